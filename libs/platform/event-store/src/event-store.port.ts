@@ -1,0 +1,60 @@
+import type { NewEvent, StoredEvent } from '@gatehouse/contracts';
+
+/**
+ * The version a writer expects the stream to be at: the stream position of its last event,
+ * `NO_STREAM` (-1) when it must not exist yet, or `ANY` to skip the check.
+ */
+export type ExpectedVersion = number | 'any';
+export const NO_STREAM = -1;
+export const ANY: ExpectedVersion = 'any';
+
+/** The checkpoint before the first event of the global order. */
+export const START = '';
+
+export interface AppendResult {
+  /** Stream position of the last appended event: the expected version for the next append. */
+  readonly nextExpectedVersion: number;
+  readonly checkpoint: string;
+}
+
+export interface ReadStreamOptions {
+  /** First stream position to return (inclusive); default 0. */
+  readonly fromPosition?: number;
+  readonly maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  /** Return events after this checkpoint; `START` for the beginning. */
+  readonly after: string;
+  readonly maxCount: number;
+}
+
+/**
+ * Port of the source of truth. Adapters guarantee:
+ * - append is atomic and checks `expectedVersion`; exactly one of concurrent writers of one version wins,
+ *   the others get `WrongExpectedVersion`;
+ * - appending events whose ids are already stored, at the same positions, is a no-op returning the
+ *   original result (idempotent retry after a lost acknowledgement);
+ * - readAll returns events in one stable total order and never returns an event after one that
+ *   follows it (a transaction committing late is not skipped).
+ */
+export abstract class EventStore {
+  abstract append(streamId: string, events: readonly NewEvent[], expectedVersion: ExpectedVersion): Promise<AppendResult>;
+  abstract readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
+  abstract readAll(options: ReadAllOptions): Promise<StoredEvent[]>;
+  /** Durable named checkpoints for relays and other tailing readers. */
+  abstract loadCheckpoint(name: string): Promise<string>;
+  abstract saveCheckpoint(name: string, checkpoint: string): Promise<void>;
+  abstract close(): Promise<void>;
+}
+
+export class WrongExpectedVersion extends Error {
+  readonly code = 'WRONG_EXPECTED_VERSION';
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedVersion,
+    readonly actual: number,
+  ) {
+    super(`stream ${streamId} is at version ${actual}, expected ${expected}`);
+  }
+}

@@ -1,0 +1,77 @@
+import type { DomainEvent, NewEvent } from '@gatehouse/contracts';
+import { type Decider, fold } from '@gatehouse/domain-kit';
+import { v7 as uuidv7 } from 'uuid';
+import { type EventStore, NO_STREAM, WrongExpectedVersion } from './event-store.port';
+
+/** Who asks, on whose behalf, and why: stamped on every event a command produces. */
+export interface CommandContext {
+  readonly accountId: string;
+  readonly actor: string;
+  readonly correlationId: string;
+  readonly causationId: string | null;
+  readonly now: Date;
+}
+
+export interface HandleOptions {
+  /** The version the client last saw (If-Match); a mismatch is a conflict, never retried. */
+  readonly expectedVersion?: number;
+  /** Re-reads and re-decides after a concurrent write, when the client named no version. */
+  readonly retries?: number;
+}
+
+export interface Handled<State> {
+  readonly state: State;
+  readonly version: number;
+  readonly events: readonly NewEvent[];
+}
+
+export async function loadState<Command, State, Event extends DomainEvent>(
+  store: EventStore,
+  streamId: string,
+  decider: Decider<Command, State, Event>,
+): Promise<{ state: State; version: number }> {
+  const stored = await store.readStream(streamId);
+  const state = fold(decider.evolve, decider.initialState(), stored as unknown as Event[]);
+  return { state, version: stored.length - 1 };
+}
+
+/** The one place a command meets the store: load, fold, decide, append with the version read. */
+export async function handleCommand<Command, State, Event extends DomainEvent>(
+  store: EventStore,
+  streamId: string,
+  decider: Decider<Command, State, Event>,
+  command: Command,
+  context: CommandContext,
+  options: HandleOptions = {},
+): Promise<Handled<State>> {
+  const attempts = options.expectedVersion === undefined ? (options.retries ?? 3) + 1 : 1;
+  for (let attempt = 1; ; attempt++) {
+    const { state, version } = await loadState(store, streamId, decider);
+    if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
+      throw new WrongExpectedVersion(streamId, options.expectedVersion, version);
+    }
+    const decided = decider.decide(command, state);
+    if (decided.length === 0) return { state, version, events: [] };
+    const newEvents = decided.map((event) => toNewEvent(event, context));
+    try {
+      const result = await store.append(streamId, newEvents, version < 0 ? NO_STREAM : version);
+      return { state: fold(decider.evolve, state, decided), version: result.nextExpectedVersion, events: newEvents };
+    } catch (error) {
+      if (!(error instanceof WrongExpectedVersion) || attempt >= attempts) throw error;
+    }
+  }
+}
+
+export function toNewEvent(event: DomainEvent, context: CommandContext, schemaVersion = 1): NewEvent {
+  return {
+    eventId: uuidv7(),
+    type: event.type,
+    schemaVersion,
+    accountId: context.accountId,
+    occurredAt: context.now.toISOString(),
+    actor: context.actor,
+    correlationId: context.correlationId,
+    causationId: context.causationId,
+    data: event.data,
+  };
+}

@@ -1,0 +1,71 @@
+import type { NewEvent, StoredEvent } from '@gatehouse/contracts';
+import {
+  type AppendResult,
+  EventStore,
+  type ExpectedVersion,
+
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  WrongExpectedVersion,
+} from './event-store.port';
+
+/** Reference adapter for unit tests and the contract suite: single process, nothing durable. */
+export class InMemoryEventStore extends EventStore {
+  private readonly all: StoredEvent[] = [];
+  private readonly streams = new Map<string, StoredEvent[]>();
+  private readonly byEventId = new Map<string, StoredEvent>();
+  private readonly checkpoints = new Map<string, string>();
+
+  async append(streamId: string, events: readonly NewEvent[], expectedVersion: ExpectedVersion): Promise<AppendResult> {
+    const stream = this.streams.get(streamId) ?? [];
+    const actual = stream.length - 1;
+    const retried = this.findRetry(streamId, events);
+    if (retried) return retried;
+    if (expectedVersion !== 'any' && expectedVersion !== actual) {
+      throw new WrongExpectedVersion(streamId, expectedVersion, actual);
+    }
+    for (const event of events) {
+      if (this.byEventId.has(event.eventId)) throw new WrongExpectedVersion(streamId, expectedVersion, actual);
+    }
+    const stored = events.map((event, index): StoredEvent => {
+      const globalPosition = this.all.length + index + 1;
+      return { ...event, streamId, streamPosition: actual + 1 + index, globalPosition, checkpoint: String(globalPosition) };
+    });
+    this.all.push(...stored);
+    this.streams.set(streamId, [...stream, ...stored]);
+    for (const event of stored) this.byEventId.set(event.eventId, event);
+    const last = stored[stored.length - 1];
+    return { nextExpectedVersion: last ? last.streamPosition : actual, checkpoint: last ? last.checkpoint : '' };
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    const from = options.fromPosition ?? 0;
+    const events = (this.streams.get(streamId) ?? []).filter((event) => event.streamPosition >= from);
+    return options.maxCount === undefined ? events : events.slice(0, options.maxCount);
+  }
+
+  async readAll(options: ReadAllOptions): Promise<StoredEvent[]> {
+    const after = options.after === '' ? 0 : Number(options.after);
+    return this.all.slice(after, after + options.maxCount);
+  }
+
+  async loadCheckpoint(name: string): Promise<string> {
+    return this.checkpoints.get(name) ?? '';
+  }
+
+  async saveCheckpoint(name: string, checkpoint: string): Promise<void> {
+    this.checkpoints.set(name, checkpoint);
+  }
+
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  private findRetry(streamId: string, events: readonly NewEvent[]): AppendResult | undefined {
+    const first = events[0] && this.byEventId.get(events[0].eventId);
+    if (!first || first.streamId !== streamId) return undefined;
+    const last = this.byEventId.get(events[events.length - 1].eventId);
+    return last ? { nextExpectedVersion: last.streamPosition, checkpoint: last.checkpoint } : undefined;
+  }
+}
+
