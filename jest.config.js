@@ -20,9 +20,16 @@ const transform = {
 };
 
 const common = { rootDir: __dirname, transform, moduleNameMapper, testEnvironment: 'node' };
-const roots = ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/infra', '<rootDir>/bench', '<rootDir>/tools'];
+const roots = [
+  '<rootDir>/libs',
+  '<rootDir>/services',
+  '<rootDir>/infra',
+  '<rootDir>/bench',
+  '<rootDir>/tools',
+];
 
 module.exports = {
+  reporters: ['default', '<rootDir>/tools/jest-summary-reporter.js'],
   projects: [
     {
       ...common,

@@ -12,8 +12,11 @@ export interface UserProfile {
   readonly timeZone: string;
 }
 
-export type UserCreated = DomainEvent<'UserCreated', { readonly userId: string } & UserProfile>;
-export type UsernameReserved = DomainEvent<'UsernameReserved', { readonly username: string; readonly userId: string }>;
+export type UserCreated = DomainEvent<'UserCreated', { readonly userId: string; readonly accountId: string } & UserProfile>;
+export type UsernameReserved = DomainEvent<
+  'UsernameReserved',
+  { readonly username: string; readonly userId: string }
+>;
 export type UserLoginSucceeded = DomainEvent<
   'UserLoginSucceeded',
   { readonly userId: string; readonly sessionId: string; readonly ip: string; readonly channel: LoginChannel }
@@ -23,7 +26,18 @@ export type UserSessionEnded = DomainEvent<
   { readonly userId: string; readonly sessionId: string; readonly reason: 'logout' }
 >;
 
+export type DetailChange<T> = { readonly from: T; readonly to: T };
+export type UserDetailsUpdated = DomainEvent<
+  'UserDetailsUpdated',
+  {
+    readonly userId: string;
+    readonly changes: {
+      readonly [K in 'firstName' | 'lastName' | 'language' | 'timeZone']?: DetailChange<UserProfile[K]>;
+    };
+  }
+>;
+
 export type LoginChannel = 'password';
 
-export type UserEvent = UserCreated | UserLoginSucceeded | UserSessionEnded;
+export type UserEvent = UserCreated | UserDetailsUpdated | UserLoginSucceeded | UserSessionEnded;
 export type UsernameEvent = UsernameReserved;

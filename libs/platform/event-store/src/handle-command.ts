@@ -2,6 +2,7 @@ import type { DomainEvent, NewEvent } from '@gatehouse/contracts';
 import { type Decider, fold } from '@gatehouse/domain-kit';
 import { v7 as uuidv7 } from 'uuid';
 import { type EventStore, NO_STREAM, WrongExpectedVersion } from './event-store.port';
+import type { StateCache } from './state-cache';
 
 /** Who asks, on whose behalf, and why: stamped on every event a command produces. */
 export interface CommandContext {
@@ -17,6 +18,8 @@ export interface HandleOptions {
   readonly expectedVersion?: number;
   /** Re-reads and re-decides after a concurrent write, when the client named no version. */
   readonly retries?: number;
+  /** Loads through a cache of folded states (for long streams) instead of reading the whole stream. */
+  readonly cache?: StateCache;
 }
 
 export interface Handled<State> {
@@ -46,16 +49,23 @@ export async function handleCommand<Command, State, Event extends DomainEvent>(
 ): Promise<Handled<State>> {
   const attempts = options.expectedVersion === undefined ? (options.retries ?? 3) + 1 : 1;
   for (let attempt = 1; ; attempt++) {
-    const { state, version } = await loadState(store, streamId, decider);
+    const { state, version } = options.cache
+      ? await options.cache.load(streamId, decider)
+      : await loadState(store, streamId, decider);
+    // Decide first: a rule that hides the stream (another tenant's user) must win over "stale version".
+    const decided = decider.decide(command, state);
     if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
       throw new WrongExpectedVersion(streamId, options.expectedVersion, version);
     }
-    const decided = decider.decide(command, state);
     if (decided.length === 0) return { state, version, events: [] };
     const newEvents = decided.map((event) => toNewEvent(event, context));
     try {
       const result = await store.append(streamId, newEvents, version < 0 ? NO_STREAM : version);
-      return { state: fold(decider.evolve, state, decided), version: result.nextExpectedVersion, events: newEvents };
+      return {
+        state: fold(decider.evolve, state, decided),
+        version: result.nextExpectedVersion,
+        events: newEvents,
+      };
     } catch (error) {
       if (!(error instanceof WrongExpectedVersion) || attempt >= attempts) throw error;
     }

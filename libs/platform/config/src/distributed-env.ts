@@ -1,0 +1,31 @@
+/**
+ * Settings of the distributed runtime, one source for every service process. Server addresses default to
+ * this machine's local services; secrets have no default and must be given.
+ */
+export interface DistributedEnv {
+  readonly pgUrl: string;
+  readonly pgSchema: string;
+  readonly redisUrl: string;
+  readonly redisPrefix: string;
+  readonly kafkaBrokers: string[];
+  readonly topicPrefix: string;
+  readonly port: number;
+}
+
+export function readDistributedEnv(env: NodeJS.ProcessEnv, defaultPort: number): DistributedEnv {
+  return {
+    pgUrl: env['GATEHOUSE_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    pgSchema: env['GATEHOUSE_PG_SCHEMA'] ?? 'gatehouse',
+    redisUrl: env['GATEHOUSE_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+    redisPrefix: env['GATEHOUSE_REDIS_PREFIX'] ?? 'gh:',
+    kafkaBrokers: (env['GATEHOUSE_KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(','),
+    topicPrefix: env['GATEHOUSE_TOPIC_PREFIX'] ?? '',
+    port: Number(env['PORT'] ?? defaultPort),
+  };
+}
+
+export function requiredSecret(env: NodeJS.ProcessEnv, name: string): string {
+  const value = env[name];
+  if (!value || value.length < 16) throw new Error(`${name} must be set (at least 16 characters)`);
+  return value;
+}

@@ -1,0 +1,5 @@
+export * from './problem';
+export * from './validation';
+export * from './problem.filter';
+export * from './authentication';
+export * from './http-app';

@@ -1,0 +1,35 @@
+/** RFC 9457 problem details, with the offending fields named by their rule. */
+export interface ProblemField {
+  readonly field: string;
+  readonly rule: string;
+  readonly message: string;
+}
+
+export interface Problem {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail?: string;
+  readonly code?: string;
+  readonly instance?: string;
+  readonly errors?: readonly ProblemField[];
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+export function problem(
+  status: number,
+  code: string,
+  title: string,
+  detail?: string,
+  errors?: ProblemField[],
+): Problem {
+  return {
+    type: `https://gatehouse.dev/problems/${code.toLowerCase().replace(/_/g, '-')}`,
+    title,
+    status,
+    code,
+    ...(detail ? { detail } : {}),
+    ...(errors ? { errors } : {}),
+  };
+}

@@ -1,0 +1,38 @@
+import type { EventPublisher } from '@gatehouse/bus';
+import { type EventStore, START, tailAll } from '@gatehouse/event-store';
+
+export interface RelayOptions {
+  readonly store: EventStore;
+  readonly publisher: EventPublisher;
+  /** Name of the durable checkpoint; one per relay deployment. */
+  readonly checkpointName: string;
+  readonly signal: AbortSignal;
+  /**
+   * Embedded mode keeps its read models in memory, so its relay starts from the beginning on every
+   * launch and has nothing to persist; a distributed relay resumes from its stored checkpoint.
+   */
+  readonly durableCheckpoint?: boolean;
+  readonly batchSize?: number;
+  readonly pollMs?: number;
+  readonly onBatch?: (size: number, checkpoint: string) => void;
+}
+
+/**
+ * Append first, publish after: follows the store's global order and publishes each batch, then — only
+ * after the bus acknowledged it — commits the checkpoint. A crash between the two republishes the batch
+ * (at-least-once); consumers dedupe by stream position. Nothing is ever skipped.
+ */
+export async function runRelay(options: RelayOptions): Promise<void> {
+  const durable = options.durableCheckpoint ?? true;
+  const from = durable ? await options.store.loadCheckpoint(options.checkpointName) : START;
+  await tailAll(
+    options.store,
+    { from, batchSize: options.batchSize ?? 500, pollMs: options.pollMs ?? 10, signal: options.signal },
+    async (batch) => {
+      await options.publisher.publish(batch);
+      const checkpoint = batch[batch.length - 1].checkpoint;
+      if (durable) await options.store.saveCheckpoint(options.checkpointName, checkpoint);
+      options.onBatch?.(batch.length, checkpoint);
+    },
+  );
+}

@@ -1,0 +1,40 @@
+import { SecretStore } from '@gatehouse/secrets';
+import type { Pool } from 'pg';
+
+/** Secrets in their own table beside the events (same database, never published). */
+export class PostgresSecretStore extends SecretStore {
+  private constructor(
+    private readonly pool: Pool,
+    private readonly table: string,
+  ) {
+    super();
+  }
+
+  static async open(pool: Pool, schema = 'public'): Promise<PostgresSecretStore> {
+    const table = `"${schema.replace(/"/g, '""')}".gh_secrets`;
+    await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '""')}"`);
+    await pool.query(
+      `CREATE TABLE IF NOT EXISTS ${table} (key text PRIMARY KEY, value text NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())`,
+    );
+    return new PostgresSecretStore(pool, table);
+  }
+
+  async put(key: string, value: string): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO ${this.table} (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()`,
+      [key, value],
+    );
+  }
+
+  async get(key: string): Promise<string | null> {
+    const result = await this.pool.query<{ value: string }>(
+      `SELECT value FROM ${this.table} WHERE key = $1`,
+      [key],
+    );
+    return result.rows[0]?.value ?? null;
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.pool.query(`DELETE FROM ${this.table} WHERE key = $1`, [key]);
+  }
+}

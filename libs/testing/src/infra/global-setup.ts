@@ -1,0 +1,13 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+
+/**
+ * Integration and end-to-end tests need a Kafka broker. When none is named in the environment,
+ * start the project's own single-node broker (idempotent: an already running one is reused).
+ */
+export default function globalSetup(): void {
+  if (process.env['GATEHOUSE_KAFKA_BROKERS']) return;
+  const script = join(__dirname, '../../../../infra/kafka/kafka.sh');
+  execFileSync('bash', [script, 'start'], { stdio: 'inherit' });
+  process.env['GATEHOUSE_KAFKA_BROKERS'] = '127.0.0.1:9092';
+}

@@ -1,0 +1,16 @@
+import type { CommandContext } from '@gatehouse/event-store';
+import type { Request } from 'express';
+import { v7 as uuidv7 } from 'uuid';
+
+export type RequestContext = Omit<CommandContext, 'accountId'>;
+
+/** Correlation id from the caller when given (x-correlation-id), so a chain of requests can be traced. */
+export function requestContext(request: Request, actor: string): RequestContext {
+  const given = request.headers['x-correlation-id'];
+  const correlationId = typeof given === 'string' && /^[\w.-]{1,128}$/.test(given) ? given : uuidv7();
+  return { actor, correlationId, causationId: null, now: new Date() };
+}
+
+export function commandContext(request: Request, accountId: string, actor: string): CommandContext {
+  return { ...requestContext(request, actor), accountId };
+}

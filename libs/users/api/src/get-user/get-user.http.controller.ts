@@ -1,0 +1,36 @@
+import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { EventStore, StateCache } from '@gatehouse/event-store';
+import { AuthenticatedGuard, CurrentPrincipal, type Principal } from '@gatehouse/http';
+import { rolesDecider, rolesOf, rolesStreamId, userStreamId } from '@gatehouse/users-domain';
+import type { Response } from 'express';
+import { assertSelfOrAdmin } from '../access';
+import { type UserView, userView } from './user.view';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@UseGuards(AuthenticatedGuard)
+@Controller('v1/accounts/:accountId/users')
+export class GetUserHttpController {
+  constructor(
+    private readonly store: EventStore,
+    private readonly states: StateCache,
+  ) {}
+
+  /** Permission: Account admin of the account, or the user themselves. ETag = stream version (for If-Match). */
+  @Get(':userId')
+  async get(
+    @Param('accountId', ParseUUIDPipe) accountId: string,
+    @Param('userId', ParseUUIDPipe) userId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<UserView> {
+    assertSelfOrAdmin(principal, accountId, userId);
+    const events = await this.store.readStream(userStreamId(userId));
+    const { state: roles } = await this.states.load(rolesStreamId(accountId), rolesDecider);
+    const view = userView(events, rolesOf(roles, userId));
+    if (!view || view.accountId !== accountId) throw new NotFoundException('no such user');
+    response.setHeader('ETag', `"${events.length - 1}"`);
+    return view;
+  }
+}

@@ -1,0 +1,3 @@
+export * from './users-api.module';
+export * from './users-auth.module';
+export * from './users.config';

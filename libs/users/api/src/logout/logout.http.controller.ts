@@ -1,0 +1,28 @@
+import { Controller, Delete, HttpCode, Req, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { EventStore, handleCommand } from '@gatehouse/event-store';
+import { AuthenticatedGuard, CurrentPrincipal, type Principal } from '@gatehouse/http';
+import { userDecider, userStreamId } from '@gatehouse/users-domain';
+import type { Request } from 'express';
+import { commandContext } from '../command-context';
+
+@ApiTags('sessions')
+@ApiBearerAuth()
+@UseGuards(AuthenticatedGuard)
+@Controller('v1/sessions')
+export class LogoutHttpController {
+  constructor(private readonly store: EventStore) {}
+
+  /** Permission: the session's own user. Ends the session at once; the token is refused from then on. */
+  @Delete('current')
+  @HttpCode(204)
+  async logout(@CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<void> {
+    await handleCommand(
+      this.store,
+      userStreamId(principal.userId),
+      userDecider,
+      { type: 'EndSession', sessionId: principal.sessionId },
+      commandContext(request, principal.accountId, principal.userId),
+    );
+  }
+}

@@ -1,0 +1,52 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { EventPublisher, EventSubscriber, InProcessBus } from '@gatehouse/bus';
+import { EventStore } from '@gatehouse/event-store';
+import { SqliteEventStore } from '@gatehouse/event-store-sqlite';
+import { ProjectionsApiModule, ProjectionsConfig } from '@gatehouse/projections-api';
+import { InMemoryUsersListReadModel, UsersListReadModel } from '@gatehouse/read-models';
+import { SecretStore } from '@gatehouse/secrets';
+import { SqliteSecretStore } from '@gatehouse/secrets-sqlite';
+import { OperatorConfig, SessionConfig, UsersApiModule, UsersAuthModule } from '@gatehouse/users-api';
+import Sqlite from 'better-sqlite3';
+import { join } from 'node:path';
+import type { EmbeddedConfig } from './embedded-config';
+import { EmbeddedRelay } from './embedded-relay';
+
+/** Every service module in one process: SQLite file, in-process bus, in-memory read models. */
+@Global()
+@Module({})
+export class EmbeddedModule {
+  static register(config: EmbeddedConfig): DynamicModule {
+    const databaseFile = join(config.dataDir, 'gatehouse.db');
+    const bus = new InProcessBus();
+    return {
+      module: EmbeddedModule,
+      global: true,
+      imports: [UsersAuthModule, UsersApiModule, ProjectionsApiModule],
+      providers: [
+        { provide: EventStore, useFactory: () => SqliteEventStore.open({ filename: databaseFile }) },
+        {
+          provide: SecretStore,
+          useFactory: () => new SqliteSecretStore(new Sqlite(databaseFile, { timeout: 5000 })),
+        },
+        { provide: EventPublisher, useValue: bus },
+        { provide: EventSubscriber, useValue: bus },
+        { provide: UsersListReadModel, useValue: new InMemoryUsersListReadModel() },
+        { provide: SessionConfig, useValue: { sessionKey: config.sessionKey } },
+        { provide: OperatorConfig, useValue: { operatorToken: config.operatorToken } },
+        { provide: ProjectionsConfig, useValue: { groupId: 'embedded-projections' } },
+        EmbeddedRelay,
+      ],
+      exports: [
+        EventStore,
+        SecretStore,
+        EventPublisher,
+        EventSubscriber,
+        UsersListReadModel,
+        SessionConfig,
+        OperatorConfig,
+        ProjectionsConfig,
+      ],
+    };
+  }
+}

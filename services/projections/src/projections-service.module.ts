@@ -1,0 +1,52 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { EventSubscriber } from '@gatehouse/bus';
+import { ensureTopics, KafkaEventSubscriber } from '@gatehouse/bus-kafka';
+import { type DistributedEnv } from '@gatehouse/config';
+import { EventStore } from '@gatehouse/event-store';
+import { PostgresEventStore } from '@gatehouse/event-store-postgres';
+import { ProjectionsApiModule, ProjectionsConfig } from '@gatehouse/projections-api';
+import { UsersListReadModel } from '@gatehouse/read-models';
+import { RedisUsersListReadModel } from '@gatehouse/read-models-redis';
+import { SessionConfig, UsersAuthModule } from '@gatehouse/users-api';
+import { Kafka, logLevel } from 'kafkajs';
+
+/**
+ * The projections process: Kafka consumer group → Redis read models, and their HTTP API. It reads the
+ * event store only to authenticate callers (sessions and roles are judged by the store, never stale).
+ */
+@Module({})
+export class ProjectionsServiceModule {
+  static register(env: DistributedEnv, session: SessionConfig): DynamicModule {
+    const kafka = new Kafka({
+      clientId: 'gatehouse-projections',
+      brokers: env.kafkaBrokers,
+      logLevel: logLevel.ERROR,
+    });
+    return {
+      module: ProjectionsServiceModule,
+      global: true,
+      imports: [UsersAuthModule, ProjectionsApiModule],
+      providers: [
+        {
+          provide: EventStore,
+          useFactory: () =>
+            PostgresEventStore.open({ connectionString: env.pgUrl, schema: env.pgSchema, poolSize: 10 }),
+        },
+        {
+          provide: EventSubscriber,
+          useFactory: async () => {
+            await ensureTopics(kafka, env.topicPrefix);
+            return new KafkaEventSubscriber(kafka, { topicPrefix: env.topicPrefix });
+          },
+        },
+        {
+          provide: UsersListReadModel,
+          useFactory: () => new RedisUsersListReadModel(env.redisUrl, { keyPrefix: env.redisPrefix }),
+        },
+        { provide: SessionConfig, useValue: session },
+        { provide: ProjectionsConfig, useValue: { groupId: `${env.topicPrefix}gatehouse-projections` } },
+      ],
+      exports: [EventStore, EventSubscriber, UsersListReadModel, SessionConfig, ProjectionsConfig],
+    };
+  }
+}

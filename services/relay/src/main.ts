@@ -1,0 +1,56 @@
+import { readDistributedEnv } from '@gatehouse/config';
+import { ensureTopics, KafkaEventPublisher } from '@gatehouse/bus-kafka';
+import { PostgresEventStore, PostgresLeaderLock } from '@gatehouse/event-store-postgres';
+import { runRelay } from '@gatehouse/relay';
+import { Kafka, logLevel } from 'kafkajs';
+
+const log = (message: string): void => console.log(`${new Date().toISOString()} relay ${message}`);
+const RESTART_DELAY_MS = 1000;
+
+/**
+ * The relay process: PostgreSQL global order → Kafka. Instances wait for one leader lock, so exactly one
+ * publishes; if the leader's lock connection dies, it stops and another takes over from the checkpoint.
+ */
+async function main(): Promise<void> {
+  const env = readDistributedEnv(process.env, 0);
+  const shutdown = new AbortController();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => shutdown.abort());
+  const store = await PostgresEventStore.open({
+    connectionString: env.pgUrl,
+    schema: env.pgSchema,
+    poolSize: 2,
+  });
+  const kafka = new Kafka({
+    clientId: 'gatehouse-relay',
+    brokers: env.kafkaBrokers,
+    logLevel: logLevel.ERROR,
+  });
+  await ensureTopics(kafka, env.topicPrefix);
+  const publisher = new KafkaEventPublisher(kafka, { topicPrefix: env.topicPrefix });
+  const lockName = `${env.pgSchema}.relay`;
+  while (!shutdown.signal.aborted) {
+    const lock = await PostgresLeaderLock.acquire(env.pgUrl, lockName, shutdown.signal).catch(() => null);
+    if (!lock) break;
+    log(`leading (${lockName})`);
+    try {
+      await runRelay({
+        store,
+        publisher,
+        checkpointName: 'relay',
+        signal: AbortSignal.any([shutdown.signal, lock.lost]),
+      });
+    } catch (error) {
+      log(`stopped by ${error instanceof Error ? error.message : String(error)}; restarting`);
+      await new Promise((resolve) => setTimeout(resolve, RESTART_DELAY_MS));
+    } finally {
+      await lock.release().catch(() => undefined);
+    }
+  }
+  await publisher.close();
+  await store.close();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { readDistributedEnv, requiredSecret } from '@gatehouse/config';
+import { configureHttpApp } from '@gatehouse/http';
+import { UsersServiceModule } from './users-service.module';
+
+async function main(): Promise<void> {
+  const env = readDistributedEnv(process.env, 3001);
+  const config = {
+    sessionKey: requiredSecret(process.env, 'GATEHOUSE_SESSION_KEY'),
+    operatorToken: requiredSecret(process.env, 'GATEHOUSE_OPERATOR_TOKEN'),
+  };
+  const app = await NestFactory.create(UsersServiceModule.register(env, config));
+  configureHttpApp(app, 'Gatehouse users service');
+  await app.listen(env.port, process.env['HOST'] ?? '127.0.0.1');
+  new Logger('users').log(`users service on port ${env.port}`);
+}
+
+main().catch((error: unknown) => {
+  new Logger('users').error(error instanceof Error ? error.stack : String(error));
+  process.exit(1);
+});
