@@ -1,0 +1,2 @@
+export * from './users-list.read-model';
+export * from './in-memory-users-list.read-model';

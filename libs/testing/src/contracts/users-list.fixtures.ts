@@ -1,0 +1,62 @@
+import type { StoredEvent } from '@gatehouse/contracts';
+
+// Stored events for users-list tests. Each occurs at minute <stream position> of 2025-01-01,
+// so a later position is also a later time.
+
+/** UUIDv7-shaped ids whose order is their number's order, as real v7 ids follow creation time. */
+export const testUserId = (n: number): string =>
+  `0190a000-0000-7000-8000-${n.toString(16).padStart(12, '0')}`;
+export const eventTime = (minute: number): string => new Date(Date.UTC(2025, 0, 1, 0, minute)).toISOString();
+
+function event(
+  accountId: string,
+  streamId: string,
+  streamPosition: number,
+  type: string,
+  data: unknown,
+): StoredEvent {
+  const id = `${streamId}@${streamPosition}`;
+  const base = {
+    eventId: id,
+    schemaVersion: 1,
+    accountId,
+    occurredAt: eventTime(streamPosition),
+    actor: 'admin',
+  };
+  const envelope = { ...base, correlationId: id, causationId: null, globalPosition: 1, checkpoint: '1' };
+  return { ...envelope, streamId, streamPosition, type, data };
+}
+
+export const userCreatedEvent = (accountId: string, userId: string, firstName = 'Ada'): StoredEvent =>
+  event(accountId, `user-${userId}`, 0, 'UserCreated', {
+    userId,
+    firstName,
+    lastName: 'Lovelace',
+    email: `${userId}@example.com`,
+    username: `u-${userId}`,
+    mobile: null,
+    language: 'en',
+    timeZone: 'Europe/London',
+  });
+
+export const userLoginEvent = (
+  accountId: string,
+  userId: string,
+  position: number,
+  ip = '203.0.113.7',
+): StoredEvent =>
+  event(accountId, `user-${userId}`, position, 'UserLoginSucceeded', {
+    userId,
+    sessionId: 's',
+    ip,
+    channel: 'password',
+  });
+
+export const roleToggledEvent = (
+  accountId: string,
+  userId: string,
+  roleId: string,
+  enabled: boolean,
+  position: number,
+): StoredEvent =>
+  event(accountId, `roles-${accountId}`, position, 'RoleToggled', { userId, roleId, enabled });

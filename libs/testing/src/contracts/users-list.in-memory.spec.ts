@@ -1,0 +1,4 @@
+import { InMemoryUsersListReadModel } from '@gatehouse/read-models';
+import { usersListContract } from './users-list.contract';
+
+usersListContract('in memory', () => new InMemoryUsersListReadModel());
