@@ -39,7 +39,11 @@ export interface ReadAllOptions {
  *   follows it (a transaction committing late is not skipped).
  */
 export abstract class EventStore {
-  abstract append(streamId: string, events: readonly NewEvent[], expectedVersion: ExpectedVersion): Promise<AppendResult>;
+  abstract append(
+    streamId: string,
+    events: readonly NewEvent[],
+    expectedVersion: ExpectedVersion,
+  ): Promise<AppendResult>;
   abstract readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
   abstract readAll(options: ReadAllOptions): Promise<StoredEvent[]>;
   /** Durable named checkpoints for relays and other tailing readers. */

@@ -3,6 +3,7 @@ import { type Decider, fold } from '@gatehouse/domain-kit';
 import { v7 as uuidv7 } from 'uuid';
 import { type EventStore, NO_STREAM, WrongExpectedVersion } from './event-store.port';
 import type { StateCache } from './state-cache';
+import { withStreamLock } from './stream-lock';
 
 /** Who asks, on whose behalf, and why: stamped on every event a command produces. */
 export interface CommandContext {
@@ -38,14 +39,29 @@ export async function loadState<Command, State, Event extends DomainEvent>(
   return { state, version: stored.length - 1 };
 }
 
-/** The one place a command meets the store: load, fold, decide, append with the version read. */
-export async function handleCommand<Command, State, Event extends DomainEvent>(
+/**
+ * The one place a command meets the store: load, fold, decide, append with the version read. Commands
+ * on one stream queue within the process; a conflict with another process is re-decided after a
+ * jittered pause (unless the client pinned a version with If-Match).
+ */
+export function handleCommand<Command, State, Event extends DomainEvent>(
   store: EventStore,
   streamId: string,
   decider: Decider<Command, State, Event>,
   command: Command,
   context: CommandContext,
   options: HandleOptions = {},
+): Promise<Handled<State>> {
+  return withStreamLock(store, streamId, () => decideAndAppend(store, streamId, decider, command, context, options));
+}
+
+async function decideAndAppend<Command, State, Event extends DomainEvent>(
+  store: EventStore,
+  streamId: string,
+  decider: Decider<Command, State, Event>,
+  command: Command,
+  context: CommandContext,
+  options: HandleOptions,
 ): Promise<Handled<State>> {
   const attempts = options.expectedVersion === undefined ? (options.retries ?? 3) + 1 : 1;
   for (let attempt = 1; ; attempt++) {
@@ -68,6 +84,7 @@ export async function handleCommand<Command, State, Event extends DomainEvent>(
       };
     } catch (error) {
       if (!(error instanceof WrongExpectedVersion) || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
     }
   }
 }

@@ -1,9 +1,9 @@
 import type { NewEvent, StoredEvent } from '@gatehouse/contracts';
+import { matchRetry } from './idempotent-retry';
 import {
   type AppendResult,
   EventStore,
   type ExpectedVersion,
-
   type ReadAllOptions,
   type ReadStreamOptions,
   WrongExpectedVersion,
@@ -16,26 +16,38 @@ export class InMemoryEventStore extends EventStore {
   private readonly byEventId = new Map<string, StoredEvent>();
   private readonly checkpoints = new Map<string, string>();
 
-  async append(streamId: string, events: readonly NewEvent[], expectedVersion: ExpectedVersion): Promise<AppendResult> {
+  async append(
+    streamId: string,
+    events: readonly NewEvent[],
+    expectedVersion: ExpectedVersion,
+  ): Promise<AppendResult> {
     const stream = this.streams.get(streamId) ?? [];
     const actual = stream.length - 1;
-    const retried = this.findRetry(streamId, events);
-    if (retried) return retried;
+    const stored = events.map((event) => this.byEventId.get(event.eventId));
+    const retry = matchRetry(streamId, expectedVersion, stored);
+    if (retry === 'conflict') throw new WrongExpectedVersion(streamId, expectedVersion, actual);
+    if (retry) return retry;
     if (expectedVersion !== 'any' && expectedVersion !== actual) {
       throw new WrongExpectedVersion(streamId, expectedVersion, actual);
     }
-    for (const event of events) {
-      if (this.byEventId.has(event.eventId)) throw new WrongExpectedVersion(streamId, expectedVersion, actual);
-    }
-    const stored = events.map((event, index): StoredEvent => {
+    const appended = events.map((event, index): StoredEvent => {
       const globalPosition = this.all.length + index + 1;
-      return { ...event, streamId, streamPosition: actual + 1 + index, globalPosition, checkpoint: String(globalPosition) };
+      return {
+        ...event,
+        streamId,
+        streamPosition: actual + 1 + index,
+        globalPosition,
+        checkpoint: String(globalPosition),
+      };
     });
-    this.all.push(...stored);
-    this.streams.set(streamId, [...stream, ...stored]);
-    for (const event of stored) this.byEventId.set(event.eventId, event);
-    const last = stored[stored.length - 1];
-    return { nextExpectedVersion: last ? last.streamPosition : actual, checkpoint: last ? last.checkpoint : '' };
+    this.all.push(...appended);
+    this.streams.set(streamId, [...stream, ...appended]);
+    for (const event of appended) this.byEventId.set(event.eventId, event);
+    const last = appended[appended.length - 1];
+    return {
+      nextExpectedVersion: last ? last.streamPosition : actual,
+      checkpoint: last ? last.checkpoint : '',
+    };
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
@@ -60,12 +72,4 @@ export class InMemoryEventStore extends EventStore {
   close(): Promise<void> {
     return Promise.resolve();
   }
-
-  private findRetry(streamId: string, events: readonly NewEvent[]): AppendResult | undefined {
-    const first = events[0] && this.byEventId.get(events[0].eventId);
-    if (!first || first.streamId !== streamId) return undefined;
-    const last = this.byEventId.get(events[events.length - 1].eventId);
-    return last ? { nextExpectedVersion: last.streamPosition, checkpoint: last.checkpoint } : undefined;
-  }
 }
-

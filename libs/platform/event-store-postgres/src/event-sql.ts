@@ -1,0 +1,78 @@
+import { escapeIdentifier } from 'pg';
+
+/** The store's statements for one schema, built once per store and run as named prepared statements. */
+export function eventSql(schema: string) {
+  const events = `${escapeIdentifier(schema)}.gh_events`;
+  const checkpoints = `${escapeIdentifier(schema)}.gh_checkpoints`;
+  const columns = `event_id::text, stream_id, stream_position, type, schema_version, account_id, occurred_at,
+    actor, correlation_id, causation_id, data, tx_id::text, global_position`;
+  const head = `WITH head AS (
+    SELECT coalesce(max(stream_position), -1) AS version FROM ${events} WHERE stream_id = $1
+  )`;
+  const inserted = `event_id, stream_id, stream_position, type, schema_version, account_id, occurred_at, actor,
+    correlation_id, causation_id, data`;
+  const appended = 'stream_position, tx_id::text, global_position';
+  return {
+    /**
+     * The whole append in one autocommit statement, so the success path costs one round trip: read the
+     * stream's version, insert only when it is the expected one ($2 NULL means 'any'), number the new
+     * events after it. A concurrent writer of the same version makes this fail on
+     * UNIQUE (stream_id, stream_position) once the winner commits. One event (most commands) takes
+     * scalar parameters: unnest over arrays costs ~30% more CPU per append under load.
+     */
+    appendOne: `
+      ${head}
+      INSERT INTO ${events} (${inserted})
+      SELECT $3::uuid, $1, head.version + 1, $4, $5, $6, $7, $8, $9, $10, $11
+      FROM head
+      WHERE $2::bigint IS NULL OR head.version = $2::bigint
+      RETURNING ${appended}`,
+    appendMany: `
+      ${head}
+      INSERT INTO ${events} (${inserted})
+      SELECT e.event_id, $1, head.version + e.ord, e.type, e.schema_version, e.account_id,
+        e.occurred_at, e.actor, e.correlation_id, e.causation_id, e.data
+      FROM head,
+        unnest($3::uuid[], $4::text[], $5::int[], $6::text[], $7::timestamptz[], $8::text[], $9::text[],
+          $10::text[], $11::jsonb[])
+          WITH ORDINALITY AS e(event_id, type, schema_version, account_id, occurred_at, actor,
+            correlation_id, causation_id, data, ord)
+      WHERE $2::bigint IS NULL OR head.version = $2::bigint
+      ORDER BY e.ord
+      RETURNING ${appended}`,
+    /** After a failed append: the stream's version, and where each of the event ids is stored, if anywhere. */
+    inspect: `
+      SELECT
+        (SELECT coalesce(max(stream_position), -1) FROM ${events} WHERE stream_id = $1) AS version,
+        (SELECT coalesce(json_agg(json_build_object(
+            'streamId', g.stream_id,
+            'streamPosition', g.stream_position,
+            'checkpoint', g.tx_id::text || ':' || g.global_position) ORDER BY e.ord), '[]')
+          FROM unnest($2::uuid[]) WITH ORDINALITY AS e(event_id, ord)
+          LEFT JOIN ${events} g ON g.event_id = e.event_id) AS stored`,
+    readStream: `
+      SELECT ${columns} FROM ${events}
+      WHERE stream_id = $1 AND stream_position >= $2
+      ORDER BY stream_position
+      LIMIT $3`,
+    /**
+     * Global order is (tx_id, global_position), and only rows of transactions older than the oldest one
+     * still running are read: a later-starting transaction gets a larger tx_id whenever it commits, so
+     * nothing can appear behind a checkpoint once it was read. Cost: readers wait for every open
+     * transaction on the server (keep transactions short). Both bounds are conditions on the
+     * (tx_id, global_position) index.
+     */
+    readAll: `
+      SELECT ${columns} FROM ${events}
+      WHERE (tx_id, global_position) > ($1::xid8, $2::bigint)
+        AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
+      ORDER BY tx_id, global_position
+      LIMIT $3`,
+    loadCheckpoint: `SELECT checkpoint FROM ${checkpoints} WHERE name = $1`,
+    saveCheckpoint: `
+      INSERT INTO ${checkpoints} (name, checkpoint) VALUES ($1, $2)
+      ON CONFLICT (name) DO UPDATE SET checkpoint = excluded.checkpoint`,
+  };
+}
+
+export type EventSql = ReturnType<typeof eventSql>;

@@ -1,0 +1,41 @@
+/**
+ * The store's schema, one numbered step at a time. A step is never edited once released: change the
+ * schema by adding the next one. `schema` arrives already quoted as an identifier.
+ */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: (schema: string) => string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'events and checkpoints',
+    // tx_id orders readAll: an event is only read once every transaction that started before its own
+    // has ended, so a transaction committing late is never skipped (see postgres-event-store.ts).
+    sql: (schema) => `
+      CREATE TABLE ${schema}.gh_events (
+        global_position bigserial PRIMARY KEY,
+        tx_id xid8 NOT NULL DEFAULT pg_current_xact_id(),
+        event_id uuid NOT NULL UNIQUE,
+        stream_id text NOT NULL,
+        stream_position bigint NOT NULL,
+        type text NOT NULL,
+        schema_version int NOT NULL,
+        account_id text NOT NULL,
+        occurred_at timestamptz NOT NULL,
+        actor text NOT NULL,
+        correlation_id text NOT NULL,
+        causation_id text,
+        data jsonb NOT NULL,
+        UNIQUE (stream_id, stream_position)
+      );
+      CREATE INDEX gh_events_tx_order ON ${schema}.gh_events (tx_id, global_position);
+      CREATE INDEX gh_events_account ON ${schema}.gh_events (account_id, global_position);
+      CREATE TABLE ${schema}.gh_checkpoints (
+        name text PRIMARY KEY,
+        checkpoint text NOT NULL
+      );`,
+  },
+];

@@ -1,0 +1,61 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NO_STREAM, START } from '@gatehouse/event-store';
+import { eventStoreContract, newTestEvent } from '@gatehouse/testing';
+import { SqliteEventStore } from './sqlite-event-store';
+
+/** A file of its own in a fresh temporary folder, so WAL mode and the migrations run as in production. */
+function temporaryFile(): { filename: string; remove(): void } {
+  const folder = mkdtempSync(join(tmpdir(), 'gatehouse-sqlite-'));
+  return {
+    filename: join(folder, 'events.db'),
+    remove: () => rmSync(folder, { recursive: true, force: true }),
+  };
+}
+
+eventStoreContract('SQLite', async () => {
+  const file = temporaryFile();
+  const store = await SqliteEventStore.open({ filename: file.filename });
+  return {
+    store,
+    cleanup: async () => {
+      await store.close();
+      file.remove();
+    },
+  };
+});
+
+describe('SQLite event store file', () => {
+  const file = temporaryFile();
+  afterAll(() => file.remove());
+
+  describe('when reopened', () => {
+    it('still holds the events, positions and checkpoints written before', async () => {
+      const events = [newTestEvent(), newTestEvent()];
+      const first = await SqliteEventStore.open({ filename: file.filename });
+      const result = await first.append('user-1', events, NO_STREAM);
+      await first.saveCheckpoint('relay', result.checkpoint);
+      const written = await first.readAll({ after: START, maxCount: 10 });
+      await first.close();
+
+      const reopened = await SqliteEventStore.open({ filename: file.filename });
+      expect(await reopened.readAll({ after: START, maxCount: 10 })).toEqual(written);
+      expect(await reopened.loadCheckpoint('relay')).toBe(result.checkpoint);
+      await expect(reopened.append('user-1', [newTestEvent()], NO_STREAM)).rejects.toMatchObject({
+        actual: 1,
+      });
+      expect((await reopened.append('user-1', [newTestEvent()], 1)).nextExpectedVersion).toBe(2);
+      await reopened.close();
+    });
+  });
+
+  describe('when opened in memory', () => {
+    it('works without a file', async () => {
+      const store = await SqliteEventStore.open({ filename: ':memory:' });
+      await store.append('user-1', [newTestEvent()], NO_STREAM);
+      expect(await store.readStream('user-1')).toHaveLength(1);
+      await store.close();
+    });
+  });
+});

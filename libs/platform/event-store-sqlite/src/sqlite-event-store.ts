@@ -1,0 +1,167 @@
+import type { NewEvent, StoredEvent } from '@gatehouse/contracts';
+import {
+  type AppendResult,
+  EventStore,
+  type ExpectedVersion,
+  matchRetry,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  START,
+  WrongExpectedVersion,
+} from '@gatehouse/event-store';
+import Sqlite, { type Database } from 'better-sqlite3';
+import { migrate } from './sqlite-migrations';
+
+export interface SqliteEventStoreOptions {
+  /** Database file, created when missing; `:memory:` for a throwaway store. */
+  readonly filename: string;
+}
+
+interface EventRow {
+  global_position: number;
+  event_id: string;
+  stream_id: string;
+  stream_position: number;
+  type: string;
+  schema_version: number;
+  account_id: string;
+  occurred_at: string;
+  actor: string;
+  correlation_id: string;
+  causation_id: string | null;
+  data: string;
+}
+
+/**
+ * The embedded event store. Appends run in BEGIN IMMEDIATE transactions, so writers — even in other
+ * processes sharing the file — take turns, and a row's global position is also its commit order:
+ * the checkpoint is simply that position.
+ */
+export class SqliteEventStore extends EventStore {
+  private readonly statements: ReturnType<typeof prepare>;
+
+  private constructor(private readonly db: Database) {
+    super();
+    this.statements = prepare(db);
+  }
+
+  static async open(options: SqliteEventStoreOptions): Promise<SqliteEventStore> {
+    const db = new Sqlite(options.filename, { timeout: 5000 });
+    db.pragma('journal_mode = WAL');
+    // FULL: a committed append survives a power cut, not only a process crash (NORMAL in WAL mode).
+    db.pragma('synchronous = FULL');
+    migrate(db);
+    return new SqliteEventStore(db);
+  }
+
+  async append(
+    streamId: string,
+    events: readonly NewEvent[],
+    expectedVersion: ExpectedVersion,
+  ): Promise<AppendResult> {
+    return this.db.transaction(() => this.appendInTransaction(streamId, events, expectedVersion)).immediate();
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    const rows = this.statements.readStream.all(streamId, options.fromPosition ?? 0, options.maxCount ?? -1);
+    return rows.map(toStoredEvent);
+  }
+
+  async readAll(options: ReadAllOptions): Promise<StoredEvent[]> {
+    const after = options.after === START ? 0 : Number(options.after);
+    if (!Number.isSafeInteger(after))
+      throw new Error(`not a SQLite event store checkpoint: '${options.after}'`);
+    return this.statements.readAll.all(after, options.maxCount).map(toStoredEvent);
+  }
+
+  async loadCheckpoint(name: string): Promise<string> {
+    return this.statements.loadCheckpoint.get(name) ?? START;
+  }
+
+  async saveCheckpoint(name: string, checkpoint: string): Promise<void> {
+    this.statements.saveCheckpoint.run(name, checkpoint);
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+
+  private appendInTransaction(
+    streamId: string,
+    events: readonly NewEvent[],
+    expectedVersion: ExpectedVersion,
+  ): AppendResult {
+    const version = this.statements.version.get(streamId) ?? -1;
+    const stored = events.map((event) => this.statements.storedAt.get(event.eventId));
+    const retry = matchRetry(streamId, expectedVersion, stored);
+    if (retry === 'conflict') throw new WrongExpectedVersion(streamId, expectedVersion, version);
+    if (retry) return retry;
+    if (expectedVersion !== 'any' && expectedVersion !== version) {
+      throw new WrongExpectedVersion(streamId, expectedVersion, version);
+    }
+    let last = { nextExpectedVersion: version, checkpoint: START };
+    for (const [index, event] of events.entries()) {
+      const position = version + 1 + index;
+      const { lastInsertRowid } = this.statements.insert.run({
+        ...event,
+        streamId,
+        streamPosition: position,
+        data: JSON.stringify(event.data),
+      });
+      last = { nextExpectedVersion: position, checkpoint: String(lastInsertRowid) };
+    }
+    return last;
+  }
+}
+
+function prepare(db: Database) {
+  const columns = `global_position, event_id, stream_id, stream_position, type, schema_version, account_id,
+    occurred_at, actor, correlation_id, causation_id, data`;
+  return {
+    version: db
+      .prepare<[string], number>('SELECT max(stream_position) FROM gh_events WHERE stream_id = ?')
+      .pluck(),
+    storedAt: db.prepare<[string], { streamId: string; streamPosition: number; checkpoint: string }>(
+      `SELECT stream_id AS streamId, stream_position AS streamPosition, CAST(global_position AS TEXT) AS checkpoint
+       FROM gh_events WHERE event_id = ?`,
+    ),
+    insert: db.prepare(
+      `INSERT INTO gh_events (event_id, stream_id, stream_position, type, schema_version, account_id,
+         occurred_at, actor, correlation_id, causation_id, data)
+       VALUES (@eventId, @streamId, @streamPosition, @type, @schemaVersion, @accountId,
+         @occurredAt, @actor, @correlationId, @causationId, @data)`,
+    ),
+    readStream: db.prepare<[string, number, number], EventRow>(
+      `SELECT ${columns} FROM gh_events WHERE stream_id = ? AND stream_position >= ?
+       ORDER BY stream_position LIMIT ?`,
+    ),
+    readAll: db.prepare<[number, number], EventRow>(
+      `SELECT ${columns} FROM gh_events WHERE global_position > ? ORDER BY global_position LIMIT ?`,
+    ),
+    loadCheckpoint: db
+      .prepare<[string], string>('SELECT checkpoint FROM gh_checkpoints WHERE name = ?')
+      .pluck(),
+    saveCheckpoint: db.prepare<[string, string]>(
+      `INSERT INTO gh_checkpoints (name, checkpoint) VALUES (?, ?)
+       ON CONFLICT (name) DO UPDATE SET checkpoint = excluded.checkpoint`,
+    ),
+  };
+}
+
+function toStoredEvent(row: EventRow): StoredEvent {
+  return {
+    eventId: row.event_id,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    accountId: row.account_id,
+    occurredAt: row.occurred_at,
+    actor: row.actor,
+    correlationId: row.correlation_id,
+    causationId: row.causation_id,
+    data: JSON.parse(row.data),
+    streamId: row.stream_id,
+    streamPosition: row.stream_position,
+    globalPosition: row.global_position,
+    checkpoint: String(row.global_position),
+  };
+}

@@ -1,0 +1,72 @@
+import type { NewEvent, StoredEvent } from '@gatehouse/contracts';
+import { type EventStore, WrongExpectedVersion } from '@gatehouse/event-store';
+import { v7 as uuidv7 } from 'uuid';
+
+/** A transaction holding an appended event, not yet committed. */
+export interface HeldAppend {
+  commit(): Promise<void>;
+}
+
+export interface EventStoreUnderTest {
+  readonly store: EventStore;
+  /** Ends everything the factory made: the store, its schema or file, any held transaction. */
+  cleanup(): Promise<void>;
+  /** Appends `event` as position 0 of `streamId` in a transaction of its own that stays open. */
+  holdAppendOpen?(streamId: string, event: NewEvent): Promise<HeldAppend>;
+}
+
+export interface EventStoreCapabilities {
+  /** Concurrent transactions can commit out of start order (PostgreSQL): the factory gives holdAppendOpen. */
+  readonly heldTransactions?: boolean;
+}
+
+/** A fresh, empty store per test. */
+export type EventStoreFactory = () => Promise<EventStoreUnderTest>;
+
+export function newTestEvent(overrides: Partial<NewEvent> = {}): NewEvent {
+  return {
+    eventId: uuidv7(),
+    type: 'ContractChecked',
+    schemaVersion: 1,
+    accountId: 'acct-contract',
+    occurredAt: '2025-03-04T05:06:07.089Z',
+    actor: 'user-admin',
+    correlationId: uuidv7(),
+    causationId: null,
+    data: { checked: true },
+    ...overrides,
+  };
+}
+
+export async function expectWrongVersion(append: Promise<unknown>, fields: Partial<WrongExpectedVersion>) {
+  const error = await append.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(WrongExpectedVersion);
+  expect(error).toMatchObject(fields);
+}
+
+export const eventIds = (events: readonly { eventId: string }[]): string[] =>
+  events.map((event) => event.eventId);
+
+/**
+ * Reads the global order from `after` page by page until `count` events came back. A store may hold
+ * events back while an older transaction is open anywhere on its server (PostgreSQL), and parallel test
+ * files share that server, so an empty page is asked again for a while before giving up.
+ */
+export async function readAllUntil(store: EventStore, after: string, count: number, pageSize = 1000) {
+  const events: StoredEvent[] = [];
+  const deadline = Date.now() + 5000;
+  let checkpoint = after;
+  while (events.length < count) {
+    const page = await store.readAll({ after: checkpoint, maxCount: pageSize });
+    expect(page.length).toBeLessThanOrEqual(pageSize);
+    events.push(...page);
+    checkpoint = page.at(-1)?.checkpoint ?? checkpoint;
+    if (page.length > 0) continue;
+    if (Date.now() > deadline) break;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return { events, checkpoint };
+}
