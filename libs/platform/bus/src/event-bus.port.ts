@@ -25,5 +25,8 @@ export interface Subscription {
  * after the handler's promise resolves; a handler that throws sees the same events again.
  */
 export abstract class EventSubscriber {
-  abstract subscribe(options: SubscribeOptions, handle: (batch: readonly StoredEvent[]) => Promise<void>): Promise<Subscription>;
+  abstract subscribe(
+    options: SubscribeOptions,
+    handle: (batch: readonly StoredEvent[]) => Promise<void>,
+  ): Promise<Subscription>;
 }

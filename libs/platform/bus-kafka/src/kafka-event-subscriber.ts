@@ -1,0 +1,86 @@
+import {
+  EventSubscriber,
+  type HandlerErrorReporter,
+  reportToConsole,
+  type SubscribeOptions,
+  type Subscription,
+  retryUntilHandled,
+} from '@gatehouse/bus';
+import type { StoredEvent } from '@gatehouse/contracts';
+import type { Kafka } from 'kafkajs';
+import { fromKafkaMessage } from './codec';
+
+export interface KafkaSubscriberOptions {
+  /** Goes before every topic name; tests use it to keep their topics apart. */
+  readonly topicPrefix?: string;
+  readonly onError?: HandlerErrorReporter;
+}
+
+/**
+ * One kafkajs consumer per subscription, in the given group. A group new to a topic starts at its
+ * beginning. Each fetched batch (one partition) is decoded and handed to the handler until it succeeds
+ * (decoding included, so a malformed record blocks its partition loudly rather than vanishing); only
+ * then is its offset resolved and committed. A consumer that loses the partition meanwhile stops
+ * retrying, and the partition's next owner starts from the last committed offset.
+ */
+export class KafkaEventSubscriber extends EventSubscriber {
+  private readonly topicPrefix: string;
+  private readonly onError: HandlerErrorReporter;
+
+  constructor(
+    private readonly kafka: Kafka,
+    options: KafkaSubscriberOptions = {},
+  ) {
+    super();
+    this.topicPrefix = options.topicPrefix ?? '';
+    this.onError = options.onError ?? reportToConsole;
+  }
+
+  async subscribe(
+    options: SubscribeOptions,
+    handle: (batch: readonly StoredEvent[]) => Promise<void>,
+  ): Promise<Subscription> {
+    const consumer = this.kafka.consumer({
+      groupId: options.groupId,
+      allowAutoTopicCreation: false,
+      // A fetch waits this long for new records, and close waits for the fetch: kafkajs's 5 s default
+      // would make every close take 5 s. 500 ms is the Java client's default.
+      maxWaitTimeInMs: 500,
+    });
+    // A consumer that crashed for good would otherwise stop delivering without a word.
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (!payload.restart) this.onError(payload.error);
+    });
+    await consumer.connect();
+    try {
+      await consumer.subscribe({
+        topics: options.topics.map((topic) => this.topicPrefix + topic),
+        fromBeginning: true,
+      });
+      await consumer.run({
+        autoCommit: false,
+        eachBatchAutoResolve: false,
+        eachBatch: async ({
+          batch,
+          resolveOffset,
+          commitOffsetsIfNecessary,
+          uncommittedOffsets,
+          ...state
+        }) => {
+          const handled = await retryUntilHandled(() => handle(batch.messages.map(fromKafkaMessage)), {
+            onError: this.onError,
+            active: () => state.isRunning() && !state.isStale(),
+            beforeRetry: state.heartbeat,
+          });
+          if (!handled) return;
+          resolveOffset(batch.lastOffset());
+          await commitOffsetsIfNecessary(uncommittedOffsets());
+        },
+      });
+    } catch (error) {
+      await consumer.disconnect();
+      throw error;
+    }
+    return { close: () => consumer.disconnect() };
+  }
+}

@@ -1,0 +1,129 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { Kafka, logLevel } from 'kafkajs';
+import { Client } from 'pg';
+import { ApiClient } from '../http/api-client';
+import type { RunningStack } from '../http/users-api.scenarios';
+import { testEnv, uniqueName } from './env';
+
+export type ServiceName = 'users' | 'projections' | 'relay';
+
+const repoRoot = join(__dirname, '../../../..');
+
+/**
+ * The distributed runtime as real processes — users, projections, relay — over the real PostgreSQL,
+ * Redis and Kafka, isolated by a schema, a key prefix and a topic prefix of their own. Processes can be
+ * killed (SIGKILL) and restarted, which is how crash tests prove nothing is lost or applied twice.
+ */
+export class DistributedStack implements RunningStack {
+  readonly users: ApiClient;
+  readonly projections: ApiClient;
+  readonly operatorToken = randomBytes(24).toString('base64url');
+  readonly name = uniqueName('gh');
+  private readonly processes = new Map<ServiceName, ChildProcess>();
+  private readonly output = new Map<ServiceName, string[]>();
+
+  private constructor(private readonly ports: { users: number; projections: number }) {
+    this.users = new ApiClient(`http://127.0.0.1:${ports.users}`);
+    this.projections = new ApiClient(`http://127.0.0.1:${ports.projections}`);
+  }
+
+  static async start(): Promise<DistributedStack> {
+    const stack = new DistributedStack({ users: await freePort(), projections: await freePort() });
+    await Promise.all((['users', 'projections', 'relay'] as const).map((service) => stack.startService(service)));
+    return stack;
+  }
+
+  get env(): NodeJS.ProcessEnv {
+    return {
+      ...process.env,
+      GATEHOUSE_PG_URL: testEnv.pgUrl,
+      GATEHOUSE_PG_SCHEMA: this.name,
+      GATEHOUSE_REDIS_URL: testEnv.redisUrl,
+      GATEHOUSE_REDIS_PREFIX: `${this.name}:`,
+      GATEHOUSE_KAFKA_BROKERS: testEnv.kafkaBrokers.join(','),
+      GATEHOUSE_TOPIC_PREFIX: `${this.name}.`,
+      GATEHOUSE_SESSION_KEY: `session-key-of-${this.name}-${'x'.repeat(16)}`,
+      GATEHOUSE_OPERATOR_TOKEN: this.operatorToken,
+    };
+  }
+
+  async startService(service: ServiceName): Promise<void> {
+    const port = service === 'relay' ? '0' : String(this.ports[service]);
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', `services/${service}/src/main.ts`], {
+      cwd: repoRoot,
+      env: { ...this.env, PORT: port },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const lines: string[] = [];
+    this.output.set(service, lines);
+    const keep = (chunk: Buffer) => lines.push(chunk.toString()) > 200 && lines.shift();
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    this.processes.set(service, child);
+    if (service === 'relay') await waitFor(() => lines.join('').includes('leading'), child, lines);
+    else await waitFor(() => ready(this[service]), child, lines);
+  }
+
+  /** SIGKILL: no shutdown hook runs, nothing is flushed — the crash case. */
+  async kill(service: ServiceName): Promise<void> {
+    const child = this.processes.get(service);
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+  }
+
+  logs(service: ServiceName): string {
+    return (this.output.get(service) ?? []).join('');
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.processes.keys()].map((service) => this.kill(service)));
+    const pg = new Client({ connectionString: testEnv.pgUrl });
+    await pg.connect();
+    await pg.query(`DROP SCHEMA IF EXISTS "${this.name}" CASCADE`);
+    await pg.end();
+    const redis = new Redis(testEnv.redisUrl);
+    const keys = await redis.keys(`${this.name}:*`);
+    if (keys.length > 0) await redis.unlink(...keys);
+    redis.disconnect();
+    const admin = new Kafka({ brokers: testEnv.kafkaBrokers, logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(`${this.name}.`));
+    if (topics.length > 0) await admin.deleteTopics({ topics });
+    await admin.disconnect();
+  }
+}
+
+async function ready(api: ApiClient): Promise<boolean> {
+  try {
+    return (await api.get('/docs/openapi.json')).status === 200;
+  } catch {
+    return false;
+  }
+}
+
+async function waitFor(check: () => boolean | Promise<boolean>, child: ChildProcess, lines: string[]): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (!(await check())) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      throw new Error(`service did not start (exit ${child.exitCode}):\n${lines.join('').slice(-4000)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}

@@ -1,0 +1,85 @@
+import { DistributedStack, newUserBody, openAccount, type OpenedAccount } from '@gatehouse/testing';
+
+jest.setTimeout(600_000);
+
+const USERS = Number(process.env['CRASH_TEST_USERS'] ?? 10_000);
+const CONCURRENCY = 16;
+
+interface Row {
+  id: string;
+  roles: string[];
+}
+
+/**
+ * Nothing lost, nothing twice: the relay and the projection service are SIGKILLed while 10,000 users are
+ * being created, then restarted. Every user must end up listed exactly once, with its role once.
+ */
+describe('when the relay and the projection crash mid-stream', () => {
+  let stack: DistributedStack;
+  let account: OpenedAccount;
+
+  beforeAll(async () => {
+    stack = await DistributedStack.start();
+    account = await openAccount(stack.users, stack.operatorToken);
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('lists every created user exactly once after restarts', async () => {
+    const created: string[] = [];
+    let next = 0;
+    const crashes = [
+      { at: Math.floor(USERS * 0.3), run: () => stack.kill('relay') },
+      { at: Math.floor(USERS * 0.45), run: () => stack.kill('projections') },
+      { at: Math.floor(USERS * 0.6), run: () => stack.startService('relay') },
+      { at: Math.floor(USERS * 0.7), run: () => stack.startService('projections') },
+    ];
+    const pending: Promise<void>[] = [];
+    const worker = async (): Promise<void> => {
+      while (next < USERS) {
+        next++;
+        const crash = crashes.find((step) => step.at === next);
+        if (crash) pending.push(crash.run());
+        const response = await account.admin.post<{ userId: string }>(
+          `/v1/accounts/${account.accountId}/users`,
+          newUserBody({ roles: ['developer'] }),
+        );
+        if (response.status !== 201) throw new Error(`create failed: ${response.status} ${JSON.stringify(response.body)}`);
+        created.push(response.body.userId);
+      }
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    await Promise.all(pending);
+
+    const rows = await waitForAll(stack, account, USERS + 1);
+    const ids = rows.map((row) => row.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(new Set(ids)).toEqual(new Set([account.adminUserId, ...created]));
+    const createdRoles = rows.filter((row) => row.id !== account.adminUserId).map((row) => row.roles.join(','));
+    expect(new Set(createdRoles)).toEqual(new Set(['developer']));
+  });
+});
+
+async function waitForAll(stack: DistributedStack, account: OpenedAccount, expected: number): Promise<Row[]> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const rows = await listAll(stack, account);
+    if (rows.length >= expected || Date.now() > deadline) return rows;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+async function listAll(stack: DistributedStack, account: OpenedAccount): Promise<Row[]> {
+  const rows: Row[] = [];
+  let cursor: string | null = null;
+  do {
+    const query: string = cursor ? `?limit=200&cursor=${encodeURIComponent(cursor)}` : '?limit=200';
+    const page = await stack.projections
+      .as(account.adminToken)
+      .get<{ items: Row[]; nextCursor: string | null }>(`/v1/accounts/${account.accountId}/users${query}`);
+    rows.push(...page.body.items);
+    cursor = page.body.nextCursor;
+  } while (cursor);
+  return rows;
+}

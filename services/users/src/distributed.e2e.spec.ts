@@ -1,0 +1,17 @@
+import { DistributedStack, usersApiScenarios } from '@gatehouse/testing';
+
+jest.setTimeout(60_000);
+
+/** The same behaviour as embedded, but each service is its own process over PostgreSQL, Kafka and Redis. */
+describe('distributed mode', () => {
+  let stack: DistributedStack;
+
+  beforeAll(async () => {
+    stack = await DistributedStack.start();
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  usersApiScenarios(() => stack);
+});
