@@ -9,5 +9,5 @@ export default function globalSetup(): void {
   if (process.env['GATEHOUSE_KAFKA_BROKERS']) return;
   const script = join(__dirname, '../../../../infra/kafka/kafka.sh');
   execFileSync('bash', [script, 'start'], { stdio: 'inherit' });
-  process.env['GATEHOUSE_KAFKA_BROKERS'] = '127.0.0.1:9092';
+  process.env['GATEHOUSE_KAFKA_BROKERS'] = `127.0.0.1:${process.env['KAFKA_PORT'] ?? '9092'}`;
 }
