@@ -45,7 +45,8 @@ describe('when the relay and the projection crash mid-stream', () => {
           `/v1/accounts/${account.accountId}/users`,
           newUserBody({ roles: ['developer'] }),
         );
-        if (response.status !== 201) throw new Error(`create failed: ${response.status} ${JSON.stringify(response.body)}`);
+        if (response.status !== 201)
+          throw new Error(`create failed: ${response.status} ${JSON.stringify(response.body)}`);
         created.push(response.body.userId);
       }
     };
@@ -56,7 +57,9 @@ describe('when the relay and the projection crash mid-stream', () => {
     const ids = rows.map((row) => row.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(new Set(ids)).toEqual(new Set([account.adminUserId, ...created]));
-    const createdRoles = rows.filter((row) => row.id !== account.adminUserId).map((row) => row.roles.join(','));
+    const createdRoles = rows
+      .filter((row) => row.id !== account.adminUserId)
+      .map((row) => row.roles.join(','));
     expect(new Set(createdRoles)).toEqual(new Set(['developer']));
   });
 });

@@ -52,7 +52,9 @@ export function handleCommand<Command, State, Event extends DomainEvent>(
   context: CommandContext,
   options: HandleOptions = {},
 ): Promise<Handled<State>> {
-  return withStreamLock(store, streamId, () => decideAndAppend(store, streamId, decider, command, context, options));
+  return withStreamLock(store, streamId, () =>
+    decideAndAppend(store, streamId, decider, command, context, options),
+  );
 }
 
 async function decideAndAppend<Command, State, Event extends DomainEvent>(

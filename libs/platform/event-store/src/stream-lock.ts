@@ -7,7 +7,11 @@ const tails = new WeakMap<EventStore, Map<string, Promise<unknown>>>();
  * against other processes; this only stops a busy stream (an account's roles) from making its own
  * writers collide and retry in a storm.
  */
-export async function withStreamLock<T>(store: EventStore, streamId: string, work: () => Promise<T>): Promise<T> {
+export async function withStreamLock<T>(
+  store: EventStore,
+  streamId: string,
+  work: () => Promise<T>,
+): Promise<T> {
   let streams = tails.get(store);
   if (!streams) tails.set(store, (streams = new Map()));
   const previous = streams.get(streamId) ?? Promise.resolve();
