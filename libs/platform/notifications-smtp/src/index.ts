@@ -1,0 +1,2 @@
+export * from './smtp-options';
+export * from './smtp-notifier';

@@ -1,0 +1,72 @@
+import type { EmailMessage } from './notifier.port';
+import { MissingTemplateParam, renderEmail } from './render-email';
+
+const reset = (overrides: Partial<EmailMessage> = {}): EmailMessage => ({
+  to: 'zoe@example.com',
+  language: 'de',
+  template: 'password-reset',
+  params: { firstName: 'Zoë', resetUrl: 'https://gatehouse.test/reset#t', expiresInMinutes: '60' },
+  correlationId: 'corr-1',
+  ...overrides,
+});
+
+describe('renderEmail', () => {
+  it('renders the template in the recipient language with every parameter filled', () => {
+    expect(renderEmail(reset())).toEqual({
+      language: 'de',
+      subject: 'Neues Gatehouse-Passwort festlegen',
+      text: [
+        'Hallo Zoë,',
+        'um ein neues Passwort für Ihr Gatehouse-Konto festzulegen, öffnen Sie diesen Link:',
+        'https://gatehouse.test/reset#t',
+        'Der Link funktioniert nur einmal und läuft in 60 Minuten ab. Falls Sie diese E-Mail nicht erwartet haben, können Sie sie ignorieren.',
+      ].join('\n\n'),
+    });
+  });
+
+  it.each([
+    ['fr', 'Définissez un nouveau mot de passe Gatehouse'],
+    ['es-419', 'Establezca una nueva contraseña de Gatehouse'],
+    ['en', 'Set a new Gatehouse password'],
+  ])('renders %s in that language', (language, subject) => {
+    expect(renderEmail(reset({ language }))).toMatchObject({ language, subject });
+  });
+
+  it.each(['sv', 'ja', 'pt-BR', 'xx-unknown'])('falls back to English for %s, and says so', (language) => {
+    expect(renderEmail(reset({ language }))).toEqual(renderEmail(reset({ language: 'en' })));
+    expect(renderEmail(reset({ language })).language).toBe('en');
+  });
+
+  it('ignores parameters the template does not use', () => {
+    const params = { ...reset().params, unused: 'x' };
+    expect(renderEmail(reset({ params }))).toEqual(renderEmail(reset()));
+  });
+
+  it('inserts values literally, never reading them as placeholders or replacement patterns', () => {
+    const params = { ...reset().params, firstName: "{{resetUrl}} $& $1 $'" };
+    expect(renderEmail(reset({ params })).text).toMatch(/^Hallo \{\{resetUrl\}\} \$& \$1 \$',\n/);
+  });
+
+  it('refuses a message missing a parameter, naming template and parameter', () => {
+    const params: Record<string, string> = { ...reset().params };
+    delete params['resetUrl'];
+    const render = () => renderEmail(reset({ params }));
+    expect(render).toThrow(MissingTemplateParam);
+    expect(render).toThrow(
+      expect.objectContaining({
+        code: 'NOTIFICATION_PARAM_MISSING',
+        template: 'password-reset',
+        param: 'resetUrl',
+      }),
+    );
+  });
+
+  it('refuses a parameter present but not a string (an undefined field from a caller)', () => {
+    const params = { ...reset().params, firstName: undefined } as unknown as EmailMessage['params'];
+    expect(() => renderEmail(reset({ params }))).toThrow(MissingTemplateParam);
+  });
+
+  it('refuses a missing parameter even when falling back to English', () => {
+    expect(() => renderEmail(reset({ language: 'sv', params: {} }))).toThrow(MissingTemplateParam);
+  });
+});
