@@ -1,4 +1,4 @@
-import { escapeIdentifier } from 'pg';
+import { escapeIdentifier, escapeLiteral } from 'pg';
 
 /** The store's statements for one schema, built once per store and run as named prepared statements. */
 export function eventSql(schema: string) {
@@ -12,6 +12,15 @@ export function eventSql(schema: string) {
   const inserted = `event_id, stream_id, stream_position, type, schema_version, account_id, occurred_at, actor,
     correlation_id, causation_id, data`;
   const appended = 'stream_position, tx_id::text, global_position';
+  /** Where each id of a uuid[] parameter is stored, as a JSON array in the parameter's order. */
+  const storedAt = (ids: string) => `
+    (SELECT coalesce(json_agg(json_build_object(
+        'streamId', g.stream_id,
+        'streamPosition', g.stream_position,
+        'checkpoint', g.tx_id::text || ':' || g.global_position) ORDER BY e.ord), '[]')
+      FROM unnest(${ids}::uuid[]) WITH ORDINALITY AS e(event_id, ord)
+      LEFT JOIN ${events} g ON g.event_id = e.event_id)`;
+  const sequence = escapeLiteral(`${escapeIdentifier(schema)}.gh_events_global_position_seq`);
   return {
     /**
      * The whole append in one autocommit statement, so the success path costs one round trip: read the
@@ -40,16 +49,55 @@ export function eventSql(schema: string) {
       WHERE $2::bigint IS NULL OR head.version = $2::bigint
       ORDER BY e.ord
       RETURNING ${appended}`,
+    /**
+     * A multi-stream append in one autocommit statement, as appendOne: read every stream's version
+     * ($1 ids, $2 expected, NULL = 'any'), and only when all match number the events ($3 index of the
+     * event's stream in $1, $4 its place within that stream, then the columns). Returns each stream's
+     * version before the append and its last event's checkpoint. Global positions are drawn in input order
+     * (ordinality keeps it), and rows are inserted sorted by stream: two calls taking the same streams in
+     * opposite orders then meet on the first shared one, where the later fails, instead of deadlocking.
+     */
+    appendMulti: `
+      WITH streams AS (
+        SELECT s.ord, s.stream_id, s.expected,
+          (SELECT coalesce(max(stream_position), -1) FROM ${events} WHERE stream_id = s.stream_id) AS version
+        FROM unnest($1::text[], $2::bigint[]) WITH ORDINALITY AS s(stream_id, expected, ord)
+      ),
+      numbered AS (
+        SELECT e.*, nextval(${sequence}) AS global_position
+        FROM unnest($3::int[], $4::int[], $5::uuid[], $6::text[], $7::int[], $8::text[], $9::timestamptz[],
+            $10::text[], $11::text[], $12::text[], $13::jsonb[])
+          WITH ORDINALITY AS e(stream_ord, n, event_id, type, schema_version, account_id, occurred_at, actor,
+            correlation_id, causation_id, data, ord)
+        WHERE NOT EXISTS (SELECT 1 FROM streams WHERE version <> expected)
+        ORDER BY e.ord
+      ),
+      inserted AS (
+        INSERT INTO ${events} (global_position, ${inserted})
+        SELECT e.global_position, e.event_id, s.stream_id, s.version + e.n, e.type, e.schema_version,
+          e.account_id, e.occurred_at, e.actor, e.correlation_id, e.causation_id, e.data
+        FROM numbered e JOIN streams s ON s.ord = e.stream_ord
+        ORDER BY s.stream_id, e.n
+        RETURNING stream_id, tx_id, global_position
+      )
+      SELECT s.version,
+        (SELECT i.tx_id::text || ':' || i.global_position FROM inserted i WHERE i.stream_id = s.stream_id
+          ORDER BY i.global_position DESC LIMIT 1) AS checkpoint
+      FROM streams s
+      ORDER BY s.ord`,
+    /** After a failed multi-append: each stream's version, and where each event id is stored, if anywhere. */
+    inspectMulti: `
+      SELECT
+        (SELECT array_agg(
+            (SELECT coalesce(max(stream_position), -1) FROM ${events} WHERE stream_id = s.stream_id)
+            ORDER BY s.ord)
+          FROM unnest($1::text[]) WITH ORDINALITY AS s(stream_id, ord)) AS versions,
+        ${storedAt('$2')} AS stored`,
     /** After a failed append: the stream's version, and where each of the event ids is stored, if anywhere. */
     inspect: `
       SELECT
         (SELECT coalesce(max(stream_position), -1) FROM ${events} WHERE stream_id = $1) AS version,
-        (SELECT coalesce(json_agg(json_build_object(
-            'streamId', g.stream_id,
-            'streamPosition', g.stream_position,
-            'checkpoint', g.tx_id::text || ':' || g.global_position) ORDER BY e.ord), '[]')
-          FROM unnest($2::uuid[]) WITH ORDINALITY AS e(event_id, ord)
-          LEFT JOIN ${events} g ON g.event_id = e.event_id) AS stored`,
+        ${storedAt('$2')} AS stored`,
     readStream: `
       SELECT ${columns} FROM ${events}
       WHERE stream_id = $1 AND stream_position >= $2

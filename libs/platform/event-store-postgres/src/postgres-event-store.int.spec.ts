@@ -1,5 +1,5 @@
 import type { NewEvent } from '@gatehouse/contracts';
-import { NO_STREAM } from '@gatehouse/event-store';
+import { NO_STREAM, WrongExpectedVersion } from '@gatehouse/event-store';
 import { eventStoreContract, type HeldAppend, newTestEvent, testEnv, uniqueName } from '@gatehouse/testing';
 import { Client, escapeIdentifier } from 'pg';
 import { migrations } from './migrations';
@@ -18,38 +18,57 @@ async function withClient<T>(use: (client: Client) => Promise<T>): Promise<T> {
 const dropSchema = (schema: string) =>
   withClient((client) => client.query(`DROP SCHEMA IF EXISTS ${escapeIdentifier(schema)} CASCADE`));
 
-/** Another writer's transaction, on its own connection: inserts the event and waits to be committed. */
+/** Another writer's transaction, on its own connection: inserts each event at position 0 of its stream. */
 async function holdAppendOpen(
   schema: string,
-  streamId: string,
-  event: NewEvent,
-): Promise<HeldAppend & { end(): Promise<void> }> {
+  rows: readonly (readonly [streamId: string, event: NewEvent])[],
+): Promise<HeldAppend & { rollback(): Promise<void>; end(): Promise<void> }> {
   const client = new Client({ connectionString: testEnv.pgUrl });
   await client.connect();
   await client.query('BEGIN');
-  await client.query(
-    `INSERT INTO ${escapeIdentifier(schema)}.gh_events (event_id, stream_id, stream_position, type, schema_version,
-       account_id, occurred_at, actor, correlation_id, causation_id, data)
-     VALUES ($1, $2, 0, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [
-      event.eventId,
-      streamId,
-      event.type,
-      event.schemaVersion,
-      event.accountId,
-      event.occurredAt,
-      event.actor,
-      event.correlationId,
-      event.causationId,
-      JSON.stringify(event.data),
-    ],
-  );
+  for (const [streamId, event] of rows) {
+    await client.query(
+      `INSERT INTO ${escapeIdentifier(schema)}.gh_events (event_id, stream_id, stream_position, type,
+         schema_version, account_id, occurred_at, actor, correlation_id, causation_id, data)
+       VALUES ($1, $2, 0, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        event.eventId,
+        streamId,
+        event.type,
+        event.schemaVersion,
+        event.accountId,
+        event.occurredAt,
+        event.actor,
+        event.correlationId,
+        event.causationId,
+        JSON.stringify(event.data),
+      ],
+    );
+  }
   return {
     commit: async () => {
       await client.query('COMMIT');
     },
+    rollback: async () => {
+      await client.query('ROLLBACK');
+    },
     end: () => client.end(),
   };
+}
+
+/** Waits until `count` statements on `schema` wait for a lock (a row another transaction inserted). */
+async function untilBlocked(schema: string, count: number): Promise<void> {
+  for (;;) {
+    const { rows } = await withClient((client) =>
+      client.query<{ blocked: number }>(
+        `SELECT count(*)::int AS blocked FROM pg_stat_activity
+         WHERE wait_event_type = 'Lock' AND position($1 IN query) > 0`,
+        [escapeIdentifier(schema)],
+      ),
+    );
+    if (rows[0].blocked >= count) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 eventStoreContract(
@@ -61,7 +80,7 @@ eventStoreContract(
     return {
       store,
       holdAppendOpen: async (streamId, event) => {
-        const transaction = await holdAppendOpen(schema, streamId, event);
+        const transaction = await holdAppendOpen(schema, [[streamId, event]]);
         held.push(transaction);
         return transaction;
       },
@@ -95,6 +114,35 @@ describe('PostgreSQL event store schema', () => {
       expect(applied.rows.map((row) => row.version)).toEqual(
         migrations.map((migration) => migration.version),
       );
+    });
+  });
+
+  describe('when two multi-appends take the same streams in opposite orders', () => {
+    it('fails the later one on the first shared stream instead of deadlocking', async () => {
+      // An open transaction holds order-x and order-y. Written in input order, each call would take its
+      // first shared stream (a, b), wait at x or y, then — once that transaction rolls back — reach for
+      // the other's stream: a deadlock, every time. Written sorted, the later call waits at order-a.
+      const store = await PostgresEventStore.open({ connectionString: testEnv.pgUrl, schema });
+      const held = await holdAppendOpen(schema, [
+        ['order-x', newTestEvent()],
+        ['order-y', newTestEvent()],
+      ]);
+      const calls = [
+        ['order-a', 'order-x', 'order-b'],
+        ['order-b', 'order-y', 'order-a'],
+      ].map((streams) =>
+        store.appendMulti(
+          streams.map((streamId) => ({ streamId, events: [newTestEvent()], expectedVersion: NO_STREAM })),
+        ),
+      );
+      await untilBlocked(schema, 2);
+      await held.rollback();
+      const outcomes = await Promise.allSettled(calls);
+      await held.end();
+      await store.close();
+      expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+      const lost = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
+      expect(lost).toEqual([expect.any(WrongExpectedVersion)]);
     });
   });
 

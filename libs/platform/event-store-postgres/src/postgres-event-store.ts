@@ -1,6 +1,8 @@
 import type { NewEvent, StoredEvent } from '@gatehouse/contracts';
 import {
   type AppendResult,
+  assertDistinctAppends,
+  checkMultiAppend,
   EventStore,
   type ExpectedVersion,
   matchRetry,
@@ -8,6 +10,7 @@ import {
   type ReadStreamOptions,
   START,
   type StoredAt,
+  type StreamAppend,
   WrongExpectedVersion,
 } from '@gatehouse/event-store';
 import { DatabaseError, Pool, type QueryConfig } from 'pg';
@@ -22,6 +25,14 @@ import {
   toStoredEvent,
 } from './event-rows';
 import { migrate } from './migrate';
+import {
+  appendMultiResults,
+  appendMultiStatement,
+  foundStreams,
+  type InspectMultiRow,
+  inspectMultiStatement,
+  type StreamHeadRow,
+} from './multi-append-rows';
 
 export interface PostgresEventStoreOptions {
   readonly connectionString: string;
@@ -69,6 +80,8 @@ export class PostgresEventStore extends EventStore {
     events: readonly NewEvent[],
     expectedVersion: ExpectedVersion,
   ): Promise<AppendResult> {
+    // A repeated event id would fail on its unique index on every pass of the loop below.
+    assertDistinctAppends([{ streamId, events, expectedVersion }]);
     const statement = appendStatement(this.sql, streamId, events, expectedVersion);
     // Each pass either appends, answers a retry, or rejects; it repeats only when the version it lost to
     // is gone again (the competing transaction rolled back) or an 'any' writer lost a race for a position.
@@ -83,6 +96,22 @@ export class PostgresEventStore extends EventStore {
         throw new WrongExpectedVersion(streamId, expectedVersion, version);
       }
       if (events.length === 0) return { nextExpectedVersion: version, checkpoint: START };
+    }
+  }
+
+  /** One statement when every stream is at its version (see event-sql.ts), one inspection when not. */
+  async appendMulti(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    assertDistinctAppends(appends);
+    const statement = appendMultiStatement(this.sql, appends);
+    // Repeats, as append does, only when nothing decided the call: every stream is at its expected
+    // version again and no event is stored (a competitor rolled back, or an 'any' writer lost a race).
+    for (;;) {
+      const heads = await this.tryInsert<StreamHeadRow>(statement);
+      const results = heads && appendMultiResults(appends, heads);
+      if (results) return results;
+      const { rows } = await this.pool.query<InspectMultiRow>(inspectMultiStatement(this.sql, appends));
+      const retried = checkMultiAppend(appends, foundStreams(appends, rows[0]));
+      if (retried) return retried;
     }
   }
 
@@ -117,10 +146,12 @@ export class PostgresEventStore extends EventStore {
     return this.pool.end();
   }
 
-  /** The inserted rows, or undefined when another write holds one of the positions or event ids. */
-  private async tryInsert(statement: QueryConfig): Promise<AppendedRow[] | undefined> {
+  /** The statement's rows, or undefined when another write holds one of the positions or event ids. */
+  private async tryInsert<Row extends object = AppendedRow>(
+    statement: QueryConfig,
+  ): Promise<Row[] | undefined> {
     try {
-      const { rows } = await this.pool.query<AppendedRow>(statement);
+      const { rows } = await this.pool.query<Row>(statement);
       return rows;
     } catch (error) {
       if (error instanceof DatabaseError && error.code === UNIQUE_VIOLATION) return undefined;

@@ -1,12 +1,15 @@
 import type { NewEvent, StoredEvent } from '@gatehouse/contracts';
 import {
   type AppendResult,
+  assertDistinctAppends,
+  checkMultiAppend,
   EventStore,
   type ExpectedVersion,
   matchRetry,
   type ReadAllOptions,
   type ReadStreamOptions,
   START,
+  type StreamAppend,
   WrongExpectedVersion,
 } from '@gatehouse/event-store';
 import Sqlite, { type Database } from 'better-sqlite3';
@@ -33,9 +36,9 @@ interface EventRow {
 }
 
 /**
- * The embedded event store. Appends run in BEGIN IMMEDIATE transactions, so writers — even in other
- * processes sharing the file — take turns, and a row's global position is also its commit order:
- * the checkpoint is simply that position.
+ * The embedded event store. Appends, multi-stream ones too, run in BEGIN IMMEDIATE transactions, so
+ * writers — even in other processes sharing the file — take turns, and a row's global position is also
+ * its commit order: the checkpoint is simply that position.
  */
 export class SqliteEventStore extends EventStore {
   private readonly statements: ReturnType<typeof prepare>;
@@ -60,6 +63,11 @@ export class SqliteEventStore extends EventStore {
     expectedVersion: ExpectedVersion,
   ): Promise<AppendResult> {
     return this.db.transaction(() => this.appendInTransaction(streamId, events, expectedVersion)).immediate();
+  }
+
+  async appendMulti(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    assertDistinctAppends(appends);
+    return this.db.transaction(() => this.appendMultiInTransaction(appends)).immediate();
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
@@ -99,6 +107,22 @@ export class SqliteEventStore extends EventStore {
     if (expectedVersion !== 'any' && expectedVersion !== version) {
       throw new WrongExpectedVersion(streamId, expectedVersion, version);
     }
+    return this.write(streamId, events, version);
+  }
+
+  private appendMultiInTransaction(appends: readonly StreamAppend[]): AppendResult[] {
+    const found = appends.map(({ streamId, events }) => ({
+      version: this.statements.version.get(streamId) ?? -1,
+      stored: events.map((event) => this.statements.storedAt.get(event.eventId)),
+    }));
+    return (
+      checkMultiAppend(appends, found) ??
+      appends.map(({ streamId, events }, index) => this.write(streamId, events, found[index].version))
+    );
+  }
+
+  /** Inserts after `version`, which the caller checked within the same transaction. */
+  private write(streamId: string, events: readonly NewEvent[], version: number): AppendResult {
     let last = { nextExpectedVersion: version, checkpoint: START };
     for (const [index, event] of events.entries()) {
       const position = version + 1 + index;

@@ -17,6 +17,14 @@ export interface AppendResult {
   readonly checkpoint: string;
 }
 
+/** One stream's share of a multi-stream append. */
+export interface StreamAppend {
+  readonly streamId: string;
+  /** Empty: only check the stream's version, write nothing to it. */
+  readonly events: readonly NewEvent[];
+  readonly expectedVersion: ExpectedVersion;
+}
+
 export interface ReadStreamOptions {
   /** First stream position to return (inclusive); default 0. */
   readonly fromPosition?: number;
@@ -36,7 +44,10 @@ export interface ReadAllOptions {
  * - appending events whose ids are already stored, at the same positions, is a no-op returning the
  *   original result (idempotent retry after a lost acknowledgement);
  * - readAll returns events in one stable total order and never returns an event after one that
- *   follows it (a transaction committing late is not skipped).
+ *   follows it (a transaction committing late is not skipped);
+ * - appendMulti writes several streams all or nothing, in one transaction: when any stream is not at its
+ *   expected version nothing is written and `WrongExpectedVersion` names that stream; its events follow
+ *   one another in the global order, in input order; an exact retry returns the original results.
  */
 export abstract class EventStore {
   abstract append(
@@ -44,6 +55,11 @@ export abstract class EventStore {
     events: readonly NewEvent[],
     expectedVersion: ExpectedVersion,
   ): Promise<AppendResult>;
+  /**
+   * Appends to each stream at its expected version, atomically; results in input order. A stream may
+   * appear once per call and an event id once (a plain Error otherwise).
+   */
+  abstract appendMulti(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
   abstract readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
   abstract readAll(options: ReadAllOptions): Promise<StoredEvent[]>;
   /** Durable named checkpoints for relays and other tailing readers. */

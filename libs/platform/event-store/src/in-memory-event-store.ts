@@ -1,11 +1,13 @@
 import type { NewEvent, StoredEvent } from '@gatehouse/contracts';
 import { matchRetry } from './idempotent-retry';
+import { assertDistinctAppends, checkMultiAppend } from './multi-append';
 import {
   type AppendResult,
   EventStore,
   type ExpectedVersion,
   type ReadAllOptions,
   type ReadStreamOptions,
+  type StreamAppend,
   WrongExpectedVersion,
 } from './event-store.port';
 
@@ -21,8 +23,7 @@ export class InMemoryEventStore extends EventStore {
     events: readonly NewEvent[],
     expectedVersion: ExpectedVersion,
   ): Promise<AppendResult> {
-    const stream = this.streams.get(streamId) ?? [];
-    const actual = stream.length - 1;
+    const actual = this.versionOf(streamId);
     const stored = events.map((event) => this.byEventId.get(event.eventId));
     const retry = matchRetry(streamId, expectedVersion, stored);
     if (retry === 'conflict') throw new WrongExpectedVersion(streamId, expectedVersion, actual);
@@ -30,24 +31,19 @@ export class InMemoryEventStore extends EventStore {
     if (expectedVersion !== 'any' && expectedVersion !== actual) {
       throw new WrongExpectedVersion(streamId, expectedVersion, actual);
     }
-    const appended = events.map((event, index): StoredEvent => {
-      const globalPosition = this.all.length + index + 1;
-      return {
-        ...event,
-        streamId,
-        streamPosition: actual + 1 + index,
-        globalPosition,
-        checkpoint: String(globalPosition),
-      };
-    });
-    this.all.push(...appended);
-    this.streams.set(streamId, [...stream, ...appended]);
-    for (const event of appended) this.byEventId.set(event.eventId, event);
-    const last = appended[appended.length - 1];
-    return {
-      nextExpectedVersion: last ? last.streamPosition : actual,
-      checkpoint: last ? last.checkpoint : '',
-    };
+    return this.write(streamId, events, actual);
+  }
+
+  async appendMulti(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    assertDistinctAppends(appends);
+    const found = appends.map(({ streamId, events }) => ({
+      version: this.versionOf(streamId),
+      stored: events.map((event) => this.byEventId.get(event.eventId)),
+    }));
+    return (
+      checkMultiAppend(appends, found) ??
+      appends.map(({ streamId, events }, index) => this.write(streamId, events, found[index].version))
+    );
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
@@ -71,5 +67,31 @@ export class InMemoryEventStore extends EventStore {
 
   close(): Promise<void> {
     return Promise.resolve();
+  }
+
+  private versionOf(streamId: string): number {
+    return (this.streams.get(streamId)?.length ?? 0) - 1;
+  }
+
+  /** Appends after `version`, which the caller checked. */
+  private write(streamId: string, events: readonly NewEvent[], version: number): AppendResult {
+    const appended = events.map((event, index): StoredEvent => {
+      const globalPosition = this.all.length + index + 1;
+      return {
+        ...event,
+        streamId,
+        streamPosition: version + 1 + index,
+        globalPosition,
+        checkpoint: String(globalPosition),
+      };
+    });
+    this.all.push(...appended);
+    this.streams.set(streamId, [...(this.streams.get(streamId) ?? []), ...appended]);
+    for (const event of appended) this.byEventId.set(event.eventId, event);
+    const last = appended[appended.length - 1];
+    return {
+      nextExpectedVersion: last ? last.streamPosition : version,
+      checkpoint: last ? last.checkpoint : '',
+    };
   }
 }

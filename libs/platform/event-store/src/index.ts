@@ -5,3 +5,5 @@ export * from './tail-all';
 export * from './state-cache';
 export * from './idempotent-retry';
 export * from './stream-lock';
+export * from './handle-commands';
+export * from './multi-append';

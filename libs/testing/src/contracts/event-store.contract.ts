@@ -1,6 +1,7 @@
 import type { NewEvent } from '@gatehouse/contracts';
 import { type EventStore, NO_STREAM, START, WrongExpectedVersion } from '@gatehouse/event-store';
 import { v7 as uuidv7 } from 'uuid';
+import { multiAppendContract } from './event-store-multi-append.contract';
 import {
   type EventStoreCapabilities,
   type EventStoreFactory,
@@ -28,6 +29,8 @@ export function eventStoreContract(
       store = subject.store;
     });
     afterEach(() => subject.cleanup());
+
+    multiAppendContract(() => store);
 
     describe('when the stream is new', () => {
       it('appends several events at NO_STREAM, numbered from 0', async () => {

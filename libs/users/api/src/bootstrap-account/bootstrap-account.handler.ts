@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BuiltInRoles, type UserProfile } from '@gatehouse/contracts';
-import { EventStore, handleCommand } from '@gatehouse/event-store';
+import { step } from '@gatehouse/event-store';
 import { accountDecider, accountStreamId } from '@gatehouse/users-domain';
 import { v7 as uuidv7 } from 'uuid';
 import type { RequestContext } from '../command-context';
@@ -8,13 +8,12 @@ import { CreateUserHandler } from '../create-user/create-user.handler';
 import { PasswordHasher } from '../password-hasher';
 
 /**
- * Opens an account with its first Account admin. The account's own event comes last: an account exists
- * once AccountCreated is stored, and by then its admin, their password and their role exist too.
+ * Opens an account with its first Account admin: the account, the admin's username, user and role are
+ * one atomic append, and the admin's password hash is stored just before it.
  */
 @Injectable()
 export class BootstrapAccountHandler {
   constructor(
-    private readonly store: EventStore,
     private readonly users: CreateUserHandler,
     private readonly passwords: PasswordHasher,
   ) {}
@@ -28,14 +27,17 @@ export class BootstrapAccountHandler {
     const { userId } = await this.users.handle(
       { accountId, profile: input.admin, roles: [BuiltInRoles.accountAdmin] },
       scoped,
-      (newUserId) => this.passwords.set(newUserId, input.password),
-    );
-    await handleCommand(
-      this.store,
-      accountStreamId(accountId),
-      accountDecider,
-      { type: 'CreateAccount', accountId, name: input.name, firstAdminId: userId },
-      scoped,
+      {
+        withCredentials: (newUserId) => this.passwords.set(newUserId, input.password),
+        alongside: (newUserId) => [
+          step(accountStreamId(accountId), accountDecider, {
+            type: 'CreateAccount',
+            accountId,
+            name: input.name,
+            firstAdminId: newUserId,
+          }),
+        ],
+      },
     );
     return { accountId, adminUserId: userId };
   }

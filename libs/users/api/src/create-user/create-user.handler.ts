@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { UserProfile } from '@gatehouse/contracts';
-import { type CommandContext, EventStore, handleCommand, StateCache } from '@gatehouse/event-store';
+import {
+  type CommandContext,
+  type CommandStep,
+  EventStore,
+  handleCommands,
+  StateCache,
+  step,
+} from '@gatehouse/event-store';
 import {
   rolesDecider,
   rolesStreamId,
@@ -17,12 +24,16 @@ export interface CreateUserInput {
   readonly roles: readonly string[];
 }
 
-/** Many users of one account may be created at once; they all grant roles on the account's roles stream. */
-const ROLE_GRANT_RETRIES = 25;
+export interface CreateUserOptions {
+  /** Stores secrets for the new user before it exists, so it never exists without them. */
+  readonly withCredentials?: (userId: string) => Promise<void>;
+  /** Further commands that must commit together with the user (the account of a bootstrap). */
+  readonly alongside?: (userId: string) => CommandStep[];
+}
 
 /**
- * Reserve the username first (the uniqueness guard), then create the user, then grant the roles.
- * Each step is one optimistic append; a user never exists under a username someone else holds.
+ * Reserve the username (the uniqueness guard), create the user and grant its roles as one atomic append:
+ * a taken username or any other broken rule writes nothing, and a crash leaves no half-created user.
  */
 @Injectable()
 export class CreateUserHandler {
@@ -31,39 +42,34 @@ export class CreateUserHandler {
     private readonly states: StateCache,
   ) {}
 
-  /** `withCredentials` stores secrets for the new user before it exists, so it never exists without them. */
   async handle(
     input: CreateUserInput,
     context: CommandContext,
-    withCredentials?: (userId: string) => Promise<void>,
+    options: CreateUserOptions = {},
   ): Promise<{ userId: string; version: number }> {
     const userId = uuidv7();
     const { accountId, profile } = input;
-    await handleCommand(
-      this.store,
-      usernameStreamId(profile.username),
-      usernameDecider,
-      { type: 'ReserveUsername', username: profile.username, userId },
-      context,
-    );
-    await withCredentials?.(userId);
-    const created = await handleCommand(
-      this.store,
-      userStreamId(userId),
-      userDecider,
-      { type: 'CreateUser', userId, accountId, profile },
-      context,
-    );
-    if (input.roles.length > 0) {
-      await handleCommand(
-        this.store,
-        rolesStreamId(accountId),
-        rolesDecider,
-        { type: 'GrantRoles', userId, roleIds: input.roles },
-        context,
-        { cache: this.states, retries: ROLE_GRANT_RETRIES },
-      );
-    }
-    return { userId, version: created.version };
+    await options.withCredentials?.(userId);
+    const steps = [
+      step(usernameStreamId(profile.username), usernameDecider, {
+        type: 'ReserveUsername',
+        username: profile.username,
+        userId,
+      }),
+      step(userStreamId(userId), userDecider, { type: 'CreateUser', userId, accountId, profile }),
+      ...(input.roles.length > 0
+        ? [
+            step(
+              rolesStreamId(accountId),
+              rolesDecider,
+              { type: 'GrantRoles', userId, roleIds: input.roles },
+              this.states,
+            ),
+          ]
+        : []),
+      ...(options.alongside?.(userId) ?? []),
+    ];
+    const versions = await handleCommands(this.store, steps, context);
+    return { userId, version: versions.get(userStreamId(userId)) ?? 0 };
   }
 }

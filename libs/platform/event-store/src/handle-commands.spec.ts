@@ -1,0 +1,78 @@
+import type { DomainEvent } from '@gatehouse/contracts';
+import { type Decider, DomainError } from '@gatehouse/domain-kit';
+import { handleCommands, step } from './handle-commands';
+import type { CommandContext } from './handle-command';
+import { InMemoryEventStore } from './in-memory-event-store';
+
+type Claimed = DomainEvent<'Claimed', { by: string }>;
+type Claim = { type: 'Claim'; by: string };
+type ClaimState = { owner: string | null };
+
+/** A stream that can be claimed once: enough to see all-or-nothing across streams. */
+const claims: Decider<Claim, ClaimState, Claimed> = {
+  initialState: () => ({ owner: null }),
+  decide: (command, state) => {
+    if (state.owner) throw new DomainError('TAKEN', 'conflict', 'already claimed');
+    return [{ type: 'Claimed', data: { by: command.by } }];
+  },
+  evolve: (_state, event) => ({ owner: event.data.by }),
+};
+
+const context: CommandContext = {
+  accountId: 'a',
+  actor: 'u',
+  correlationId: 'c',
+  causationId: null,
+  now: new Date(0),
+};
+
+describe('handling commands on several streams at once', () => {
+  it('appends the events of every stream together and reports each version', async () => {
+    const store = new InMemoryEventStore();
+    const versions = await handleCommands(
+      store,
+      [
+        step('claim-a', claims, { type: 'Claim', by: 'x' }),
+        step('claim-b', claims, { type: 'Claim', by: 'x' }),
+      ],
+      context,
+    );
+    expect([...versions]).toEqual([
+      ['claim-a', 0],
+      ['claim-b', 0],
+    ]);
+    expect((await store.readAll({ after: '', maxCount: 10 })).map((event) => event.streamId)).toEqual([
+      'claim-a',
+      'claim-b',
+    ]);
+  });
+
+  it('writes nothing anywhere when one command breaks a rule', async () => {
+    const store = new InMemoryEventStore();
+    await handleCommands(store, [step('claim-b', claims, { type: 'Claim', by: 'first' })], context);
+    await expect(
+      handleCommands(
+        store,
+        [
+          step('claim-a', claims, { type: 'Claim', by: 'x' }),
+          step('claim-b', claims, { type: 'Claim', by: 'x' }),
+        ],
+        context,
+      ),
+    ).rejects.toMatchObject({ code: 'TAKEN' });
+    expect(await store.readStream('claim-a')).toEqual([]);
+  });
+
+  it('lets exactly one of many concurrent claims win, re-deciding the losers', async () => {
+    const store = new InMemoryEventStore();
+    const attempts = Array.from({ length: 10 }, (_, n) =>
+      handleCommands(store, [step('claim-a', claims, { type: 'Claim', by: `u${n}` })], context).then(
+        () => 'won',
+        (error: DomainError) => error.code,
+      ),
+    );
+    const outcomes = await Promise.all(attempts);
+    expect(outcomes.filter((outcome) => outcome === 'won')).toHaveLength(1);
+    expect(outcomes.filter((outcome) => outcome === 'TAKEN')).toHaveLength(9);
+  });
+});

@@ -1,0 +1,76 @@
+import type { DomainEvent, NewEvent } from '@gatehouse/contracts';
+import type { Decider } from '@gatehouse/domain-kit';
+import { type EventStore, NO_STREAM, type StreamAppend, WrongExpectedVersion } from './event-store.port';
+import { type CommandContext, loadState, toNewEvent } from './handle-command';
+import type { StateCache } from './state-cache';
+import { withStreamLock } from './stream-lock';
+
+/** One command on one stream, decided together with others and appended atomically with them. */
+export interface CommandStep {
+  readonly streamId: string;
+  prepare(store: EventStore, context: CommandContext): Promise<{ version: number; events: NewEvent[] }>;
+}
+
+export function step<Command, State, Event extends DomainEvent>(
+  streamId: string,
+  decider: Decider<Command, State, Event>,
+  command: Command,
+  cache?: StateCache,
+): CommandStep {
+  return {
+    streamId,
+    async prepare(store, context) {
+      const { state, version } = cache
+        ? await cache.load(streamId, decider)
+        : await loadState(store, streamId, decider);
+      return { version, events: decider.decide(command, state).map((event) => toNewEvent(event, context)) };
+    },
+  };
+}
+
+/**
+ * Several commands on several streams as one unit: every decision is taken on the state it read, and
+ * all resulting events are appended in one atomic, all-or-nothing write (one commit). A rule broken on
+ * any stream writes nothing anywhere; a concurrent write to any stream re-decides them all.
+ */
+export async function handleCommands(
+  store: EventStore,
+  steps: readonly CommandStep[],
+  context: CommandContext,
+  retries = 10,
+): Promise<Map<string, number>> {
+  const locked = [...new Set(steps.map((one) => one.streamId))].sort();
+  const run = () => decideAll(store, steps, context, retries);
+  const withLocks = locked.reduceRight<() => Promise<Map<string, number>>>(
+    (inner, streamId) => () => withStreamLock(store, streamId, inner),
+    run,
+  );
+  return withLocks();
+}
+
+async function decideAll(
+  store: EventStore,
+  steps: readonly CommandStep[],
+  context: CommandContext,
+  retries: number,
+): Promise<Map<string, number>> {
+  for (let attempt = 1; ; attempt++) {
+    const prepared = await Promise.all(steps.map((one) => one.prepare(store, context)));
+    const appends: StreamAppend[] = steps
+      .map((one, index) => ({
+        streamId: one.streamId,
+        events: prepared[index].events,
+        expectedVersion: prepared[index].version < 0 ? NO_STREAM : prepared[index].version,
+      }))
+      .filter((append) => append.events.length > 0);
+    try {
+      const results = appends.length > 0 ? await store.appendMulti(appends) : [];
+      const versions = new Map(steps.map((one, index) => [one.streamId, prepared[index].version]));
+      results.forEach((result, index) => versions.set(appends[index].streamId, result.nextExpectedVersion));
+      return versions;
+    } catch (error) {
+      if (!(error instanceof WrongExpectedVersion) || attempt > retries) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
+    }
+  }
+}

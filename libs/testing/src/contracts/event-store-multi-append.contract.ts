@@ -1,0 +1,186 @@
+import { type EventStore, NO_STREAM, START, WrongExpectedVersion } from '@gatehouse/event-store';
+import { eventIds, expectWrongVersion, newTestEvent, readAllUntil } from './event-store.fixtures';
+
+const newEvents = (count: number) => Array.from({ length: count }, () => newTestEvent());
+
+/**
+ * appendMulti as the port promises it; runs inside eventStoreContract, which gives a fresh store per test.
+ */
+export function multiAppendContract(subject: () => EventStore): void {
+  describe('appendMulti', () => {
+    let store: EventStore;
+    beforeEach(() => {
+      store = subject();
+    });
+
+    describe('when several streams are appended at once', () => {
+      it('writes each new stream from 0 and answers in input order', async () => {
+        const appends = [
+          { streamId: 'user-1', events: newEvents(2), expectedVersion: NO_STREAM },
+          { streamId: 'username-ada', events: newEvents(1), expectedVersion: NO_STREAM },
+          { streamId: 'roles-acct', events: newEvents(3), expectedVersion: NO_STREAM },
+        ];
+        const results = await store.appendMulti(appends);
+        expect(results.map((result) => result.nextExpectedVersion)).toEqual([1, 0, 2]);
+        for (const [index, { streamId, events }] of appends.entries()) {
+          const read = await store.readStream(streamId);
+          expect(eventIds(read)).toEqual(eventIds(events));
+          expect(read.map((event) => event.streamPosition)).toEqual(events.map((_, position) => position));
+          expect(read.at(-1)?.checkpoint).toBe(results[index].checkpoint);
+        }
+      });
+
+      it('appends to a stream after its events and to a new stream in one call', async () => {
+        await store.append('roles-acct', newEvents(2), NO_STREAM);
+        const [roles, user] = [newEvents(1), newEvents(1)];
+        const results = await store.appendMulti([
+          { streamId: 'roles-acct', events: roles, expectedVersion: 1 },
+          { streamId: 'user-1', events: user, expectedVersion: NO_STREAM },
+        ]);
+        expect(results.map((result) => result.nextExpectedVersion)).toEqual([2, 0]);
+        expect(eventIds(await store.readStream('roles-acct', { fromPosition: 2 }))).toEqual(eventIds(roles));
+        expect(eventIds(await store.readStream('user-1'))).toEqual(eventIds(user));
+      });
+
+      it('puts its events one after another, in input order, in the global order', async () => {
+        const multi = [newEvents(2), newEvents(1), newEvents(2)];
+        const singles = newEvents(10);
+        const [results] = await Promise.all([
+          store.appendMulti(
+            multi.map((events, index) => ({ streamId: `multi-${index}`, events, expectedVersion: 'any' })),
+          ),
+          ...singles.map((event, index) => store.append(`single-${index}`, [event], NO_STREAM)),
+        ]);
+        const all = (await readAllUntil(store, START, 15)).events;
+        const first = all.findIndex((event) => event.eventId === multi[0][0].eventId);
+        const written = all.slice(first, first + 5);
+        expect(eventIds(written)).toEqual(eventIds(multi.flat()));
+        const positions = written.map((event) => event.globalPosition);
+        expect(positions).toEqual([...positions].sort((a, b) => a - b));
+        expect(results.map((result) => result.checkpoint)).toEqual(
+          [1, 2, 4].map((at) => written[at].checkpoint),
+        );
+      });
+    });
+
+    describe('when a stream is not at its expected version', () => {
+      beforeEach(() => store.append('user-1', newEvents(2), NO_STREAM));
+
+      it('writes nothing on any stream and names that stream', async () => {
+        const call = store.appendMulti([
+          { streamId: 'username-ada', events: newEvents(1), expectedVersion: NO_STREAM },
+          { streamId: 'user-1', events: newEvents(1), expectedVersion: 0 },
+          { streamId: 'roles-acct', events: newEvents(2), expectedVersion: NO_STREAM },
+        ]);
+        await expectWrongVersion(call, { streamId: 'user-1', expected: 0, actual: 1 });
+        expect(await store.readStream('username-ada')).toEqual([]);
+        expect(await store.readStream('roles-acct')).toEqual([]);
+        expect(await store.readStream('user-1')).toHaveLength(2);
+        const { checkpoint } = await readAllUntil(store, START, 2);
+        expect(await store.readAll({ after: checkpoint, maxCount: 10 })).toEqual([]);
+      });
+
+      it('checks the version of a stream given no events, writing nothing to it', async () => {
+        const user = newEvents(1);
+        const results = await store.appendMulti([
+          { streamId: 'user-1', events: [], expectedVersion: 1 },
+          { streamId: 'user-2', events: user, expectedVersion: NO_STREAM },
+        ]);
+        const written = await store.readStream('user-2');
+        expect(results).toEqual([
+          { nextExpectedVersion: 1, checkpoint: START },
+          { nextExpectedVersion: 0, checkpoint: written[0].checkpoint },
+        ]);
+        expect(await store.readStream('user-1')).toHaveLength(2);
+        expect(eventIds(written)).toEqual(eventIds(user));
+        const stale = store.appendMulti([
+          { streamId: 'user-3', events: newEvents(1), expectedVersion: NO_STREAM },
+          { streamId: 'user-1', events: [], expectedVersion: 0 },
+        ]);
+        await expectWrongVersion(stale, { streamId: 'user-1', expected: 0, actual: 1 });
+        expect(await store.readStream('user-3')).toEqual([]);
+      });
+    });
+
+    describe('when a call is malformed', () => {
+      it('rejects a stream named twice and writes nothing', async () => {
+        const call = store.appendMulti([
+          { streamId: 'user-1', events: newEvents(1), expectedVersion: NO_STREAM },
+          { streamId: 'user-1', events: newEvents(1), expectedVersion: 0 },
+        ]);
+        await expect(call).rejects.toThrow(/stream more than once/);
+        await expect(call).rejects.not.toBeInstanceOf(WrongExpectedVersion);
+        expect(await store.readStream('user-1')).toEqual([]);
+      });
+
+      it('rejects an event id given twice and writes nothing', async () => {
+        const event = newTestEvent();
+        const call = store.appendMulti([
+          { streamId: 'user-1', events: [event], expectedVersion: NO_STREAM },
+          { streamId: 'user-2', events: [event], expectedVersion: NO_STREAM },
+        ]);
+        await expect(call).rejects.toThrow(/event id more than once/);
+        expect(await store.readStream('user-1')).toEqual([]);
+      });
+    });
+
+    describe('when a multi-append is retried with the same events', () => {
+      it('returns the original results after the streams moved on, storing nothing twice', async () => {
+        const appends = [
+          { streamId: 'user-1', events: newEvents(2), expectedVersion: NO_STREAM },
+          { streamId: 'roles-acct', events: [], expectedVersion: NO_STREAM },
+          { streamId: 'username-ada', events: newEvents(1), expectedVersion: NO_STREAM },
+        ];
+        const first = await store.appendMulti(appends);
+        await store.append('user-1', newEvents(1), 1);
+        await store.append('roles-acct', newEvents(1), NO_STREAM);
+        expect(await store.appendMulti(appends)).toEqual(first);
+        expect(await store.readStream('user-1')).toHaveLength(3);
+        expect(eventIds(await store.readStream('username-ada'))).toEqual(eventIds(appends[2].events));
+        const { checkpoint } = await readAllUntil(store, START, 5);
+        expect(await store.readAll({ after: checkpoint, maxCount: 10 })).toEqual([]);
+      });
+
+      it('rejects a call whose events are partly stored, naming the stream holding them', async () => {
+        const user = newEvents(1);
+        await store.append('user-1', user, NO_STREAM);
+        const call = store.appendMulti([
+          { streamId: 'username-ada', events: newEvents(1), expectedVersion: NO_STREAM },
+          { streamId: 'user-1', events: user, expectedVersion: NO_STREAM },
+        ]);
+        await expectWrongVersion(call, { streamId: 'user-1', actual: 0 });
+        expect(await store.readStream('username-ada')).toEqual([]);
+      });
+    });
+
+    describe('when multi-append writers race', () => {
+      it('lets exactly one of 20 calls sharing a stream version win; the losers write nothing', async () => {
+        for (const version of [NO_STREAM, 0]) {
+          // Own streams sort before and after the shared one, and it comes first or last in the call.
+          const own = Array.from(
+            { length: 20 },
+            (_, index) => `${index % 3 ? 'user' : 'account'}-${version}-${index}`,
+          );
+          const calls = own.map((streamId, index) => {
+            const appends = [
+              { streamId: 'roles-acct', events: newEvents(1), expectedVersion: version },
+              { streamId, events: newEvents(1), expectedVersion: NO_STREAM },
+            ];
+            return store.appendMulti(index % 2 ? appends : appends.reverse());
+          });
+          const outcomes = await Promise.allSettled(calls);
+          const lost = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
+          expect(lost).toHaveLength(19);
+          for (const error of lost) {
+            expect(error).toBeInstanceOf(WrongExpectedVersion);
+            expect(error).toMatchObject({ streamId: 'roles-acct', actual: version + 1 });
+          }
+          for (const [index, outcome] of outcomes.entries()) {
+            expect(await store.readStream(own[index])).toHaveLength(outcome.status === 'fulfilled' ? 1 : 0);
+          }
+        }
+        expect(await store.readStream('roles-acct')).toHaveLength(2);
+      });
+    });
+  });
+}
