@@ -10,3 +10,4 @@ export * from './http/scenario';
 export * from './http/users-api.scenarios';
 export * from './contracts/event-bus.contract';
 export * from './infra/distributed-stack';
+export * from './contracts/notifier.contract';
