@@ -12,7 +12,10 @@ export interface UserProfile {
   readonly timeZone: string;
 }
 
-export type UserCreated = DomainEvent<'UserCreated', { readonly userId: string; readonly accountId: string } & UserProfile>;
+export type UserCreated = DomainEvent<
+  'UserCreated',
+  { readonly userId: string; readonly accountId: string } & UserProfile
+>;
 export type UsernameReserved = DomainEvent<
   'UsernameReserved',
   { readonly username: string; readonly userId: string }

@@ -33,7 +33,9 @@ export class DistributedStack implements RunningStack {
 
   static async start(): Promise<DistributedStack> {
     const stack = new DistributedStack({ users: await freePort(), projections: await freePort() });
-    await Promise.all((['users', 'projections', 'relay'] as const).map((service) => stack.startService(service)));
+    await Promise.all(
+      (['users', 'projections', 'relay'] as const).map((service) => stack.startService(service)),
+    );
     return stack;
   }
 
@@ -107,7 +109,11 @@ async function ready(api: ApiClient): Promise<boolean> {
   }
 }
 
-async function waitFor(check: () => boolean | Promise<boolean>, child: ChildProcess, lines: string[]): Promise<void> {
+async function waitFor(
+  check: () => boolean | Promise<boolean>,
+  child: ChildProcess,
+  lines: string[],
+): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (!(await check())) {
     if (child.exitCode !== null || Date.now() > deadline) {
