@@ -3,9 +3,22 @@ import type { DomainEvent } from './envelope';
 /** Public contract of the roles context (topic gatehouse.roles.v1), schema version 1. */
 export const BuiltInRoles = { accountAdmin: 'account-admin' } as const;
 
+/**
+ * What a role allows. The set is fixed by the product (docs/permissions.md maps every endpoint to one);
+ * roles, built-in or custom, are named bundles of these.
+ */
+export const Permissions = ['users:read', 'users:manage', 'roles:manage', 'access:manage'] as const;
+export type Permission = (typeof Permissions)[number];
+
 export type RoleToggled = DomainEvent<
   'RoleToggled',
   { readonly userId: string; readonly roleId: string; readonly enabled: boolean }
 >;
 
-export type RolesEvent = RoleToggled;
+/** A custom role an Account admin added to the account's catalog; `roleId` is `custom-<uuid>`. */
+export type RoleDefined = DomainEvent<
+  'RoleDefined',
+  { readonly roleId: string; readonly name: string; readonly permissions: readonly Permission[] }
+>;
+
+export type RolesEvent = RoleToggled | RoleDefined;

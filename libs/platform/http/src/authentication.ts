@@ -3,8 +3,11 @@ import {
   createParamDecorator,
   type ExecutionContext,
   Injectable,
+  NotFoundException,
   UnauthorizedException,
 } from '@nestjs/common';
+import type { Permission } from '@gatehouse/contracts';
+import { DomainError } from '@gatehouse/domain-kit';
 import type { Request } from 'express';
 
 /** Who is calling: resolved from the bearer session on every request, never cached across requests. */
@@ -13,6 +16,8 @@ export interface Principal {
   readonly accountId: string;
   readonly sessionId: string;
   readonly roles: ReadonlySet<string>;
+  /** The union of the roles' permissions, resolved from the same state as `roles`. */
+  readonly permissions: ReadonlySet<Permission>;
 }
 
 /** Resolves a bearer token to a live principal, or null when the token is unknown, ended or forged. */
@@ -49,3 +54,29 @@ export const CurrentPrincipal = createParamDecorator(
     return principal;
   },
 );
+
+/** Another account's resources do not exist for the caller: 404, so nothing leaks across accounts. */
+export function assertSameAccount(principal: Principal, accountId: string): void {
+  if (principal.accountId !== accountId) throw new NotFoundException('no such account');
+}
+
+/** 404 for another account first, then 403 naming the missing permission (docs/permissions.md). */
+export function assertPermission(principal: Principal, accountId: string, permission: Permission): void {
+  assertSameAccount(principal, accountId);
+  if (!principal.permissions.has(permission)) throw permissionRequired(permission);
+}
+
+/** The user themselves, or whoever holds the permission over the account's users. */
+export function assertSelfOrPermission(
+  principal: Principal,
+  accountId: string,
+  userId: string,
+  permission: Permission,
+): void {
+  assertSameAccount(principal, accountId);
+  if (principal.userId !== userId && !principal.permissions.has(permission))
+    throw permissionRequired(permission);
+}
+
+const permissionRequired = (permission: Permission) =>
+  new DomainError('PERMISSION_REQUIRED', 'forbidden', `this needs the ${permission} permission`);

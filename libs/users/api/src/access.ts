@@ -1,12 +1,15 @@
-import { ForbiddenException, NotFoundException } from '@nestjs/common';
+import { ForbiddenException } from '@nestjs/common';
 import { BuiltInRoles } from '@gatehouse/contracts';
-import type { Principal } from '@gatehouse/http';
+import { DomainError } from '@gatehouse/domain-kit';
+import { assertPermission, assertSameAccount, assertSelfOrPermission, type Principal } from '@gatehouse/http';
 
-/** Another account's resources do not exist for the caller: 404, so nothing leaks across accounts. */
-export function assertSameAccount(principal: Principal, accountId: string): void {
-  if (principal.accountId !== accountId) throw new NotFoundException('no such account');
-}
+/**
+ * Authorisation of the users context; the endpoint → permission map is docs/permissions.md. Every check
+ * answers 404 for another account before 403, so nothing leaks across accounts.
+ */
+export { assertPermission, assertSameAccount, assertSelfOrPermission } from '@gatehouse/http';
 
+/** Holds the Account admin role itself (not just a permission a custom role could carry). */
 export function assertAccountAdmin(principal: Principal, accountId: string): void {
   assertSameAccount(principal, accountId);
   if (!principal.roles.has(BuiltInRoles.accountAdmin)) {
@@ -14,10 +17,33 @@ export function assertAccountAdmin(principal: Principal, accountId: string): voi
   }
 }
 
-/** An Account admin manages every user of the account; anyone else only themselves. */
+/** The user themselves, or an Account admin of the account. */
 export function assertSelfOrAdmin(principal: Principal, accountId: string, userId: string): void {
   assertSameAccount(principal, accountId);
   if (principal.userId !== userId && !principal.roles.has(BuiltInRoles.accountAdmin)) {
     throw new ForbiddenException('only an Account admin may manage other users');
+  }
+}
+
+/**
+ * Acting on a user with `users:manage` (or as that user, where `orSelf`): over an Account admin only
+ * another Account admin may act, or a user manager could change the admin's email, reset the password
+ * and take the account over. `targetRoles` come from the same caught-up roles stream as the principal's.
+ */
+export function assertManagesUser(
+  principal: Principal,
+  accountId: string,
+  userId: string,
+  targetRoles: ReadonlySet<string>,
+  { orSelf = false }: { readonly orSelf?: boolean } = {},
+): void {
+  if (orSelf) assertSelfOrPermission(principal, accountId, userId, 'users:manage');
+  else assertPermission(principal, accountId, 'users:manage');
+  if (targetRoles.has(BuiltInRoles.accountAdmin) && !principal.roles.has(BuiltInRoles.accountAdmin)) {
+    throw new DomainError(
+      'ADMIN_TARGET_REQUIRES_ADMIN',
+      'forbidden',
+      'only an Account admin may manage an Account admin',
+    );
   }
 }

@@ -1,16 +1,6 @@
-import {
-  Controller,
-  ForbiddenException,
-  Get,
-  NotFoundException,
-  Param,
-  ParseUUIDPipe,
-  Query,
-  UseGuards,
-} from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { BuiltInRoles } from '@gatehouse/contracts';
-import { AuthenticatedGuard, CurrentPrincipal, type Principal } from '@gatehouse/http';
+import { assertPermission, AuthenticatedGuard, CurrentPrincipal, type Principal } from '@gatehouse/http';
 import { type Page, UsersListReadModel } from '@gatehouse/read-models';
 import type { UserRow } from '@gatehouse/users-list';
 import { ListUsersQuery } from './list-users.query';
@@ -22,17 +12,14 @@ import { ListUsersQuery } from './list-users.query';
 export class ListUsersHttpController {
   constructor(private readonly readModel: UsersListReadModel) {}
 
-  /** Permission: Account admin of the account. Read model: eventually consistent with the store. */
+  /** Permission: users:read. Read model: eventually consistent with the store; the permission is not. */
   @Get()
   list(
     @Param('accountId', ParseUUIDPipe) accountId: string,
     @Query() query: ListUsersQuery,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Page<UserRow>> {
-    if (principal.accountId !== accountId) throw new NotFoundException('no such account');
-    if (!principal.roles.has(BuiltInRoles.accountAdmin)) {
-      throw new ForbiddenException('only an Account admin of this account may list its users');
-    }
+    assertPermission(principal, accountId, 'users:read');
     return this.readModel.list(accountId, { cursor: query.cursor, limit: query.limit ?? 50 });
   }
 }

@@ -1,14 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { StateCache } from '@gatehouse/event-store';
 import { type Principal, Authenticator } from '@gatehouse/http';
-import { rolesDecider, rolesOf, rolesStreamId, userDecider, userStreamId } from '@gatehouse/users-domain';
+import {
+  permissionsOf,
+  rolesDecider,
+  rolesOf,
+  rolesStreamId,
+  userDecider,
+  userStreamId,
+} from '@gatehouse/users-domain';
 import { SessionConfig } from '../users.config';
 import { SessionTokens } from './session-tokens';
 
 /**
  * Judges every request by the store as it is now: the user's stream (is the session still open?) and the
- * account's roles stream, both caught up through the state cache. A role toggled or a session ended is
- * therefore in force for the very next request, in every runtime mode and on every instance.
+ * account's roles stream, both caught up through the state cache. Permissions are resolved from that same
+ * state (custom role definitions included), so a role toggled or defined, or a session ended, is in
+ * force for the very next request, in every runtime mode and on every instance.
  */
 @Injectable()
 export class EventSourcedAuthenticator extends Authenticator {
@@ -33,6 +41,7 @@ export class EventSourcedAuthenticator extends Authenticator {
       accountId: user.accountId,
       sessionId: parsed.sessionId,
       roles: rolesOf(roles, user.userId),
+      permissions: permissionsOf(roles, user.userId),
     };
   }
 }

@@ -1,0 +1,44 @@
+import { Controller, Get, Param, ParseUUIDPipe, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { StateCache } from '@gatehouse/event-store';
+import { AuthenticatedGuard, CurrentPrincipal, type Principal } from '@gatehouse/http';
+import { catalogOf, RoleErrors, roleOf, rolesDecider, rolesStreamId } from '@gatehouse/users-domain';
+import type { Response } from 'express';
+import { assertSameAccount } from '../access';
+import { type RoleView, roleView } from './role.view';
+
+/** The account's role catalog, read from its roles stream (authoritative, not a read model). */
+@ApiTags('roles')
+@ApiBearerAuth()
+@UseGuards(AuthenticatedGuard)
+@Controller('v1/accounts/:accountId/roles')
+export class ListRolesHttpController {
+  constructor(private readonly states: StateCache) {}
+
+  /** Permission: any user of the account. ETag = the roles stream's version. */
+  @Get()
+  async list(
+    @Param('accountId', ParseUUIDPipe) accountId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<{ items: RoleView[] }> {
+    assertSameAccount(principal, accountId);
+    const { state, version } = await this.states.load(rolesStreamId(accountId), rolesDecider);
+    response.setHeader('ETag', `"${version}"`);
+    return { items: catalogOf(state).map(roleView) };
+  }
+
+  /** Permission: any user of the account. */
+  @Get(':roleId')
+  async get(
+    @Param('accountId', ParseUUIDPipe) accountId: string,
+    @Param('roleId') roleId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<RoleView> {
+    assertSameAccount(principal, accountId);
+    const { state } = await this.states.load(rolesStreamId(accountId), rolesDecider);
+    const role = roleOf(state, roleId);
+    if (!role) throw RoleErrors.roleNotFound();
+    return roleView(role);
+  }
+}

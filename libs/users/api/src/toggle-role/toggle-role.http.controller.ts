@@ -1,0 +1,41 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Put, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedGuard, CurrentPrincipal, type Principal } from '@gatehouse/http';
+import type { Request, Response } from 'express';
+import { assertPermission } from '../access';
+import { commandContext } from '../command-context';
+import { ToggleRoleDto } from './toggle-role.dto';
+import { ToggleRoleHandler } from './toggle-role.handler';
+
+@ApiTags('roles')
+@ApiBearerAuth()
+@UseGuards(AuthenticatedGuard)
+@Controller('v1/accounts/:accountId/users/:userId/roles')
+export class ToggleRoleHttpController {
+  constructor(private readonly handler: ToggleRoleHandler) {}
+
+  /**
+   * Permission: roles:manage (the Account admin role). In force for the user's very next request: every
+   * request is judged on the roles stream as it is then.
+   */
+  @Put(':roleId')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The role is in the asked state; ETag is the roles version.' })
+  async toggle(
+    @Param('accountId', ParseUUIDPipe) accountId: string,
+    @Param('userId', ParseUUIDPipe) userId: string,
+    @Param('roleId') roleId: string,
+    @Body() body: ToggleRoleDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
+    assertPermission(principal, accountId, 'roles:manage');
+    const input = { accountId, userId, roleId, enabled: body.enabled };
+    const { version } = await this.handler.handle(
+      input,
+      commandContext(request, accountId, principal.userId),
+    );
+    response.setHeader('ETag', `"${version}"`);
+  }
+}
