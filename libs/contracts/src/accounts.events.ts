@@ -1,4 +1,5 @@
 import type { DomainEvent } from './envelope';
+import type { DetailChange } from './users.events';
 
 /** Public contract of the accounts context (topic gatehouse.accounts.v1), schema version 1. */
 export type AccountCreated = DomainEvent<
@@ -6,4 +7,29 @@ export type AccountCreated = DomainEvent<
   { readonly accountId: string; readonly name: string; readonly firstAdminId: string }
 >;
 
-export type AccountEvent = AccountCreated;
+/** Character classes: lowercase, uppercase, digits, and everything else (symbols, uncased letters). */
+export interface PasswordPolicy {
+  readonly minLength: number;
+  readonly minCharacterClasses: number;
+}
+
+/** `maxFailures` failed logins within `windowMinutes` lock the user. */
+export interface LockoutPolicy {
+  readonly maxFailures: number;
+  readonly windowMinutes: number;
+}
+
+export interface AccountSettings {
+  readonly passwordPolicy: PasswordPolicy;
+  readonly lockout: LockoutPolicy;
+}
+
+export type AccountSettingsChanged = DomainEvent<
+  'AccountSettingsChanged',
+  {
+    readonly accountId: string;
+    readonly changes: { readonly [K in keyof AccountSettings]?: DetailChange<AccountSettings[K]> };
+  }
+>;
+
+export type AccountEvent = AccountCreated | AccountSettingsChanged;

@@ -1,7 +1,10 @@
 import type { DomainEvent } from './envelope';
 import type { LanguageTag } from './languages';
 
-/** Public contract of the users context (topic gatehouse.users.v1), schema version 1. */
+/**
+ * Public contract of the users context (topic gatehouse.users.v1), schema version 1.
+ * No event carries a password, a hash or a token: those live in the secret store only.
+ */
 export interface UserProfile {
   readonly firstName: string;
   readonly lastName: string;
@@ -11,6 +14,12 @@ export interface UserProfile {
   readonly language: LanguageTag;
   readonly timeZone: string;
 }
+
+export type LoginChannel = 'password';
+export type UserStatus = 'active' | 'disabled' | 'locked';
+export type LoginFailureReason = 'wrong-password' | 'locked' | 'disabled';
+
+export type DetailChange<T> = { readonly from: T; readonly to: T };
 
 export type UserCreated = DomainEvent<
   'UserCreated',
@@ -24,12 +33,22 @@ export type UserLoginSucceeded = DomainEvent<
   'UserLoginSucceeded',
   { readonly userId: string; readonly sessionId: string; readonly ip: string; readonly channel: LoginChannel }
 >;
+/** `at` is the attempt's time, so the failure window can be counted from the stream alone. */
+export type UserLoginFailed = DomainEvent<
+  'UserLoginFailed',
+  {
+    readonly userId: string;
+    readonly reason: LoginFailureReason;
+    readonly ip: string;
+    readonly channel: LoginChannel;
+    readonly at: string;
+  }
+>;
 export type UserSessionEnded = DomainEvent<
   'UserSessionEnded',
   { readonly userId: string; readonly sessionId: string; readonly reason: 'logout' }
 >;
 
-export type DetailChange<T> = { readonly from: T; readonly to: T };
 export type UserDetailsUpdated = DomainEvent<
   'UserDetailsUpdated',
   {
@@ -39,8 +58,57 @@ export type UserDetailsUpdated = DomainEvent<
     };
   }
 >;
+export type UserContactInfoChanged = DomainEvent<
+  'UserContactInfoChanged',
+  {
+    readonly userId: string;
+    readonly changes: { readonly [K in 'email' | 'mobile']?: DetailChange<UserProfile[K]> };
+  }
+>;
 
-export type LoginChannel = 'password';
+/** Every session of the user ends except `keptSessionId`, the one the change was made from. */
+export type UserPasswordChanged = DomainEvent<
+  'UserPasswordChanged',
+  { readonly userId: string; readonly keptSessionId: string }
+>;
+/** Every session of the user ends; the user can neither log in nor be notified. */
+export type UserDisabled = DomainEvent<'UserDisabled', { readonly userId: string }>;
+/** `status` is what the user returns to: a user locked before being disabled is still locked. */
+export type UserEnabled = DomainEvent<
+  'UserEnabled',
+  { readonly userId: string; readonly status: Exclude<UserStatus, 'disabled'> }
+>;
+export type UserDeletionRequested = DomainEvent<'UserDeletionRequested', { readonly userId: string }>;
+/** Too many failed logins within the account's window: every session ends, every login is refused. */
+export type UserLocked = DomainEvent<
+  'UserLocked',
+  { readonly userId: string; readonly failures: number; readonly at: string }
+>;
+export type UserUnlocked = DomainEvent<'UserUnlocked', { readonly userId: string }>;
+/** A single-use reset link was issued; its token is stored hashed elsewhere and never travels in events. */
+export type PasswordResetRequested = DomainEvent<
+  'PasswordResetRequested',
+  { readonly userId: string; readonly resetId: string; readonly expiresAt: string }
+>;
+/** The reset was completed: the failure count is cleared and every session ends. */
+export type UserPasswordReset = DomainEvent<
+  'UserPasswordReset',
+  { readonly userId: string; readonly resetId: string }
+>;
 
-export type UserEvent = UserCreated | UserDetailsUpdated | UserLoginSucceeded | UserSessionEnded;
+export type UserEvent =
+  | UserCreated
+  | UserDetailsUpdated
+  | UserContactInfoChanged
+  | UserLoginSucceeded
+  | UserLoginFailed
+  | UserSessionEnded
+  | UserPasswordChanged
+  | UserDisabled
+  | UserEnabled
+  | UserDeletionRequested
+  | UserLocked
+  | UserUnlocked
+  | PasswordResetRequested
+  | UserPasswordReset;
 export type UsernameEvent = UsernameReserved;

@@ -11,3 +11,5 @@ export * from './http/users-api.scenarios';
 export * from './contracts/event-bus.contract';
 export * from './infra/distributed-stack';
 export * from './contracts/notifier.contract';
+export * from './http/roles.scenarios';
+export * from './http/user-lifecycle.scenarios';

@@ -1,3 +1,4 @@
+import { readSmtpOptions, type SmtpOptions } from '@gatehouse/notifications-smtp';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -8,6 +9,11 @@ export interface EmbeddedConfig {
   readonly sessionKey: string;
   readonly operatorToken: string;
   readonly operatorTokenFile: string;
+  /** Emails go here as JSON files, unless SMTP is configured. */
+  readonly outboxDir: string;
+  readonly smtp: SmtpOptions | null;
+  /** Where users reach Gatehouse; password reset links point there. */
+  readonly publicUrl: string;
 }
 
 /**
@@ -18,12 +24,16 @@ export function loadEmbeddedConfig(env: NodeJS.ProcessEnv = process.env): Embedd
   const dataDir = resolve(env['GATEHOUSE_DATA_DIR'] ?? './data');
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const operatorTokenFile = join(dataDir, 'operator.token');
+  const port = Number(env['PORT'] ?? 3000);
   return {
     dataDir,
-    port: Number(env['PORT'] ?? 3000),
+    port,
     sessionKey: env['GATEHOUSE_SESSION_KEY'] ?? readOrCreate(join(dataDir, 'session.key')),
     operatorToken: env['GATEHOUSE_OPERATOR_TOKEN'] ?? readOrCreate(operatorTokenFile),
     operatorTokenFile,
+    outboxDir: resolve(env['GATEHOUSE_OUTBOX_DIR'] ?? join(dataDir, 'outbox')),
+    smtp: env['GATEHOUSE_SMTP_HOST'] ? readSmtpOptions(env) : null,
+    publicUrl: env['GATEHOUSE_PUBLIC_URL'] ?? `http://127.0.0.1:${port}`,
   };
 }
 

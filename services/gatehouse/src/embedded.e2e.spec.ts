@@ -4,7 +4,9 @@ import {
   eventually,
   newUserBody,
   openAccount,
+  rolesScenarios,
   type RunningStack,
+  userLifecycleScenarios,
   usersApiScenarios,
 } from '@gatehouse/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -35,6 +37,8 @@ describe('embedded mode', () => {
   });
 
   usersApiScenarios(() => running.stack);
+  rolesScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
+  userLifecycleScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
 
   describe('when the process restarts', () => {
     it('keeps users, sessions and the rebuilt list', async () => {

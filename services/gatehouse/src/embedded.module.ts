@@ -1,12 +1,21 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { EventPublisher, EventSubscriber, InProcessBus } from '@gatehouse/bus';
 import { EventStore } from '@gatehouse/event-store';
+import { FileOutboxNotifier, Notifier } from '@gatehouse/notifications';
+import { SmtpNotifier } from '@gatehouse/notifications-smtp';
 import { SqliteEventStore } from '@gatehouse/event-store-sqlite';
 import { ProjectionsApiModule, ProjectionsConfig } from '@gatehouse/projections-api';
 import { InMemoryUsersListReadModel, UsersListReadModel } from '@gatehouse/read-models';
 import { SecretStore } from '@gatehouse/secrets';
 import { SqliteSecretStore } from '@gatehouse/secrets-sqlite';
-import { OperatorConfig, SessionConfig, UsersApiModule, UsersAuthModule } from '@gatehouse/users-api';
+import {
+  DEFAULT_RESET_TTL_MINUTES,
+  OperatorConfig,
+  PasswordResetConfig,
+  SessionConfig,
+  UsersApiModule,
+  UsersAuthModule,
+} from '@gatehouse/users-api';
 import Sqlite from 'better-sqlite3';
 import { join } from 'node:path';
 import type { EmbeddedConfig } from './embedded-config';
@@ -34,6 +43,15 @@ export class EmbeddedModule {
         { provide: UsersListReadModel, useValue: new InMemoryUsersListReadModel() },
         { provide: SessionConfig, useValue: { sessionKey: config.sessionKey } },
         { provide: OperatorConfig, useValue: { operatorToken: config.operatorToken } },
+        {
+          provide: Notifier,
+          useFactory: () =>
+            config.smtp ? new SmtpNotifier(config.smtp) : new FileOutboxNotifier(config.outboxDir),
+        },
+        {
+          provide: PasswordResetConfig,
+          useValue: { linkBase: `${config.publicUrl}/reset-password`, ttlMinutes: DEFAULT_RESET_TTL_MINUTES },
+        },
         { provide: ProjectionsConfig, useValue: { groupId: 'embedded-projections' } },
         EmbeddedRelay,
       ],
@@ -45,6 +63,8 @@ export class EmbeddedModule {
         UsersListReadModel,
         SessionConfig,
         OperatorConfig,
+        Notifier,
+        PasswordResetConfig,
         ProjectionsConfig,
       ],
     };

@@ -1,4 +1,9 @@
-import { DistributedStack, usersApiScenarios } from '@gatehouse/testing';
+import {
+  DistributedStack,
+  rolesScenarios,
+  userLifecycleScenarios,
+  usersApiScenarios,
+} from '@gatehouse/testing';
 
 jest.setTimeout(60_000);
 
@@ -14,4 +19,6 @@ describe('distributed mode', () => {
   });
 
   usersApiScenarios(() => stack);
+  rolesScenarios(() => stack);
+  userLifecycleScenarios(() => stack);
 });

@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { readDistributedEnv, requiredSecret } from '@gatehouse/config';
 import { configureHttpApp } from '@gatehouse/http';
+import { readMailSettings } from './mail-settings';
 import { UsersServiceModule } from './users-service.module';
 
 async function main(): Promise<void> {
@@ -11,7 +12,8 @@ async function main(): Promise<void> {
     sessionKey: requiredSecret(process.env, 'GATEHOUSE_SESSION_KEY'),
     operatorToken: requiredSecret(process.env, 'GATEHOUSE_OPERATOR_TOKEN'),
   };
-  const app = await NestFactory.create(UsersServiceModule.register(env, config));
+  const mail = readMailSettings(process.env, env.port);
+  const app = await NestFactory.create(UsersServiceModule.register(env, config, mail));
   configureHttpApp(app, 'Gatehouse users service');
   await app.listen(env.port, process.env['HOST'] ?? '127.0.0.1');
   new Logger('users').log(`users service on port ${env.port}`);

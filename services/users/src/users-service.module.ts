@@ -1,16 +1,29 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type DistributedEnv } from '@gatehouse/config';
 import { EventStore } from '@gatehouse/event-store';
+import { Notifier } from '@gatehouse/notifications';
 import { PostgresEventStore } from '@gatehouse/event-store-postgres';
 import { SecretStore } from '@gatehouse/secrets';
 import { PostgresSecretStore } from '@gatehouse/secrets-postgres';
-import { OperatorConfig, SessionConfig, UsersApiModule, UsersAuthModule } from '@gatehouse/users-api';
+import {
+  DEFAULT_RESET_TTL_MINUTES,
+  OperatorConfig,
+  PasswordResetConfig,
+  SessionConfig,
+  UsersApiModule,
+  UsersAuthModule,
+} from '@gatehouse/users-api';
 import { Pool } from 'pg';
+import { type MailSettings, notifierFor } from './mail-settings';
 
 /** The users service process: PostgreSQL event store and secrets; it never talks to Kafka (the relay does). */
 @Module({})
 export class UsersServiceModule {
-  static register(env: DistributedEnv, secrets: SessionConfig & OperatorConfig): DynamicModule {
+  static register(
+    env: DistributedEnv,
+    secrets: SessionConfig & OperatorConfig,
+    mail: MailSettings,
+  ): DynamicModule {
     return {
       module: UsersServiceModule,
       global: true,
@@ -28,8 +41,13 @@ export class UsersServiceModule {
         },
         { provide: SessionConfig, useValue: secrets },
         { provide: OperatorConfig, useValue: secrets },
+        { provide: Notifier, useFactory: () => notifierFor(mail) },
+        {
+          provide: PasswordResetConfig,
+          useValue: { linkBase: `${mail.publicUrl}/reset-password`, ttlMinutes: DEFAULT_RESET_TTL_MINUTES },
+        },
       ],
-      exports: [EventStore, SecretStore, SessionConfig, OperatorConfig],
+      exports: [EventStore, SecretStore, SessionConfig, OperatorConfig, Notifier, PasswordResetConfig],
     };
   }
 }

@@ -1,7 +1,4 @@
-import type { LanguageTag, LoginChannel } from '@gatehouse/contracts';
-
-/** Only 'active' today; UserDisabled / UserLocked will widen this union. */
-export type UserStatus = 'active';
+import type { LanguageTag, LoginChannel, UserStatus } from '@gatehouse/contracts';
 
 /** One line of the users list, as every read-model adapter returns it. */
 export interface UserRow {
@@ -20,6 +17,8 @@ export interface UserRow {
   readonly lastLoginIp: string | null;
   readonly lastLoginChannel: LoginChannel | null;
   readonly createdAt: string;
+  /** When the user asked (or an admin asked) for the account's deletion; erasure follows later. */
+  readonly deletionRequestedAt: string | null;
 }
 
 /** The columns a write may set directly; `id` is the row key and `roles` change only by toggles. */

@@ -2,9 +2,17 @@ import type {
   DomainEvent,
   RoleToggled,
   StoredEvent,
+  UserContactInfoChanged,
   UserCreated,
+  UserDeletionRequested,
+  UserDetailsUpdated,
+  UserDisabled,
+  UserEnabled,
+  UserLocked,
   UserLoginSucceeded,
+  UserUnlocked,
 } from '@gatehouse/contracts';
+import type { UserFields } from './user-row';
 import type { UsersListWrite, WriteSource } from './users-list.writes';
 
 /**
@@ -14,7 +22,17 @@ import type { UsersListWrite, WriteSource } from './users-list.writes';
  * Rule for reducers: at most one write per row per event. Adapters dedupe by (row, stream, position),
  * so a second write to the same row from the same event would be skipped as already applied.
  */
-type Handled = UserCreated | UserLoginSucceeded | RoleToggled;
+type Handled =
+  | UserCreated
+  | UserDetailsUpdated
+  | UserContactInfoChanged
+  | UserLoginSucceeded
+  | UserDisabled
+  | UserEnabled
+  | UserLocked
+  | UserUnlocked
+  | UserDeletionRequested
+  | RoleToggled;
 type Stored<E extends DomainEvent> = StoredEvent<E['type'], E['data']>;
 type Reducer<E extends DomainEvent> = (event: Stored<E>) => UsersListWrite[];
 type Reducers = { readonly [T in Handled['type']]: Reducer<Extract<Handled, { type: T }>> };
@@ -30,34 +48,60 @@ const sourceOf = (event: StoredEvent): WriteSource => ({
   streamPosition: event.streamPosition,
 });
 
+/** Sets columns of the row of the user an event is about. */
+const upsert = (
+  event: StoredEvent<string, { readonly userId: string }>,
+  fields: Partial<UserFields>,
+): UsersListWrite[] => [
+  {
+    kind: 'upsert-user',
+    accountId: event.accountId,
+    userId: event.data.userId,
+    fields,
+    source: sourceOf(event),
+  },
+];
+
+/** The new values of an edit event's changes. */
+const newValues = (
+  changes: Readonly<Record<string, { readonly to: unknown } | undefined>>,
+): Partial<UserFields> =>
+  Object.fromEntries(
+    Object.entries(changes).flatMap(([field, change]) => (change ? [[field, change.to]] : [])),
+  );
+
 const reducers: Reducers = {
   UserCreated: (event) => {
-    const { userId, ...profile } = event.data;
-    const fields = { ...profile, status: 'active', createdAt: event.occurredAt } as const;
-    const neverLoggedIn = { lastLoginAt: null, lastLoginIp: null, lastLoginChannel: null };
-    return [
-      {
-        kind: 'upsert-user',
-        accountId: event.accountId,
-        userId,
-        fields: { ...fields, ...neverLoggedIn },
-        source: sourceOf(event),
-      },
-    ];
+    const { firstName, lastName, email, username, mobile, language, timeZone } = event.data;
+    return upsert(event, {
+      firstName,
+      lastName,
+      email,
+      username,
+      mobile,
+      language,
+      timeZone,
+      status: 'active',
+      createdAt: event.occurredAt,
+      lastLoginAt: null,
+      lastLoginIp: null,
+      lastLoginChannel: null,
+      deletionRequestedAt: null,
+    });
   },
-  UserLoginSucceeded: (event) => [
-    {
-      kind: 'upsert-user',
-      accountId: event.accountId,
-      userId: event.data.userId,
-      fields: {
-        lastLoginAt: event.occurredAt,
-        lastLoginIp: event.data.ip,
-        lastLoginChannel: event.data.channel,
-      },
-      source: sourceOf(event),
-    },
-  ],
+  UserDetailsUpdated: (event) => upsert(event, newValues(event.data.changes)),
+  UserContactInfoChanged: (event) => upsert(event, newValues(event.data.changes)),
+  UserLoginSucceeded: (event) =>
+    upsert(event, {
+      lastLoginAt: event.occurredAt,
+      lastLoginIp: event.data.ip,
+      lastLoginChannel: event.data.channel,
+    }),
+  UserDisabled: (event) => upsert(event, { status: 'disabled' }),
+  UserEnabled: (event) => upsert(event, { status: event.data.status }),
+  UserLocked: (event) => upsert(event, { status: 'locked' }),
+  UserUnlocked: (event) => upsert(event, { status: 'active' }),
+  UserDeletionRequested: (event) => upsert(event, { deletionRequestedAt: event.occurredAt }),
   RoleToggled: (event) => [
     {
       kind: 'toggle-role',

@@ -80,6 +80,7 @@ export function usersListContract(name: string, factory: UsersListReadModelFacto
           lastLoginIp: null,
           lastLoginChannel: null,
           createdAt: at(0),
+          deletionRequestedAt: null,
         };
         expect(await model.get(acme, testUserId(1))).toEqual(row);
         expect(await model.list(acme, { limit: 10 })).toEqual({ items: [row], nextCursor: null });

@@ -46,7 +46,8 @@ export function usersApiScenarios(stack: () => RunningStack): void {
           .projections.as(account.adminToken)
           .get<Listed>(`${usersPath()}?limit=200`);
         const row = listed.body.items.find((item) => item.id === created.body.userId);
-        if (!row) throw new Error('not listed yet');
+        // The user and its roles travel on different topics: wait until both have been projected.
+        if (!row || row.roles.length === 0) throw new Error('not listed with its roles yet');
         return row;
       });
       expect(listedRow).toMatchObject({ username: body['username'], roles: ['developer'], status: 'active' });

@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
@@ -23,6 +25,8 @@ export class DistributedStack implements RunningStack {
   readonly projections: ApiClient;
   readonly operatorToken = randomBytes(24).toString('base64url');
   readonly name = uniqueName('gh');
+  /** The users service's file outbox: the emails it sent, one JSON file each. */
+  readonly outboxDir = mkdtempSync(join(tmpdir(), 'gatehouse-outbox-'));
   private readonly processes = new Map<ServiceName, ChildProcess>();
   private readonly output = new Map<ServiceName, string[]>();
 
@@ -33,9 +37,15 @@ export class DistributedStack implements RunningStack {
 
   static async start(): Promise<DistributedStack> {
     const stack = new DistributedStack({ users: await freePort(), projections: await freePort() });
-    await Promise.all(
+    const started = await Promise.allSettled(
       (['users', 'projections', 'relay'] as const).map((service) => stack.startService(service)),
     );
+    const failed = started.find((result) => result.status === 'rejected');
+    if (failed) {
+      // The caller never gets the stack, so nobody else could stop the processes that did start.
+      await stack.stop();
+      throw failed.reason;
+    }
     return stack;
   }
 
@@ -50,6 +60,7 @@ export class DistributedStack implements RunningStack {
       GATEHOUSE_TOPIC_PREFIX: `${this.name}.`,
       GATEHOUSE_SESSION_KEY: `session-key-of-${this.name}-${'x'.repeat(16)}`,
       GATEHOUSE_OPERATOR_TOKEN: this.operatorToken,
+      GATEHOUSE_OUTBOX_DIR: this.outboxDir,
     };
   }
 
@@ -85,6 +96,7 @@ export class DistributedStack implements RunningStack {
 
   async stop(): Promise<void> {
     await Promise.all([...this.processes.keys()].map((service) => this.kill(service)));
+    rmSync(this.outboxDir, { recursive: true, force: true });
     const pg = new Client({ connectionString: testEnv.pgUrl });
     await pg.connect();
     await pg.query(`DROP SCHEMA IF EXISTS "${this.name}" CASCADE`);

@@ -1,4 +1,9 @@
 import { Module } from '@nestjs/common';
+import { DefineRoleHttpController } from './define-role/define-role.http.controller';
+import { GetUserRolesHttpController } from './get-user-roles/get-user-roles.http.controller';
+import { ListRolesHttpController } from './list-roles/list-roles.http.controller';
+import { ToggleRoleHandler } from './toggle-role/toggle-role.handler';
+import { ToggleRoleHttpController } from './toggle-role/toggle-role.http.controller';
 import { BootstrapAccountHandler } from './bootstrap-account/bootstrap-account.handler';
 import { BootstrapAccountHttpController } from './bootstrap-account/bootstrap-account.http.controller';
 import { OperatorGuard } from './bootstrap-account/operator.guard';
@@ -10,20 +15,60 @@ import { LoginHttpController } from './login/login.http.controller';
 import { LogoutHttpController } from './logout/logout.http.controller';
 import { PasswordHasher } from './password-hasher';
 import { UpdateUserDetailsHttpController } from './update-user-details/update-user-details.http.controller';
+import { AccountSettingsHttpController } from './account-settings/account-settings.http.controller';
+import { ChangeContactInfoHttpController } from './change-contact-info/change-contact-info.http.controller';
+import { ChangePasswordHandler } from './change-password/change-password.handler';
+import { ChangePasswordHttpController } from './change-password/change-password.http.controller';
+import { CompletePasswordResetHandler } from './complete-password-reset/complete-password-reset.handler';
+import { CompletePasswordResetHttpController } from './complete-password-reset/complete-password-reset.http.controller';
+import { DisableUserHttpController } from './disable-user/disable-user.http.controller';
+import { EnableUserHttpController } from './enable-user/enable-user.http.controller';
+import { UserNotifications } from './notifications/user-notifications';
+import { PasswordResets } from './password-reset/password-resets';
+import { RequestDeletionHttpController } from './request-deletion/request-deletion.http.controller';
+import { UnlockUserHandler } from './unlock-user/unlock-user.handler';
+import { UnlockUserHttpController } from './unlock-user/unlock-user.http.controller';
+import { UserCommands } from './user-commands';
 
 /**
- * The users context over HTTP. Ports (EventStore, SecretStore, SessionConfig, OperatorConfig) and UsersAuthModule are
- * bound by the runtime that imports this module: SQLite and files when embedded, PostgreSQL and env when distributed.
+ * The users context over HTTP. Ports (EventStore, SecretStore, Notifier, SessionConfig, OperatorConfig,
+ * PasswordResetConfig) and UsersAuthModule are bound by the runtime that imports this module: SQLite, files
+ * and a file outbox when embedded, PostgreSQL, env and an outbox or SMTP when distributed.
  */
 @Module({
   controllers: [
+    ListRolesHttpController,
+    DefineRoleHttpController,
+    ToggleRoleHttpController,
+    GetUserRolesHttpController,
     BootstrapAccountHttpController,
     LoginHttpController,
     LogoutHttpController,
     CreateUserHttpController,
     GetUserHttpController,
     UpdateUserDetailsHttpController,
+    ChangeContactInfoHttpController,
+    ChangePasswordHttpController,
+    DisableUserHttpController,
+    EnableUserHttpController,
+    RequestDeletionHttpController,
+    UnlockUserHttpController,
+    CompletePasswordResetHttpController,
+    AccountSettingsHttpController,
   ],
-  providers: [OperatorGuard, PasswordHasher, CreateUserHandler, BootstrapAccountHandler, LoginHandler],
+  providers: [
+    ToggleRoleHandler,
+    OperatorGuard,
+    PasswordHasher,
+    CreateUserHandler,
+    BootstrapAccountHandler,
+    LoginHandler,
+    UserCommands,
+    UserNotifications,
+    PasswordResets,
+    ChangePasswordHandler,
+    UnlockUserHandler,
+    CompletePasswordResetHandler,
+  ],
 })
 export class UsersApiModule {}

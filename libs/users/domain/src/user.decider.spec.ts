@@ -1,35 +1,36 @@
-import type { UserCreated, UserProfile } from '@gatehouse/contracts';
 import { deciderSpec } from '@gatehouse/testing';
 import { userDecider } from './user.decider';
+import { created, loggedIn, policy, profile, strongPassword } from './user.fixtures';
 
 const spec = deciderSpec(userDecider);
-const profile: UserProfile = {
-  firstName: 'Ada',
-  lastName: 'Lovelace',
-  email: 'ada@example.com',
-  username: 'ada',
-  mobile: null,
-  language: 'en',
-  timeZone: 'Europe/London',
-};
-const created: UserCreated = { type: 'UserCreated', data: { userId: 'u1', accountId: 'a1', ...profile } };
+const details = (changes: Record<string, string>, actorIsAccountAdmin = true) =>
+  ({ type: 'UpdateUserDetails', accountId: 'a1', changes, actorIsAccountAdmin }) as const;
+const contact = (email: string, mobile: string | null, accountId = 'a1') =>
+  ({ type: 'ChangeContactInfo', accountId, email, mobile }) as const;
+const changePassword = (overrides: Record<string, unknown> = {}) =>
+  ({
+    type: 'ChangePassword',
+    accountId: 'a1',
+    actorId: 'u1',
+    sessionId: 's1',
+    currentPasswordMatches: true,
+    newPassword: strongPassword,
+    policy,
+    ...overrides,
+  }) as const;
 
 describe('user decider', () => {
   describe('when the user does not exist', () => {
     it('creates the user with the given profile', () => {
       spec.given([]).when({ type: 'CreateUser', userId: 'u1', accountId: 'a1', profile }).then([created]);
     });
-    it('refuses to edit details of a user that does not exist', () => {
-      spec
-        .given([])
-        .when({ type: 'UpdateUserDetails', accountId: 'a1', changes: { firstName: 'X' } })
-        .thenThrows('USER_NOT_FOUND');
-    });
-    it('refuses a login for a user that does not exist', () => {
-      spec
-        .given([])
-        .when({ type: 'RecordLoginSuccess', sessionId: 's1', ip: '127.0.0.1', channel: 'password' })
-        .thenThrows('USER_NOT_FOUND');
+    it.each([
+      details({ firstName: 'X' }),
+      contact('x@example.com', null),
+      { type: 'DisableUser', accountId: 'a1', actorId: 'u9' } as const,
+      { type: 'RequestDeletion', accountId: 'a1' } as const,
+    ])('refuses $type', (command) => {
+      spec.given([]).when(command).thenThrows('USER_NOT_FOUND');
     });
   });
 
@@ -40,14 +41,24 @@ describe('user decider', () => {
         .when({ type: 'CreateUser', userId: 'u1', accountId: 'a1', profile })
         .thenThrows('USER_ALREADY_EXISTS');
     });
+    it('hides the user from another account, whatever the command', () => {
+      spec
+        .given([created])
+        .when({ ...details({ firstName: 'Eve' }), accountId: 'a2' })
+        .thenThrows('USER_NOT_FOUND');
+      spec
+        .given([created])
+        .when(contact('eve@example.com', null, 'a2'))
+        .thenThrows('USER_NOT_FOUND');
+      spec.given([created]).when({ type: 'EnableUser', accountId: 'a2' }).thenThrows('USER_NOT_FOUND');
+    });
+  });
+
+  describe('when editing details', () => {
     it('records only the changed details, with previous and new values', () => {
       spec
         .given([created])
-        .when({
-          type: 'UpdateUserDetails',
-          accountId: 'a1',
-          changes: { firstName: 'Augusta', lastName: 'Lovelace', language: 'fr' },
-        })
+        .when(details({ firstName: 'Augusta', lastName: 'Lovelace', language: 'fr' }))
         .then([
           {
             type: 'UserDetailsUpdated',
@@ -58,49 +69,99 @@ describe('user decider', () => {
           },
         ]);
     });
-    it('hides the user from another account', () => {
-      spec
-        .given([created])
-        .when({ type: 'UpdateUserDetails', accountId: 'a2', changes: { firstName: 'Eve' } })
-        .thenThrows('USER_NOT_FOUND');
-    });
     it('refuses an edit that changes nothing', () => {
       spec
         .given([created])
-        .when({ type: 'UpdateUserDetails', accountId: 'a1', changes: { firstName: 'Ada' } })
+        .when(details({ firstName: 'Ada' }))
         .thenThrows('USER_DETAILS_UNCHANGED');
     });
-    it('records a successful login with its session', () => {
+    it('refuses a language change by someone without the Account admin role', () => {
       spec
         .given([created])
-        .when({ type: 'RecordLoginSuccess', sessionId: 's1', ip: '10.0.0.1', channel: 'password' })
+        .when(details({ language: 'de' }, false))
+        .thenThrows('LANGUAGE_READ_ONLY');
+    });
+    it('lets someone without the role edit names and time zone, the language sent unchanged', () => {
+      spec
+        .given([created])
+        .when(details({ timeZone: 'Europe/Paris', language: 'en' }, false))
         .then([
           {
-            type: 'UserLoginSucceeded',
-            data: { userId: 'u1', sessionId: 's1', ip: '10.0.0.1', channel: 'password' },
+            type: 'UserDetailsUpdated',
+            data: { userId: 'u1', changes: { timeZone: { from: 'Europe/London', to: 'Europe/Paris' } } },
           },
         ]);
     });
   });
 
+  describe('when changing contact info', () => {
+    it('records the changed email and mobile with previous and new values', () => {
+      spec
+        .given([created])
+        .when(contact('ada@lovelace.org', '+447700900123'))
+        .then([
+          {
+            type: 'UserContactInfoChanged',
+            data: {
+              userId: 'u1',
+              changes: {
+                email: { from: 'ada@example.com', to: 'ada@lovelace.org' },
+                mobile: { from: null, to: '+447700900123' },
+              },
+            },
+          },
+        ]);
+    });
+    it('records nothing when the contact info is already as asked', () => {
+      spec.given([created]).when(contact('ada@example.com', null)).then([]);
+    });
+  });
+
+  describe('when changing the password', () => {
+    it('records the change, keeping the session it was made from', () => {
+      spec
+        .given([created, loggedIn('s1'), loggedIn('s2')])
+        .when(changePassword())
+        .then([{ type: 'UserPasswordChanged', data: { userId: 'u1', keptSessionId: 's1' } }]);
+    });
+    it("refuses to change another user's password, even for an admin", () => {
+      spec
+        .given([created])
+        .when(changePassword({ actorId: 'admin' }))
+        .thenThrows('PASSWORD_CHANGE_SELF_ONLY');
+    });
+    it('refuses a wrong current password', () => {
+      spec
+        .given([created])
+        .when(changePassword({ currentPasswordMatches: false }))
+        .thenThrows('CURRENT_PASSWORD_WRONG');
+    });
+    it('refuses a new password that breaks the policy, naming the rule', () => {
+      spec
+        .given([created])
+        .when(changePassword({ newPassword: 'Sh0rt!' }))
+        .thenThrows('PASSWORD_TOO_SHORT');
+      spec
+        .given([created])
+        .when(changePassword({ newPassword: 'alllowercaseletters' }))
+        .thenThrows('PASSWORD_TOO_FEW_CHARACTER_CLASSES');
+    });
+  });
+
   describe('when a session is open', () => {
-    const login = {
-      type: 'UserLoginSucceeded' as const,
-      data: { userId: 'u1', sessionId: 's1', ip: '::1', channel: 'password' as const },
-    };
+    const ended = {
+      type: 'UserSessionEnded',
+      data: { userId: 'u1', sessionId: 's1', reason: 'logout' },
+    } as const;
     it('ends it on logout', () => {
       spec
-        .given([created, login])
+        .given([created, loggedIn('s1')])
         .when({ type: 'EndSession', sessionId: 's1' })
-        .then([{ type: 'UserSessionEnded', data: { userId: 'u1', sessionId: 's1', reason: 'logout' } }]);
+        .then([ended]);
     });
     it('refuses to end a session that already ended', () => {
       spec
-        .given([
-          created,
-          login,
-          { type: 'UserSessionEnded', data: { userId: 'u1', sessionId: 's1', reason: 'logout' } },
-        ])
+        .given([created, loggedIn('s1'), ended])
         .when({ type: 'EndSession', sessionId: 's1' })
         .thenThrows('SESSION_NOT_FOUND');
     });

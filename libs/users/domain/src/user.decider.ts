@@ -1,125 +1,63 @@
-import type {
-  LoginChannel,
-  UserCreated,
-  UserDetailsUpdated,
-  UserEvent,
-  UserLoginSucceeded,
-  UserProfile,
-  UserSessionEnded,
-} from '@gatehouse/contracts';
+import type { UserEvent } from '@gatehouse/contracts';
 import { assertNever, type Decider } from '@gatehouse/domain-kit';
+import type { ChangePassword, DisableUser, UserCommand } from './user.commands';
+import { decideContactInfo, decideDetails } from './user.details';
+import { decideLoginAttempt, decidePasswordReset, decideUnlock } from './user.lockout';
+import { assertPasswordPolicy } from './user.password-policy';
+import { type ExistingUser, evolveUser, initialUserState, type UserState } from './user.state';
 import { UserErrors } from './user.errors';
-
-export type EditableDetails = Pick<UserProfile, 'firstName' | 'lastName' | 'language' | 'timeZone'>;
-
-export type UserCommand =
-  | {
-      readonly type: 'CreateUser';
-      readonly userId: string;
-      readonly accountId: string;
-      readonly profile: UserProfile;
-    }
-  | {
-      readonly type: 'UpdateUserDetails';
-      readonly accountId: string;
-      readonly changes: Partial<EditableDetails>;
-    }
-  | {
-      readonly type: 'RecordLoginSuccess';
-      readonly sessionId: string;
-      readonly ip: string;
-      readonly channel: LoginChannel;
-    }
-  | { readonly type: 'EndSession'; readonly sessionId: string };
-
-export type UserState =
-  | { readonly status: 'none' }
-  | {
-      readonly status: 'active';
-      readonly userId: string;
-      readonly accountId: string;
-      readonly profile: UserProfile;
-      readonly sessions: ReadonlySet<string>;
-    };
-
-export const initialUserState = (): UserState => ({ status: 'none' });
 
 export function decideUser(command: UserCommand, state: UserState): UserEvent[] {
   if (command.type === 'CreateUser') {
     if (state.status !== 'none') throw UserErrors.alreadyExists();
     const { userId, accountId, profile } = command;
-    return [{ type: 'UserCreated', data: { userId, accountId, ...profile } } satisfies UserCreated];
+    return [{ type: 'UserCreated', data: { userId, accountId, ...profile } }];
   }
   if (state.status === 'none') throw UserErrors.notFound();
+  // A user of another account does not exist for a caller addressing this one.
+  if ('accountId' in command && command.accountId !== state.accountId) throw UserErrors.notFound();
+  const { userId } = state;
   switch (command.type) {
     case 'UpdateUserDetails':
-      if (state.accountId !== command.accountId) throw UserErrors.notFound();
-      return [detailsUpdated(state.userId, state.profile, command.changes)];
-    case 'RecordLoginSuccess':
-      return [
-        {
-          type: 'UserLoginSucceeded',
-          data: {
-            userId: state.userId,
-            sessionId: command.sessionId,
-            ip: command.ip,
-            channel: command.channel,
-          },
-        } satisfies UserLoginSucceeded,
-      ];
+      return decideDetails(command, state);
+    case 'ChangeContactInfo':
+      return decideContactInfo(command, state);
+    case 'ChangePassword':
+      return decidePasswordChange(command, state);
+    case 'DisableUser':
+      return decideDisable(command, state);
+    case 'EnableUser': {
+      if (!state.disabled) throw UserErrors.notDisabled();
+      return [{ type: 'UserEnabled', data: { userId, status: state.locked ? 'locked' : 'active' } }];
+    }
+    case 'RequestDeletion':
+      if (state.deletionRequested) throw UserErrors.deletionAlreadyRequested();
+      return [{ type: 'UserDeletionRequested', data: { userId } }];
+    case 'RecordLoginAttempt':
+      return decideLoginAttempt(command, state);
     case 'EndSession':
       if (!state.sessions.has(command.sessionId)) throw UserErrors.sessionNotFound();
-      return [
-        {
-          type: 'UserSessionEnded',
-          data: { userId: state.userId, sessionId: command.sessionId, reason: 'logout' },
-        } satisfies UserSessionEnded,
-      ];
+      return [{ type: 'UserSessionEnded', data: { userId, sessionId: command.sessionId, reason: 'logout' } }];
+    case 'UnlockUser':
+      return decideUnlock(command, state);
+    case 'CompletePasswordReset':
+      return decidePasswordReset(command, state);
     default:
       return assertNever(command);
   }
 }
 
-function detailsUpdated(
-  userId: string,
-  profile: UserProfile,
-  changes: Partial<EditableDetails>,
-): UserDetailsUpdated {
-  const changed = (Object.keys(changes) as (keyof EditableDetails)[]).filter(
-    (field) => changes[field] !== undefined && changes[field] !== profile[field],
-  );
-  if (changed.length === 0) throw UserErrors.nothingToChange();
-  const diff = Object.fromEntries(
-    changed.map((field) => [field, { from: profile[field], to: changes[field] }]),
-  );
-  return { type: 'UserDetailsUpdated', data: { userId, changes: diff } };
+function decidePasswordChange(command: ChangePassword, user: ExistingUser): UserEvent[] {
+  if (command.actorId !== user.userId) throw UserErrors.passwordChangeSelfOnly();
+  if (!command.currentPasswordMatches) throw UserErrors.currentPasswordWrong();
+  assertPasswordPolicy(command.newPassword, command.policy);
+  return [{ type: 'UserPasswordChanged', data: { userId: user.userId, keptSessionId: command.sessionId } }];
 }
 
-export function evolveUser(state: UserState, event: UserEvent): UserState {
-  switch (event.type) {
-    case 'UserCreated': {
-      const { userId, accountId, ...profile } = event.data;
-      return { status: 'active', userId, accountId, profile, sessions: new Set() };
-    }
-    case 'UserDetailsUpdated': {
-      if (state.status === 'none') return state;
-      const updates = Object.fromEntries(
-        Object.entries(event.data.changes).map(([field, c]) => [field, c?.to]),
-      );
-      return { ...state, profile: { ...state.profile, ...updates } };
-    }
-    case 'UserLoginSucceeded':
-      if (state.status === 'none') return state;
-      return { ...state, sessions: new Set([...state.sessions, event.data.sessionId]) };
-    case 'UserSessionEnded': {
-      if (state.status === 'none') return state;
-      const sessions = new Set(state.sessions);
-      sessions.delete(event.data.sessionId);
-      return { ...state, sessions };
-    }
-    default:
-      return assertNever(event);
-  }
+function decideDisable(command: DisableUser, user: ExistingUser): UserEvent[] {
+  if (command.actorId === user.userId) throw UserErrors.cannotDisableSelf();
+  if (user.disabled) throw UserErrors.alreadyDisabled();
+  return [{ type: 'UserDisabled', data: { userId: user.userId } }];
 }
 
 export const userDecider: Decider<UserCommand, UserState, UserEvent> = {

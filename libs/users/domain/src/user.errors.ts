@@ -9,6 +9,60 @@ export const UserErrors = {
   sessionNotFound: () => new DomainError('SESSION_NOT_FOUND', 'not-found', 'no such session'),
   accountAlreadyExists: () =>
     new DomainError('ACCOUNT_ALREADY_EXISTS', 'conflict', 'the account already exists'),
+  accountNotFound: () => new DomainError('ACCOUNT_NOT_FOUND', 'not-found', 'no such account'),
   nothingToChange: () =>
     new DomainError('USER_DETAILS_UNCHANGED', 'unprocessable', 'the request changes nothing'),
+  languageReadOnly: () =>
+    new DomainError(
+      'LANGUAGE_READ_ONLY',
+      'forbidden',
+      'only an Account admin may change a language, their own included',
+      'language',
+    ),
+  passwordChangeSelfOnly: () =>
+    new DomainError('PASSWORD_CHANGE_SELF_ONLY', 'forbidden', 'only users themselves change their password'),
+  currentPasswordWrong: () =>
+    new DomainError(
+      'CURRENT_PASSWORD_WRONG',
+      'unprocessable',
+      'the current password is wrong',
+      'currentPassword',
+    ),
+  passwordTooShort: (minLength: number) =>
+    new DomainError(
+      'PASSWORD_TOO_SHORT',
+      'unprocessable',
+      `the password must have at least ${minLength} characters`,
+      'newPassword',
+    ),
+  passwordTooFewClasses: (minClasses: number) =>
+    new DomainError(
+      'PASSWORD_TOO_FEW_CHARACTER_CLASSES',
+      'unprocessable',
+      `the password must mix at least ${minClasses} of: lowercase, uppercase, digits, symbols`,
+      'newPassword',
+    ),
+  cannotDisableSelf: () =>
+    new DomainError('CANNOT_DISABLE_SELF', 'forbidden', 'nobody can disable their own account'),
+  alreadyDisabled: () => new DomainError('USER_ALREADY_DISABLED', 'conflict', 'the user is already disabled'),
+  notDisabled: () => new DomainError('USER_NOT_DISABLED', 'conflict', 'the user is not disabled'),
+  disabled: () => new DomainError('USER_DISABLED', 'conflict', 'the user is disabled; enable them first'),
+  deletionAlreadyRequested: () =>
+    new DomainError(
+      'DELETION_ALREADY_REQUESTED',
+      'conflict',
+      'the deletion of this user is already requested',
+    ),
+  notLocked: () => new DomainError('USER_NOT_LOCKED', 'conflict', 'the user is not locked'),
+  locked: () =>
+    new DomainError('USER_LOCKED', 'conflict', 'the user is locked; only an Account admin can unlock them'),
+  resetTokenInvalid: () =>
+    new DomainError(
+      'RESET_TOKEN_INVALID',
+      'unprocessable',
+      'the password reset link is unknown or was already used',
+      'token',
+    ),
+  resetTokenExpired: () =>
+    new DomainError('RESET_TOKEN_EXPIRED', 'unprocessable', 'the password reset link has expired', 'token'),
 };

@@ -2,7 +2,7 @@ import { Body, Controller, Param, ParseUUIDPipe, Post, Req, Res, UseGuards } fro
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedGuard, CurrentPrincipal, type Principal } from '@gatehouse/http';
 import type { Request, Response } from 'express';
-import { assertAccountAdmin } from '../access';
+import { assertPermission } from '../access';
 import { commandContext } from '../command-context';
 import { CreateUserDto } from './create-user.dto';
 import { CreateUserHandler } from './create-user.handler';
@@ -14,7 +14,7 @@ import { CreateUserHandler } from './create-user.handler';
 export class CreateUserHttpController {
   constructor(private readonly handler: CreateUserHandler) {}
 
-  /** Permission: Account admin of the account. */
+  /** Permission: users:manage; and roles:manage when roles are given. */
   @Post()
   @ApiCreatedResponse({ description: 'The user is created; Location names it, ETag is its version.' })
   async create(
@@ -24,8 +24,9 @@ export class CreateUserHttpController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<{ userId: string }> {
-    assertAccountAdmin(principal, accountId);
+    assertPermission(principal, accountId, 'users:manage');
     const { roles = [], mobile, ...details } = body;
+    if (roles.length > 0) assertPermission(principal, accountId, 'roles:manage');
     const profile = { ...details, mobile: mobile ?? null };
     const { userId, version } = await this.handler.handle(
       { accountId, profile, roles },

@@ -4,7 +4,7 @@ import { EventStore, StateCache } from '@gatehouse/event-store';
 import { AuthenticatedGuard, CurrentPrincipal, type Principal } from '@gatehouse/http';
 import { rolesDecider, rolesOf, rolesStreamId, userStreamId } from '@gatehouse/users-domain';
 import type { Response } from 'express';
-import { assertSelfOrAdmin } from '../access';
+import { assertSelfOrPermission } from '../access';
 import { type UserView, userView } from './user.view';
 
 @ApiTags('users')
@@ -17,7 +17,7 @@ export class GetUserHttpController {
     private readonly states: StateCache,
   ) {}
 
-  /** Permission: Account admin of the account, or the user themselves. ETag = stream version (for If-Match). */
+  /** Permission: users:read, or the user themselves. ETag = stream version (for If-Match). */
   @Get(':userId')
   async get(
     @Param('accountId', ParseUUIDPipe) accountId: string,
@@ -25,7 +25,7 @@ export class GetUserHttpController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: Response,
   ): Promise<UserView> {
-    assertSelfOrAdmin(principal, accountId, userId);
+    assertSelfOrPermission(principal, accountId, userId, 'users:read');
     const events = await this.store.readStream(userStreamId(userId));
     const { state: roles } = await this.states.load(rolesStreamId(accountId), rolesDecider);
     const view = userView(events, rolesOf(roles, userId));

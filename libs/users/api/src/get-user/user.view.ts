@@ -1,6 +1,18 @@
-import type { StoredEvent, UserEvent } from '@gatehouse/contracts';
+import type {
+  LoginChannel,
+  StoredEvent,
+  UserEvent,
+  UserLoginSucceeded,
+  UserStatus,
+} from '@gatehouse/contracts';
 import { fold } from '@gatehouse/domain-kit';
 import { type UserState, userDecider } from '@gatehouse/users-domain';
+
+export interface LastLogin {
+  readonly at: string;
+  readonly ip: string;
+  readonly channel: LoginChannel;
+}
 
 /** A user as the API shows it: read from the store (authoritative), not from a read model. */
 export interface UserView {
@@ -13,10 +25,12 @@ export interface UserView {
   readonly mobile: string | null;
   readonly language: string;
   readonly timeZone: string;
-  readonly status: 'active';
+  readonly status: UserStatus;
   readonly roles: readonly string[];
   readonly createdAt: string;
   readonly lastLoginAt: string | null;
+  readonly lastLogin: LastLogin | null;
+  readonly deletionRequestedAt: string | null;
 }
 
 export function userView(events: readonly StoredEvent[], roles: ReadonlySet<string>): UserView | null {
@@ -26,7 +40,11 @@ export function userView(events: readonly StoredEvent[], roles: ReadonlySet<stri
     events as unknown as UserEvent[],
   );
   if (state.status === 'none') return null;
-  const lastLogin = [...events].reverse().find((event) => event.type === 'UserLoginSucceeded');
+  const latest = (type: UserEvent['type']) => [...events].reverse().find((event) => event.type === type);
+  const login = latest('UserLoginSucceeded') as
+    | StoredEvent<'UserLoginSucceeded', UserLoginSucceeded['data']>
+    | undefined;
+  const lastLogin = login ? { at: login.occurredAt, ip: login.data.ip, channel: login.data.channel } : null;
   return {
     userId: state.userId,
     accountId: state.accountId,
@@ -34,6 +52,10 @@ export function userView(events: readonly StoredEvent[], roles: ReadonlySet<stri
     status: state.status,
     roles: [...roles].sort(),
     createdAt: events[0].occurredAt,
-    lastLoginAt: lastLogin?.occurredAt ?? null,
+    lastLoginAt: lastLogin?.at ?? null,
+    lastLogin,
+    deletionRequestedAt: state.deletionRequested
+      ? (latest('UserDeletionRequested')?.occurredAt ?? null)
+      : null,
   };
 }

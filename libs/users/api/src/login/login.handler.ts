@@ -1,10 +1,12 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
-import { type CommandContext, EventStore, handleCommand, loadState } from '@gatehouse/event-store';
-import { userDecider, usernameDecider, usernameStreamId, userStreamId } from '@gatehouse/users-domain';
+import { type CommandContext, EventStore, loadState } from '@gatehouse/event-store';
+import { usernameDecider, usernameStreamId } from '@gatehouse/users-domain';
 import { v7 as uuidv7 } from 'uuid';
 import type { RequestContext } from '../command-context';
+import { UserNotifications } from '../notifications/user-notifications';
 import { PasswordHasher } from '../password-hasher';
 import { SessionTokens } from '../session/session-tokens';
+import { appended, UserCommands } from '../user-commands';
 import { SessionConfig } from '../users.config';
 
 export interface LoginResult {
@@ -13,16 +15,26 @@ export interface LoginResult {
   readonly accountId: string;
 }
 
-/** One answer for every failure (unknown user, wrong password): a login never tells which usernames exist. */
+/**
+ * One answer for every failure (unknown user, wrong password, locked, disabled): a login never tells
+ * which usernames exist nor whether a guessed password was right for a locked user.
+ */
 const refused = () => new UnauthorizedException('the username or password is wrong');
 
+/**
+ * Every attempt on an existing user is recorded on its stream, which also counts the failures and locks
+ * (see decideLoginAttempt). Attempts on unknown usernames write nothing: there is no stream to write to,
+ * and creating one would let anyone fill the store.
+ */
 @Injectable()
 export class LoginHandler {
   private readonly tokens: SessionTokens;
 
   constructor(
     private readonly store: EventStore,
+    private readonly users: UserCommands,
     private readonly passwords: PasswordHasher,
+    private readonly notifications: UserNotifications,
     config: SessionConfig,
   ) {
     this.tokens = new SessionTokens(config.sessionKey);
@@ -31,19 +43,30 @@ export class LoginHandler {
   async login(username: string, password: string, ip: string, context: RequestContext): Promise<LoginResult> {
     const { state: reservation } = await loadState(this.store, usernameStreamId(username), usernameDecider);
     const userId = reservation.status === 'reserved' ? reservation.userId : uuidv7();
-    const { state: user } = await loadState(this.store, userStreamId(userId), userDecider);
     // Verify even for unknown users so both answers take the same time.
-    const matches = await this.passwords.matches(userId, password);
-    if (user.status !== 'active' || !matches) throw refused();
+    const passwordMatches = await this.passwords.matches(userId, password);
+    const user = await this.users.user(userId);
+    if (user.status === 'none') throw refused();
+    const { lockout } = await this.users.settings(user.accountId);
     const sessionId = uuidv7();
     const scoped: CommandContext = { ...context, accountId: user.accountId, actor: userId };
-    await handleCommand(
-      this.store,
-      userStreamId(userId),
-      userDecider,
-      { type: 'RecordLoginSuccess', sessionId, ip, channel: 'password' },
+    const result = await this.users.run(
+      userId,
+      {
+        type: 'RecordLoginAttempt',
+        sessionId,
+        ip,
+        channel: 'password',
+        at: context.now.toISOString(),
+        passwordMatches,
+        lockout,
+      },
       scoped,
     );
+    if (appended(result, 'UserLocked')) {
+      await this.notifications.send(result.state, 'account-locked', context.correlationId);
+    }
+    if (!appended(result, 'UserLoginSucceeded')) throw refused();
     return { token: this.tokens.issue(userId, sessionId), userId, accountId: user.accountId };
   }
 }

@@ -11,13 +11,13 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { EventStore, handleCommand } from '@gatehouse/event-store';
+import { BuiltInRoles } from '@gatehouse/contracts';
 import { AuthenticatedGuard, CurrentPrincipal, type Principal } from '@gatehouse/http';
-import { userDecider, userStreamId } from '@gatehouse/users-domain';
 import type { Request, Response } from 'express';
-import { assertSelfOrAdmin } from '../access';
+import { assertManagesUser } from '../access';
 import { commandContext } from '../command-context';
 import { parseIfMatch } from '../if-match';
+import { UserCommands } from '../user-commands';
 import { UpdateUserDetailsDto } from './update-user-details.dto';
 
 @ApiTags('users')
@@ -25,9 +25,12 @@ import { UpdateUserDetailsDto } from './update-user-details.dto';
 @UseGuards(AuthenticatedGuard)
 @Controller('v1/accounts/:accountId/users')
 export class UpdateUserDetailsHttpController {
-  constructor(private readonly store: EventStore) {}
+  constructor(private readonly users: UserCommands) {}
 
-  /** Permission: Account admin of the account, or the user themselves. A stale If-Match → 409. */
+  /**
+   * Permission: the user themselves, or users:manage. The language only by an Account admin (their own
+   * included): for anyone else it is read-only (403 LANGUAGE_READ_ONLY). A stale If-Match → 409.
+   */
   @Patch(':userId')
   @HttpCode(204)
   @ApiHeader({
@@ -44,13 +47,18 @@ export class UpdateUserDetailsHttpController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<void> {
-    assertSelfOrAdmin(principal, accountId, userId);
-    const expectedVersion = parseIfMatch(ifMatch);
-    const command = { type: 'UpdateUserDetails' as const, accountId, changes: body };
-    const context = commandContext(request, accountId, principal.userId);
-    const result = await handleCommand(this.store, userStreamId(userId), userDecider, command, context, {
-      expectedVersion,
+    assertManagesUser(principal, accountId, userId, await this.users.rolesOf(accountId, userId), {
+      orSelf: true,
     });
+    const expectedVersion = parseIfMatch(ifMatch);
+    const command = {
+      type: 'UpdateUserDetails' as const,
+      accountId,
+      changes: body,
+      actorIsAccountAdmin: principal.roles.has(BuiltInRoles.accountAdmin),
+    };
+    const context = commandContext(request, accountId, principal.userId);
+    const result = await this.users.run(userId, command, context, { expectedVersion });
     response.setHeader('ETag', `"${result.version}"`);
   }
 }

@@ -1,0 +1,69 @@
+import {
+  Body,
+  Controller,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Put,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedGuard, CurrentPrincipal, type Principal } from '@gatehouse/http';
+import type { Request, Response } from 'express';
+import { assertManagesUser } from '../access';
+import { commandContext } from '../command-context';
+import { parseIfMatch } from '../if-match';
+import { UserNotifications } from '../notifications/user-notifications';
+import { appended, UserCommands } from '../user-commands';
+import { ChangeContactInfoDto } from './change-contact-info.dto';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@UseGuards(AuthenticatedGuard)
+@Controller('v1/accounts/:accountId/users')
+export class ChangeContactInfoHttpController {
+  constructor(
+    private readonly users: UserCommands,
+    private readonly notifications: UserNotifications,
+  ) {}
+
+  /**
+   * Permission: the user themselves, or users:manage. Replaces email and mobile; on an email change both
+   * the old and the new address are told. A stale If-Match → 409.
+   */
+  @Put(':userId/contact-info')
+  @HttpCode(204)
+  @ApiHeader({ name: 'If-Match', required: false, description: 'ETag from GET; 409 if stale' })
+  async change(
+    @Param('accountId', ParseUUIDPipe) accountId: string,
+    @Param('userId', ParseUUIDPipe) userId: string,
+    @Body() body: ChangeContactInfoDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
+    assertManagesUser(principal, accountId, userId, await this.users.rolesOf(accountId, userId), {
+      orSelf: true,
+    });
+    const context = commandContext(request, accountId, principal.userId);
+    const command = { type: 'ChangeContactInfo', accountId, email: body.email, mobile: body.mobile } as const;
+    const result = await this.users.run(userId, command, context, { expectedVersion: parseIfMatch(ifMatch) });
+    const email = appended(result, 'UserContactInfoChanged')?.changes.email;
+    if (email) {
+      const { correlationId } = context;
+      await this.notifications.send(
+        result.state,
+        'email-changed-old-address',
+        correlationId,
+        { newEmail: email.to },
+        email.from,
+      );
+      await this.notifications.send(result.state, 'email-changed-new-address', correlationId, {}, email.to);
+    }
+    response.setHeader('ETag', `"${result.version}"`);
+  }
+}

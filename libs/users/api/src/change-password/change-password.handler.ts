@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import type { CommandContext } from '@gatehouse/event-store';
+import type { Principal } from '@gatehouse/http';
+import { UserNotifications } from '../notifications/user-notifications';
+import { PasswordHasher } from '../password-hasher';
+import { UserCommands } from '../user-commands';
+
+/**
+ * The event is the decision (rules, and every other session ending); the new hash follows it. Should
+ * storing the hash fail, the old password still works and the user can simply try again.
+ */
+@Injectable()
+export class ChangePasswordHandler {
+  constructor(
+    private readonly users: UserCommands,
+    private readonly passwords: PasswordHasher,
+    private readonly notifications: UserNotifications,
+  ) {}
+
+  async change(
+    userId: string,
+    principal: Principal,
+    passwords: { currentPassword: string; newPassword: string },
+    context: CommandContext,
+  ): Promise<void> {
+    const currentPasswordMatches = await this.passwords.matches(userId, passwords.currentPassword);
+    const { passwordPolicy } = await this.users.settings(context.accountId);
+    const result = await this.users.run(
+      userId,
+      {
+        type: 'ChangePassword',
+        accountId: context.accountId,
+        actorId: principal.userId,
+        sessionId: principal.sessionId,
+        currentPasswordMatches,
+        newPassword: passwords.newPassword,
+        policy: passwordPolicy,
+      },
+      context,
+    );
+    await this.passwords.set(userId, passwords.newPassword);
+    await this.notifications.send(result.state, 'password-changed', context.correlationId);
+  }
+}

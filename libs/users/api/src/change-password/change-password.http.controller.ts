@@ -1,0 +1,30 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedGuard, CurrentPrincipal, type Principal } from '@gatehouse/http';
+import type { Request } from 'express';
+import { assertSameAccount } from '../access';
+import { commandContext } from '../command-context';
+import { ChangePasswordDto } from './change-password.dto';
+import { ChangePasswordHandler } from './change-password.handler';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@UseGuards(AuthenticatedGuard)
+@Controller('v1/accounts/:accountId/users')
+export class ChangePasswordHttpController {
+  constructor(private readonly handler: ChangePasswordHandler) {}
+
+  /** Permission: the user themselves only, with their current password. Every other session ends. */
+  @Post(':userId/password')
+  @HttpCode(204)
+  async change(
+    @Param('accountId', ParseUUIDPipe) accountId: string,
+    @Param('userId', ParseUUIDPipe) userId: string,
+    @Body() body: ChangePasswordDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request,
+  ): Promise<void> {
+    assertSameAccount(principal, accountId);
+    await this.handler.change(userId, principal, body, commandContext(request, accountId, principal.userId));
+  }
+}

@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { UserErrors } from '@gatehouse/users-domain';
+import type { RequestContext } from '../command-context';
+import { PasswordHasher } from '../password-hasher';
+import { PasswordResets } from '../password-reset/password-resets';
+import { UserCommands } from '../user-commands';
+
+/**
+ * The token proves who asks; the user's stream decides (pending, unexpired, policy) and, by appending at
+ * the version it read, lets only one completion win. Then the token is deleted and the new hash stored.
+ */
+@Injectable()
+export class CompletePasswordResetHandler {
+  constructor(
+    private readonly users: UserCommands,
+    private readonly resets: PasswordResets,
+    private readonly passwords: PasswordHasher,
+  ) {}
+
+  async complete(token: string, newPassword: string, request: RequestContext): Promise<void> {
+    const redeemed = await this.resets.redeem(token);
+    if (!redeemed) throw UserErrors.resetTokenInvalid();
+    const { userId, resetId } = redeemed;
+    const user = await this.users.user(userId);
+    if (user.status === 'none') throw UserErrors.resetTokenInvalid();
+    const { passwordPolicy } = await this.users.settings(user.accountId);
+    const context = { ...request, accountId: user.accountId, actor: userId };
+    const now = context.now.toISOString();
+    await this.users.run(
+      userId,
+      { type: 'CompletePasswordReset', resetId, newPassword, policy: passwordPolicy, now },
+      context,
+    );
+    await this.resets.consume(userId);
+    await this.passwords.set(userId, newPassword);
+  }
+}

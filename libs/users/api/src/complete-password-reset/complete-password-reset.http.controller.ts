@@ -1,0 +1,19 @@
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { requestContext } from '../command-context';
+import { CompletePasswordResetDto } from './complete-password-reset.dto';
+import { CompletePasswordResetHandler } from './complete-password-reset.handler';
+
+@ApiTags('sessions')
+@Controller('v1/password-resets')
+export class CompletePasswordResetHttpController {
+  constructor(private readonly handler: CompletePasswordResetHandler) {}
+
+  /** Permission: whoever holds a valid reset token (no session). Sets the password; the token is then spent. */
+  @Post()
+  @HttpCode(204)
+  async complete(@Body() body: CompletePasswordResetDto, @Req() request: Request): Promise<void> {
+    await this.handler.complete(body.token, body.newPassword, requestContext(request, 'anonymous'));
+  }
+}

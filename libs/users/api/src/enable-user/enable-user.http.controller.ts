@@ -1,0 +1,29 @@
+import { Controller, HttpCode, Param, ParseUUIDPipe, Post, Req, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedGuard, CurrentPrincipal, type Principal } from '@gatehouse/http';
+import type { Request } from 'express';
+import { assertManagesUser } from '../access';
+import { commandContext } from '../command-context';
+import { UserCommands } from '../user-commands';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@UseGuards(AuthenticatedGuard)
+@Controller('v1/accounts/:accountId/users')
+export class EnableUserHttpController {
+  constructor(private readonly users: UserCommands) {}
+
+  /** Permission: users:manage (over an Account admin, only another Account admin). A locked user stays locked. */
+  @Post(':userId/enable')
+  @HttpCode(204)
+  async enable(
+    @Param('accountId', ParseUUIDPipe) accountId: string,
+    @Param('userId', ParseUUIDPipe) userId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request,
+  ): Promise<void> {
+    assertManagesUser(principal, accountId, userId, await this.users.rolesOf(accountId, userId));
+    const command = { type: 'EnableUser', accountId } as const;
+    await this.users.run(userId, command, commandContext(request, accountId, principal.userId));
+  }
+}

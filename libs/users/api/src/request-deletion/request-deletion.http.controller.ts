@@ -1,0 +1,35 @@
+import { Controller, HttpCode, Param, ParseUUIDPipe, Post, Req, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedGuard, CurrentPrincipal, type Principal } from '@gatehouse/http';
+import type { Request } from 'express';
+import { assertManagesUser } from '../access';
+import { commandContext } from '../command-context';
+import { UserCommands } from '../user-commands';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@UseGuards(AuthenticatedGuard)
+@Controller('v1/accounts/:accountId/users')
+export class RequestDeletionHttpController {
+  constructor(private readonly users: UserCommands) {}
+
+  /**
+   * Permission: the user themselves, or users:manage. Records the request (202: erasure comes later);
+   * GET and the users list show `deletionRequestedAt`.
+   */
+  @Post(':userId/deletion-request')
+  @HttpCode(202)
+  async request(
+    @Param('accountId', ParseUUIDPipe) accountId: string,
+    @Param('userId', ParseUUIDPipe) userId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request,
+  ): Promise<{ deletionRequestedAt: string }> {
+    assertManagesUser(principal, accountId, userId, await this.users.rolesOf(accountId, userId), {
+      orSelf: true,
+    });
+    const context = commandContext(request, accountId, principal.userId);
+    await this.users.run(userId, { type: 'RequestDeletion', accountId }, context);
+    return { deletionRequestedAt: context.now.toISOString() };
+  }
+}

@@ -1,0 +1,28 @@
+import { Controller, HttpCode, Param, ParseUUIDPipe, Post, Req, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedGuard, CurrentPrincipal, type Principal } from '@gatehouse/http';
+import type { Request } from 'express';
+import { assertAccountAdmin } from '../access';
+import { commandContext } from '../command-context';
+import { UnlockUserHandler } from './unlock-user.handler';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@UseGuards(AuthenticatedGuard)
+@Controller('v1/accounts/:accountId/users')
+export class UnlockUserHttpController {
+  constructor(private readonly handler: UnlockUserHandler) {}
+
+  /** Permission: the Account admin role (the product lets only an Account admin unlock). Emails a reset link. */
+  @Post(':userId/unlock')
+  @HttpCode(204)
+  async unlock(
+    @Param('accountId', ParseUUIDPipe) accountId: string,
+    @Param('userId', ParseUUIDPipe) userId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request,
+  ): Promise<void> {
+    assertAccountAdmin(principal, accountId);
+    await this.handler.unlock(userId, commandContext(request, accountId, principal.userId));
+  }
+}

@@ -1,0 +1,79 @@
+import type { EditableDetails } from './user.details';
+import type { LockoutPolicy, LoginChannel, PasswordPolicy, UserProfile } from '@gatehouse/contracts';
+
+/**
+ * Commands on one user's stream. Facts that need I/O or a clock arrive in the command: whether a password
+ * matched its stored hash, whether the actor is an Account admin, the account's policies, the time.
+ * Commands that target a user by URL carry the account the caller addressed: another account's user
+ * does not exist for them.
+ */
+export type CreateUser = {
+  readonly type: 'CreateUser';
+  readonly userId: string;
+  readonly accountId: string;
+  readonly profile: UserProfile;
+};
+export type UpdateUserDetails = {
+  readonly type: 'UpdateUserDetails';
+  readonly accountId: string;
+  readonly changes: Partial<EditableDetails>;
+  readonly actorIsAccountAdmin: boolean;
+};
+export type ChangeContactInfo = {
+  readonly type: 'ChangeContactInfo';
+  readonly accountId: string;
+  readonly email: string;
+  readonly mobile: string | null;
+};
+export type ChangePassword = {
+  readonly type: 'ChangePassword';
+  readonly accountId: string;
+  readonly actorId: string;
+  readonly sessionId: string;
+  readonly currentPasswordMatches: boolean;
+  readonly newPassword: string;
+  readonly policy: PasswordPolicy;
+};
+export type DisableUser = {
+  readonly type: 'DisableUser';
+  readonly accountId: string;
+  readonly actorId: string;
+};
+export type EnableUser = { readonly type: 'EnableUser'; readonly accountId: string };
+export type RequestDeletion = { readonly type: 'RequestDeletion'; readonly accountId: string };
+export type RecordLoginAttempt = {
+  readonly type: 'RecordLoginAttempt';
+  readonly sessionId: string;
+  readonly ip: string;
+  readonly channel: LoginChannel;
+  readonly at: string;
+  readonly passwordMatches: boolean;
+  readonly lockout: LockoutPolicy;
+};
+export type EndSession = { readonly type: 'EndSession'; readonly sessionId: string };
+export type UnlockUser = {
+  readonly type: 'UnlockUser';
+  readonly accountId: string;
+  readonly resetId: string;
+  readonly expiresAt: string;
+};
+export type CompletePasswordReset = {
+  readonly type: 'CompletePasswordReset';
+  readonly resetId: string;
+  readonly newPassword: string;
+  readonly policy: PasswordPolicy;
+  readonly now: string;
+};
+
+export type UserCommand =
+  | CreateUser
+  | UpdateUserDetails
+  | ChangeContactInfo
+  | ChangePassword
+  | DisableUser
+  | EnableUser
+  | RequestDeletion
+  | RecordLoginAttempt
+  | EndSession
+  | UnlockUser
+  | CompletePasswordReset;

@@ -1,0 +1,28 @@
+import type { UserCreated, UserEvent, UserProfile } from '@gatehouse/contracts';
+import { defaultAccountSettings } from './account.decider';
+
+/** Events and facts shared by the user decider specs. */
+export const profile: UserProfile = {
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  email: 'ada@example.com',
+  username: 'ada',
+  mobile: null,
+  language: 'en',
+  timeZone: 'Europe/London',
+};
+export const created: UserCreated = {
+  type: 'UserCreated',
+  data: { userId: 'u1', accountId: 'a1', ...profile },
+};
+export const loggedIn = (sessionId: string): UserEvent => ({
+  type: 'UserLoginSucceeded',
+  data: { userId: 'u1', sessionId, ip: '::1', channel: 'password' },
+});
+export const disabled: UserEvent = { type: 'UserDisabled', data: { userId: 'u1' } };
+export const locked = (at: string, failures = 5): UserEvent => ({
+  type: 'UserLocked',
+  data: { userId: 'u1', failures, at },
+});
+export const { passwordPolicy: policy, lockout } = defaultAccountSettings;
+export const strongPassword = 'Tr0ub4dor&3-horse';

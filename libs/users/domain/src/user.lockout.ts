@@ -1,0 +1,55 @@
+import type { LockoutPolicy, UserEvent } from '@gatehouse/contracts';
+import type { CompletePasswordReset, RecordLoginAttempt, UnlockUser } from './user.commands';
+import { assertPasswordPolicy } from './user.password-policy';
+import type { ExistingUser } from './user.state';
+import { UserErrors } from './user.errors';
+
+/**
+ * Every login attempt is recorded. Wrong passwords are counted from the stream itself: the failures of
+ * the window plus this one reach the account's limit → the user is locked in the same append. Parallel
+ * attempts each append at the version they read, so a racing one re-reads, re-decides and counts the
+ * others: no failure slips past the limit.
+ */
+export function decideLoginAttempt(command: RecordLoginAttempt, user: ExistingUser): UserEvent[] {
+  const { userId } = user;
+  const { ip, channel, at } = command;
+  const failed = (reason: 'wrong-password' | 'locked' | 'disabled'): UserEvent => ({
+    type: 'UserLoginFailed',
+    data: { userId, reason, ip, channel, at },
+  });
+  if (user.disabled) return [failed('disabled')];
+  if (user.locked) return [failed('locked')];
+  if (command.passwordMatches) {
+    return [{ type: 'UserLoginSucceeded', data: { userId, sessionId: command.sessionId, ip, channel } }];
+  }
+  const failures = failuresWithin(user.recentFailures, command.lockout, at) + 1;
+  if (failures < command.lockout.maxFailures) return [failed('wrong-password')];
+  return [failed('wrong-password'), { type: 'UserLocked', data: { userId, failures, at } }];
+}
+
+function failuresWithin(failures: readonly string[], lockout: LockoutPolicy, at: string): number {
+  const windowStart = Date.parse(at) - lockout.windowMinutes * 60_000;
+  return failures.filter((failure) => Date.parse(failure) > windowStart).length;
+}
+
+/** Unlocking issues a single-use reset link; a disabled user is enabled first, so no link goes nowhere. */
+export function decideUnlock(command: UnlockUser, user: ExistingUser): UserEvent[] {
+  if (user.disabled) throw UserErrors.disabled();
+  if (!user.locked) throw UserErrors.notLocked();
+  const { resetId, expiresAt } = command;
+  return [
+    { type: 'UserUnlocked', data: { userId: user.userId } },
+    { type: 'PasswordResetRequested', data: { userId: user.userId, resetId, expiresAt } },
+  ];
+}
+
+/** The reset id comes from the token's stored record: only the pending, unexpired reset completes, once. */
+export function decidePasswordReset(command: CompletePasswordReset, user: ExistingUser): UserEvent[] {
+  const pending = user.pendingReset;
+  if (!pending || pending.resetId !== command.resetId) throw UserErrors.resetTokenInvalid();
+  if (Date.parse(command.now) >= Date.parse(pending.expiresAt)) throw UserErrors.resetTokenExpired();
+  if (user.disabled) throw UserErrors.disabled();
+  if (user.locked) throw UserErrors.locked();
+  assertPasswordPolicy(command.newPassword, command.policy);
+  return [{ type: 'UserPasswordReset', data: { userId: user.userId, resetId: command.resetId } }];
+}
