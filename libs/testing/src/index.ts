@@ -13,3 +13,4 @@ export * from './infra/distributed-stack';
 export * from './contracts/notifier.contract';
 export * from './http/roles.scenarios';
 export * from './http/user-lifecycle.scenarios';
+export * from './http/permission-matrix.scenarios';

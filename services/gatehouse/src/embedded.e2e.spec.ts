@@ -4,6 +4,7 @@ import {
   eventually,
   newUserBody,
   openAccount,
+  permissionMatrixScenarios,
   rolesScenarios,
   type RunningStack,
   userLifecycleScenarios,
@@ -39,6 +40,7 @@ describe('embedded mode', () => {
   usersApiScenarios(() => running.stack);
   rolesScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   userLifecycleScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
+  permissionMatrixScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
 
   describe('when the process restarts', () => {
     it('keeps users, sessions and the rebuilt list', async () => {

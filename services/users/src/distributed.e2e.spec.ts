@@ -1,5 +1,6 @@
 import {
   DistributedStack,
+  permissionMatrixScenarios,
   rolesScenarios,
   userLifecycleScenarios,
   usersApiScenarios,
@@ -21,4 +22,5 @@ describe('distributed mode', () => {
   usersApiScenarios(() => stack);
   rolesScenarios(() => stack);
   userLifecycleScenarios(() => stack);
+  permissionMatrixScenarios(() => stack);
 });

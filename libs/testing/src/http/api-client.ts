@@ -8,7 +8,7 @@ export interface ApiResponse<T = unknown> {
 export class ApiClient {
   constructor(
     readonly baseUrl: string,
-    private readonly token?: string,
+    readonly token?: string,
   ) {}
 
   as(token: string): ApiClient {
