@@ -14,3 +14,4 @@ export * from './contracts/notifier.contract';
 export * from './http/roles.scenarios';
 export * from './http/user-lifecycle.scenarios';
 export * from './http/permission-matrix.scenarios';
+export * from './http/secret-scan.scenarios';

@@ -2,6 +2,7 @@ import {
   DistributedStack,
   permissionMatrixScenarios,
   rolesScenarios,
+  secretScanScenarios,
   userLifecycleScenarios,
   usersApiScenarios,
 } from '@gatehouse/testing';
@@ -23,4 +24,5 @@ describe('distributed mode', () => {
   rolesScenarios(() => stack);
   userLifecycleScenarios(() => stack);
   permissionMatrixScenarios(() => stack);
+  secretScanScenarios(() => stack);
 });

@@ -71,9 +71,10 @@ export class DistributedStack implements RunningStack {
       env: { ...this.env, PORT: port },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const lines: string[] = [];
+    // Everything a service prints is kept: tests read it (start-up, crashes, the scan for secrets).
+    const lines = this.output.get(service) ?? [];
     this.output.set(service, lines);
-    const keep = (chunk: Buffer) => lines.push(chunk.toString()) > 200 && lines.shift();
+    const keep = (chunk: Buffer) => lines.push(chunk.toString());
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
     this.processes.set(service, child);
