@@ -15,7 +15,7 @@ export function newUserBody(overrides: Record<string, unknown> = {}): Record<str
   };
 }
 
-export const ADMIN_PASSWORD = 'correct horse battery staple';
+export const ADMIN_PASSWORD = 'Correct horse battery staple 1';
 
 export interface OpenedAccount {
   readonly accountId: string;

@@ -142,6 +142,21 @@ export function usersApiScenarios(stack: () => RunningStack): void {
       ).toBe(401);
     });
 
+    it('refuses to open an account whose first admin password breaks the default policy (422)', async () => {
+      const admin = newUserBody({ password: 'all lowercase letters' });
+      const opened = await stack()
+        .users.as(stack().operatorToken)
+        .post<{ code: string; errors: { field: string }[] }>('/v1/accounts', { name: 'Weak', admin });
+      expect(opened.status).toBe(422);
+      expect(opened.body.code).toBe('PASSWORD_TOO_FEW_CHARACTER_CLASSES');
+      expect(opened.body.errors[0].field).toBe('admin.password');
+      const login = await stack().users.post('/v1/sessions', {
+        username: admin['username'],
+        password: admin['password'],
+      });
+      expect(login.status).toBe(401);
+    });
+
     it('refuses a wrong password and an unknown username alike (401)', async () => {
       const wrong = await stack().users.post('/v1/sessions', {
         username: 'nobody-here',

@@ -28,19 +28,19 @@ export const UserErrors = {
       'the current password is wrong',
       'currentPassword',
     ),
-  passwordTooShort: (minLength: number) =>
+  passwordTooShort: (minLength: number, field = 'newPassword') =>
     new DomainError(
       'PASSWORD_TOO_SHORT',
       'unprocessable',
       `the password must have at least ${minLength} characters`,
-      'newPassword',
+      field,
     ),
-  passwordTooFewClasses: (minClasses: number) =>
+  passwordTooFewClasses: (minClasses: number, field = 'newPassword') =>
     new DomainError(
       'PASSWORD_TOO_FEW_CHARACTER_CLASSES',
       'unprocessable',
       `the password must mix at least ${minClasses} of: lowercase, uppercase, digits, symbols`,
-      'newPassword',
+      field,
     ),
   cannotDisableSelf: () =>
     new DomainError('CANNOT_DISABLE_SELF', 'forbidden', 'nobody can disable their own account'),

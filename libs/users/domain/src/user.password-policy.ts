@@ -12,9 +12,9 @@ export function characterClassesIn(password: string): number {
 }
 
 /** Throws the first rule the password breaks; length counts code points, not UTF-16 units. */
-export function assertPasswordPolicy(password: string, policy: PasswordPolicy): void {
-  if ([...password].length < policy.minLength) throw UserErrors.passwordTooShort(policy.minLength);
+export function assertPasswordPolicy(password: string, policy: PasswordPolicy, field = 'newPassword'): void {
+  if ([...password].length < policy.minLength) throw UserErrors.passwordTooShort(policy.minLength, field);
   if (characterClassesIn(password) < policy.minCharacterClasses) {
-    throw UserErrors.passwordTooFewClasses(policy.minCharacterClasses);
+    throw UserErrors.passwordTooFewClasses(policy.minCharacterClasses, field);
   }
 }

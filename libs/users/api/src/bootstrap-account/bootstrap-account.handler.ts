@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { BuiltInRoles, type UserProfile } from '@gatehouse/contracts';
 import { step } from '@gatehouse/event-store';
-import { accountDecider, accountStreamId } from '@gatehouse/users-domain';
+import {
+  accountDecider,
+  accountStreamId,
+  assertPasswordPolicy,
+  defaultAccountSettings,
+} from '@gatehouse/users-domain';
 import { v7 as uuidv7 } from 'uuid';
 import type { RequestContext } from '../command-context';
 import { CreateUserHandler } from '../create-user/create-user.handler';
@@ -22,6 +27,8 @@ export class BootstrapAccountHandler {
     input: { name: string; admin: UserProfile; password: string },
     context: RequestContext,
   ): Promise<{ accountId: string; adminUserId: string }> {
+    // A new account starts with the default policy: its first admin's password must already meet it.
+    assertPasswordPolicy(input.password, defaultAccountSettings.passwordPolicy, 'admin.password');
     const accountId = uuidv7();
     const scoped = { ...context, accountId };
     const { userId } = await this.users.handle(
