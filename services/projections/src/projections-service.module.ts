@@ -36,7 +36,12 @@ export class ProjectionsServiceModule {
           provide: EventSubscriber,
           useFactory: async () => {
             await ensureTopics(kafka, env.topicPrefix);
-            return new KafkaEventSubscriber(kafka, { topicPrefix: env.topicPrefix });
+            // Read-model writes are atomic and idempotent per stream position, so partitions may be
+            // handled side by side: one at a time added ~15 ms (p50) to create-to-listed (bench/).
+            return new KafkaEventSubscriber(kafka, {
+              topicPrefix: env.topicPrefix,
+              partitionsConsumedConcurrently: 6,
+            });
           },
         },
         {

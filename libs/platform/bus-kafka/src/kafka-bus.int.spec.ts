@@ -19,8 +19,9 @@ beforeAll(async () => {
 
 afterAll(() => admin.disconnect());
 
-// Every test gets its own topics (a unique prefix) and so its own partitions and offsets.
-eventBusContract('Kafka', async () => {
+// Every test gets its own topics (a unique prefix) and so its own partitions and offsets. The contract
+// holds whether a subscriber handles one partition at a time or several at once.
+const kafkaBus = (partitionsConsumedConcurrently: number) => async () => {
   const topicPrefix = `${uniqueName('bus').replace(/_/g, '-')}.`;
   const topics = allTopics.map((topic) => topicPrefix + topic);
   await createTopics(admin, topics, { partitions: 3 });
@@ -28,6 +29,7 @@ eventBusContract('Kafka', async () => {
   const publisher = new KafkaEventPublisher(kafka, { topicPrefix });
   const subscriber = new KafkaEventSubscriber(kafka, {
     topicPrefix,
+    partitionsConsumedConcurrently,
     onError: (error) => reportedErrors.push(error),
   });
   return {
@@ -39,4 +41,7 @@ eventBusContract('Kafka', async () => {
       await admin.deleteTopics({ topics });
     },
   };
-});
+};
+
+eventBusContract('Kafka', kafkaBus(1));
+eventBusContract('Kafka (3 partitions handled at once)', kafkaBus(3));

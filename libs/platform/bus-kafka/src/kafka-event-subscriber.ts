@@ -14,6 +14,12 @@ export interface KafkaSubscriberOptions {
   /** Goes before every topic name; tests use it to keep their topics apart. */
   readonly topicPrefix?: string;
   readonly onError?: HandlerErrorReporter;
+  /**
+   * How many partitions' batches may be handled at once (default 1). Order within a partition, so per
+   * key, holds either way; above 1 the handler must tolerate calls that overlap. Handling partitions one
+   * after another makes a record wait for every other partition's batch of the same fetch.
+   */
+  readonly partitionsConsumedConcurrently?: number;
 }
 
 /**
@@ -26,6 +32,7 @@ export interface KafkaSubscriberOptions {
 export class KafkaEventSubscriber extends EventSubscriber {
   private readonly topicPrefix: string;
   private readonly onError: HandlerErrorReporter;
+  private readonly partitionsConsumedConcurrently: number;
 
   constructor(
     private readonly kafka: Kafka,
@@ -34,6 +41,7 @@ export class KafkaEventSubscriber extends EventSubscriber {
     super();
     this.topicPrefix = options.topicPrefix ?? '';
     this.onError = options.onError ?? reportToConsole;
+    this.partitionsConsumedConcurrently = options.partitionsConsumedConcurrently ?? 1;
   }
 
   async subscribe(
@@ -59,6 +67,7 @@ export class KafkaEventSubscriber extends EventSubscriber {
       });
       await consumer.run({
         autoCommit: false,
+        partitionsConsumedConcurrently: this.partitionsConsumedConcurrently,
         eachBatchAutoResolve: false,
         eachBatch: async ({
           batch,

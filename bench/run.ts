@@ -1,0 +1,51 @@
+import 'reflect-metadata';
+import { ensureKafka } from './kafka';
+import { type SectionResult, verdict } from './report';
+
+/**
+ * `npm run bench`: every section in one run (or `BENCH_ONLY=append|latency|rss`), each printing its figures
+ * beside its target, then a summary. Ctrl-C stops the running section, which still cleans up after itself.
+ * Exit code 1 when a section failed to run; a missed target is reported, not an error. Sections load
+ * lazily, so the Kafka broker is up before the latency section's modules read the environment.
+ * BENCH_SECONDS sets both the append slices (default 5) and the latency run (default 20).
+ */
+const sections = {
+  append: async () => (await import('./append')).appendSection(),
+  latency: async (signal: AbortSignal) => {
+    // Before anything reads the test environment (read once, when @gatehouse/testing is first loaded).
+    ensureKafka();
+    return (await import('./create-to-listed')).createToListedSection({ signal });
+  },
+  rss: async (signal: AbortSignal) => (await import('./embedded-rss')).embeddedRssSection({ signal }),
+} satisfies Record<string, (signal: AbortSignal) => Promise<SectionResult>>;
+
+type SectionName = keyof typeof sections;
+
+async function main(): Promise<void> {
+  const only = process.env['BENCH_ONLY'];
+  const names = Object.keys(sections) as SectionName[];
+  if (only !== undefined && !names.includes(only as SectionName)) {
+    throw new Error(`BENCH_ONLY must be one of ${names.join(', ')}`);
+  }
+  const interrupt = new AbortController();
+  process.once('SIGINT', () => interrupt.abort());
+  console.log(`gatehouse bench on ${new Date().toISOString()} (node ${process.version})`);
+  const results: SectionResult[] = [];
+  for (const name of only ? [only as SectionName] : names) {
+    if (interrupt.signal.aborted) break;
+    try {
+      results.push(await sections[name](interrupt.signal));
+    } catch (error) {
+      console.error(`section ${name} failed:`, error);
+      process.exitCode = 1;
+    }
+  }
+  console.log('\n== Summary ==');
+  for (const result of results)
+    console.log(`${verdict(result.pass)}  ${result.section.padEnd(8)} ${result.headline}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
