@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { createEmbeddedApp } from '../services/gatehouse/src/embedded-app';
 
 /**
- * The embedded app in a process of its own, so the RSS it reports is the app's alone (plus the
- * @swc-node/register compiler that `npm start` loads too). Argv: data dir, session key, operator token.
+ * The embedded app in a process of its own, so the RSS it reports is the app's alone; run compiled, as
+ * `npm start` runs it. Argv: data dir, session key, operator token.
  * Says `{ type: 'listening', port }`, then answers `{ id, accountId? }` with `{ id, rss, count? }`.
  */
 export type ProbeRequest = { readonly id: number; readonly accountId?: string };

@@ -1,5 +1,5 @@
 import { ApiClient, newUserBody, openAccount } from '@gatehouse/testing';
-import { fork } from 'node:child_process';
+import { execFileSync, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -34,14 +34,14 @@ export async function embeddedRssSection(options: EmbeddedRssOptions = {}): Prom
   );
   const dataDir = await mkdtemp(join(tmpdir(), 'gatehouse-bench-rss-'));
   const operatorToken = randomBytes(24).toString('base64url');
-  // Run from TypeScript (as `npm start` is), the child loads the same on-the-fly compiler; compiled, plain node.
-  const fromSource = __filename.endsWith('.ts');
+  // `npm start` runs the compiled JavaScript (tools/build.js); so does the measured child.
+  execFileSync(process.execPath, [join(__dirname, '../tools/build.js')], { stdio: 'ignore' });
   const child = fork(
-    join(__dirname, `embedded-rss.child.${fromSource ? 'ts' : 'js'}`),
+    join(__dirname, '../dist/bench/embedded-rss.child.js'),
     [dataDir, randomBytes(24).toString('base64url'), operatorToken],
     {
       cwd: join(__dirname, '..'),
-      execArgv: [...(fromSource ? ['-r', '@swc-node/register'] : []), ...nodeFlags()],
+      execArgv: nodeFlags(),
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     },
   );

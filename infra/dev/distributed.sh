@@ -27,6 +27,7 @@ secret() {
 
 start() {
   bash "$root/infra/kafka/kafka.sh" start
+  (cd "$root" && node tools/build.js)
   export GATEHOUSE_SESSION_KEY="${GATEHOUSE_SESSION_KEY:-$(secret session.key)}"
   export GATEHOUSE_OPERATOR_TOKEN="${GATEHOUSE_OPERATOR_TOKEN:-$(secret operator.token)}"
   for service in "${services[@]}"; do
@@ -35,7 +36,7 @@ start() {
       echo "$service already running (pid $(cat "$pidfile"))"
       continue
     fi
-    (cd "$root" && exec node -r @swc-node/register "services/$service/src/main.ts") >> "$run_dir/$service.log" 2>&1 &
+    (cd "$root" && exec node --enable-source-maps "dist/services/$service/src/main.js") >> "$run_dir/$service.log" 2>&1 &
     echo $! > "$pidfile"
     echo "started $service (pid $!, log $run_dir/$service.log)"
   done

@@ -66,7 +66,7 @@ export class DistributedStack implements RunningStack {
 
   async startService(service: ServiceName): Promise<void> {
     const port = service === 'relay' ? '0' : String(this.ports[service]);
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', `services/${service}/src/main.ts`], {
+    const child = spawn(process.execPath, ['--enable-source-maps', `dist/services/${service}/src/main.js`], {
       cwd: repoRoot,
       env: { ...this.env, PORT: port },
       stdio: ['ignore', 'pipe', 'pipe'],
