@@ -1,5 +1,6 @@
 import { ApiClient, newUserBody, openAccount } from '@gatehouse/testing';
 import { execFileSync, fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -132,8 +133,22 @@ export async function embeddedRssSection(options: EmbeddedRssOptions = {}): Prom
   }
 }
 
-/** BENCH_RSS_NODE_FLAGS: V8/Node flags for the app's process, to try heap settings (e.g. --optimize-for-size). */
-const nodeFlags = (): string[] => (process.env['BENCH_RSS_NODE_FLAGS'] ?? '').split(' ').filter(Boolean);
+/**
+ * The node flags `npm start` runs the app with (package.json), so the bench measures what users run;
+ * BENCH_RSS_NODE_FLAGS replaces them to try other heap settings (e.g. --optimize-for-size).
+ */
+function nodeFlags(): string[] {
+  const given = process.env['BENCH_RSS_NODE_FLAGS'];
+  if (given !== undefined) return given.split(' ').filter(Boolean);
+  const { scripts } = JSON.parse(readFileSync(join(__dirname, '../package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const command = scripts['start'].split('&&').pop() ?? '';
+  return command
+    .trim()
+    .split(/\s+/)
+    .filter((arg) => arg.startsWith('--'));
+}
 
 const mb = (bytes: number | null): string => (bytes === null ? 'n/a' : `${(bytes / MB).toFixed(1)} MB`);
 
