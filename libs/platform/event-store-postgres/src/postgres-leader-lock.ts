@@ -1,3 +1,4 @@
+import { sleep } from '@gatehouse/event-store';
 import { Client, type ClientConfig, type Pool } from 'pg';
 
 export interface AcquireOptions {
@@ -76,16 +77,4 @@ async function tryLock(client: Client, name: string): Promise<boolean> {
     [name],
   );
   return rows[0].locked;
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-  });
 }

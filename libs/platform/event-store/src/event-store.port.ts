@@ -2,11 +2,10 @@ import type { NewEvent, StoredEvent } from '@gatehouse/contracts';
 
 /**
  * The version a writer expects the stream to be at: the stream position of its last event,
- * `NO_STREAM` (-1) when it must not exist yet, or `ANY` to skip the check.
+ * `NO_STREAM` (-1) when it must not exist yet, or `'any'` to skip the check.
  */
 export type ExpectedVersion = number | 'any';
 export const NO_STREAM = -1;
-export const ANY: ExpectedVersion = 'any';
 
 /** The checkpoint before the first event of the global order. */
 export const START = '';

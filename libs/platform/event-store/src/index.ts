@@ -7,3 +7,4 @@ export * from './idempotent-retry';
 export * from './stream-lock';
 export * from './handle-commands';
 export * from './multi-append';
+export * from './sleep';

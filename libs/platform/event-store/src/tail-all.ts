@@ -1,5 +1,6 @@
 import type { StoredEvent } from '@gatehouse/contracts';
 import type { EventStore } from './event-store.port';
+import { sleep } from './sleep';
 
 export interface TailOptions {
   readonly from: string;
@@ -30,16 +31,4 @@ export async function tailAll(
     }
     if (batch.length < batchSize) await sleep(pollMs, options.signal);
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-  });
 }

@@ -17,14 +17,6 @@ export function assertAccountAdmin(principal: Principal, accountId: string): voi
   }
 }
 
-/** The user themselves, or an Account admin of the account. */
-export function assertSelfOrAdmin(principal: Principal, accountId: string, userId: string): void {
-  assertSameAccount(principal, accountId);
-  if (principal.userId !== userId && !principal.roles.has(BuiltInRoles.accountAdmin)) {
-    throw new ForbiddenException('only an Account admin may manage other users');
-  }
-}
-
 /**
  * Acting on a user with `users:manage` (or as that user, where `orSelf`): over an Account admin only
  * another Account admin may act, or a user manager could change the admin's email, reset the password

@@ -24,8 +24,6 @@ export const builtInRoles: readonly RoleDefinition[] = [
   builtIn('analyst', 'Analyst', []),
 ];
 
-export const builtInRoleIds: readonly string[] = builtInRoles.map((role) => role.id);
-
 /**
  * Permissions only the Account admin role carries: the product lets only an Account admin toggle roles
  * and edit others' access controls, so no custom role may bundle them.
