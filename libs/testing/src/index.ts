@@ -15,3 +15,4 @@ export * from './http/roles.scenarios';
 export * from './http/user-lifecycle.scenarios';
 export * from './http/permission-matrix.scenarios';
 export * from './http/secret-scan.scenarios';
+export * from './infra/pg-events';

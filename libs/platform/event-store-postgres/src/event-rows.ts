@@ -16,8 +16,8 @@ export interface EventRow {
   correlation_id: string;
   causation_id: string | null;
   data: unknown;
-  tx_id: string;
   global_position: string;
+  checkpoint: string;
 }
 
 /** What json_build_object makes of the LEFT JOIN's missing row. */
@@ -27,8 +27,7 @@ export interface NotStored {
 
 export interface AppendedRow {
   stream_position: string;
-  tx_id: string;
-  global_position: string;
+  checkpoint: string;
 }
 
 /** The append statement's parameters: scalars for one event, one array per column for several. */
@@ -61,7 +60,7 @@ export function appendResult(rows: AppendedRow[]): AppendResult {
   );
   return {
     nextExpectedVersion: Number(last.stream_position),
-    checkpoint: `${last.tx_id}:${last.global_position}`,
+    checkpoint: last.checkpoint,
   };
 }
 
@@ -87,6 +86,6 @@ export function toStoredEvent(row: EventRow): StoredEvent {
     streamId: row.stream_id,
     streamPosition: Number(row.stream_position),
     globalPosition: Number(row.global_position),
-    checkpoint: `${row.tx_id}:${row.global_position}`,
+    checkpoint: row.checkpoint,
   };
 }

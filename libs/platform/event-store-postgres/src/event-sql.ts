@@ -4,14 +4,17 @@ import { escapeIdentifier, escapeLiteral } from 'pg';
 export function eventSql(schema: string) {
   const events = `${escapeIdentifier(schema)}.gh_events`;
   const checkpoints = `${escapeIdentifier(schema)}.gh_checkpoints`;
-  const columns = `event_id::text, stream_id, stream_position, type, schema_version, account_id, occurred_at,
-    actor, correlation_id, causation_id, data, tx_id::text, global_position`;
+  // No output column is a cast that keeps its source column's name: ORDER BY would sort by the output
+  // (text) column, not the indexed xid8 one. The checkpoint is built here, named for what it is.
+  const checkpoint = `tx_id::text || ':' || global_position AS checkpoint`;
+  const columns = `event_id, stream_id, stream_position, type, schema_version, account_id, occurred_at,
+    actor, correlation_id, causation_id, data, global_position, ${checkpoint}`;
   const head = `WITH head AS (
     SELECT coalesce(max(stream_position), -1) AS version FROM ${events} WHERE stream_id = $1
   )`;
   const inserted = `event_id, stream_id, stream_position, type, schema_version, account_id, occurred_at, actor,
     correlation_id, causation_id, data`;
-  const appended = 'stream_position, tx_id::text, global_position';
+  const appended = `stream_position, ${checkpoint}`;
   /** Where each id of a uuid[] parameter is stored, as a JSON array in the parameter's order. */
   const storedAt = (ids: string) => `
     (SELECT coalesce(json_agg(json_build_object(
@@ -104,16 +107,37 @@ export function eventSql(schema: string) {
       ORDER BY stream_position
       LIMIT $3`,
     /**
-     * Global order is (tx_id, global_position), and only rows of transactions older than the oldest one
-     * still running are read: a later-starting transaction gets a larger tx_id whenever it commits, so
-     * nothing can appear behind a checkpoint once it was read. Cost: readers wait for every open
-     * transaction on the server (keep transactions short). Both bounds are conditions on the
-     * (tx_id, global_position) index.
+     * First half of a global read: the transactions appending right now (those holding the table's
+     * RowExclusiveLock, mapped to their own xid), and the next xid to be handed out. pg_locks is read once
+     * (MATERIALIZED), so each holder's lock and its xid come from one look. The xids are 32-bit here;
+     * horizon.ts widens them against `next`.
+     */
+    appenders: `
+      WITH locks AS MATERIALIZED (
+        SELECT pid, locktype, database, relation, mode, granted, transactionid FROM pg_locks
+      )
+      SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS next,
+        coalesce(array_agg(own.transactionid::text), '{}') AS appenders
+      FROM locks holder
+      JOIN locks own ON own.pid = holder.pid AND own.locktype = 'transactionid'
+        AND own.mode = 'ExclusiveLock' AND own.granted
+      WHERE holder.locktype = 'relation' AND holder.mode = 'RowExclusiveLock'
+        AND holder.relation = ${escapeLiteral(events)}::regclass
+        AND holder.database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+    /**
+     * Second half, in a later snapshot: events in global order (tx_id, global_position) below the
+     * horizon — the oldest transaction still in progress that either was appending at the first half
+     * ($4) or got its xid after it ($5) — or, with none, everything committed. Why nothing is skipped is
+     * in docs/adr/20261201-global-order-waits-only-for-appenders.md. The bounds and the order are the
+     * (tx_id, global_position) index: an index scan, no sort.
      */
     readAll: `
       SELECT ${columns} FROM ${events}
       WHERE (tx_id, global_position) > ($1::xid8, $2::bigint)
-        AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
+        AND tx_id < coalesce(
+          (SELECT min(x) FROM pg_snapshot_xip(pg_current_snapshot()) AS x
+            WHERE x = ANY($4::xid8[]) OR x >= $5::xid8),
+          pg_snapshot_xmax(pg_current_snapshot()))
       ORDER BY tx_id, global_position
       LIMIT $3`,
     loadCheckpoint: `SELECT checkpoint FROM ${checkpoints} WHERE name = $1`,

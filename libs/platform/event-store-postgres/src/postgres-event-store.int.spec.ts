@@ -1,60 +1,17 @@
-import type { NewEvent } from '@gatehouse/contracts';
 import { NO_STREAM, WrongExpectedVersion } from '@gatehouse/event-store';
-import { eventStoreContract, type HeldAppend, newTestEvent, testEnv, uniqueName } from '@gatehouse/testing';
-import { Client, escapeIdentifier } from 'pg';
+import {
+  craftedOrderKeys,
+  dropSchema,
+  eventStoreContract,
+  holdAppendOpen,
+  newTestEvent,
+  testEnv,
+  uniqueName,
+  withClient,
+} from '@gatehouse/testing';
+import { escapeIdentifier } from 'pg';
 import { migrations } from './migrations';
 import { PostgresEventStore } from './postgres-event-store';
-
-async function withClient<T>(use: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: testEnv.pgUrl });
-  await client.connect();
-  try {
-    return await use(client);
-  } finally {
-    await client.end();
-  }
-}
-
-const dropSchema = (schema: string) =>
-  withClient((client) => client.query(`DROP SCHEMA IF EXISTS ${escapeIdentifier(schema)} CASCADE`));
-
-/** Another writer's transaction, on its own connection: inserts each event at position 0 of its stream. */
-async function holdAppendOpen(
-  schema: string,
-  rows: readonly (readonly [streamId: string, event: NewEvent])[],
-): Promise<HeldAppend & { rollback(): Promise<void>; end(): Promise<void> }> {
-  const client = new Client({ connectionString: testEnv.pgUrl });
-  await client.connect();
-  await client.query('BEGIN');
-  for (const [streamId, event] of rows) {
-    await client.query(
-      `INSERT INTO ${escapeIdentifier(schema)}.gh_events (event_id, stream_id, stream_position, type,
-         schema_version, account_id, occurred_at, actor, correlation_id, causation_id, data)
-       VALUES ($1, $2, 0, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [
-        event.eventId,
-        streamId,
-        event.type,
-        event.schemaVersion,
-        event.accountId,
-        event.occurredAt,
-        event.actor,
-        event.correlationId,
-        event.causationId,
-        JSON.stringify(event.data),
-      ],
-    );
-  }
-  return {
-    commit: async () => {
-      await client.query('COMMIT');
-    },
-    rollback: async () => {
-      await client.query('ROLLBACK');
-    },
-    end: () => client.end(),
-  };
-}
 
 /** Waits until `count` statements on `schema` wait for a lock (a row another transaction inserted). */
 async function untilBlocked(schema: string, count: number): Promise<void> {
@@ -84,6 +41,7 @@ eventStoreContract(
         held.push(transaction);
         return transaction;
       },
+      orderKeys: craftedOrderKeys(schema),
       cleanup: async () => {
         await Promise.all(held.map((transaction) => transaction.end()));
         await store.close();
@@ -91,7 +49,7 @@ eventStoreContract(
       },
     };
   },
-  { heldTransactions: true },
+  { heldTransactions: true, craftedOrder: true },
 );
 
 describe('PostgreSQL event store schema', () => {

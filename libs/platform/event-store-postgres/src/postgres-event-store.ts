@@ -24,6 +24,7 @@ import {
   parseCheckpoint,
   toStoredEvent,
 } from './event-rows';
+import { type AppendersRow, horizonParameters } from './horizon';
 import { migrate } from './migrate';
 import {
   appendMultiResults,
@@ -124,11 +125,20 @@ export class PostgresEventStore extends EventStore {
     return rows.map(toStoredEvent);
   }
 
+  /**
+   * Two statements, in this order: who is appending now, then — in a later snapshot — the events below
+   * the oldest of them that is still running (see event-sql.ts). An open transaction that does not
+   * write events holds nothing back.
+   */
   async readAll(options: ReadAllOptions): Promise<StoredEvent[]> {
+    const appenders = await this.pool.query<AppendersRow>({
+      name: 'gh_appenders',
+      text: this.sql.appenders,
+    });
     const { rows } = await this.pool.query<EventRow>({
       name: 'gh_read_all',
       text: this.sql.readAll,
-      values: [...parseCheckpoint(options.after), options.maxCount],
+      values: [...parseCheckpoint(options.after), options.maxCount, ...horizonParameters(appenders.rows[0])],
     });
     return rows.map(toStoredEvent);
   }

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NO_STREAM, START } from '@gatehouse/event-store';
-import { eventStoreContract, newTestEvent } from '@gatehouse/testing';
+import { type CraftedOrderKeys, eventStoreContract, newTestEvent } from '@gatehouse/testing';
+import Sqlite from 'better-sqlite3';
 import { SqliteEventStore } from './sqlite-event-store';
 
 /** A file of its own in a fresh temporary folder, so WAL mode and the migrations run as in production. */
@@ -14,17 +15,53 @@ function temporaryFile(): { filename: string; remove(): void } {
   };
 }
 
-eventStoreContract('SQLite', async () => {
-  const file = temporaryFile();
-  const store = await SqliteEventStore.open({ filename: file.filename });
-  return {
-    store,
-    cleanup: async () => {
-      await store.close();
-      file.remove();
-    },
-  };
+/** Global positions set by hand, through a second connection to the same file. */
+const craftedOrderKeys = (filename: string): CraftedOrderKeys => ({
+  limit: async () => 10_000_001n,
+  seed: async (rows) => {
+    const db = new Sqlite(filename);
+    const insert = db.prepare(
+      `INSERT INTO gh_events (global_position, event_id, stream_id, stream_position, type, schema_version,
+         account_id, occurred_at, actor, correlation_id, causation_id, data)
+       VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    db.transaction(() => {
+      for (const { key, streamId, event } of rows) {
+        insert.run(
+          key,
+          event.eventId,
+          streamId,
+          event.type,
+          event.schemaVersion,
+          event.accountId,
+          event.occurredAt,
+          event.actor,
+          event.correlationId,
+          event.causationId,
+          JSON.stringify(event.data),
+        );
+      }
+    })();
+    db.close();
+  },
 });
+
+eventStoreContract(
+  'SQLite',
+  async () => {
+    const file = temporaryFile();
+    const store = await SqliteEventStore.open({ filename: file.filename });
+    return {
+      store,
+      orderKeys: craftedOrderKeys(file.filename),
+      cleanup: async () => {
+        await store.close();
+        file.remove();
+      },
+    };
+  },
+  { craftedOrder: true },
+);
 
 describe('SQLite event store file', () => {
   const file = temporaryFile();

@@ -1,6 +1,7 @@
 import type { NewEvent } from '@gatehouse/contracts';
 import { type EventStore, NO_STREAM, START, WrongExpectedVersion } from '@gatehouse/event-store';
 import { v7 as uuidv7 } from 'uuid';
+import { globalOrderContract } from './event-store-global-order.contract';
 import { multiAppendContract } from './event-store-multi-append.contract';
 import {
   type EventStoreCapabilities,
@@ -31,6 +32,7 @@ export function eventStoreContract(
     afterEach(() => subject.cleanup());
 
     multiAppendContract(() => store);
+    globalOrderContract(() => subject, capabilities.craftedOrder ?? false);
 
     describe('when the stream is new', () => {
       it('appends several events at NO_STREAM, numbered from 0', async () => {

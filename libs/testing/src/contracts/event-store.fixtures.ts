@@ -13,11 +13,34 @@ export interface EventStoreUnderTest {
   cleanup(): Promise<void>;
   /** Appends `event` as position 0 of `streamId` in a transaction of its own that stays open. */
   holdAppendOpen?(streamId: string, event: NewEvent): Promise<HeldAppend>;
+  /** Stores events at global-order keys the test chooses; given with the `craftedOrder` capability. */
+  readonly orderKeys?: CraftedOrderKeys;
+}
+
+/** One event to store at a chosen key of the store's global order. */
+export interface KeyedEvent {
+  readonly key: bigint;
+  readonly streamId: string;
+  readonly event: NewEvent;
+}
+
+/**
+ * The store's global-order key, set by hand: PostgreSQL's tx_id, SQLite's global position. Lets the
+ * contract put events where the order crosses digit-length boundaries (9 → 10, 99,999 → 100,000) without
+ * appending that many events.
+ */
+export interface CraftedOrderKeys {
+  /** The largest key `seed` takes and a reader then sees (PostgreSQL: below the current transaction). */
+  limit(): Promise<bigint>;
+  /** Inserts each event as position 0 of its stream at its key, in the order given, all at once. */
+  seed(rows: readonly KeyedEvent[]): Promise<void>;
 }
 
 export interface EventStoreCapabilities {
   /** Concurrent transactions can commit out of start order (PostgreSQL): the factory gives holdAppendOpen. */
   readonly heldTransactions?: boolean;
+  /** The factory gives orderKeys. */
+  readonly craftedOrder?: boolean;
 }
 
 /** A fresh, empty store per test. */

@@ -1,0 +1,69 @@
+import { START } from '@gatehouse/event-store';
+import {
+  eventIds,
+  type EventStoreUnderTest,
+  type KeyedEvent,
+  newTestEvent,
+  readAllUntil,
+} from './event-store.fixtures';
+
+/** Keys on both sides of every power of ten up to `limit`: 9, 10, 11, 99, 100, 101, … */
+export function digitBoundaryKeys(limit: bigint): bigint[] {
+  const keys: bigint[] = [];
+  for (let power = 10n; power + 1n <= limit; power *= 10n) keys.push(power - 1n, power, power + 1n);
+  return keys;
+}
+
+const BATCH_SIZES = [1, 2, 3, 7, 1000];
+
+/**
+ * The global order as a reader pages through it with checkpoints; runs inside eventStoreContract. Stores
+ * that can set their order keys by hand also prove it across digit-length boundaries, where an order
+ * compared as text instead of as numbers skips and repeats events.
+ */
+export function globalOrderContract(subject: () => EventStoreUnderTest, crafted: boolean): void {
+  describe('global order', () => {
+    describe('when global positions cross 9 → 10, 99 → 100 and 999 → 1000', () => {
+      it('reads every event once, in append order, whatever the batch size', async () => {
+        const { store } = subject();
+        const appended = Array.from({ length: 1002 }, () => newTestEvent());
+        for (let start = 0; start < appended.length; start += 50) {
+          await store.append(`user-${start}`, appended.slice(start, start + 50), 'any');
+        }
+        for (const batch of BATCH_SIZES) {
+          const read = await readAllUntil(store, START, appended.length, batch);
+          expect(eventIds(read.events)).toEqual(eventIds(appended));
+          expect(await store.readAll({ after: read.checkpoint, maxCount: 10 })).toEqual([]);
+        }
+      });
+    });
+
+    if (!crafted) return;
+    describe('when order keys cross digit-length boundaries', () => {
+      it('reads every event once, in numeric order of the keys, whatever the batch size', async () => {
+        const { store, orderKeys } = subject();
+        if (!orderKeys) throw new Error('craftedOrder needs orderKeys');
+        const keys = digitBoundaryKeys(await orderKeys.limit());
+        expect(keys.length).toBeGreaterThanOrEqual(15); // up to 100,000 at least
+        const rows: KeyedEvent[] = keys.map((key) => ({
+          key,
+          streamId: `user-${key}`,
+          event: newTestEvent(),
+        }));
+        // Inserted backwards, so that neither insertion order nor any other column agrees with the keys.
+        await orderKeys.seed([...rows].reverse());
+        const expected = rows.map((row) => row.event.eventId);
+        let checkpoint = START;
+        for (const batch of BATCH_SIZES) {
+          const read = await readAllUntil(store, START, rows.length, batch);
+          expect(eventIds(read.events)).toEqual(expected);
+          expect(await store.readAll({ after: read.checkpoint, maxCount: 10 })).toEqual([]);
+          checkpoint = read.checkpoint;
+        }
+        const later = newTestEvent();
+        await store.append('user-later', [later], 'any');
+        expect(eventIds((await readAllUntil(store, checkpoint, 1, 1)).events)).toEqual([later.eventId]);
+      });
+    });
+  });
+}
