@@ -3,3 +3,4 @@ export * from './create-topics';
 export * from './kafka-event-publisher';
 export * from './kafka-event-subscriber';
 export * from './ensure-topics';
+export * from './published-event-ids';

@@ -110,7 +110,9 @@ export function eventSql(schema: string) {
      * First half of a global read: the transactions appending right now (those holding the table's
      * RowExclusiveLock, mapped to their own xid), and the next xid to be handed out. pg_locks is read once
      * (MATERIALIZED), so each holder's lock and its xid come from one look. The xids are 32-bit here;
-     * horizon.ts widens them against `next`.
+     * horizon.ts widens them against `next`. This rests on every write of gh_events being one autocommit
+     * statement, as every append here is: a statement locks the table before its first write assigns the
+     * xid, so a transaction that has an xid and no lock is not appending and will not.
      */
     appenders: `
       WITH locks AS MATERIALIZED (
