@@ -4,13 +4,14 @@ import {
   dropSchema,
   eventIds,
   holdAppendOpen,
+  openTransaction,
   newTestEvent,
   readAllUntil,
   testEnv,
   uniqueName,
   withClient,
 } from '@gatehouse/testing';
-import { Client, escapeIdentifier, type Pool, type QueryConfig, type QueryResult } from 'pg';
+import { escapeIdentifier, type Pool, type QueryConfig, type QueryResult } from 'pg';
 import { eventSql } from './event-sql';
 import { PostgresEventStore } from './postgres-event-store';
 
@@ -21,15 +22,6 @@ interface PlanNode {
 }
 
 const flatten = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(flatten)];
-
-/** A transaction left open on its own connection after `statements`, as another application might. */
-async function openTransaction(database: string, ...statements: string[]): Promise<Client> {
-  const client = new Client({ connectionString: testEnv.pgUrl.replace(/\/[^/]*$/, `/${database}`) });
-  await client.connect();
-  await client.query('BEGIN');
-  for (const statement of statements) await client.query(statement);
-  return client;
-}
 
 describe('PostgreSQL global order', () => {
   let schema: string;

@@ -92,3 +92,12 @@ export const craftedOrderKeys = (schema: string): CraftedOrderKeys => ({
       await client.query('COMMIT');
     }),
 });
+
+/** A transaction left open on its own connection after `statements`, as another application might. */
+export async function openTransaction(database: string, ...statements: string[]): Promise<Client> {
+  const client = new Client({ connectionString: testEnv.pgUrl.replace(/\/[^/]*$/, `/${database}`) });
+  await client.connect();
+  await client.query('BEGIN');
+  for (const statement of statements) await client.query(statement);
+  return client;
+}
