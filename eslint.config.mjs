@@ -87,8 +87,8 @@ export default [
     rules: { '@nx/enforce-module-boundaries': boundaries(testConstraints) },
   },
   {
-    // Jest's globalSetup must be a default export.
-    files: ['**/global-setup.ts'],
+    // Jest's globalSetup and globalTeardown must be default exports.
+    files: ['**/global-setup.ts', '**/global-teardown.ts'],
     rules: { 'no-restricted-exports': 'off' },
   },
 ];

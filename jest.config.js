@@ -44,6 +44,7 @@ module.exports = {
       roots,
       testMatch: ['**/*.int.spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/infra/global-setup.ts',
+      globalTeardown: '<rootDir>/libs/testing/src/infra/global-teardown.ts',
     },
     {
       ...common,
@@ -51,6 +52,7 @@ module.exports = {
       roots,
       testMatch: ['**/*.e2e.spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/infra/global-setup.ts',
+      globalTeardown: '<rootDir>/libs/testing/src/infra/global-teardown.ts',
     },
   ],
 };

@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# Runs Gatehouse distributed on this machine without Docker: Kafka from infra/kafka, the local PostgreSQL
-# and Redis, and one process per service (users :3001, projections :3002, relay). `stop` ends them all.
+# Runs Gatehouse distributed on this machine without Docker: Kafka from infra/kafka (unless
+# GATEHOUSE_KAFKA_BROKERS names one), the local PostgreSQL and Redis, and one process per service.
+# `stop` ends them all and returns once they have exited.
+#   env: GATEHOUSE_RUN_DIR (data/distributed) holds every file the stack writes: pids, logs, secrets, outbox;
+#        GATEHOUSE_USERS_PORT (3001), GATEHOUSE_PROJECTIONS_PORT (3002);
+#        GATEHOUSE_NO_BUILD=1 runs dist/ as it is (tests, which build once before every run).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 run_dir="${GATEHOUSE_RUN_DIR:-$root/data/distributed}"
@@ -8,14 +12,34 @@ mkdir -p "$run_dir"
 chmod 700 "$run_dir"
 
 services=(users projections relay)
+declare -A ports=([users]="${GATEHOUSE_USERS_PORT:-3001}" [projections]="${GATEHOUSE_PROJECTIONS_PORT:-3002}" [relay]=0)
+
+# A pidfile is trusted only while it names a live node process running that service (pids get reused).
+running_pid() {
+  local pidfile="$run_dir/$1.pid" pid
+  [[ -f "$pidfile" ]] || return 1
+  pid="$(cat "$pidfile")"
+  [[ -n "$pid" && -r "/proc/$pid/cmdline" ]] || return 1
+  [[ "$(tr '\0' ' ' < "/proc/$pid/cmdline")" == *"dist/services/$1/src/main.js"* ]] || return 1
+  echo "$pid"
+}
 
 stop() {
+  local service pid
   for service in "${services[@]}"; do
-    pidfile="$run_dir/$service.pid"
-    if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2> /dev/null; then
-      kill "$(cat "$pidfile")" && echo "stopped $service"
+    if pid="$(running_pid "$service")"; then
+      kill -TERM "$pid"
+      for _ in $(seq 1 100); do
+        kill -0 "$pid" 2> /dev/null || break
+        sleep 0.1
+      done
+      if kill -0 "$pid" 2> /dev/null; then
+        echo "$service did not stop within 10s; killing pid $pid"
+        kill -KILL "$pid"
+      fi
+      echo "stopped $service"
     fi
-    rm -f "$pidfile"
+    rm -f "$run_dir/$service.pid"
   done
 }
 
@@ -26,21 +50,23 @@ secret() {
 }
 
 start() {
-  bash "$root/infra/kafka/kafka.sh" start
-  (cd "$root" && node tools/build.js)
+  [ -n "${GATEHOUSE_KAFKA_BROKERS:-}" ] || bash "$root/infra/kafka/kafka.sh" start
+  [ "${GATEHOUSE_NO_BUILD:-}" = 1 ] || (cd "$root" && node tools/build.js)
   export GATEHOUSE_SESSION_KEY="${GATEHOUSE_SESSION_KEY:-$(secret session.key)}"
   export GATEHOUSE_OPERATOR_TOKEN="${GATEHOUSE_OPERATOR_TOKEN:-$(secret operator.token)}"
+  export GATEHOUSE_OUTBOX_DIR="${GATEHOUSE_OUTBOX_DIR:-$run_dir/outbox}"
+  local service pid
   for service in "${services[@]}"; do
-    pidfile="$run_dir/$service.pid"
-    if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2> /dev/null; then
-      echo "$service already running (pid $(cat "$pidfile"))"
+    if pid="$(running_pid "$service")"; then
+      echo "$service already running (pid $pid)"
       continue
     fi
-    (cd "$root" && exec node --enable-source-maps "dist/services/$service/src/main.js") >> "$run_dir/$service.log" 2>&1 &
-    echo $! > "$pidfile"
+    (cd "$root" && PORT="${ports[$service]}" exec node --enable-source-maps "dist/services/$service/src/main.js") \
+      >> "$run_dir/$service.log" 2>&1 &
+    echo $! > "$run_dir/$service.pid"
     echo "started $service (pid $!, log $run_dir/$service.log)"
   done
-  echo "users API http://127.0.0.1:3001/docs · users list http://127.0.0.1:3002/docs"
+  echo "users API http://127.0.0.1:${ports[users]}/docs · users list http://127.0.0.1:${ports[projections]}/docs"
   echo "operator token: $run_dir/operator.token"
 }
 

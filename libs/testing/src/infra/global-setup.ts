@@ -1,5 +1,8 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+
+/** Set when this run started the broker, so the global teardown stops it (and only then). */
+export const STARTED_KAFKA = 'GATEHOUSE_TEST_STARTED_KAFKA';
 
 /**
  * Integration and end-to-end tests run the services as compiled in dist/ and need a Kafka broker. When none is named in the environment,
@@ -10,6 +13,8 @@ export default function globalSetup(): void {
   execFileSync(process.execPath, [join(__dirname, '../../../../tools/build.js')], { stdio: 'inherit' });
   if (process.env['GATEHOUSE_KAFKA_BROKERS']) return;
   const script = join(__dirname, '../../../../infra/kafka/kafka.sh');
+  const alreadyRunning = spawnSync('bash', [script, 'status']).status === 0;
   execFileSync('bash', [script, 'start'], { stdio: 'inherit' });
+  if (!alreadyRunning) process.env[STARTED_KAFKA] = '1';
   process.env['GATEHOUSE_KAFKA_BROKERS'] = `127.0.0.1:${process.env['KAFKA_PORT'] ?? '9092'}`;
 }
