@@ -4,10 +4,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { freePort, testEnv, uniqueName } from '@gatehouse/testing';
-import { Redis } from 'ioredis';
-import { Kafka, logLevel } from 'kafkajs';
-import { Client } from 'pg';
+import { freePort, removeStackData, testEnv, uniqueName } from '@gatehouse/testing';
 
 const run = promisify(execFile);
 const launcher = join(__dirname, 'distributed.sh');
@@ -60,19 +57,7 @@ describe('the distributed launcher', () => {
   afterAll(async () => {
     await run('bash', [launcher, 'stop'], { env });
     rmSync(runDir, { recursive: true, force: true });
-    const pg = new Client({ connectionString: testEnv.pgUrl });
-    await pg.connect();
-    await pg.query(`DROP SCHEMA IF EXISTS "${name}" CASCADE`);
-    await pg.end();
-    const redis = new Redis(testEnv.redisUrl);
-    const keys = await redis.keys(`${name}:*`);
-    if (keys.length > 0) await redis.unlink(...keys);
-    redis.disconnect();
-    const admin = new Kafka({ brokers: testEnv.kafkaBrokers, logLevel: logLevel.NOTHING }).admin();
-    await admin.connect();
-    const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(`${name}.`));
-    if (topics.length > 0) await admin.deleteTopics({ topics });
-    await admin.disconnect();
+    await removeStackData(name);
   });
 
   describe('when started with its own ports and run dir', () => {

@@ -98,20 +98,25 @@ export class DistributedStack implements RunningStack {
   async stop(): Promise<void> {
     await Promise.all([...this.processes.keys()].map((service) => this.kill(service)));
     rmSync(this.outboxDir, { recursive: true, force: true });
-    const pg = new Client({ connectionString: testEnv.pgUrl });
-    await pg.connect();
-    await pg.query(`DROP SCHEMA IF EXISTS "${this.name}" CASCADE`);
-    await pg.end();
-    const redis = new Redis(testEnv.redisUrl);
-    const keys = await redis.keys(`${this.name}:*`);
-    if (keys.length > 0) await redis.unlink(...keys);
-    redis.disconnect();
-    const admin = new Kafka({ brokers: testEnv.kafkaBrokers, logLevel: logLevel.NOTHING }).admin();
-    await admin.connect();
-    const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(`${this.name}.`));
-    if (topics.length > 0) await admin.deleteTopics({ topics });
-    await admin.disconnect();
+    await removeStackData(this.name);
   }
+}
+
+/** Drops what a stack named `name` wrote to the shared servers: its schema, Redis keys and Kafka topics. */
+export async function removeStackData(name: string): Promise<void> {
+  const pg = new Client({ connectionString: testEnv.pgUrl });
+  await pg.connect();
+  await pg.query(`DROP SCHEMA IF EXISTS "${name}" CASCADE`);
+  await pg.end();
+  const redis = new Redis(testEnv.redisUrl);
+  const keys = await redis.keys(`${name}:*`);
+  if (keys.length > 0) await redis.unlink(...keys);
+  redis.disconnect();
+  const admin = new Kafka({ brokers: testEnv.kafkaBrokers, logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(`${name}.`));
+  if (topics.length > 0) await admin.deleteTopics({ topics });
+  await admin.disconnect();
 }
 
 async function ready(api: ApiClient): Promise<boolean> {
