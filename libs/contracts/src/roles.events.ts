@@ -21,4 +21,12 @@ export type RoleDefined = DomainEvent<
   { readonly roleId: string; readonly name: string; readonly permissions: readonly Permission[] }
 >;
 
-export type RolesEvent = RoleToggled | RoleDefined;
+/**
+ * The account's set of Account admins changed. Kept in a small stream of its own, appended atomically with
+ * the RoleToggled of the user it names, so the rules over all admins ("the last one keeps the role") are
+ * checked on one version without reading every user's roles.
+ */
+export type AccountAdminAdded = DomainEvent<'AccountAdminAdded', { readonly userId: string }>;
+export type AccountAdminRemoved = DomainEvent<'AccountAdminRemoved', { readonly userId: string }>;
+
+export type RolesEvent = RoleToggled | RoleDefined | AccountAdminAdded | AccountAdminRemoved;

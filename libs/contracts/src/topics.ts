@@ -10,6 +10,7 @@ export type Topic = (typeof Topics)[keyof typeof Topics];
 const topicByStreamPrefix: ReadonlyArray<readonly [string, Topic]> = [
   ['user-', Topics.users],
   ['username-', Topics.users],
+  ['role-', Topics.roles],
   ['roles-', Topics.roles],
   ['account-', Topics.accounts],
 ];

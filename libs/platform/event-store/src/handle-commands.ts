@@ -55,16 +55,17 @@ async function decideAll(
   retries: number,
 ): Promise<Map<string, number>> {
   for (let attempt = 1; ; attempt++) {
-    const prepared = await Promise.all(steps.map((one) => one.prepare(store, context)));
-    const appends: StreamAppend[] = steps
-      .map((one, index) => ({
-        streamId: one.streamId,
-        events: prepared[index].events,
-        expectedVersion: prepared[index].version < 0 ? NO_STREAM : prepared[index].version,
-      }))
-      .filter((append) => append.events.length > 0);
+    const prepared = await prepareAll(store, steps, context);
+    // Every stream read is appended to, with its events or none: a decision that rested on a stream's
+    // state (the actor is an admin) fails if that stream moved meanwhile, even when it writes nothing there.
+    const appends: StreamAppend[] = steps.map((one, index) => ({
+      streamId: one.streamId,
+      events: prepared[index].events,
+      expectedVersion: prepared[index].version < 0 ? NO_STREAM : prepared[index].version,
+    }));
     try {
-      const results = appends.length > 0 ? await store.appendMulti(appends) : [];
+      const writes = appends.some((append) => append.events.length > 0);
+      const results = writes ? await store.appendMulti(appends) : [];
       const versions = new Map(steps.map((one, index) => [one.streamId, prepared[index].version]));
       results.forEach((result, index) => versions.set(appends[index].streamId, result.nextExpectedVersion));
       return versions;
@@ -74,3 +75,13 @@ async function decideAll(
     }
   }
 }
+
+/** Every step decided; a refusal is the first step's in the given order, whichever loaded first. */
+async function prepareAll(store: EventStore, steps: readonly CommandStep[], context: CommandContext) {
+  const settled = await Promise.allSettled(steps.map((one) => one.prepare(store, context)));
+  const refused = settled.find((outcome) => outcome.status === 'rejected');
+  if (refused) throw refused.reason;
+  return settled.map((outcome) => (outcome as PromiseFulfilledResult<Prepared>).value);
+}
+
+type Prepared = Awaited<ReturnType<CommandStep['prepare']>>;

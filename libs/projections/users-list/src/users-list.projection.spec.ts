@@ -131,7 +131,7 @@ describe('usersListProjection', () => {
         'RoleToggled',
         { userId, roleId: 'account-admin', enabled },
         7,
-        `roles-${accountId}`,
+        `role-assignments-${userId}`,
       );
       expect(usersListProjection.project(event)).toEqual([
         {
@@ -140,7 +140,7 @@ describe('usersListProjection', () => {
           userId,
           roleId: 'account-admin',
           enabled,
-          source: { streamId: `roles-${accountId}`, streamPosition: 7 },
+          source: { streamId: `role-assignments-${userId}`, streamPosition: 7 },
         },
       ]);
     });

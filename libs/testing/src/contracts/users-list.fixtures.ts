@@ -59,4 +59,4 @@ export const roleToggledEvent = (
   enabled: boolean,
   position: number,
 ): StoredEvent =>
-  event(accountId, `roles-${accountId}`, position, 'RoleToggled', { userId, roleId, enabled });
+  event(accountId, `role-assignments-${userId}`, position, 'RoleToggled', { userId, roleId, enabled });

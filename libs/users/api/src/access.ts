@@ -20,7 +20,7 @@ export function assertAccountAdmin(principal: Principal, accountId: string): voi
 /**
  * Acting on a user with `users:manage` (or as that user, where `orSelf`): over an Account admin only
  * another Account admin may act, or a user manager could change the admin's email, reset the password
- * and take the account over. `targetRoles` come from the same caught-up roles stream as the principal's.
+ * and take the account over. `targetRoles` are the target's role assignments, read as the principal's are.
  */
 export function assertManagesUser(
   principal: Principal,

@@ -12,14 +12,12 @@ import {
   accountDecider,
   accountSettingsOf,
   accountStreamId,
-  rolesDecider,
-  rolesOf,
-  rolesStreamId,
   type UserCommand,
   userDecider,
   type UserState,
   userStreamId,
 } from '@gatehouse/users-domain';
+import { AccountRoles } from './roles/account-roles';
 
 /**
  * What the user use cases share: a command on a user's stream (through the caught-up state cache, re-decided
@@ -30,6 +28,7 @@ export class UserCommands {
   constructor(
     private readonly store: EventStore,
     private readonly states: StateCache,
+    private readonly roles: AccountRoles,
   ) {}
 
   run(
@@ -51,8 +50,8 @@ export class UserCommands {
   }
 
   /** The roles of the user a command targets, from the same stream the caller's roles come from. */
-  async rolesOf(accountId: string, userId: string): Promise<ReadonlySet<string>> {
-    return rolesOf((await this.states.load(rolesStreamId(accountId), rolesDecider)).state, userId);
+  async rolesOf(userId: string): Promise<ReadonlySet<string>> {
+    return (await this.roles.rolesOf(userId)).roles;
   }
 
   async settings(accountId: string): Promise<AccountSettings> {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DefineRoleHttpController } from './define-role/define-role.http.controller';
 import { GetUserRolesHttpController } from './get-user-roles/get-user-roles.http.controller';
 import { ListRolesHttpController } from './list-roles/list-roles.http.controller';
+import { LegacyRolesMigration } from './roles/legacy-roles.migration';
 import { ToggleRoleHandler } from './toggle-role/toggle-role.handler';
 import { ToggleRoleHttpController } from './toggle-role/toggle-role.http.controller';
 import { BootstrapAccountHandler } from './bootstrap-account/bootstrap-account.handler';
@@ -58,6 +59,7 @@ import { UserCommands } from './user-commands';
   ],
   providers: [
     ToggleRoleHandler,
+    LegacyRolesMigration,
     OperatorGuard,
     PasswordHasher,
     CreateUserHandler,

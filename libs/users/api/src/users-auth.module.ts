@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { EventStore, StateCache } from '@gatehouse/event-store';
 import { AuthenticatedGuard, Authenticator } from '@gatehouse/http';
+import { AccountRoles } from './roles/account-roles';
 import { EventSourcedAuthenticator } from './session/event-sourced-authenticator';
 
 /**
@@ -13,8 +14,9 @@ import { EventSourcedAuthenticator } from './session/event-sourced-authenticator
   providers: [
     { provide: StateCache, useFactory: (store: EventStore) => new StateCache(store), inject: [EventStore] },
     { provide: Authenticator, useClass: EventSourcedAuthenticator },
+    AccountRoles,
     AuthenticatedGuard,
   ],
-  exports: [Authenticator, StateCache, AuthenticatedGuard],
+  exports: [Authenticator, StateCache, AccountRoles, AuthenticatedGuard],
 })
 export class UsersAuthModule {}

@@ -46,7 +46,7 @@ export class ChangeContactInfoHttpController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<void> {
-    assertManagesUser(principal, accountId, userId, await this.users.rolesOf(accountId, userId), {
+    assertManagesUser(principal, accountId, userId, await this.users.rolesOf(userId), {
       orSelf: true,
     });
     const context = commandContext(request, accountId, principal.userId);

@@ -5,18 +5,11 @@ import {
   type CommandStep,
   EventStore,
   handleCommands,
-  StateCache,
   step,
 } from '@gatehouse/event-store';
-import {
-  rolesDecider,
-  rolesStreamId,
-  userDecider,
-  usernameDecider,
-  usernameStreamId,
-  userStreamId,
-} from '@gatehouse/users-domain';
+import { userDecider, usernameDecider, usernameStreamId, userStreamId } from '@gatehouse/users-domain';
 import { v7 as uuidv7 } from 'uuid';
+import { AccountRoles } from '../roles/account-roles';
 
 export interface CreateUserInput {
   readonly accountId: string;
@@ -39,7 +32,7 @@ export interface CreateUserOptions {
 export class CreateUserHandler {
   constructor(
     private readonly store: EventStore,
-    private readonly states: StateCache,
+    private readonly roles: AccountRoles,
   ) {}
 
   async handle(
@@ -57,16 +50,7 @@ export class CreateUserHandler {
         userId,
       }),
       step(userStreamId(userId), userDecider, { type: 'CreateUser', userId, accountId, profile }),
-      ...(input.roles.length > 0
-        ? [
-            step(
-              rolesStreamId(accountId),
-              rolesDecider,
-              { type: 'GrantRoles', userId, roleIds: input.roles },
-              this.states,
-            ),
-          ]
-        : []),
+      ...(await this.roles.grantSteps(accountId, userId, input.roles)),
       ...(options.alongside?.(userId) ?? []),
     ];
     const versions = await handleCommands(this.store, steps, context);

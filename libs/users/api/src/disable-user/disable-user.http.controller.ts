@@ -25,7 +25,7 @@ export class DisableUserHttpController {
     @CurrentPrincipal() principal: Principal,
     @Req() request: Request,
   ): Promise<void> {
-    assertManagesUser(principal, accountId, userId, await this.users.rolesOf(accountId, userId));
+    assertManagesUser(principal, accountId, userId, await this.users.rolesOf(userId));
     const command = { type: 'DisableUser', accountId, actorId: principal.userId } as const;
     await this.users.run(userId, command, commandContext(request, accountId, principal.userId));
   }

@@ -22,7 +22,7 @@ export class EnableUserHttpController {
     @CurrentPrincipal() principal: Principal,
     @Req() request: Request,
   ): Promise<void> {
-    assertManagesUser(principal, accountId, userId, await this.users.rolesOf(accountId, userId));
+    assertManagesUser(principal, accountId, userId, await this.users.rolesOf(userId));
     const command = { type: 'EnableUser', accountId } as const;
     await this.users.run(userId, command, commandContext(request, accountId, principal.userId));
   }

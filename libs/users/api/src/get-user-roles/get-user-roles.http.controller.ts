@@ -7,15 +7,13 @@ import {
   canonicalPermissions,
   catalogOf,
   permissionsOf,
-  rolesDecider,
-  rolesOf,
-  rolesStreamId,
   UserErrors,
   userDecider,
   userStreamId,
 } from '@gatehouse/users-domain';
 import type { Response } from 'express';
 import { assertSelfOrPermission } from '../access';
+import { AccountRoles, rolesTag } from '../roles/account-roles';
 import { type RoleView, roleView } from '../list-roles/role.view';
 
 @ApiTags('roles')
@@ -23,9 +21,12 @@ import { type RoleView, roleView } from '../list-roles/role.view';
 @UseGuards(AuthenticatedGuard)
 @Controller('v1/accounts/:accountId/users/:userId/roles')
 export class GetUserRolesHttpController {
-  constructor(private readonly states: StateCache) {}
+  constructor(
+    private readonly states: StateCache,
+    private readonly roles: AccountRoles,
+  ) {}
 
-  /** Permission: the user themselves, or users:read. ETag = the roles stream's version. */
+  /** Permission: the user themselves, or users:read. ETag = how many changes the user's roles have had. */
   @Get()
   async get(
     @Param('accountId', ParseUUIDPipe) accountId: string,
@@ -36,14 +37,16 @@ export class GetUserRolesHttpController {
     assertSelfOrPermission(principal, accountId, userId, 'users:read');
     const { state: user } = await this.states.load(userStreamId(userId), userDecider);
     if (user.status === 'none' || user.accountId !== accountId) throw UserErrors.notFound();
-    const { state, version } = await this.states.load(rolesStreamId(accountId), rolesDecider);
-    const held = rolesOf(state, userId);
-    response.setHeader('ETag', `"${version}"`);
+    const [{ roles: held, version }, { state: catalog }] = await Promise.all([
+      this.roles.rolesOf(userId),
+      this.roles.catalog(accountId),
+    ]);
+    response.setHeader('ETag', rolesTag(version));
     return {
-      roles: catalogOf(state)
+      roles: catalogOf(catalog)
         .filter((role) => held.has(role.id))
         .map(roleView),
-      permissions: canonicalPermissions([...permissionsOf(state, userId)]),
+      permissions: canonicalPermissions([...permissionsOf(catalog, held)]),
     };
   }
 }

@@ -1,8 +1,9 @@
 import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { EventStore, StateCache } from '@gatehouse/event-store';
+import { EventStore } from '@gatehouse/event-store';
 import { AuthenticatedGuard, CurrentPrincipal, type Principal } from '@gatehouse/http';
-import { rolesDecider, rolesOf, rolesStreamId, userStreamId } from '@gatehouse/users-domain';
+import { userStreamId } from '@gatehouse/users-domain';
+import { AccountRoles } from '../roles/account-roles';
 import type { Response } from 'express';
 import { assertSelfOrPermission } from '../access';
 import { type UserView, userView } from './user.view';
@@ -14,7 +15,7 @@ import { type UserView, userView } from './user.view';
 export class GetUserHttpController {
   constructor(
     private readonly store: EventStore,
-    private readonly states: StateCache,
+    private readonly roles: AccountRoles,
   ) {}
 
   /** Permission: users:read, or the user themselves. ETag = stream version (for If-Match). */
@@ -27,8 +28,7 @@ export class GetUserHttpController {
   ): Promise<UserView> {
     assertSelfOrPermission(principal, accountId, userId, 'users:read');
     const events = await this.store.readStream(userStreamId(userId));
-    const { state: roles } = await this.states.load(rolesStreamId(accountId), rolesDecider);
-    const view = userView(events, rolesOf(roles, userId));
+    const view = userView(events, (await this.roles.rolesOf(userId)).roles);
     if (!view || view.accountId !== accountId) throw new NotFoundException('no such user');
     response.setHeader('ETag', `"${events.length - 1}"`);
     return view;

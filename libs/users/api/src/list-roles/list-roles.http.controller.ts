@@ -1,21 +1,21 @@
 import { Controller, Get, Param, ParseUUIDPipe, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { StateCache } from '@gatehouse/event-store';
 import { AuthenticatedGuard, CurrentPrincipal, type Principal } from '@gatehouse/http';
-import { catalogOf, RoleErrors, roleOf, rolesDecider, rolesStreamId } from '@gatehouse/users-domain';
+import { catalogOf, RoleErrors, roleOf } from '@gatehouse/users-domain';
 import type { Response } from 'express';
 import { assertSameAccount } from '../access';
+import { AccountRoles, rolesTag } from '../roles/account-roles';
 import { type RoleView, roleView } from './role.view';
 
-/** The account's role catalog, read from its roles stream (authoritative, not a read model). */
+/** The account's role catalog, read from its catalog stream (authoritative, not a read model). */
 @ApiTags('roles')
 @ApiBearerAuth()
 @UseGuards(AuthenticatedGuard)
 @Controller('v1/accounts/:accountId/roles')
 export class ListRolesHttpController {
-  constructor(private readonly states: StateCache) {}
+  constructor(private readonly roles: AccountRoles) {}
 
-  /** Permission: any user of the account. ETag = the roles stream's version. */
+  /** Permission: any user of the account. ETag = how many changes the catalog has had. */
   @Get()
   async list(
     @Param('accountId', ParseUUIDPipe) accountId: string,
@@ -23,8 +23,8 @@ export class ListRolesHttpController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<{ items: RoleView[] }> {
     assertSameAccount(principal, accountId);
-    const { state, version } = await this.states.load(rolesStreamId(accountId), rolesDecider);
-    response.setHeader('ETag', `"${version}"`);
+    const { state, version } = await this.roles.catalog(accountId);
+    response.setHeader('ETag', rolesTag(version));
     return { items: catalogOf(state).map(roleView) };
   }
 
@@ -36,7 +36,7 @@ export class ListRolesHttpController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<RoleView> {
     assertSameAccount(principal, accountId);
-    const { state } = await this.states.load(rolesStreamId(accountId), rolesDecider);
+    const { state } = await this.roles.catalog(accountId);
     const role = roleOf(state, roleId);
     if (!role) throw RoleErrors.roleNotFound();
     return roleView(role);

@@ -7,6 +7,7 @@ import {
   StateCache,
 } from '@gatehouse/event-store';
 import { defaultAccountSettings, userStreamId } from '@gatehouse/users-domain';
+import { AccountRoles } from '../roles/account-roles';
 import { UserCommands } from '../user-commands';
 
 /**
@@ -54,7 +55,8 @@ describe('when wrong passwords race from several instances', () => {
     const shared = new InMemoryEventStore();
     const instances = [0, 1, 2, 3, 4].map(() => {
       const store = new Handle(shared);
-      return new UserCommands(store, new StateCache(store));
+      const states = new StateCache(store);
+      return new UserCommands(store, states, new AccountRoles(store, states));
     });
     const profile = {
       firstName: 'Ada',

@@ -25,7 +25,7 @@ export class RequestDeletionHttpController {
     @CurrentPrincipal() principal: Principal,
     @Req() request: Request,
   ): Promise<{ deletionRequestedAt: string }> {
-    assertManagesUser(principal, accountId, userId, await this.users.rolesOf(accountId, userId), {
+    assertManagesUser(principal, accountId, userId, await this.users.rolesOf(userId), {
       orSelf: true,
     });
     const context = commandContext(request, accountId, principal.userId);

@@ -1,20 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { StateCache } from '@gatehouse/event-store';
 import { type Principal, Authenticator } from '@gatehouse/http';
-import {
-  permissionsOf,
-  rolesDecider,
-  rolesOf,
-  rolesStreamId,
-  userDecider,
-  userStreamId,
-} from '@gatehouse/users-domain';
+import { userDecider, userStreamId } from '@gatehouse/users-domain';
+import { AccountRoles } from '../roles/account-roles';
 import { SessionConfig } from '../users.config';
 import { SessionTokens } from './session-tokens';
 
 /**
- * Judges every request by the store as it is now: the user's stream (is the session still open?) and the
- * account's roles stream, both caught up through the state cache. Permissions are resolved from that same
+ * Judges every request by the store as it is now: the user's stream (is the session still open?), the
+ * user's role assignments and the account's role catalog, all caught up through the state cache. Permissions are resolved from that same
  * state (custom role definitions included), so a role toggled or defined, or a session ended, is in
  * force for the very next request, in every runtime mode and on every instance.
  */
@@ -24,6 +18,7 @@ export class EventSourcedAuthenticator extends Authenticator {
 
   constructor(
     private readonly states: StateCache,
+    private readonly roles: AccountRoles,
     config: SessionConfig,
   ) {
     super();
@@ -35,13 +30,13 @@ export class EventSourcedAuthenticator extends Authenticator {
     if (!parsed) return null;
     const { state: user } = await this.states.load(userStreamId(parsed.userId), userDecider);
     if (user.status !== 'active' || !user.sessions.has(parsed.sessionId)) return null;
-    const { state: roles } = await this.states.load(rolesStreamId(user.accountId), rolesDecider);
+    const { roles, permissions } = await this.roles.grantsOf(user.accountId, user.userId);
     return {
       userId: user.userId,
       accountId: user.accountId,
       sessionId: parsed.sessionId,
-      roles: rolesOf(roles, user.userId),
-      permissions: permissionsOf(roles, user.userId),
+      roles,
+      permissions,
     };
   }
 }

@@ -5,6 +5,7 @@ import type { Request, Response } from 'express';
 import { assertPermission } from '../access';
 import { commandContext } from '../command-context';
 import { ToggleRoleDto } from './toggle-role.dto';
+import { rolesTag } from '../roles/account-roles';
 import { ToggleRoleHandler } from './toggle-role.handler';
 
 @ApiTags('roles')
@@ -16,11 +17,13 @@ export class ToggleRoleHttpController {
 
   /**
    * Permission: roles:manage (the Account admin role). In force for the user's very next request: every
-   * request is judged on the roles stream as it is then.
+   * request is judged on the user's roles as they are then.
    */
   @Put(':roleId')
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'The role is in the asked state; ETag is the roles version.' })
+  @ApiNoContentResponse({
+    description: 'The role is in the asked state; ETag counts the changes of the roles of the user.',
+  })
   async toggle(
     @Param('accountId', ParseUUIDPipe) accountId: string,
     @Param('userId', ParseUUIDPipe) userId: string,
@@ -36,6 +39,6 @@ export class ToggleRoleHttpController {
       input,
       commandContext(request, accountId, principal.userId),
     );
-    response.setHeader('ETag', `"${version}"`);
+    response.setHeader('ETag', rolesTag(version));
   }
 }

@@ -47,7 +47,7 @@ export class UpdateUserDetailsHttpController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<void> {
-    assertManagesUser(principal, accountId, userId, await this.users.rolesOf(accountId, userId), {
+    assertManagesUser(principal, accountId, userId, await this.users.rolesOf(userId), {
       orSelf: true,
     });
     const expectedVersion = parseIfMatch(ifMatch);
