@@ -22,7 +22,7 @@ const bound = (port: number): Promise<boolean> =>
 
 async function answers(port: number): Promise<boolean> {
   try {
-    const response = await fetch(`http://127.0.0.1:${port}/docs/openapi.json`);
+    const response = await fetch(`http://127.0.0.1:${port}/ready`);
     await response.arrayBuffer();
     return response.ok;
   } catch {
@@ -33,16 +33,17 @@ async function answers(port: number): Promise<boolean> {
 describe('the distributed launcher', () => {
   const runDir = mkdtempSync(join(tmpdir(), 'gatehouse-run-'));
   const name = uniqueName('gh_launch');
-  let ports: { users: number; projections: number };
+  let ports: { users: number; projections: number; relay: number };
   let env: NodeJS.ProcessEnv;
   beforeAll(async () => {
-    ports = { users: await freePort(), projections: await freePort() };
+    ports = { users: await freePort(), projections: await freePort(), relay: await freePort() };
     env = {
       ...process.env,
       PORT: '1', // must not reach any service: each has its own setting
       GATEHOUSE_RUN_DIR: runDir,
       GATEHOUSE_USERS_PORT: String(ports.users),
       GATEHOUSE_PROJECTIONS_PORT: String(ports.projections),
+      GATEHOUSE_RELAY_PORT: String(ports.relay),
       GATEHOUSE_NO_BUILD: '1',
       GATEHOUSE_PG_URL: testEnv.pgUrl,
       GATEHOUSE_PG_SCHEMA: name,
@@ -65,7 +66,9 @@ describe('the distributed launcher', () => {
       await run('bash', [launcher, 'start'], { env });
       const pids = services.map((service) => Number(readFileSync(join(runDir, `${service}.pid`), 'utf8')));
       const deadline = Date.now() + 60_000;
-      while (!((await answers(ports.users)) && (await answers(ports.projections)))) {
+      while (
+        !((await answers(ports.users)) && (await answers(ports.projections)) && (await answers(ports.relay)))
+      ) {
         if (Date.now() > deadline)
           throw new Error(readFileSync(join(runDir, 'users.log'), 'utf8').slice(-3000));
         await new Promise((resolve) => setTimeout(resolve, 200));
@@ -80,6 +83,7 @@ describe('the distributed launcher', () => {
       expect(pids.filter(alive)).toEqual([]);
       expect(await bound(ports.users)).toBe(false);
       expect(await bound(ports.projections)).toBe(false);
+      expect(await bound(ports.relay)).toBe(false);
       expect(services.filter((service) => existsSync(join(runDir, `${service}.pid`)))).toEqual([]);
     }, 120_000);
   });

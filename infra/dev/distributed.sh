@@ -3,7 +3,8 @@
 # GATEHOUSE_KAFKA_BROKERS names one), the local PostgreSQL and Redis, and one process per service.
 # `stop` ends them all and returns once they have exited.
 #   env: GATEHOUSE_RUN_DIR (data/distributed) holds every file the stack writes: pids, logs, secrets, outbox;
-#        GATEHOUSE_USERS_PORT (3001), GATEHOUSE_PROJECTIONS_PORT (3002);
+#        GATEHOUSE_USERS_PORT (3001), GATEHOUSE_PROJECTIONS_PORT (3002), GATEHOUSE_RELAY_PORT (3003:
+#        the relay's health, readiness and metrics);
 #        GATEHOUSE_NO_BUILD=1 runs dist/ as it is (tests, which build once before every run).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -12,7 +13,7 @@ mkdir -p "$run_dir"
 chmod 700 "$run_dir"
 
 services=(users projections relay)
-declare -A ports=([users]="${GATEHOUSE_USERS_PORT:-3001}" [projections]="${GATEHOUSE_PROJECTIONS_PORT:-3002}" [relay]=0)
+declare -A ports=([users]="${GATEHOUSE_USERS_PORT:-3001}" [projections]="${GATEHOUSE_PROJECTIONS_PORT:-3002}" [relay]="${GATEHOUSE_RELAY_PORT:-3003}")
 
 # A pidfile is trusted only while it names a live node process running that service (pids get reused).
 running_pid() {
@@ -67,6 +68,7 @@ start() {
     echo "started $service (pid $!, log $run_dir/$service.log)"
   done
   echo "users API http://127.0.0.1:${ports[users]}/docs · users list http://127.0.0.1:${ports[projections]}/docs"
+  echo "health, readiness, metrics: /health /ready /metrics on :${ports[users]} :${ports[projections]} :${ports[relay]}"
   echo "operator token: $run_dir/operator.token"
 }
 

@@ -16,3 +16,4 @@ export * from './http/user-lifecycle.scenarios';
 export * from './http/permission-matrix.scenarios';
 export * from './http/secret-scan.scenarios';
 export * from './infra/pg-events';
+export * from './http/operations.scenarios';

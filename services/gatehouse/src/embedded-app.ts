@@ -1,6 +1,7 @@
 import type { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { configureHttpApp } from '@gatehouse/http';
+import { recordHttpMetrics } from '@gatehouse/operations';
 import type { EmbeddedConfig } from './embedded-config';
 import { EmbeddedModule } from './embedded.module';
 
@@ -11,5 +12,6 @@ export async function createEmbeddedApp(
 ): Promise<INestApplication> {
   const app = await NestFactory.create(EmbeddedModule.register(config), { logger });
   configureHttpApp(app, 'Gatehouse (embedded)');
+  recordHttpMetrics(app);
   return app;
 }

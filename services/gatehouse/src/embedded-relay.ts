@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { EventPublisher } from '@gatehouse/bus';
 import { EventStore } from '@gatehouse/event-store';
+import { Metrics, recordRelayBatch } from '@gatehouse/operations';
 import { runRelay } from '@gatehouse/relay';
 
 /**
@@ -16,6 +17,7 @@ export class EmbeddedRelay implements OnApplicationBootstrap, OnApplicationShutd
   constructor(
     private readonly store: EventStore,
     private readonly publisher: EventPublisher,
+    private readonly metrics: Metrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -25,6 +27,7 @@ export class EmbeddedRelay implements OnApplicationBootstrap, OnApplicationShutd
       checkpointName: 'embedded-relay',
       signal: this.controller.signal,
       durableCheckpoint: false,
+      onBatch: recordRelayBatch(this.metrics),
     }).catch((error: unknown) => {
       this.logger.error(`relay stopped: ${error instanceof Error ? error.stack : String(error)}`);
       process.exitCode = 1;

@@ -4,6 +4,7 @@ import {
   eventually,
   newUserBody,
   openAccount,
+  operationsScenarios,
   permissionMatrixScenarios,
   rolesScenarios,
   type RunningStack,
@@ -41,6 +42,7 @@ describe('embedded mode', () => {
   rolesScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   userLifecycleScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   permissionMatrixScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
+  operationsScenarios(() => running.stack);
 
   describe('when the process restarts', () => {
     it('keeps users, sessions and the rebuilt list', async () => {

@@ -3,6 +3,14 @@ import { EventPublisher, EventSubscriber, InProcessBus } from '@gatehouse/bus';
 import { EventStore } from '@gatehouse/event-store';
 import { FileOutboxNotifier, Notifier } from '@gatehouse/notifications';
 import { SmtpNotifier } from '@gatehouse/notifications-smtp';
+import {
+  meteredEventStore,
+  meteredNotifier,
+  Metrics,
+  OperationsModule,
+  ReadinessChecks,
+  storeReadiness,
+} from '@gatehouse/operations';
 import { SqliteEventStore } from '@gatehouse/event-store-sqlite';
 import { ProjectionsApiModule, ProjectionsConfig } from '@gatehouse/projections-api';
 import { InMemoryUsersListReadModel, UsersListReadModel } from '@gatehouse/read-models';
@@ -31,9 +39,23 @@ export class EmbeddedModule {
     return {
       module: EmbeddedModule,
       global: true,
-      imports: [UsersAuthModule, UsersApiModule, ProjectionsApiModule],
+      imports: [
+        OperationsModule.register('gatehouse', {
+          provide: ReadinessChecks,
+          useFactory: (store: EventStore) => ({ checks: [storeReadiness(store)] }),
+          inject: [EventStore],
+        }),
+        UsersAuthModule,
+        UsersApiModule,
+        ProjectionsApiModule,
+      ],
       providers: [
-        { provide: EventStore, useFactory: () => SqliteEventStore.open({ filename: databaseFile }) },
+        {
+          provide: EventStore,
+          useFactory: async (metrics: Metrics) =>
+            meteredEventStore(await SqliteEventStore.open({ filename: databaseFile }), metrics),
+          inject: [Metrics],
+        },
         {
           provide: SecretStore,
           useFactory: () => new SqliteSecretStore(new Sqlite(databaseFile, { timeout: 5000 })),
@@ -45,8 +67,12 @@ export class EmbeddedModule {
         { provide: OperatorConfig, useValue: { operatorToken: config.operatorToken } },
         {
           provide: Notifier,
-          useFactory: () =>
-            config.smtp ? new SmtpNotifier(config.smtp) : new FileOutboxNotifier(config.outboxDir),
+          useFactory: (metrics: Metrics) =>
+            meteredNotifier(
+              config.smtp ? new SmtpNotifier(config.smtp) : new FileOutboxNotifier(config.outboxDir),
+              metrics,
+            ),
+          inject: [Metrics],
         },
         {
           provide: PasswordResetConfig,

@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { readDistributedEnv, requiredSecret } from '@gatehouse/config';
 import { configureHttpApp } from '@gatehouse/http';
+import { recordHttpMetrics } from '@gatehouse/operations';
 import { ProjectionsServiceModule } from './projections-service.module';
 
 async function main(): Promise<void> {
@@ -10,6 +11,7 @@ async function main(): Promise<void> {
   const session = { sessionKey: requiredSecret(process.env, 'GATEHOUSE_SESSION_KEY') };
   const app = await NestFactory.create(ProjectionsServiceModule.register(env, session));
   configureHttpApp(app, 'Gatehouse projections service');
+  recordHttpMetrics(app);
   await app.listen(env.port, process.env['HOST'] ?? '127.0.0.1');
   new Logger('projections').log(`projections service on port ${env.port}`);
 }

@@ -9,6 +9,14 @@ import { UsersListReadModel } from '@gatehouse/read-models';
 import { RedisUsersListReadModel } from '@gatehouse/read-models-redis';
 import { SessionConfig, UsersAuthModule } from '@gatehouse/users-api';
 import { Kafka, logLevel } from 'kafkajs';
+import { Topics } from '@gatehouse/contracts';
+import {
+  KafkaOperations,
+  OperationsModule,
+  ReadinessChecks,
+  readinessCheck,
+  storeReadiness,
+} from '@gatehouse/operations';
 
 /**
  * The projections process: Kafka consumer group → Redis read models, and their HTTP API. It reads the
@@ -22,10 +30,29 @@ export class ProjectionsServiceModule {
       brokers: env.kafkaBrokers,
       logLevel: logLevel.ERROR,
     });
+    const groupId = `${env.topicPrefix}gatehouse-projections`;
+    const topics = [Topics.users, Topics.roles].map((topic) => env.topicPrefix + topic);
+    const bus = new KafkaOperations(kafka, { groupId, topics });
     return {
       module: ProjectionsServiceModule,
       global: true,
-      imports: [UsersAuthModule, ProjectionsApiModule],
+      imports: [
+        OperationsModule.register('projections', {
+          provide: ReadinessChecks,
+          useFactory: (store: EventStore, readModel: UsersListReadModel) => ({
+            checks: [
+              storeReadiness(store),
+              readinessCheck('read-model', async () => {
+                await readModel.count('readiness-probe');
+              }),
+              bus,
+            ],
+          }),
+          inject: [EventStore, UsersListReadModel],
+        }),
+        UsersAuthModule,
+        ProjectionsApiModule,
+      ],
       providers: [
         {
           provide: EventStore,
@@ -49,7 +76,8 @@ export class ProjectionsServiceModule {
           useFactory: () => new RedisUsersListReadModel(env.redisUrl, { keyPrefix: env.redisPrefix }),
         },
         { provide: SessionConfig, useValue: session },
-        { provide: ProjectionsConfig, useValue: { groupId: `${env.topicPrefix}gatehouse-projections` } },
+        { provide: ProjectionsConfig, useValue: { groupId } },
+        { provide: KafkaOperations, useValue: bus },
       ],
       exports: [EventStore, EventSubscriber, UsersListReadModel, SessionConfig, ProjectionsConfig],
     };

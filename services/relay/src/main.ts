@@ -1,6 +1,15 @@
 import { readDistributedEnv } from '@gatehouse/config';
 import { ensureTopics, KafkaEventPublisher } from '@gatehouse/bus-kafka';
 import { PostgresEventStore, PostgresLeaderLock } from '@gatehouse/event-store-postgres';
+import {
+  KafkaOperations,
+  Metrics,
+  portOf,
+  readinessCheck,
+  recordRelayBatch,
+  startOperationsServer,
+  storeReadiness,
+} from '@gatehouse/operations';
 import { runRelay } from '@gatehouse/relay';
 import { Kafka, logLevel } from 'kafkajs';
 
@@ -15,6 +24,7 @@ async function main(): Promise<void> {
   const env = readDistributedEnv(process.env, 0);
   const shutdown = new AbortController();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => shutdown.abort());
+  const metrics = new Metrics('relay');
   const store = await PostgresEventStore.open({
     connectionString: env.pgUrl,
     schema: env.pgSchema,
@@ -26,11 +36,17 @@ async function main(): Promise<void> {
     logLevel: logLevel.ERROR,
   });
   await ensureTopics(kafka, env.topicPrefix);
+  let leading = false;
+  const bus = new KafkaOperations(kafka);
+  const role = readinessCheck('leadership', async () => ({ leading }));
+  const operations = await startOperationsServer(metrics, [storeReadiness(store), bus, role], env.port);
+  log(`health, readiness and metrics on port ${portOf(operations)}`);
   const publisher = new KafkaEventPublisher(kafka, { topicPrefix: env.topicPrefix });
   const lockName = `${env.pgSchema}.relay`;
   while (!shutdown.signal.aborted) {
     const lock = await PostgresLeaderLock.acquire(env.pgUrl, lockName, shutdown.signal).catch(() => null);
     if (!lock) break;
+    leading = true;
     log(`leading (${lockName})`);
     try {
       await runRelay({
@@ -38,15 +54,19 @@ async function main(): Promise<void> {
         publisher,
         checkpointName: 'relay',
         signal: AbortSignal.any([shutdown.signal, lock.lost]),
+        onBatch: recordRelayBatch(metrics),
       });
     } catch (error) {
       log(`stopped by ${error instanceof Error ? error.message : String(error)}; restarting`);
       await new Promise((resolve) => setTimeout(resolve, RESTART_DELAY_MS));
     } finally {
+      leading = false;
       await lock.release().catch(() => undefined);
     }
   }
   await publisher.close();
+  await bus.close();
+  await new Promise((resolve) => operations.close(resolve));
   await store.close();
 }
 

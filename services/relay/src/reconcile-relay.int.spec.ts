@@ -56,8 +56,8 @@ describe('reconciling the relay with Kafka', () => {
         checkpointName: 'relay',
         signal: relayed.signal,
         pollMs: 5,
-        onBatch: (size) => {
-          published += size;
+        onBatch: (batch) => {
+          published += batch.length;
           if (published >= 5) relayed.abort();
         },
       });

@@ -1,5 +1,6 @@
 import {
   DistributedStack,
+  operationsScenarios,
   permissionMatrixScenarios,
   rolesScenarios,
   secretScanScenarios,
@@ -24,5 +25,6 @@ describe('distributed mode', () => {
   rolesScenarios(() => stack);
   userLifecycleScenarios(() => stack);
   permissionMatrixScenarios(() => stack);
+  operationsScenarios(() => stack);
   secretScanScenarios(() => stack);
 });

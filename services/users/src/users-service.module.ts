@@ -2,6 +2,14 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { type DistributedEnv } from '@gatehouse/config';
 import { EventStore } from '@gatehouse/event-store';
 import { Notifier } from '@gatehouse/notifications';
+import {
+  meteredEventStore,
+  meteredNotifier,
+  Metrics,
+  OperationsModule,
+  ReadinessChecks,
+  storeReadiness,
+} from '@gatehouse/operations';
 import { PostgresEventStore } from '@gatehouse/event-store-postgres';
 import { SecretStore } from '@gatehouse/secrets';
 import { PostgresSecretStore } from '@gatehouse/secrets-postgres';
@@ -27,12 +35,28 @@ export class UsersServiceModule {
     return {
       module: UsersServiceModule,
       global: true,
-      imports: [UsersAuthModule, UsersApiModule],
+      imports: [
+        OperationsModule.register('users', {
+          provide: ReadinessChecks,
+          useFactory: (store: EventStore) => ({ checks: [storeReadiness(store)] }),
+          inject: [EventStore],
+        }),
+        UsersAuthModule,
+        UsersApiModule,
+      ],
       providers: [
         {
           provide: EventStore,
-          useFactory: () =>
-            PostgresEventStore.open({ connectionString: env.pgUrl, schema: env.pgSchema, poolSize: 20 }),
+          useFactory: async (metrics: Metrics) =>
+            meteredEventStore(
+              await PostgresEventStore.open({
+                connectionString: env.pgUrl,
+                schema: env.pgSchema,
+                poolSize: 20,
+              }),
+              metrics,
+            ),
+          inject: [Metrics],
         },
         {
           provide: SecretStore,
@@ -41,7 +65,11 @@ export class UsersServiceModule {
         },
         { provide: SessionConfig, useValue: secrets },
         { provide: OperatorConfig, useValue: secrets },
-        { provide: Notifier, useFactory: () => notifierFor(mail) },
+        {
+          provide: Notifier,
+          useFactory: (metrics: Metrics) => meteredNotifier(notifierFor(mail), metrics),
+          inject: [Metrics],
+        },
         {
           provide: PasswordResetConfig,
           useValue: { linkBase: `${mail.publicUrl}/reset-password`, ttlMinutes: DEFAULT_RESET_TTL_MINUTES },

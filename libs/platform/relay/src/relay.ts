@@ -1,4 +1,5 @@
 import type { EventPublisher } from '@gatehouse/bus';
+import type { StoredEvent } from '@gatehouse/contracts';
 import { type EventStore, START, tailAll } from '@gatehouse/event-store';
 
 export interface RelayOptions {
@@ -14,7 +15,8 @@ export interface RelayOptions {
   readonly durableCheckpoint?: boolean;
   readonly batchSize?: number;
   readonly pollMs?: number;
-  readonly onBatch?: (size: number, checkpoint: string) => void;
+  /** After each batch is published and checkpointed. */
+  readonly onBatch?: (batch: readonly StoredEvent[], checkpoint: string) => void;
 }
 
 /**
@@ -32,7 +34,7 @@ export async function runRelay(options: RelayOptions): Promise<void> {
       await options.publisher.publish(batch);
       const checkpoint = batch[batch.length - 1].checkpoint;
       if (durable) await options.store.saveCheckpoint(options.checkpointName, checkpoint);
-      options.onBatch?.(batch.length, checkpoint);
+      options.onBatch?.(batch, checkpoint);
     },
   );
 }

@@ -15,8 +15,9 @@ const secretPatterns: Record<string, RegExp> = {
 
 /**
  * Run last, after every scenario of the distributed mode: no password, hash or token anywhere it must not
- * be — the event store, every Kafka topic (values and headers), the services' logs, and the outbox. The
- * one place a reset token may travel is the password-reset email to its own recipient (it is the link).
+ * be — the event store, every Kafka topic (values and headers), the services' logs and metrics, and the
+ * outbox. The one place a reset token may travel is the password-reset email to its own recipient (it is
+ * the link).
  */
 export function secretScanScenarios(stack: () => DistributedStack): void {
   describe('after every scenario, a scan for secrets', () => {
@@ -59,6 +60,15 @@ export function secretScanScenarios(stack: () => DistributedStack): void {
       const logs = (['users', 'projections', 'relay'] as const).map((service) => stack().logs(service));
       expect(logs.join('').length).toBeGreaterThan(0);
       expect(findings('the logs', logs)).toEqual([]);
+    });
+
+    it('finds none in the metrics of any service', async () => {
+      const { users, projections, relay } = stack();
+      const texts = await Promise.all(
+        [users, projections, relay].map(async (api) => (await api.get<string>('/metrics')).body),
+      );
+      expect(texts.join('').length).toBeGreaterThan(0);
+      expect(findings('the metrics', texts)).toEqual([]);
     });
 
     it('finds none in the outbox but the reset links sent to their own users', async () => {

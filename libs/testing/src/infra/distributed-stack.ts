@@ -91,6 +91,13 @@ export class DistributedStack implements RunningStack {
     await exited;
   }
 
+  /** The relay's operations endpoints (/health, /ready, /metrics), on the port it printed at start. */
+  get relay(): ApiClient {
+    const port = /health, readiness and metrics on port (\d+)/.exec(this.logs('relay'))?.[1];
+    if (!port) throw new Error('the relay has not said where its operations endpoints are');
+    return new ApiClient(`http://127.0.0.1:${port}`);
+  }
+
   logs(service: ServiceName): string {
     return (this.output.get(service) ?? []).join('');
   }

@@ -1,0 +1,79 @@
+import { type ApiClient, eventually } from './api-client';
+import { newUserBody, openAccount } from './scenario';
+import type { RunningStack } from './users-api.scenarios';
+
+/** A sample's value in Prometheus text, summed over the series that carry every given label. */
+export function sample(text: string, name: string, labels: Record<string, string> = {}): number {
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `))
+    .filter((line) => Object.entries(labels).every(([key, value]) => line.includes(`${key}="${value}"`)))
+    .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+}
+
+const scrape = async (api: ApiClient): Promise<string> => {
+  const response = await api.get<string>('/metrics');
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+  return response.body;
+};
+
+/** /health, /ready and /metrics of every process of a runtime; `relay` where it is a process of its own. */
+export function operationsScenarios(stack: () => RunningStack & { readonly relay?: ApiClient }): void {
+  describe('operations', () => {
+    it('answers health and readiness, publicly', async () => {
+      const { users, projections, relay } = stack();
+      for (const api of [users, projections, ...(relay ? [relay] : [])]) {
+        expect((await api.get('/health')).body).toEqual({ status: 'ok' });
+        const ready = await api.get<{ ready: boolean; checks: Record<string, { ok: boolean }> }>('/ready');
+        expect(ready.status).toBe(200);
+        expect(ready.body.ready).toBe(true);
+        expect(ready.body.checks['store']).toEqual({ ok: true });
+      }
+    });
+
+    it('counts requests by route, commands by outcome, appends, emails, projection and relay work', async () => {
+      const { users, projections, relay } = stack();
+      const before = { users: await scrape(users), projections: await scrape(projections) };
+      const relayBefore = relay ? await scrape(relay) : '';
+      const account = await openAccount(users, stack().operatorToken);
+      const path = `/v1/accounts/${account.accountId}/users`;
+      const created = await account.admin.post<{ userId: string }>(path, newUserBody());
+      await account.admin.post(path, newUserBody({ language: 'xx' }));
+      const moved = await account.admin.request(
+        'PUT',
+        `${path}/${created.body.userId}/contact-info`,
+        { email: `moved.${created.body.userId}@example.com`, mobile: '+447700900123' },
+        { 'if-match': '"0"' },
+      );
+      expect(moved.status).toBe(204);
+      const after = await scrape(users);
+      const route = { method: 'POST', route: '/v1/accounts/:accountId/users', status: '201' };
+      const count = 'gatehouse_http_request_duration_seconds_count';
+      expect(sample(after, count, route) - sample(before.users, count, route)).toBe(1);
+      expect(after).not.toContain(created.body.userId);
+      const commands = (text: string, outcome: string) =>
+        sample(text, 'gatehouse_commands_total', { outcome });
+      expect(commands(after, 'ok') - commands(before.users, 'ok')).toBeGreaterThanOrEqual(3);
+      expect(commands(after, 'refused') - commands(before.users, 'refused')).toBeGreaterThanOrEqual(1);
+      const appended = 'gatehouse_events_appended_total';
+      expect(sample(after, appended) - sample(before.users, appended)).toBeGreaterThanOrEqual(5);
+      const sent = (text: string) => sample(text, 'gatehouse_notifications_total', { outcome: 'sent' });
+      expect(sent(after) - sent(before.users)).toBe(2);
+      await eventually(async () => {
+        const lag = 'gatehouse_projection_lag_seconds_count';
+        expect(
+          sample(await scrape(projections), lag) - sample(before.projections, lag),
+        ).toBeGreaterThanOrEqual(5);
+      });
+      if (relay) {
+        await eventually(async () => {
+          const published = 'gatehouse_relay_events_published_total';
+          expect(
+            sample(await scrape(relay), published) - sample(relayBefore, published),
+          ).toBeGreaterThanOrEqual(5);
+        });
+      }
+    });
+  });
+}
