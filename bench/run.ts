@@ -3,11 +3,13 @@ import { ensureKafka } from './kafka';
 import { type SectionResult, verdict } from './report';
 
 /**
- * `npm run bench`: every section in one run (or `BENCH_ONLY=append|latency|rss`), each printing its figures
- * beside its target, then a summary. Ctrl-C stops the running section, which still cleans up after itself.
- * Exit code 1 when a section failed to run; a missed target is reported, not an error. Sections load
+ * `npm run bench`: every section in one run (or `BENCH_ONLY=append|latency|rss|replay|roles`), each printing its
+ * figures beside its target, then a summary. Ctrl-C stops the running section, which still cleans up after
+ * itself. Exit code 1 when a section failed to run; a missed target is reported, not an error. Sections load
  * lazily, so the Kafka broker is up before the latency section's modules read the environment.
- * BENCH_SECONDS sets both the append slices (default 5) and the latency run (default 20).
+ * BENCH_SECONDS sets both the append slices (default 5) and the latency run (default 20);
+ * BENCH_REPLAY_EVENTS the replay's larger table (default 1,000,000); BENCH_ROLES_USERS the account sizes
+ * of the roles section (default 10,100000,1000000).
  */
 const sections = {
   append: async () => (await import('./append')).appendSection(),
@@ -17,6 +19,9 @@ const sections = {
     return (await import('./create-to-listed')).createToListedSection({ signal });
   },
   rss: async (signal: AbortSignal) => (await import('./embedded-rss')).embeddedRssSection({ signal }),
+  // After latency: it loads @gatehouse/testing, whose environment must be read once Kafka is set.
+  replay: async (signal: AbortSignal) => (await import('./replay')).replaySection({ signal }),
+  roles: async () => (await import('./roles')).rolesSection(),
 } satisfies Record<string, (signal: AbortSignal) => Promise<SectionResult>>;
 
 type SectionName = keyof typeof sections;
