@@ -3,7 +3,7 @@ import { ensureKafka } from './kafka';
 import { type SectionResult, verdict } from './report';
 
 /**
- * `npm run bench`: every section in one run (or `BENCH_ONLY=append|latency|rss|replay|roles`), each printing its
+ * `npm run bench`: every section in one run (or `BENCH_ONLY=append|latency|rss|replay|roles|gateway`), each printing its
  * figures beside its target, then a summary. Ctrl-C stops the running section, which still cleans up after
  * itself. Exit code 1 when a section failed to run; a missed target is reported, not an error. Sections load
  * lazily, so the Kafka broker is up before the latency section's modules read the environment.
@@ -22,6 +22,10 @@ const sections = {
   // After latency: it loads @gatehouse/testing, whose environment must be read once Kafka is set.
   replay: async (signal: AbortSignal) => (await import('./replay')).replaySection({ signal }),
   roles: async () => (await import('./roles')).rolesSection(),
+  gateway: async () => {
+    ensureKafka();
+    return (await import('./gateway')).gatewaySection();
+  },
 } satisfies Record<string, (signal: AbortSignal) => Promise<SectionResult>>;
 
 type SectionName = keyof typeof sections;

@@ -8,7 +8,7 @@ import { freePort, removeStackData, testEnv, uniqueName } from '@gatehouse/testi
 
 const run = promisify(execFile);
 const launcher = join(__dirname, 'distributed.sh');
-const services = ['users', 'projections', 'relay'] as const;
+const services = ['users', 'projections', 'relay', 'gateway'] as const;
 
 const alive = (pid: number): boolean => existsSync(`/proc/${pid}`);
 
@@ -33,10 +33,15 @@ async function answers(port: number): Promise<boolean> {
 describe('the distributed launcher', () => {
   const runDir = mkdtempSync(join(tmpdir(), 'gatehouse-run-'));
   const name = uniqueName('gh_launch');
-  let ports: { users: number; projections: number; relay: number };
+  let ports: { users: number; projections: number; relay: number; gateway: number };
   let env: NodeJS.ProcessEnv;
   beforeAll(async () => {
-    ports = { users: await freePort(), projections: await freePort(), relay: await freePort() };
+    ports = {
+      users: await freePort(),
+      projections: await freePort(),
+      relay: await freePort(),
+      gateway: await freePort(),
+    };
     env = {
       ...process.env,
       PORT: '1', // must not reach any service: each has its own setting
@@ -44,6 +49,7 @@ describe('the distributed launcher', () => {
       GATEHOUSE_USERS_PORT: String(ports.users),
       GATEHOUSE_PROJECTIONS_PORT: String(ports.projections),
       GATEHOUSE_RELAY_PORT: String(ports.relay),
+      GATEHOUSE_GATEWAY_PORT: String(ports.gateway),
       GATEHOUSE_NO_BUILD: '1',
       GATEHOUSE_PG_URL: testEnv.pgUrl,
       GATEHOUSE_PG_SCHEMA: name,
@@ -66,16 +72,14 @@ describe('the distributed launcher', () => {
       await run('bash', [launcher, 'start'], { env });
       const pids = services.map((service) => Number(readFileSync(join(runDir, `${service}.pid`), 'utf8')));
       const deadline = Date.now() + 60_000;
-      while (
-        !((await answers(ports.users)) && (await answers(ports.projections)) && (await answers(ports.relay)))
-      ) {
+      while (!(await Promise.all(Object.values(ports).map(answers))).every(Boolean)) {
         if (Date.now() > deadline)
           throw new Error(readFileSync(join(runDir, 'users.log'), 'utf8').slice(-3000));
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
       const usersEnv = readFileSync(`/proc/${pids[0]}/environ`, 'utf8').split('\0');
       expect(usersEnv).toContain(`GATEHOUSE_OUTBOX_DIR=${join(runDir, 'outbox')}`);
-      for (const file of ['session.key', 'operator.token', 'users.log', 'projections.log', 'relay.log']) {
+      for (const file of ['session.key', 'operator.token', ...services.map((service) => `${service}.log`)]) {
         expect(existsSync(join(runDir, file))).toBe(true);
       }
 
@@ -84,6 +88,7 @@ describe('the distributed launcher', () => {
       expect(await bound(ports.users)).toBe(false);
       expect(await bound(ports.projections)).toBe(false);
       expect(await bound(ports.relay)).toBe(false);
+      expect(await bound(ports.gateway)).toBe(false);
       expect(services.filter((service) => existsSync(join(runDir, `${service}.pid`)))).toEqual([]);
     }, 120_000);
   });

@@ -3,8 +3,8 @@
 # GATEHOUSE_KAFKA_BROKERS names one), the local PostgreSQL and Redis, and one process per service.
 # `stop` ends them all and returns once they have exited.
 #   env: GATEHOUSE_RUN_DIR (data/distributed) holds every file the stack writes: pids, logs, secrets, outbox;
-#        GATEHOUSE_USERS_PORT (3001), GATEHOUSE_PROJECTIONS_PORT (3002), GATEHOUSE_RELAY_PORT (3003:
-#        the relay's health, readiness and metrics);
+#        GATEHOUSE_GATEWAY_PORT (3000: the one base URL), GATEHOUSE_USERS_PORT (3001),
+#        GATEHOUSE_PROJECTIONS_PORT (3002), GATEHOUSE_RELAY_PORT (3003: the relay's health, readiness, metrics);
 #        GATEHOUSE_NO_BUILD=1 runs dist/ as it is (tests, which build once before every run).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -12,8 +12,9 @@ run_dir="${GATEHOUSE_RUN_DIR:-$root/data/distributed}"
 mkdir -p "$run_dir"
 chmod 700 "$run_dir"
 
-services=(users projections relay)
-declare -A ports=([users]="${GATEHOUSE_USERS_PORT:-3001}" [projections]="${GATEHOUSE_PROJECTIONS_PORT:-3002}" [relay]="${GATEHOUSE_RELAY_PORT:-3003}")
+services=(users projections relay gateway)
+declare -A ports=([users]="${GATEHOUSE_USERS_PORT:-3001}" [projections]="${GATEHOUSE_PROJECTIONS_PORT:-3002}" [relay]="${GATEHOUSE_RELAY_PORT:-3003}"
+  [gateway]="${GATEHOUSE_GATEWAY_PORT:-3000}")
 
 # A pidfile is trusted only while it names a live node process running that service (pids get reused).
 running_pid() {
@@ -56,6 +57,8 @@ start() {
   export GATEHOUSE_SESSION_KEY="${GATEHOUSE_SESSION_KEY:-$(secret session.key)}"
   export GATEHOUSE_OPERATOR_TOKEN="${GATEHOUSE_OPERATOR_TOKEN:-$(secret operator.token)}"
   export GATEHOUSE_OUTBOX_DIR="${GATEHOUSE_OUTBOX_DIR:-$run_dir/outbox}"
+  export GATEHOUSE_USERS_URL="http://127.0.0.1:${ports[users]}"
+  export GATEHOUSE_PROJECTIONS_URL="http://127.0.0.1:${ports[projections]}"
   local service pid
   for service in "${services[@]}"; do
     if pid="$(running_pid "$service")"; then
@@ -67,8 +70,8 @@ start() {
     echo $! > "$run_dir/$service.pid"
     echo "started $service (pid $!, log $run_dir/$service.log)"
   done
-  echo "users API http://127.0.0.1:${ports[users]}/docs · users list http://127.0.0.1:${ports[projections]}/docs"
-  echo "health, readiness, metrics: /health /ready /metrics on :${ports[users]} :${ports[projections]} :${ports[relay]}"
+  echo "Gatehouse http://127.0.0.1:${ports[gateway]} (users API docs http://127.0.0.1:${ports[users]}/docs)"
+  echo "health, readiness, metrics: /health /ready /metrics on :${ports[users]} :${ports[projections]} :${ports[relay]}; gateway /health /ready"
   echo "operator token: $run_dir/operator.token"
 }
 

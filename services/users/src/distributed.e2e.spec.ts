@@ -1,5 +1,6 @@
 import {
   DistributedStack,
+  gatewayScenarios,
   operationsScenarios,
   permissionMatrixScenarios,
   rolesScenarios,
@@ -10,7 +11,10 @@ import {
 
 jest.setTimeout(60_000);
 
-/** The same behaviour as embedded, but each service is its own process over PostgreSQL, Kafka and Redis. */
+/**
+ * The same behaviour as embedded, but each service is its own process over PostgreSQL, Kafka and Redis,
+ * and every request goes through the gateway.
+ */
 describe('distributed mode', () => {
   let stack: DistributedStack;
 
@@ -26,5 +30,6 @@ describe('distributed mode', () => {
   userLifecycleScenarios(() => stack);
   permissionMatrixScenarios(() => stack);
   operationsScenarios(() => stack);
+  gatewayScenarios(() => stack);
   secretScanScenarios(() => stack);
 });

@@ -18,11 +18,18 @@ const scrape = async (api: ApiClient): Promise<string> => {
   return response.body;
 };
 
-/** /health, /ready and /metrics of every process of a runtime; `relay` where it is a process of its own. */
-export function operationsScenarios(stack: () => RunningStack & { readonly relay?: ApiClient }): void {
+/** Processes past any gateway, and the relay where it is a process of its own. */
+type OperatedStack = RunningStack & {
+  readonly direct?: { readonly users: ApiClient; readonly projections: ApiClient };
+  readonly relay?: ApiClient;
+};
+
+/** /health, /ready and /metrics of every process of a runtime. */
+export function operationsScenarios(stack: () => OperatedStack): void {
   describe('operations', () => {
     it('answers health and readiness, publicly', async () => {
-      const { users, projections, relay } = stack();
+      const { users, projections } = stack().direct ?? stack();
+      const relay = stack().relay;
       for (const api of [users, projections, ...(relay ? [relay] : [])]) {
         expect((await api.get('/health')).body).toEqual({ status: 'ok' });
         const ready = await api.get<{ ready: boolean; checks: Record<string, { ok: boolean }> }>('/ready');
@@ -33,10 +40,11 @@ export function operationsScenarios(stack: () => RunningStack & { readonly relay
     });
 
     it('counts requests by route, commands by outcome, appends, emails, projection and relay work', async () => {
-      const { users, projections, relay } = stack();
+      const { users, projections } = stack().direct ?? stack();
+      const relay = stack().relay;
       const before = { users: await scrape(users), projections: await scrape(projections) };
       const relayBefore = relay ? await scrape(relay) : '';
-      const account = await openAccount(users, stack().operatorToken);
+      const account = await openAccount(stack().users, stack().operatorToken);
       const path = `/v1/accounts/${account.accountId}/users`;
       const created = await account.admin.post<{ userId: string }>(path, newUserBody());
       await account.admin.post(path, newUserBody({ language: 'xx' }));
@@ -74,6 +82,38 @@ export function operationsScenarios(stack: () => RunningStack & { readonly relay
           ).toBeGreaterThanOrEqual(5);
         });
       }
+    });
+  });
+}
+
+/** The gateway as the one base URL: health, readiness of what is behind it, request ids. */
+export function gatewayScenarios(stack: () => RunningStack): void {
+  describe('the gateway', () => {
+    it('answers health, and readiness of the services behind it', async () => {
+      expect((await stack().users.get('/health')).body).toEqual({ status: 'ok' });
+      expect((await stack().users.get('/ready')).body).toEqual({
+        ready: true,
+        checks: { users: { ok: true }, projections: { ok: true } },
+      });
+    });
+
+    it('keeps a well-formed request id, makes one otherwise, and echoes it', async () => {
+      const given = await stack().users.post('/v1/sessions', {}, { 'x-request-id': 'req-42.a_b' });
+      expect(given.headers.get('x-request-id')).toBe('req-42.a_b');
+      const made = await stack().users.post('/v1/sessions', {}, { 'x-request-id': 'no spaces allowed' });
+      expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    });
+
+    it('routes the users list to the projections and everything else to the users service', async () => {
+      const account = await openAccount(stack().users, stack().operatorToken);
+      const path = `/v1/accounts/${account.accountId}/users`;
+      const created = await account.admin.post<{ userId: string }>(path, newUserBody());
+      expect(created.status).toBe(201);
+      expect((await account.admin.get(`${path}/${created.body.userId}`)).status).toBe(200);
+      await eventually(async () => {
+        const listed = await account.admin.get<{ items: { id: string }[] }>(path);
+        expect(listed.body.items.map((item) => item.id)).toContain(created.body.userId);
+      });
     });
   });
 }

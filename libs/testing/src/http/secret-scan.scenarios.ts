@@ -57,13 +57,16 @@ export function secretScanScenarios(stack: () => DistributedStack): void {
     });
 
     it('finds none in the logs', () => {
-      const logs = (['users', 'projections', 'relay'] as const).map((service) => stack().logs(service));
+      const logs = (['users', 'projections', 'relay', 'gateway'] as const).map((service) =>
+        stack().logs(service),
+      );
       expect(logs.join('').length).toBeGreaterThan(0);
       expect(findings('the logs', logs)).toEqual([]);
     });
 
     it('finds none in the metrics of any service', async () => {
-      const { users, projections, relay } = stack();
+      const { direct, relay } = stack();
+      const { users, projections } = direct;
       const texts = await Promise.all(
         [users, projections, relay].map(async (api) => (await api.get<string>('/metrics')).body),
       );

@@ -11,18 +11,21 @@ import { ApiClient } from '../http/api-client';
 import type { RunningStack } from '../http/users-api.scenarios';
 import { testEnv, uniqueName } from './env';
 
-export type ServiceName = 'users' | 'projections' | 'relay';
+export type ServiceName = 'users' | 'projections' | 'relay' | 'gateway';
 
 const repoRoot = join(__dirname, '../../../..');
 
 /**
- * The distributed runtime as real processes — users, projections, relay — over the real PostgreSQL,
+ * The distributed runtime as real processes — gateway, users, projections, relay — over the real PostgreSQL,
  * Redis and Kafka, isolated by a schema, a key prefix and a topic prefix of their own. Processes can be
  * killed (SIGKILL) and restarted, which is how crash tests prove nothing is lost or applied twice.
  */
 export class DistributedStack implements RunningStack {
+  /** Both APIs through the gateway, as clients reach them. */
   readonly users: ApiClient;
   readonly projections: ApiClient;
+  /** Each service on its own port, past the gateway: for their health, readiness and metrics. */
+  readonly direct: { readonly users: ApiClient; readonly projections: ApiClient };
   readonly operatorToken = randomBytes(24).toString('base64url');
   readonly name = uniqueName('gh');
   /** The users service's file outbox: the emails it sent, one JSON file each. */
@@ -30,15 +33,23 @@ export class DistributedStack implements RunningStack {
   private readonly processes = new Map<ServiceName, ChildProcess>();
   private readonly output = new Map<ServiceName, string[]>();
 
-  private constructor(private readonly ports: { users: number; projections: number }) {
-    this.users = new ApiClient(`http://127.0.0.1:${ports.users}`);
-    this.projections = new ApiClient(`http://127.0.0.1:${ports.projections}`);
+  private constructor(private readonly ports: { users: number; projections: number; gateway: number }) {
+    this.users = new ApiClient(`http://127.0.0.1:${ports.gateway}`);
+    this.projections = this.users;
+    this.direct = {
+      users: new ApiClient(`http://127.0.0.1:${ports.users}`),
+      projections: new ApiClient(`http://127.0.0.1:${ports.projections}`),
+    };
   }
 
   static async start(): Promise<DistributedStack> {
-    const stack = new DistributedStack({ users: await freePort(), projections: await freePort() });
+    const stack = new DistributedStack({
+      users: await freePort(),
+      projections: await freePort(),
+      gateway: await freePort(),
+    });
     const started = await Promise.allSettled(
-      (['users', 'projections', 'relay'] as const).map((service) => stack.startService(service)),
+      (['users', 'projections', 'relay', 'gateway'] as const).map((service) => stack.startService(service)),
     );
     const failed = started.find((result) => result.status === 'rejected');
     if (failed) {
@@ -61,6 +72,8 @@ export class DistributedStack implements RunningStack {
       GATEHOUSE_SESSION_KEY: `session-key-of-${this.name}-${'x'.repeat(16)}`,
       GATEHOUSE_OPERATOR_TOKEN: this.operatorToken,
       GATEHOUSE_OUTBOX_DIR: this.outboxDir,
+      GATEHOUSE_USERS_URL: `http://127.0.0.1:${this.ports.users}`,
+      GATEHOUSE_PROJECTIONS_URL: `http://127.0.0.1:${this.ports.projections}`,
     };
   }
 
@@ -79,7 +92,8 @@ export class DistributedStack implements RunningStack {
     child.stderr?.on('data', keep);
     this.processes.set(service, child);
     if (service === 'relay') await waitFor(() => lines.join('').includes('leading'), child, lines);
-    else await waitFor(() => ready(this[service]), child, lines);
+    else if (service === 'gateway') await waitFor(() => ready(this.users, '/health'), child, lines);
+    else await waitFor(() => ready(this.direct[service]), child, lines);
   }
 
   /** SIGKILL: no shutdown hook runs, nothing is flushed — the crash case. */
@@ -126,9 +140,9 @@ export async function removeStackData(name: string): Promise<void> {
   await admin.disconnect();
 }
 
-async function ready(api: ApiClient): Promise<boolean> {
+async function ready(api: ApiClient, path = '/docs/openapi.json'): Promise<boolean> {
   try {
-    return (await api.get('/docs/openapi.json')).status === 200;
+    return (await api.get(path)).status === 200;
   } catch {
     return false;
   }

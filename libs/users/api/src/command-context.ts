@@ -4,9 +4,13 @@ import { v7 as uuidv7 } from 'uuid';
 
 export type RequestContext = Omit<CommandContext, 'accountId'>;
 
-/** Correlation id from the caller when given (x-correlation-id), so a chain of requests can be traced. */
+/**
+ * Correlation id from the request id the gateway gives every request (x-request-id), or the caller's own
+ * (x-correlation-id): it goes into every event the request appends and so onto Kafka, and one id then
+ * follows a request from HTTP to the read models.
+ */
 export function requestContext(request: Request, actor: string): RequestContext {
-  const given = request.headers['x-correlation-id'];
+  const given = request.headers['x-request-id'] ?? request.headers['x-correlation-id'];
   const correlationId = typeof given === 'string' && /^[\w.-]{1,128}$/.test(given) ? given : uuidv7();
   return { actor, correlationId, causationId: null, now: new Date() };
 }

@@ -1,0 +1,25 @@
+import { upstreamFor } from './routes';
+
+const upstreams = { users: 'http://users', projections: 'http://projections' };
+
+describe('gateway routes', () => {
+  it.each([
+    ['GET', '/v1/accounts/a1/users', 'http://projections'],
+    ['GET', '/v1/accounts/a1/users/', 'http://projections'],
+    ['POST', '/v1/accounts/a1/users', 'http://users'],
+    ['GET', '/v1/accounts/a1/users/u1', 'http://users'],
+    ['GET', '/v1/accounts/a1/users/u1/roles', 'http://users'],
+    ['PUT', '/v1/accounts/a1/users/u1/roles/support', 'http://users'],
+    ['GET', '/v1/accounts/a1/roles', 'http://users'],
+    ['POST', '/v1/sessions', 'http://users'],
+    ['POST', '/v1/accounts', 'http://users'],
+    ['GET', '/v1/accounts/a1/settings', 'http://users'],
+  ])('sends %s %s to %s', (method, path, expected) => {
+    expect(upstreamFor(method, path, upstreams)).toBe(expected);
+  });
+
+  it('routes nothing outside the API', () => {
+    expect(upstreamFor('GET', '/docs', upstreams)).toBeNull();
+    expect(upstreamFor('GET', '/v1', upstreams)).toBeNull();
+  });
+});

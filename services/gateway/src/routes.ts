@@ -1,0 +1,13 @@
+/** Where each request goes: the one read-model route to projections, every other API route to users. */
+export interface Upstreams {
+  readonly users: string;
+  readonly projections: string;
+}
+
+const USERS_LIST = /^\/v1\/accounts\/[^/]+\/users\/?$/;
+
+export function upstreamFor(method: string, path: string, upstreams: Upstreams): string | null {
+  if (!path.startsWith('/v1/')) return null;
+  if (method === 'GET' && USERS_LIST.test(path)) return upstreams.projections;
+  return upstreams.users;
+}
