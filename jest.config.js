@@ -42,6 +42,8 @@ module.exports = {
       ...common,
       displayName: 'int',
       roots,
+      // Sized for two loaded cores: real servers, and argon2 hashes of ~0.5 s CPU each.
+      testTimeout: 30_000,
       testMatch: ['**/*.int.spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/infra/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/infra/global-teardown.ts',
@@ -50,6 +52,7 @@ module.exports = {
       ...common,
       displayName: 'e2e',
       roots,
+      testTimeout: 60_000,
       testMatch: ['**/*.e2e.spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/infra/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/infra/global-teardown.ts',

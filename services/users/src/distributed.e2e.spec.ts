@@ -9,8 +9,6 @@ import {
   usersApiScenarios,
 } from '@gatehouse/testing';
 
-jest.setTimeout(60_000);
-
 /**
  * The same behaviour as embedded, but each service is its own process over PostgreSQL, Kafka and Redis,
  * and every request goes through the gateway.
