@@ -42,8 +42,7 @@ module.exports = {
       ...common,
       displayName: 'int',
       roots,
-      // Sized for two loaded cores: real servers, and argon2 hashes of ~0.5 s CPU each.
-      testTimeout: 30_000,
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/infra/slow-machine-timeouts.ts'],
       testMatch: ['**/*.int.spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/infra/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/infra/global-teardown.ts',
@@ -52,7 +51,7 @@ module.exports = {
       ...common,
       displayName: 'e2e',
       roots,
-      testTimeout: 60_000,
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/infra/slow-machine-timeouts.ts'],
       testMatch: ['**/*.e2e.spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/infra/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/infra/global-teardown.ts',

@@ -1,5 +1,8 @@
 import { type ApiClient, eventually } from './api-client';
 import { newUserBody, openAccount } from './scenario';
+import { Client, escapeIdentifier } from 'pg';
+import type { DistributedStack } from '../infra/distributed-stack';
+import { testEnv } from '../infra/env';
 import type { RunningStack } from './users-api.scenarios';
 
 /** A sample's value in Prometheus text, summed over the series that carry every given label. */
@@ -87,7 +90,7 @@ export function operationsScenarios(stack: () => OperatedStack): void {
 }
 
 /** The gateway as the one base URL: health, readiness of what is behind it, request ids. */
-export function gatewayScenarios(stack: () => RunningStack): void {
+export function gatewayScenarios(stack: () => DistributedStack): void {
   describe('the gateway', () => {
     it('answers health, and readiness of the services behind it', async () => {
       expect((await stack().users.get('/health')).body).toEqual({ status: 'ok' });
@@ -102,6 +105,29 @@ export function gatewayScenarios(stack: () => RunningStack): void {
       expect(given.headers.get('x-request-id')).toBe('req-42.a_b');
       const made = await stack().users.post('/v1/sessions', {}, { 'x-request-id': 'no spaces allowed' });
       expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    });
+
+    it('carries the request id into every event the request appends, as its correlation id', async () => {
+      const account = await openAccount(stack().users, stack().operatorToken);
+      const requestId = `req-${account.accountId}`;
+      const created = await account.admin.post(
+        `/v1/accounts/${account.accountId}/users`,
+        newUserBody({ roles: ['support'] }),
+        { 'x-request-id': requestId },
+      );
+      expect(created.status).toBe(201);
+      const pg = new Client({ connectionString: testEnv.pgUrl });
+      await pg.connect();
+      const { rows } = await pg.query<{ stream_id: string }>(
+        `SELECT stream_id FROM ${escapeIdentifier(stack().name)}.gh_events WHERE correlation_id = $1`,
+        [requestId],
+      );
+      await pg.end();
+      expect(rows.map((row) => row.stream_id)).toEqual(
+        expect.arrayContaining(
+          [/^user-/, /^username-/, /^role-assignments-/].map((pattern) => expect.stringMatching(pattern)),
+        ),
+      );
     });
 
     it('routes the users list to the projections and everything else to the users service', async () => {
