@@ -2,7 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { EventSubscriber } from '@gatehouse/bus';
 import { ensureTopics, KafkaEventSubscriber } from '@gatehouse/bus-kafka';
 import { type DistributedEnv } from '@gatehouse/config';
-import { EventStore } from '@gatehouse/event-store';
+import { EventStore, ownedStreams } from '@gatehouse/event-store';
 import { PostgresEventStore } from '@gatehouse/event-store-postgres';
 import { ProjectionsApiModule, ProjectionsConfig } from '@gatehouse/projections-api';
 import { UsersListReadModel } from '@gatehouse/read-models';
@@ -56,8 +56,16 @@ export class ProjectionsServiceModule {
       providers: [
         {
           provide: EventStore,
-          useFactory: () =>
-            PostgresEventStore.open({ connectionString: env.pgUrl, schema: env.pgSchema, poolSize: 10 }),
+          // Read-only: it authenticates callers from the store and owns no stream.
+          useFactory: async () =>
+            ownedStreams(
+              await PostgresEventStore.open({
+                connectionString: env.pgUrl,
+                schema: env.pgSchema,
+                poolSize: 10,
+              }),
+              [],
+            ),
         },
         {
           provide: EventSubscriber,

@@ -11,6 +11,7 @@ import {
   storeReadiness,
 } from '@gatehouse/operations';
 import { runRelay } from '@gatehouse/relay';
+import { ownedStreams } from '@gatehouse/event-store';
 import { Kafka, logLevel } from 'kafkajs';
 
 const log = (message: string): void => console.log(`${new Date().toISOString()} relay ${message}`);
@@ -25,11 +26,11 @@ async function main(): Promise<void> {
   const shutdown = new AbortController();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => shutdown.abort());
   const metrics = new Metrics('relay');
-  const store = await PostgresEventStore.open({
-    connectionString: env.pgUrl,
-    schema: env.pgSchema,
-    poolSize: 2,
-  });
+  // It reads the global order and saves its checkpoint; it appends to no stream.
+  const store = ownedStreams(
+    await PostgresEventStore.open({ connectionString: env.pgUrl, schema: env.pgSchema, poolSize: 2 }),
+    [],
+  );
   const kafka = new Kafka({
     clientId: 'gatehouse-relay',
     brokers: env.kafkaBrokers,

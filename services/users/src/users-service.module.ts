@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type DistributedEnv } from '@gatehouse/config';
-import { EventStore } from '@gatehouse/event-store';
+import { EventStore, ownedStreams } from '@gatehouse/event-store';
 import { Notifier } from '@gatehouse/notifications';
 import {
   meteredEventStore,
@@ -23,6 +23,12 @@ import {
 } from '@gatehouse/users-api';
 import { Pool } from 'pg';
 import { type MailSettings, notifierFor } from './mail-settings';
+
+/**
+ * What the users service appends to: users, their username reservations and accounts, and — until roles
+ * are a service of their own — the roles streams.
+ */
+const USERS_SERVICE_STREAMS = ['user-', 'username-', 'account-', 'role-'];
 
 /** The users service process: PostgreSQL event store and secrets; it never talks to Kafka (the relay does). */
 @Module({})
@@ -49,11 +55,14 @@ export class UsersServiceModule {
           provide: EventStore,
           useFactory: async (metrics: Metrics) =>
             meteredEventStore(
-              await PostgresEventStore.open({
-                connectionString: env.pgUrl,
-                schema: env.pgSchema,
-                poolSize: 20,
-              }),
+              ownedStreams(
+                await PostgresEventStore.open({
+                  connectionString: env.pgUrl,
+                  schema: env.pgSchema,
+                  poolSize: 20,
+                }),
+                USERS_SERVICE_STREAMS,
+              ),
               metrics,
             ),
           inject: [Metrics],

@@ -8,3 +8,4 @@ export * from './stream-lock';
 export * from './handle-commands';
 export * from './multi-append';
 export * from './sleep';
+export * from './owned-streams';
