@@ -3,10 +3,11 @@ import { ensureKafka } from './kafka';
 import { type SectionResult, verdict } from './report';
 
 /**
- * `npm run bench`: every section in one run (or `BENCH_ONLY=append|latency|rss|replay|roles|gateway`), each printing its
- * figures beside its target, then a summary. Ctrl-C stops the running section, which still cleans up after
- * itself. Exit code 1 when a section failed to run; a missed target is reported, not an error. Sections load
- * lazily, so the Kafka broker is up before the latency section's modules read the environment.
+ * `npm run bench`: every section in one run (or `BENCH_ONLY=append|latency|rss|replay|roles|gateway`),
+ * each printing its figures beside its target, then a summary. Ctrl-C stops the running section, which
+ * still cleans up after itself. Exit code 1 when a section failed to run; a missed target is reported, not
+ * an error. Sections load lazily, so the Kafka broker is up before the latency section's modules read the
+ * environment.
  * BENCH_SECONDS sets both the append slices (default 5) and the latency run (default 20);
  * BENCH_REPLAY_EVENTS the replay's larger table (default 1,000,000); BENCH_ROLES_USERS the account sizes
  * of the roles section (default 10,100000,1000000).
