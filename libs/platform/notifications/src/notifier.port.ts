@@ -18,6 +18,8 @@ export interface EmailMessage {
   readonly params: Readonly<Record<string, string>>;
   /** Correlates the message with the command that caused it. */
   readonly correlationId: string;
+  /** The same for every attempt at the same message (a resend after a crash): for adapters that dedupe. */
+  readonly idempotencyKey?: string;
 }
 
 export abstract class Notifier {

@@ -47,7 +47,7 @@ export function lockoutScenarios(stack: () => LifecycleStack): void {
       expect(user.body.status).toBe('locked');
       expect((await login(stack(), target.username, target.password)).status).toBe(401);
       expect((await target.client.get(userPath(target.userId))).status).toBe(401);
-      expect((await messageTo(stack(), target.email, 'account-locked')).text).toContain('locked');
+      expect((await messageTo(stack(), target.email, 'account-locked', 1)).text).toContain('locked');
       await listedRow(stack(), account, target.userId, (row) => row.status === 'locked');
     });
 
@@ -68,7 +68,7 @@ export function lockoutScenarios(stack: () => LifecycleStack): void {
       const target = await newMember(stack(), account);
       await lockOut(stack(), target.username, 5);
       expect((await account.admin.post(`${userPath(target.userId)}/unlock`, {})).status).toBe(204);
-      const token = resetTokenIn(await messageTo(stack(), target.email, 'password-reset'));
+      const token = resetTokenIn(await messageTo(stack(), target.email, 'password-reset', 1));
       const weak = await stack().users.post('/v1/password-resets', { token, newPassword: 'short' });
       expect(problemOf(weak)).toEqual({ status: 422, code: 'PASSWORD_TOO_SHORT', fields: ['newPassword'] });
       const password = strongPassword();

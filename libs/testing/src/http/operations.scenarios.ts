@@ -70,7 +70,8 @@ export function operationsScenarios(stack: () => OperatedStack): void {
       const appended = 'gatehouse_events_appended_total';
       expect(sample(after, appended) - sample(before.users, appended)).toBeGreaterThanOrEqual(5);
       const sent = (text: string) => sample(text, 'gatehouse_notifications_total', { outcome: 'sent' });
-      expect(sent(after) - sent(before.users)).toBe(2);
+      // Emails go out from a reaction to the stored events, shortly after the request.
+      await eventually(async () => expect(sent(await scrape(users)) - sent(before.users)).toBe(2));
       await eventually(async () => {
         const lag = 'gatehouse_projection_lag_seconds_count';
         expect(

@@ -41,14 +41,21 @@ export async function login(
   return stack.users.post<{ token: string }>('/v1/sessions', { username, password });
 }
 
-/** The newest message of a template to an address, waiting for it to be written. */
-export function messageTo(stack: LifecycleStack, to: string, template: string): Promise<OutboxMessage> {
+/**
+ * The newest message of a template to an address, waiting until there are more than `seen` of them: emails
+ * are sent by a reaction after the request, so one sent earlier must not stand in for the one awaited.
+ */
+export function messageTo(
+  stack: LifecycleStack,
+  to: string,
+  template: string,
+  seen = 0,
+): Promise<OutboxMessage> {
   return eventually(async () => {
     const found = (await readOutbox(stack.outboxDir)).filter((m) => m.to === to && m.template === template);
-    const newest = found[found.length - 1];
-    if (!newest) throw new Error(`no ${template} message to ${to} yet`);
-    return newest;
-  }, 5_000);
+    if (found.length <= seen) throw new Error(`no new ${template} message to ${to} yet`);
+    return found[found.length - 1];
+  }, 10_000);
 }
 
 export async function messagesTo(stack: LifecycleStack, to: string): Promise<OutboxMessage[]> {

@@ -24,7 +24,7 @@ import { CompletePasswordResetHandler } from './complete-password-reset/complete
 import { CompletePasswordResetHttpController } from './complete-password-reset/complete-password-reset.http.controller';
 import { DisableUserHttpController } from './disable-user/disable-user.http.controller';
 import { EnableUserHttpController } from './enable-user/enable-user.http.controller';
-import { UserNotifications } from './notifications/user-notifications';
+import { UserEmailsReaction } from './notifications/user-emails.reaction';
 import { PasswordResets } from './password-reset/password-resets';
 import { RequestDeletionHttpController } from './request-deletion/request-deletion.http.controller';
 import { UnlockUserHandler } from './unlock-user/unlock-user.handler';
@@ -66,7 +66,7 @@ import { UserCommands } from './user-commands';
     BootstrapAccountHandler,
     LoginHandler,
     UserCommands,
-    UserNotifications,
+    UserEmailsReaction,
     PasswordResets,
     ChangePasswordHandler,
     UnlockUserHandler,

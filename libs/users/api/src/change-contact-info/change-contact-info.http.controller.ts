@@ -16,8 +16,7 @@ import type { Request, Response } from 'express';
 import { assertManagesUser } from '../access';
 import { commandContext } from '../command-context';
 import { parseIfMatch } from '../if-match';
-import { UserNotifications } from '../notifications/user-notifications';
-import { appended, UserCommands } from '../user-commands';
+import { UserCommands } from '../user-commands';
 import { ChangeContactInfoDto } from './change-contact-info.dto';
 
 @ApiTags('users')
@@ -25,10 +24,7 @@ import { ChangeContactInfoDto } from './change-contact-info.dto';
 @UseGuards(AuthenticatedGuard)
 @Controller('v1/accounts/:accountId/users')
 export class ChangeContactInfoHttpController {
-  constructor(
-    private readonly users: UserCommands,
-    private readonly notifications: UserNotifications,
-  ) {}
+  constructor(private readonly users: UserCommands) {}
 
   /**
    * Permission: the user themselves, or users:manage. Replaces email and mobile; on an email change both
@@ -52,18 +48,6 @@ export class ChangeContactInfoHttpController {
     const context = commandContext(request, accountId, principal.userId);
     const command = { type: 'ChangeContactInfo', accountId, email: body.email, mobile: body.mobile } as const;
     const result = await this.users.run(userId, command, context, { expectedVersion: parseIfMatch(ifMatch) });
-    const email = appended(result, 'UserContactInfoChanged')?.changes.email;
-    if (email) {
-      const { correlationId } = context;
-      await this.notifications.send(
-        result.state,
-        'email-changed-old-address',
-        correlationId,
-        { newEmail: email.to },
-        email.from,
-      );
-      await this.notifications.send(result.state, 'email-changed-new-address', correlationId, {}, email.to);
-    }
     response.setHeader('ETag', `"${result.version}"`);
   }
 }

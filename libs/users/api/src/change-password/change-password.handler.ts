@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CommandContext } from '@gatehouse/event-store';
 import type { Principal } from '@gatehouse/http';
-import { UserNotifications } from '../notifications/user-notifications';
 import { PasswordHasher } from '../password-hasher';
 import { UserCommands } from '../user-commands';
 
@@ -14,7 +13,6 @@ export class ChangePasswordHandler {
   constructor(
     private readonly users: UserCommands,
     private readonly passwords: PasswordHasher,
-    private readonly notifications: UserNotifications,
   ) {}
 
   async change(
@@ -25,7 +23,7 @@ export class ChangePasswordHandler {
   ): Promise<void> {
     const currentPasswordMatches = await this.passwords.matches(userId, passwords.currentPassword);
     const { passwordPolicy } = await this.users.settings(context.accountId);
-    const result = await this.users.run(
+    await this.users.run(
       userId,
       {
         type: 'ChangePassword',
@@ -39,6 +37,5 @@ export class ChangePasswordHandler {
       context,
     );
     await this.passwords.set(userId, passwords.newPassword);
-    await this.notifications.send(result.state, 'password-changed', context.correlationId);
   }
 }

@@ -3,7 +3,6 @@ import { type CommandContext, EventStore, loadState } from '@gatehouse/event-sto
 import { usernameDecider, usernameStreamId } from '@gatehouse/users-domain';
 import { v7 as uuidv7 } from 'uuid';
 import type { RequestContext } from '../command-context';
-import { UserNotifications } from '../notifications/user-notifications';
 import { PasswordHasher } from '../password-hasher';
 import { SessionTokens } from '../session/session-tokens';
 import { appended, UserCommands } from '../user-commands';
@@ -34,7 +33,6 @@ export class LoginHandler {
     private readonly store: EventStore,
     private readonly users: UserCommands,
     private readonly passwords: PasswordHasher,
-    private readonly notifications: UserNotifications,
     config: SessionConfig,
   ) {
     this.tokens = new SessionTokens(config.sessionKey);
@@ -63,9 +61,6 @@ export class LoginHandler {
       },
       scoped,
     );
-    if (appended(result, 'UserLocked')) {
-      await this.notifications.send(result.state, 'account-locked', context.correlationId);
-    }
     if (!appended(result, 'UserLoginSucceeded')) throw refused();
     return { token: this.tokens.issue(userId, sessionId), userId, accountId: user.accountId };
   }

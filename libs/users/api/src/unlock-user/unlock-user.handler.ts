@@ -1,22 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import type { CommandContext } from '@gatehouse/event-store';
-import { userDecider, type UnlockUser } from '@gatehouse/users-domain';
+import type { UnlockUser } from '@gatehouse/users-domain';
 import { v7 as uuidv7 } from 'uuid';
-import { UserNotifications } from '../notifications/user-notifications';
 import { PasswordResetConfig } from '../password-reset/password-reset.config';
-import { PasswordResets } from '../password-reset/password-resets';
 import { UserCommands } from '../user-commands';
 
 /**
- * Unlocks and emails a single-use reset link. The command is judged before the token is stored, so a
- * refused unlock never replaces a reset link the user already has; the events carry no token.
+ * Unlocks and requests a single-use reset link: UserEmailsReaction makes the token and emails it once the
+ * events are stored, so a refused unlock never replaces a reset link the user already has, and the events
+ * carry no token.
  */
 @Injectable()
 export class UnlockUserHandler {
   constructor(
     private readonly users: UserCommands,
-    private readonly resets: PasswordResets,
-    private readonly notifications: UserNotifications,
     private readonly config: PasswordResetConfig,
   ) {}
 
@@ -28,12 +25,6 @@ export class UnlockUserHandler {
       resetId: uuidv7(),
       expiresAt,
     };
-    userDecider.decide(command, await this.users.user(userId));
-    const token = await this.resets.issue(userId, command.resetId, expiresAt);
-    const result = await this.users.run(userId, command, context);
-    await this.notifications.send(result.state, 'password-reset', context.correlationId, {
-      resetUrl: `${this.config.linkBase}#token=${token}`,
-      expiresInMinutes: String(this.config.ttlMinutes),
-    });
+    await this.users.run(userId, command, context);
   }
 }
