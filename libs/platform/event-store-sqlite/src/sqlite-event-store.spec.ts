@@ -2,7 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NO_STREAM, START } from '@gatehouse/event-store';
-import { type CraftedOrderKeys, eventStoreContract, newTestEvent } from '@gatehouse/testing';
+import {
+  type CraftedOrderKeys,
+  eventColumns,
+  eventStoreContract,
+  eventValues,
+  newTestEvent,
+} from '@gatehouse/testing';
 import Sqlite from 'better-sqlite3';
 import { SqliteEventStore } from './sqlite-event-store';
 
@@ -21,25 +27,11 @@ const craftedOrderKeys = (filename: string): CraftedOrderKeys => ({
   seed: async (rows) => {
     const db = new Sqlite(filename);
     const insert = db.prepare(
-      `INSERT INTO gh_events (global_position, event_id, stream_id, stream_position, type, schema_version,
-         account_id, occurred_at, actor, correlation_id, causation_id, data)
-       VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO gh_events (global_position, ${eventColumns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     db.transaction(() => {
       for (const { key, streamId, event } of rows) {
-        insert.run(
-          key,
-          event.eventId,
-          streamId,
-          event.type,
-          event.schemaVersion,
-          event.accountId,
-          event.occurredAt,
-          event.actor,
-          event.correlationId,
-          event.causationId,
-          JSON.stringify(event.data),
-        );
+        insert.run(key, ...eventValues(streamId, event));
       }
     })();
     db.close();

@@ -93,3 +93,23 @@ export async function readAllUntil(store: EventStore, after: string, count: numb
   }
   return { events, checkpoint };
 }
+
+/** The columns every store's events table has, and an event's values for them at position 0 of a stream. */
+export const eventColumns = `event_id, stream_id, stream_position, type, schema_version, account_id, occurred_at,
+  actor, correlation_id, causation_id, data`;
+
+export function eventValues(streamId: string, event: NewEvent): unknown[] {
+  return [
+    event.eventId,
+    streamId,
+    0,
+    event.type,
+    event.schemaVersion,
+    event.accountId,
+    event.occurredAt,
+    event.actor,
+    event.correlationId,
+    event.causationId,
+    JSON.stringify(event.data),
+  ];
+}

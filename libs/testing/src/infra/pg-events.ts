@@ -1,6 +1,11 @@
 import type { NewEvent } from '@gatehouse/contracts';
 import { Client, escapeIdentifier } from 'pg';
-import type { CraftedOrderKeys, HeldAppend } from '../contracts/event-store.fixtures';
+import {
+  type CraftedOrderKeys,
+  eventColumns,
+  eventValues,
+  type HeldAppend,
+} from '../contracts/event-store.fixtures';
 import { testEnv } from './env';
 
 /** Raw access to a PostgreSQL event store's tables, for tests that stage what the store itself never does. */
@@ -16,25 +21,6 @@ export async function withClient<T>(use: (client: Client) => Promise<T>): Promis
 
 export const dropSchema = (schema: string) =>
   withClient((client) => client.query(`DROP SCHEMA IF EXISTS ${escapeIdentifier(schema)} CASCADE`));
-
-export const eventColumns = `event_id, stream_id, stream_position, type, schema_version, account_id, occurred_at,
-  actor, correlation_id, causation_id, data`;
-
-export function eventValues(streamId: string, event: NewEvent): unknown[] {
-  return [
-    event.eventId,
-    streamId,
-    0,
-    event.type,
-    event.schemaVersion,
-    event.accountId,
-    event.occurredAt,
-    event.actor,
-    event.correlationId,
-    event.causationId,
-    JSON.stringify(event.data),
-  ];
-}
 
 /** Another writer's transaction, on its own connection: inserts each event at position 0 of its stream. */
 export async function holdAppendOpen(

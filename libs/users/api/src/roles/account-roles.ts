@@ -62,10 +62,15 @@ export class AccountRoles {
     return { roles, permissions: permissionsOf(state, roles) };
   }
 
+  /** Every role id of the account's catalog, built-in ones included. */
+  private async knownRoles(accountId: string): Promise<ReadonlySet<string>> {
+    return new Set(catalogOf((await this.catalog(accountId)).state).map((role) => role.id));
+  }
+
   /** The steps granting a new user its first roles, to commit with whatever creates the user. */
   async grantSteps(accountId: string, userId: string, roleIds: readonly string[]): Promise<CommandStep[]> {
     if (roleIds.length === 0) return [];
-    const known = new Set(catalogOf((await this.catalog(accountId)).state).map((role) => role.id));
+    const known = await this.knownRoles(accountId);
     const assignments = step(roleAssignmentsStreamId(userId), roleAssignmentsDecider, {
       type: 'GrantRoles',
       userId,
@@ -83,7 +88,7 @@ export class AccountRoles {
   /** Decided on the admins stream's version (the actor's right, the last-admin rule) and the user's. */
   async toggle(toggle: RoleToggle, context: CommandContext): Promise<number> {
     const { accountId, userId, roleId, enabled } = toggle;
-    const known = new Set(catalogOf((await this.catalog(accountId)).state).map((role) => role.id));
+    const known = await this.knownRoles(accountId);
     const versions = await handleCommands(
       this.store,
       [
