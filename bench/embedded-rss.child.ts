@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { UsersListReadModel } from '@gatehouse/read-models';
+import { readPasswordHashing } from '@gatehouse/users-api';
 import { join } from 'node:path';
 import { createEmbeddedApp } from '../services/gatehouse/src/embedded-app';
 
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
       sessionKey,
       operatorToken,
       reservationKey: sessionKey,
+      passwordHashing: readPasswordHashing({}),
       operatorTokenFile: join(dataDir, 'operator.token'),
       outboxDir: join(dataDir, 'outbox'),
       smtp: null,

@@ -19,6 +19,7 @@ import { SqliteSecretStore } from '@gatehouse/secrets-sqlite';
 import {
   DEFAULT_RESET_TTL_MINUTES,
   OperatorConfig,
+  PasswordHashingConfig,
   PasswordResetConfig,
   ReservationConfig,
   UsersApiModule,
@@ -68,6 +69,7 @@ export class EmbeddedModule {
         { provide: SessionConfig, useValue: { sessionKey: config.sessionKey } },
         { provide: OperatorConfig, useValue: { operatorToken: config.operatorToken } },
         { provide: ReservationConfig, useValue: { reservationKey: config.reservationKey } },
+        { provide: PasswordHashingConfig, useValue: config.passwordHashing },
         {
           provide: Notifier,
           useFactory: (metrics: Metrics) =>
@@ -93,6 +95,7 @@ export class EmbeddedModule {
         SessionConfig,
         OperatorConfig,
         ReservationConfig,
+        PasswordHashingConfig,
         Notifier,
         PasswordResetConfig,
         ProjectionsConfig,

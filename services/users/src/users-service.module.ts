@@ -16,7 +16,9 @@ import { PostgresSecretStore } from '@gatehouse/secrets-postgres';
 import {
   DEFAULT_RESET_TTL_MINUTES,
   OperatorConfig,
+  PasswordHashingConfig,
   PasswordResetConfig,
+  readPasswordHashing,
   ReservationConfig,
   UsersApiModule,
 } from '@gatehouse/users-api';
@@ -72,6 +74,7 @@ export class UsersServiceModule {
         { provide: SessionConfig, useValue: secrets },
         { provide: OperatorConfig, useValue: secrets },
         { provide: ReservationConfig, useValue: secrets },
+        { provide: PasswordHashingConfig, useValue: readPasswordHashing(process.env) },
         {
           provide: Notifier,
           useFactory: (metrics: Metrics) => meteredNotifier(notifierFor(mail), metrics),
@@ -88,6 +91,7 @@ export class UsersServiceModule {
         SessionConfig,
         OperatorConfig,
         ReservationConfig,
+        PasswordHashingConfig,
         Notifier,
         PasswordResetConfig,
       ],
