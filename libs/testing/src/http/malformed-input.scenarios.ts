@@ -97,4 +97,43 @@ export function malformedInputScenarios(stack: () => RunningStack): void {
       expect(JSON.parse(sent.body)).toMatchObject({ status: 431, code: 'HEADERS_TOO_LARGE' });
     });
   });
+
+  describe('when a write would leave a user broken', () => {
+    it('refuses "roles": null on create with 400 naming the field', async () => {
+      const sent = await account.admin.post<Refusal>(usersPath(), { ...newUserBody(), roles: null });
+      expect(sent.status).toBe(400);
+      expect(sent.body.errors).toContainEqual(expect.objectContaining({ field: 'roles', rule: 'isArray' }));
+    });
+
+    it.each(['firstName', 'lastName', 'language', 'timeZone'])(
+      'refuses a PATCH nulling %s with 422 USER_FIELD_REQUIRED, and keeps the field',
+      async (field) => {
+        const created = await account.admin.post<{ userId: string }>(usersPath(), newUserBody());
+        const userPath = `${usersPath()}/${created.body.userId}`;
+        const sent = await account.admin.patch<Refusal>(userPath, { [field]: null });
+        expectProblem(sent, 422, 'USER_FIELD_REQUIRED');
+        expect(sent.body.errors?.[0]?.field).toBe(field);
+        const fetched = await account.admin.get<Record<string, unknown>>(userPath);
+        expect(fetched.body[field]).toEqual(expect.any(String));
+      },
+    );
+
+    it.each([
+      ['a NUL byte', 'Ada\u0000'],
+      ['a right-to-left override', 'Ada\u202eecalevoL'],
+      ['a zero-width space', 'A\u200bda'],
+    ])('refuses a name with %s: 422 USER_NAME_FORBIDDEN_CHARACTER', async (_case, firstName) => {
+      const sent = await account.admin.post(usersPath(), { ...newUserBody(), firstName });
+      expectProblem(sent, 422, 'USER_NAME_FORBIDDEN_CHARACTER');
+    });
+
+    it('stores a name NFC-normalised', async () => {
+      const created = await account.admin.post<{ userId: string }>(usersPath(), {
+        ...newUserBody(),
+        lastName: 'Zoe\u0308',
+      });
+      const fetched = await account.admin.get<{ lastName: string }>(`${usersPath()}/${created.body.userId}`);
+      expect(fetched.body.lastName).toBe('Zo\u00eb');
+    });
+  });
 }

@@ -6,12 +6,13 @@ import { decideLoginAttempt, decidePasswordReset, decideUnlock } from './user.lo
 import { assertPasswordPolicy } from './user.password-policy';
 import { type ExistingUser, evolveUser, initialUserState, type UserState } from './user.state';
 import { UserErrors } from './user.errors';
+import { validProfile } from './user.profile';
 
 export function decideUser(command: UserCommand, state: UserState): UserEvent[] {
   if (command.type === 'CreateUser') {
     if (state.status !== 'none') throw UserErrors.alreadyExists();
     const { userId, accountId, profile } = command;
-    return [{ type: 'UserCreated', data: { userId, accountId, ...profile } }];
+    return [{ type: 'UserCreated', data: { userId, accountId, ...validProfile(profile) } }];
   }
   if (state.status === 'none') throw UserErrors.notFound();
   // A user of another account does not exist for a caller addressing this one.
