@@ -18,3 +18,4 @@ export * from './http/secret-scan.scenarios';
 export * from './infra/pg-events';
 export * from './http/operations.scenarios';
 export * from './http/malformed-input.scenarios';
+export * from './fuzz/openapi-fuzz.scenarios';
