@@ -71,6 +71,8 @@ export function valueFor(schema: Schema): fc.Arbitrary<unknown> {
         fc.array(fc.constantFrom(...nastyStrings), { maxLength: 30 }),
         odd,
       );
+    case 'boolean':
+      return fc.oneof({ arbitrary: fc.boolean(), weight: 4 }, odd);
     case 'integer':
     case 'number':
       return fc.oneof(
@@ -128,6 +130,8 @@ function baselineFor(schema: Schema, name = ''): fc.Arbitrary<unknown> {
       );
     case 'array':
       return fc.constant(schema.example ?? []);
+    case 'boolean':
+      return fc.boolean();
     case 'integer':
     case 'number':
       return fc.integer({ min: schema.minimum ?? 0, max: schema.maximum ?? 100 });
