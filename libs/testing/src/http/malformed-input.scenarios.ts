@@ -44,6 +44,7 @@ export function malformedInputScenarios(stack: () => RunningStack): void {
 
   describe('when a body is over its route limit', () => {
     it.each([
+      ['a 17 KiB body (commands take 16 KiB)', { ...newUserBody(), firstName: 'x'.repeat(17 * 1024) }],
       ['a 200 KB body', { ...newUserBody(), firstName: 'x'.repeat(200_000) }],
       ['a 1 MB string in a field', { ...newUserBody(), lastName: 'y'.repeat(1_000_000) }],
       [
@@ -69,6 +70,13 @@ export function malformedInputScenarios(stack: () => RunningStack): void {
 
     it('refuses another media type with 415 UNSUPPORTED_MEDIA_TYPE', async () => {
       const sent = await account.admin.post(usersPath(), 'firstName=Ada', { 'content-type': 'text/plain' });
+      expectProblem(sent, 415, 'UNSUPPORTED_MEDIA_TYPE');
+    });
+
+    it('refuses a form body with 415 UNSUPPORTED_MEDIA_TYPE', async () => {
+      const sent = await account.admin.post(usersPath(), 'firstName=Ada', {
+        'content-type': 'application/x-www-form-urlencoded',
+      });
       expectProblem(sent, 415, 'UNSUPPORTED_MEDIA_TYPE');
     });
 
