@@ -17,3 +17,5 @@ export * from './http/permission-matrix.scenarios';
 export * from './http/secret-scan.scenarios';
 export * from './infra/pg-events';
 export * from './http/operations.scenarios';
+export * from './http/malformed-input.scenarios';
+export * from './fuzz/openapi-fuzz.scenarios';

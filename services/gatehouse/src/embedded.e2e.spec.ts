@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import {
   ApiClient,
   eventually,
+  malformedInputScenarios,
   newUserBody,
   openAccount,
   operationsScenarios,
@@ -43,6 +44,7 @@ describe('embedded mode', () => {
   userLifecycleScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   permissionMatrixScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   operationsScenarios(() => running.stack);
+  malformedInputScenarios(() => running.stack);
 
   describe('when the process restarts', () => {
     it('keeps users, sessions and the rebuilt list', async () => {

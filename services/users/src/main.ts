@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { readDistributedEnv, requiredSecret } from '@gatehouse/config';
 import { configureHttpApp } from '@gatehouse/http';
 import { recordHttpMetrics } from '@gatehouse/operations';
+import { credentialBodyLimits } from '@gatehouse/users-api';
 import { readMailSettings } from './mail-settings';
 import { UsersServiceModule } from './users-service.module';
 
@@ -16,7 +17,7 @@ async function main(): Promise<void> {
   };
   const mail = readMailSettings(process.env, env.port);
   const app = await NestFactory.create(UsersServiceModule.register(env, config, mail));
-  configureHttpApp(app, 'Gatehouse users service');
+  configureHttpApp(app, 'Gatehouse users service', { bodyLimits: credentialBodyLimits });
   recordHttpMetrics(app);
   await app.listen(env.port, process.env['HOST'] ?? '127.0.0.1');
   new Logger('users').log(`users service on port ${env.port}`);

@@ -1,18 +1,12 @@
 import type { CommandContext } from '@gatehouse/event-store';
+import { correlationIdOf } from '@gatehouse/http';
 import type { Request } from 'express';
-import { v7 as uuidv7 } from 'uuid';
 
 export type RequestContext = Omit<CommandContext, 'accountId'>;
 
-/**
- * Correlation id from the request id the gateway gives every request (x-request-id), or the caller's own
- * (x-correlation-id): it goes into every event the request appends and so onto Kafka, and one id then
- * follows a request from HTTP to the read models.
- */
+/** Every event the request appends carries the request's correlation id, and so does a 500's problem. */
 export function requestContext(request: Request, actor: string): RequestContext {
-  const given = request.headers['x-request-id'] ?? request.headers['x-correlation-id'];
-  const correlationId = typeof given === 'string' && /^[\w.-]{1,128}$/.test(given) ? given : uuidv7();
-  return { actor, correlationId, causationId: null, now: new Date() };
+  return { actor, correlationId: correlationIdOf(request), causationId: null, now: new Date() };
 }
 
 export function commandContext(request: Request, accountId: string, actor: string): CommandContext {

@@ -2,6 +2,8 @@ export * from './user.errors';
 export * from './user.commands';
 export * from './user.state';
 export * from './user.details';
+export * from './user.profile';
+export * from './user.invariants';
 export * from './user.password-policy';
 export * from './user.lockout';
 export * from './user.decider';

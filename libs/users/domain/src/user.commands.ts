@@ -1,4 +1,4 @@
-import type { EditableDetails } from './user.details';
+import type { DetailChanges } from './user.profile';
 import type { LockoutPolicy, LoginChannel, PasswordPolicy, UserProfile } from '@gatehouse/contracts';
 
 /**
@@ -19,7 +19,7 @@ export type CreateUser = {
 export type UpdateUserDetails = {
   readonly type: 'UpdateUserDetails';
   readonly accountId: string;
-  readonly changes: Partial<EditableDetails>;
+  readonly changes: DetailChanges;
   readonly actorIsAccountAdmin: boolean;
 };
 export type ChangeContactInfo = {

@@ -6,6 +6,7 @@ import { decideLoginAttempt, decidePasswordReset, decideUnlock } from './user.lo
 import { assertPasswordPolicy } from './user.password-policy';
 import { type ExistingUser, evolveUser, initialUserState, type UserState } from './user.state';
 import { UserErrors } from './user.errors';
+import { validProfile } from './user.profile';
 
 export function decideUser(command: UserCommand, state: UserState): UserEvent[] {
   if (command.type === 'CreateUser') {
@@ -14,7 +15,7 @@ export function decideUser(command: UserCommand, state: UserState): UserEvent[] 
     const roles = [...new Set(command.roles)];
     const unknown = roles.filter((roleId) => !knownRoles.has(roleId));
     if (unknown.length > 0) throw UserErrors.unknownRoles(unknown);
-    return [{ type: 'UserCreated', data: { userId, accountId, ...profile, roles } }];
+    return [{ type: 'UserCreated', data: { userId, accountId, ...validProfile(profile), roles } }];
   }
   if (state.status === 'none') throw UserErrors.notFound();
   // A user of another account does not exist for a caller addressing this one.

@@ -72,4 +72,27 @@ export const UserErrors = {
     ),
   resetTokenExpired: () =>
     new DomainError('RESET_TOKEN_EXPIRED', 'unprocessable', 'the password reset link has expired', 'token'),
+  fieldRequired: (field: string) =>
+    new DomainError(
+      'USER_FIELD_REQUIRED',
+      'unprocessable',
+      `${field} is required: it cannot be removed or left blank`,
+      field,
+    ),
+  nameInvalid: (field: string, message: string, tooLong: boolean) =>
+    new DomainError(
+      tooLong ? 'USER_NAME_TOO_LONG' : 'USER_NAME_FORBIDDEN_CHARACTER',
+      'unprocessable',
+      `${field} ${message}`,
+      field,
+    ),
+  languageUnsupported: () =>
+    new DomainError(
+      'LANGUAGE_UNSUPPORTED',
+      'unprocessable',
+      'language is not a supported language',
+      'language',
+    ),
+  mobileInvalid: () =>
+    new DomainError('MOBILE_INVALID', 'unprocessable', 'mobile must be an E.164 number or null', 'mobile'),
 };

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { StoredEvent } from '@gatehouse/contracts';
 import { EventStore, Reaction, sleep } from '@gatehouse/event-store';
-import { Notifier } from '@gatehouse/notifications';
+import { MessageNotBuilt, Notifier } from '@gatehouse/notifications';
 import { PasswordResetConfig } from '../password-reset/password-reset.config';
 import { PasswordResets } from '../password-reset/password-resets';
 import { UserCommands } from '../user-commands';
@@ -61,12 +61,20 @@ export class UserEmailsReaction extends Reaction {
     }
   }
 
-  /** Retries a failing send; one that still fails is logged (template and user only) and given up. */
+  /**
+   * Retries a failing send; one that still fails is logged (template and user only) and given up. A
+   * message that cannot be built is not retried: it is logged at once (the metered notifier counts it)
+   * and the event that called for it stands.
+   */
   private async send(message: Parameters<Notifier['send']>[0], userId: string): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.notifier.send(message);
       } catch (error) {
+        if (error instanceof MessageNotBuilt) {
+          logger.error(`could not build ${message.template} for user ${userId} (${error.code})`);
+          return;
+        }
         const reason = error instanceof Error ? error.name : 'unknown error';
         if (attempt >= ATTEMPTS || this.signal.aborted) {
           logger.error(`gave up sending ${message.template} to user ${userId} (${reason})`);
