@@ -61,19 +61,33 @@ describe('password hashes', () => {
 });
 
 describe('password hashing settings', () => {
-  it('default to OWASP first listed argon2id configuration', () => {
+  it("default to Keycloak's default, one of OWASP's listed argon2id configurations", () => {
     expect(readPasswordHashing({ GATEHOUSE_HASH_CONCURRENCY: '1' })).toEqual({
-      memoryKiB: 19_456,
-      timeCost: 2,
+      memoryKiB: 7168,
+      timeCost: 5,
       parallelism: 1,
       concurrency: 1,
     });
+  });
+
+  it('accept every OWASP-listed configuration', () => {
+    for (const [memory, time] of [
+      [47_104, 1],
+      [19_456, 2],
+      [12_288, 3],
+      [9216, 4],
+      [7168, 5],
+    ]) {
+      const env = { GATEHOUSE_ARGON2_MEMORY_KIB: String(memory), GATEHOUSE_ARGON2_TIME_COST: String(time) };
+      expect(readPasswordHashing(env).memoryKiB).toBe(memory);
+    }
   });
 
   it.each([
     [{ GATEHOUSE_ARGON2_MEMORY_KIB: '4096' }],
     [{ GATEHOUSE_ARGON2_TIME_COST: '0' }],
     [{ GATEHOUSE_ARGON2_TIME_COST: '1', GATEHOUSE_ARGON2_MEMORY_KIB: '19456' }],
+    [{ GATEHOUSE_ARGON2_TIME_COST: '4', GATEHOUSE_ARGON2_MEMORY_KIB: '7168' }],
     [{ GATEHOUSE_HASH_CONCURRENCY: 'many' }],
   ])('refuse what is weaker than every OWASP-listed configuration, or malformed: %j', (env) => {
     expect(() => readPasswordHashing(env)).toThrow(/GATEHOUSE_|argon2/);
