@@ -6,3 +6,13 @@ export const userStreamId = (userId: string): string => `user-${userId}`;
 export const roleAssignmentsStreamId = (userId: string): string => `role-assignments-${userId}`;
 export const roleCatalogStreamId = (accountId: string): string => `role-catalog-${accountId}`;
 export const accountAdminsStreamId = (accountId: string): string => `role-admins-${accountId}`;
+
+/**
+ * Which service appends to which streams (by id prefix): each service binds its store with its own list
+ * (`ownedStreams`), so an append to another context's stream fails. `roles-` (before 2026-12) is history
+ * only: nobody appends there any more.
+ */
+export const StreamOwners = {
+  users: ['user-', 'username-', 'account-'],
+  roles: ['role-'],
+} as const satisfies Record<string, readonly string[]>;

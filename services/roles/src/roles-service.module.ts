@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type DistributedEnv } from '@gatehouse/config';
+import { StreamOwners } from '@gatehouse/contracts';
 import { EventStore, ownedStreams } from '@gatehouse/event-store';
 import { PostgresEventStore } from '@gatehouse/event-store-postgres';
 import { IdentityModule, SessionConfig } from '@gatehouse/identity';
@@ -11,9 +12,6 @@ import {
   storeReadiness,
 } from '@gatehouse/operations';
 import { RolesApiModule } from '@gatehouse/roles-api';
-
-/** What the roles service appends to: catalogs, assignments and admins (`role-catalog-`, …). */
-const ROLES_SERVICE_STREAMS = ['role-'];
 
 /** The roles service process: PostgreSQL event store; it reads users' streams only to authenticate. */
 @Module({})
@@ -42,7 +40,7 @@ export class RolesServiceModule {
                   schema: env.pgSchema,
                   poolSize: 10,
                 }),
-                ROLES_SERVICE_STREAMS,
+                StreamOwners.roles,
               ),
               metrics,
             ),

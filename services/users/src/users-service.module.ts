@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type DistributedEnv } from '@gatehouse/config';
+import { StreamOwners } from '@gatehouse/contracts';
 import { EventStore, ownedStreams } from '@gatehouse/event-store';
 import { Notifier } from '@gatehouse/notifications';
 import {
@@ -25,9 +26,6 @@ import {
 import { IdentityModule, SessionConfig } from '@gatehouse/identity';
 import { Pool } from 'pg';
 import { type MailSettings, notifierFor } from './mail-settings';
-
-/** What the users service appends to: users, their username reservations and accounts. */
-const USERS_SERVICE_STREAMS = ['user-', 'username-', 'account-'];
 
 /** The users service process: PostgreSQL event store and secrets; it never talks to Kafka (the relay does). */
 @Module({})
@@ -60,7 +58,7 @@ export class UsersServiceModule {
                   schema: env.pgSchema,
                   poolSize: 20,
                 }),
-                USERS_SERVICE_STREAMS,
+                StreamOwners.users,
               ),
               metrics,
             ),
