@@ -19,11 +19,13 @@ import { SqliteSecretStore } from '@gatehouse/secrets-sqlite';
 import {
   DEFAULT_RESET_TTL_MINUTES,
   OperatorConfig,
+  PasswordHashingConfig,
   PasswordResetConfig,
-  SessionConfig,
+  ReservationConfig,
   UsersApiModule,
-  UsersAuthModule,
 } from '@gatehouse/users-api';
+import { IdentityModule, SessionConfig } from '@gatehouse/identity';
+import { RolesApiModule } from '@gatehouse/roles-api';
 import Sqlite from 'better-sqlite3';
 import { join } from 'node:path';
 import type { EmbeddedConfig } from './embedded-config';
@@ -45,8 +47,9 @@ export class EmbeddedModule {
           useFactory: (store: EventStore) => ({ checks: [storeReadiness(store)] }),
           inject: [EventStore],
         }),
-        UsersAuthModule,
+        IdentityModule,
         UsersApiModule,
+        RolesApiModule,
         ProjectionsApiModule,
       ],
       providers: [
@@ -65,6 +68,8 @@ export class EmbeddedModule {
         { provide: UsersListReadModel, useValue: new InMemoryUsersListReadModel() },
         { provide: SessionConfig, useValue: { sessionKey: config.sessionKey } },
         { provide: OperatorConfig, useValue: { operatorToken: config.operatorToken } },
+        { provide: ReservationConfig, useValue: { reservationKey: config.reservationKey } },
+        { provide: PasswordHashingConfig, useValue: config.passwordHashing },
         {
           provide: Notifier,
           useFactory: (metrics: Metrics) =>
@@ -89,6 +94,8 @@ export class EmbeddedModule {
         UsersListReadModel,
         SessionConfig,
         OperatorConfig,
+        ReservationConfig,
+        PasswordHashingConfig,
         Notifier,
         PasswordResetConfig,
         ProjectionsConfig,
