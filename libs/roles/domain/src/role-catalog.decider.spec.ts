@@ -29,6 +29,15 @@ describe('the role catalog of an account', () => {
       spec.given([billing]).when(define(' billing ', [])).thenThrows('ROLE_NAME_TAKEN');
       spec.given([]).when(define('ACCOUNT   admin', [])).thenThrows('ROLE_NAME_TAKEN');
     });
+    it('stores the name NFC-normalised, and refuses control, bidi-override and invisible characters', () => {
+      spec
+        .given([])
+        .when(define('Cafe\u0301 team', []))
+        .then([defined('custom-2', 'Caf\u00e9 team', [])]);
+      for (const bad of ['Ops\u0000', 'Ops\u202Eevil', 'Op\u200Bs']) {
+        spec.given([]).when(define(bad, [])).thenThrows('ROLE_NAME_INVALID');
+      }
+    });
     it('refuses an empty or overlong name', () => {
       spec.given([]).when(define('   ', [])).thenThrows('ROLE_NAME_INVALID');
       spec

@@ -1,5 +1,5 @@
 import type { Permission, RoleDefined } from '@gatehouse/contracts';
-import { assertNever, type Decider } from '@gatehouse/domain-kit';
+import { assertNever, type Decider, normaliseName } from '@gatehouse/domain-kit';
 import { catalogOf, type RoleCatalogState, roleCatalogView, roleOf } from '@gatehouse/identity-domain';
 import { adminOnlyPermissions, canonicalPermissions, ROLE_NAME_MAX_LENGTH, roleNameKey } from './role-rules';
 import { RoleErrors } from './roles.errors';
@@ -18,8 +18,9 @@ export type DefineRole = {
 
 function define(command: DefineRole, state: RoleCatalogState): RoleDefined[] {
   if (roleOf(state, command.roleId)) throw RoleErrors.roleAlreadyExists();
-  const name = command.name.trim();
-  if (name.length === 0 || [...name].length > ROLE_NAME_MAX_LENGTH) throw RoleErrors.nameInvalid();
+  const checked = normaliseName(command.name, ROLE_NAME_MAX_LENGTH);
+  if (!checked.ok) throw RoleErrors.nameInvalid(checked.message);
+  const name = checked.value;
   if (catalogOf(state).some((role) => roleNameKey(role.name) === roleNameKey(name)))
     throw RoleErrors.nameTaken();
   const permissions = canonicalPermissions(command.permissions);

@@ -1,5 +1,4 @@
 import { DomainError } from '@gatehouse/domain-kit';
-import { ROLE_NAME_MAX_LENGTH } from './role-rules';
 
 /** Every rule of the roles catalog and assignments has one stable code here. */
 export const RoleErrors = {
@@ -31,13 +30,8 @@ export const RoleErrors = {
     ),
   roleAlreadyExists: () =>
     new DomainError('ROLE_ALREADY_EXISTS', 'conflict', 'the role already exists', 'roleId'),
-  nameInvalid: () =>
-    new DomainError(
-      'ROLE_NAME_INVALID',
-      'unprocessable',
-      `a role name has 1 to ${ROLE_NAME_MAX_LENGTH} characters, not only spaces`,
-      'name',
-    ),
+  nameInvalid: (rule: string) =>
+    new DomainError('ROLE_NAME_INVALID', 'unprocessable', `a role name ${rule}`, 'name'),
   nameTaken: () =>
     new DomainError('ROLE_NAME_TAKEN', 'conflict', 'the account already has a role of that name', 'name'),
   permissionNotDelegable: (permissions: readonly string[]) =>
