@@ -10,7 +10,7 @@ import {
   startOperationsServer,
   storeReadiness,
 } from '@gatehouse/operations';
-import { batchTraceOf, createServiceLogger, withTrace } from '@gatehouse/logging';
+import { batchTraceOf, createServiceLogger, kafkaLogs, withTrace } from '@gatehouse/logging';
 import { runRelay } from '@gatehouse/relay';
 import { ownedStreams } from '@gatehouse/event-store';
 import { Kafka, logLevel } from 'kafkajs';
@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     clientId: 'gatehouse-relay',
     brokers: env.kafkaBrokers,
     logLevel: logLevel.ERROR,
+    logCreator: kafkaLogs(logger),
   });
   await ensureTopics(kafka, env.topicPrefix);
   let leading = false;

@@ -5,3 +5,4 @@ export * from './nest-logger';
 export * from './http-logging';
 export * from './batch-trace';
 export * from './traced-subscriber';
+export * from './kafka-logs';

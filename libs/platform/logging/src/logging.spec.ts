@@ -1,6 +1,8 @@
 import { Writable } from 'node:stream';
 import type { StoredEvent } from '@gatehouse/contracts';
+import { logLevel } from 'kafkajs';
 import { tracedBatch } from './batch-trace';
+import { kafkaLogs } from './kafka-logs';
 import { PinoNestLogger } from './nest-logger';
 import { createServiceLogger } from './service-logger';
 import { requestTraceOf, withTrace } from './trace-context';
@@ -119,5 +121,29 @@ describe('Nest through pino', () => {
       expect.objectContaining({ level: 'error', context: 'http', stack: expect.stringContaining('at f') }),
       expect.objectContaining({ level: 'debug', context: 'projector', msg: 'batch', events: 2 }),
     ]);
+  });
+});
+
+describe('kafkajs through pino', () => {
+  it('logs its lines at their level, with their fields, as the service', () => {
+    const { lines, logger } = capture();
+    const log = kafkaLogs(logger)(logLevel.ERROR);
+    log({
+      namespace: 'Consumer',
+      level: logLevel.ERROR,
+      label: 'ERROR',
+      log: { timestamp: 't', logger: 'kafkajs', message: 'crashed', groupId: 'g' },
+    });
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        service: 'users',
+        context: 'kafkajs',
+        namespace: 'Consumer',
+        groupId: 'g',
+        msg: 'crashed',
+      }),
+    ]);
+    expect(lines[0]).not.toHaveProperty('logger');
   });
 });
