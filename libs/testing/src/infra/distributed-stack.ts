@@ -116,6 +116,30 @@ export class DistributedStack implements RunningStack {
     return (this.output.get(service) ?? []).join('');
   }
 
+  /** Every service started so far. */
+  get services(): readonly ServiceName[] {
+    return [...this.output.keys()];
+  }
+
+  /** A service's output line by line: the JSON log records, and any line that is not one. */
+  logRecords(service: ServiceName): { records: Record<string, unknown>[]; unstructured: string[] } {
+    const records: Record<string, unknown>[] = [];
+    const unstructured: string[] = [];
+    for (const line of this.logs(service)
+      .split('\n')
+      .filter((text) => text.trim() !== '')) {
+      try {
+        const record: unknown = JSON.parse(line);
+        if (typeof record === 'object' && record !== null && !Array.isArray(record)) {
+          records.push(record as Record<string, unknown>);
+        } else unstructured.push(line);
+      } catch {
+        unstructured.push(line);
+      }
+    }
+    return { records, unstructured };
+  }
+
   async stop(): Promise<void> {
     await Promise.all([...this.processes.keys()].map((service) => this.kill(service)));
     rmSync(this.outboxDir, { recursive: true, force: true });
