@@ -12,6 +12,7 @@ import type { RunningStack } from '../http/users-api.scenarios';
 import { testEnv, uniqueName } from './env';
 
 export type ServiceName = 'users' | 'projections' | 'relay' | 'gateway';
+export type ServiceEnv = Partial<Record<ServiceName, NodeJS.ProcessEnv>>;
 
 const repoRoot = join(__dirname, '../../../..');
 
@@ -33,7 +34,10 @@ export class DistributedStack implements RunningStack {
   private readonly processes = new Map<ServiceName, ChildProcess>();
   private readonly output = new Map<ServiceName, string[]>();
 
-  private constructor(private readonly ports: { users: number; projections: number; gateway: number }) {
+  private constructor(
+    private readonly ports: { users: number; projections: number; gateway: number },
+    private readonly envOf: ServiceEnv,
+  ) {
     this.users = new ApiClient(`http://127.0.0.1:${ports.gateway}`);
     this.projections = this.users;
     this.direct = {
@@ -42,12 +46,10 @@ export class DistributedStack implements RunningStack {
     };
   }
 
-  static async start(): Promise<DistributedStack> {
-    const stack = new DistributedStack({
-      users: await freePort(),
-      projections: await freePort(),
-      gateway: await freePort(),
-    });
+  /** `env` adds to a service's environment (a bench sets GATEHOUSE_LOG_LEVEL with it). */
+  static async start(env: ServiceEnv = {}): Promise<DistributedStack> {
+    const ports = { users: await freePort(), projections: await freePort(), gateway: await freePort() };
+    const stack = new DistributedStack(ports, env);
     const started = await Promise.allSettled(
       (['users', 'projections', 'relay', 'gateway'] as const).map((service) => stack.startService(service)),
     );
@@ -81,7 +83,7 @@ export class DistributedStack implements RunningStack {
     const port = service === 'relay' ? '0' : String(this.ports[service]);
     const child = spawn(process.execPath, ['--enable-source-maps', `dist/services/${service}/src/main.js`], {
       cwd: repoRoot,
-      env: { ...this.env, PORT: port },
+      env: { ...this.env, ...this.envOf[service], PORT: port },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     // Everything a service prints is kept: tests read it (start-up, crashes, the scan for secrets).
