@@ -16,9 +16,9 @@ const routeOf = (request: Request) => ({
  * Gives each request its trace (request-trace rules in trace-context.ts), writes it back into the
  * request's headers — where the users service reads its correlation id and a proxy passes them on — and
  * echoes the request id; everything logged while the request is handled carries it. One line per request
- * when it ends: method, route pattern (never the URL, which holds ids) or what `describe` says, status and
- * duration (probes at debug level). Headers and
- * bodies are never logged.
+ * when it ends: method, route pattern (never the URL, which holds ids) or what `describe` says, status,
+ * duration, and whether the client left before the answer (probes at debug level). Headers and bodies are
+ * never logged.
  */
 export function requestLogging(
   logger: ServiceLogger,
@@ -31,14 +31,24 @@ export function requestLogging(
     response.setHeader('x-request-id', trace.requestId);
     const started = process.hrtime.bigint();
     withTrace(trace, () => {
-      // Bound here: 'finish' is emitted outside the request's async context.
+      // Bound here: 'close' is emitted outside the request's async context. It comes after 'finish', or
+      // alone when the client went away first.
       response.once(
-        'finish',
+        'close',
         AsyncResource.bind(() => {
-          const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-          const level = response.statusCode >= 500 ? 'error' : PROBES.has(request.path) ? 'debug' : 'info';
+          const durationMs = Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100;
+          const aborted = !response.writableFinished;
+          const level =
+            response.statusCode >= 500
+              ? 'error'
+              : aborted
+                ? 'warn'
+                : PROBES.has(request.path)
+                  ? 'debug'
+                  : 'info';
+          const status = response.statusCode;
           logger[level](
-            { method: request.method, ...describe(request), status: response.statusCode, durationMs },
+            { method: request.method, ...describe(request), status, durationMs, ...(aborted && { aborted }) },
             'request handled',
           );
         }),
