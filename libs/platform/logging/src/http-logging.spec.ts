@@ -1,31 +1,19 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
 import express from 'express';
 import { requestLogging } from './http-logging';
-import { createServiceLogger } from './service-logger';
+import { capturedLogger } from './captured-lines.fixture';
 
 const TRACEPARENT = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
 
 describe('request logging', () => {
-  const lines: Record<string, unknown>[] = [];
+  let lines: Record<string, unknown>[];
   let server: Server;
   let base: string;
 
   beforeAll(async () => {
-    const destination = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(
-          ...chunk
-            .toString()
-            .trim()
-            .split('\n')
-            .map((line) => JSON.parse(line)),
-        );
-        done();
-      },
-    });
-    const logger = createServiceLogger('users', { destination });
+    const { lines: captured, logger } = capturedLogger();
+    lines = captured;
     const app = express();
     app.use(requestLogging(logger));
     app.get('/v1/things/:id', async (request, response) => {

@@ -1,32 +1,13 @@
-import { Writable } from 'node:stream';
 import type { StoredEvent } from '@gatehouse/contracts';
 import { logLevel } from 'kafkajs';
 import { tracedBatch } from './batch-trace';
 import { kafkaLogs } from './kafka-logs';
 import { PinoNestLogger } from './nest-logger';
-import { createServiceLogger } from './service-logger';
+import { capturedLogger as capture } from './captured-lines.fixture';
 import { requestTraceOf, withTrace } from './trace-context';
 import { isTraceparent, newTraceparent } from './traceparent';
 
 const TRACEPARENT = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
-
-/** A service logger whose lines are read back as objects. */
-function capture(level: 'info' | 'debug' = 'info') {
-  const lines: Record<string, unknown>[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(
-        ...chunk
-          .toString()
-          .trim()
-          .split('\n')
-          .map((line) => JSON.parse(line)),
-      );
-      done();
-    },
-  });
-  return { lines, logger: createServiceLogger('users', { level, destination }) };
-}
 
 const event = (correlationId: string, traceparent?: string): StoredEvent => ({
   eventId: `e-${correlationId}`,
