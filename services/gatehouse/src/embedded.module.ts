@@ -20,10 +20,10 @@ import {
   DEFAULT_RESET_TTL_MINUTES,
   OperatorConfig,
   PasswordResetConfig,
-  SessionConfig,
   UsersApiModule,
-  UsersAuthModule,
 } from '@gatehouse/users-api';
+import { IdentityModule, SessionConfig } from '@gatehouse/identity';
+import { RolesApiModule } from '@gatehouse/roles-api';
 import Sqlite from 'better-sqlite3';
 import { join } from 'node:path';
 import type { EmbeddedConfig } from './embedded-config';
@@ -45,8 +45,9 @@ export class EmbeddedModule {
           useFactory: (store: EventStore) => ({ checks: [storeReadiness(store)] }),
           inject: [EventStore],
         }),
-        UsersAuthModule,
+        IdentityModule,
         UsersApiModule,
+        RolesApiModule,
         ProjectionsApiModule,
       ],
       providers: [

@@ -8,7 +8,7 @@ import { PostgresEventStore } from '@gatehouse/event-store-postgres';
 import { ProjectionsApiModule, ProjectionsConfig } from '@gatehouse/projections-api';
 import { UsersListReadModel } from '@gatehouse/read-models';
 import { RedisUsersListReadModel } from '@gatehouse/read-models-redis';
-import { SessionConfig, UsersAuthModule } from '@gatehouse/users-api';
+import { IdentityModule, SessionConfig } from '@gatehouse/identity';
 import { Kafka, logLevel } from 'kafkajs';
 import { Topics } from '@gatehouse/contracts';
 import {
@@ -53,7 +53,7 @@ export class ProjectionsServiceModule {
           }),
           inject: [EventStore, UsersListReadModel],
         }),
-        UsersAuthModule,
+        IdentityModule,
         ProjectionsApiModule,
       ],
       providers: [

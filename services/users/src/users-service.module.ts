@@ -17,18 +17,14 @@ import {
   DEFAULT_RESET_TTL_MINUTES,
   OperatorConfig,
   PasswordResetConfig,
-  SessionConfig,
   UsersApiModule,
-  UsersAuthModule,
 } from '@gatehouse/users-api';
+import { IdentityModule, SessionConfig } from '@gatehouse/identity';
 import { Pool } from 'pg';
 import { type MailSettings, notifierFor } from './mail-settings';
 
-/**
- * What the users service appends to: users, their username reservations and accounts, and — until roles
- * are a service of their own — the roles streams.
- */
-const USERS_SERVICE_STREAMS = ['user-', 'username-', 'account-', 'role-'];
+/** What the users service appends to: users, their username reservations and accounts. */
+const USERS_SERVICE_STREAMS = ['user-', 'username-', 'account-'];
 
 /** The users service process: PostgreSQL event store and secrets; it never talks to Kafka (the relay does). */
 @Module({})
@@ -47,7 +43,7 @@ export class UsersServiceModule {
           useFactory: (store: EventStore) => ({ checks: [storeReadiness(store)] }),
           inject: [EventStore],
         }),
-        UsersAuthModule,
+        IdentityModule,
         UsersApiModule,
       ],
       providers: [

@@ -62,7 +62,7 @@ export function secretScanScenarios(stack: () => DistributedStack): void {
 
     it('finds none in the logs of any service, every line a JSON record of that service', () => {
       const { services } = stack();
-      expect(services).toEqual(expect.arrayContaining(['users', 'projections', 'relay', 'gateway']));
+      expect(services).toEqual(expect.arrayContaining(['users', 'roles', 'projections', 'relay', 'gateway']));
       for (const service of services) {
         const { records, unstructured } = stack().logRecords(service);
         expect({ service, unstructured }).toEqual({ service, unstructured: [] });
@@ -76,9 +76,10 @@ export function secretScanScenarios(stack: () => DistributedStack): void {
 
     it('finds none in the metrics of any service', async () => {
       const { direct, relay } = stack();
-      const { users, projections } = direct;
       const texts = await Promise.all(
-        [users, projections, relay].map(async (api) => (await api.get<string>('/metrics')).body),
+        [direct.users, direct.roles, direct.projections, relay].map(
+          async (api) => (await api.get<string>('/metrics')).body,
+        ),
       );
       expect(texts.join('').length).toBeGreaterThan(0);
       expect(findings('the metrics', texts)).toEqual([]);

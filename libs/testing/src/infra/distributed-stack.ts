@@ -11,13 +11,13 @@ import { ApiClient } from '../http/api-client';
 import type { RunningStack } from '../http/users-api.scenarios';
 import { testEnv, uniqueName } from './env';
 
-export type ServiceName = 'users' | 'projections' | 'relay' | 'gateway';
+export type ServiceName = 'users' | 'roles' | 'projections' | 'relay' | 'gateway';
 export type ServiceEnv = Partial<Record<ServiceName, NodeJS.ProcessEnv>>;
 
 const repoRoot = join(__dirname, '../../../..');
 
 /**
- * The distributed runtime as real processes — gateway, users, projections, relay — over the real PostgreSQL,
+ * The distributed runtime as real processes — gateway, users, roles, projections, relay — over the real PostgreSQL,
  * Redis and Kafka, isolated by a schema, a key prefix and a topic prefix of their own. Processes can be
  * killed (SIGKILL) and restarted, which is how crash tests prove nothing is lost or applied twice.
  */
@@ -26,7 +26,7 @@ export class DistributedStack implements RunningStack {
   readonly users: ApiClient;
   readonly projections: ApiClient;
   /** Each service on its own port, past the gateway: for their health, readiness and metrics. */
-  readonly direct: { readonly users: ApiClient; readonly projections: ApiClient };
+  readonly direct: { readonly users: ApiClient; readonly roles: ApiClient; readonly projections: ApiClient };
   readonly operatorToken = randomBytes(24).toString('base64url');
   readonly name = uniqueName('gh');
   /** The users service's file outbox: the emails it sent, one JSON file each. */
@@ -35,23 +35,31 @@ export class DistributedStack implements RunningStack {
   private readonly output = new Map<ServiceName, string[]>();
 
   private constructor(
-    private readonly ports: { users: number; projections: number; gateway: number },
+    private readonly ports: { users: number; roles: number; projections: number; gateway: number },
     private readonly envOf: ServiceEnv,
   ) {
     this.users = new ApiClient(`http://127.0.0.1:${ports.gateway}`);
     this.projections = this.users;
     this.direct = {
       users: new ApiClient(`http://127.0.0.1:${ports.users}`),
+      roles: new ApiClient(`http://127.0.0.1:${ports.roles}`),
       projections: new ApiClient(`http://127.0.0.1:${ports.projections}`),
     };
   }
 
   /** `env` adds to a service's environment (a bench sets GATEHOUSE_LOG_LEVEL with it). */
   static async start(env: ServiceEnv = {}): Promise<DistributedStack> {
-    const ports = { users: await freePort(), projections: await freePort(), gateway: await freePort() };
+    const ports = {
+      users: await freePort(),
+      roles: await freePort(),
+      projections: await freePort(),
+      gateway: await freePort(),
+    };
     const stack = new DistributedStack(ports, env);
     const started = await Promise.allSettled(
-      (['users', 'projections', 'relay', 'gateway'] as const).map((service) => stack.startService(service)),
+      (['users', 'roles', 'projections', 'relay', 'gateway'] as const).map((service) =>
+        stack.startService(service),
+      ),
     );
     const failed = started.find((result) => result.status === 'rejected');
     if (failed) {
@@ -76,6 +84,7 @@ export class DistributedStack implements RunningStack {
       GATEHOUSE_OUTBOX_DIR: this.outboxDir,
       GATEHOUSE_USERS_URL: `http://127.0.0.1:${this.ports.users}`,
       GATEHOUSE_PROJECTIONS_URL: `http://127.0.0.1:${this.ports.projections}`,
+      GATEHOUSE_ROLES_URL: `http://127.0.0.1:${this.ports.roles}`,
     };
   }
 

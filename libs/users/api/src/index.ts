@@ -1,5 +1,3 @@
 export * from './users-api.module';
-export * from './users-auth.module';
 export * from './users.config';
 export * from './password-reset/password-reset.config';
-export * from './roles/account-roles';

@@ -12,6 +12,9 @@ export type CreateUser = {
   readonly userId: string;
   readonly accountId: string;
   readonly profile: UserProfile;
+  /** The roles to grant, each once; `known` is the account's role catalog, read first (roles are never removed). */
+  readonly roles: readonly string[];
+  readonly knownRoles: ReadonlySet<string>;
 };
 export type UpdateUserDetails = {
   readonly type: 'UpdateUserDetails';

@@ -4,6 +4,13 @@ import { DomainError } from '@gatehouse/domain-kit';
 export const UserErrors = {
   alreadyExists: () => new DomainError('USER_ALREADY_EXISTS', 'conflict', 'the user already exists'),
   notFound: () => new DomainError('USER_NOT_FOUND', 'not-found', 'no such user'),
+  unknownRoles: (roleIds: readonly string[]) =>
+    new DomainError(
+      'UNKNOWN_ROLE',
+      'unprocessable',
+      `not in the account's catalog: ${roleIds.join(', ')}`,
+      'roles',
+    ),
   usernameTaken: () =>
     new DomainError('USERNAME_TAKEN', 'conflict', 'the username is already taken', 'username'),
   sessionNotFound: () => new DomainError('SESSION_NOT_FOUND', 'not-found', 'no such session'),

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { EventStore } from '@gatehouse/event-store';
 import { AuthenticatedGuard, CurrentPrincipal, type Principal } from '@gatehouse/http';
 import { userStreamId } from '@gatehouse/users-domain';
-import { AccountRoles } from '../roles/account-roles';
+import { Grants } from '@gatehouse/identity';
 import type { Response } from 'express';
 import { assertSelfOrPermission } from '../access';
 import { type UserView, userView } from './user.view';
@@ -15,7 +15,7 @@ import { type UserView, userView } from './user.view';
 export class GetUserHttpController {
   constructor(
     private readonly store: EventStore,
-    private readonly roles: AccountRoles,
+    private readonly roles: Grants,
   ) {}
 
   /** Permission: users:read, or the user themselves. ETag = stream version (for If-Match). */

@@ -2,11 +2,10 @@ import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { type CommandContext, EventStore, loadState } from '@gatehouse/event-store';
 import { usernameDecider, usernameStreamId } from '@gatehouse/users-domain';
 import { v7 as uuidv7 } from 'uuid';
-import type { RequestContext } from '../command-context';
+import type { RequestContext } from '@gatehouse/identity';
 import { PasswordHasher } from '../password-hasher';
-import { SessionTokens } from '../session/session-tokens';
 import { appended, UserCommands } from '../user-commands';
-import { SessionConfig } from '../users.config';
+import { SessionConfig, SessionTokens } from '@gatehouse/identity';
 
 export interface LoginResult {
   readonly token: string;

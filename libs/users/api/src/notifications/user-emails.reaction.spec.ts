@@ -5,7 +5,7 @@ import { InMemorySecretStore } from '@gatehouse/secrets';
 import { newTestEvent } from '@gatehouse/testing';
 import { userStreamId } from '@gatehouse/users-domain';
 import { PasswordResets } from '../password-reset/password-resets';
-import { AccountRoles } from '../roles/account-roles';
+import { Grants } from '@gatehouse/identity';
 import { UserCommands } from '../user-commands';
 import { UserEmailsReaction } from './user-emails.reaction';
 
@@ -38,7 +38,7 @@ const asStored = (event: UserEvent) => newTestEvent({ type: event.type, accountI
 
 function reaction(store: InMemoryEventStore, notifier: Notifier): UserEmailsReaction {
   const states = new StateCache(store);
-  const users = new UserCommands(store, states, new AccountRoles(store, states));
+  const users = new UserCommands(store, states, new Grants(states));
   const resets = new PasswordResets(new InMemorySecretStore());
   return new UserEmailsReaction(store, users, resets, notifier, {
     linkBase: 'https://x/reset',
