@@ -19,6 +19,7 @@ async function main(): Promise<void> {
       port: 0,
       sessionKey,
       operatorToken,
+      reservationKey: sessionKey,
       operatorTokenFile: join(dataDir, 'operator.token'),
       outboxDir: join(dataDir, 'outbox'),
       smtp: null,

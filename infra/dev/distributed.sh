@@ -57,6 +57,7 @@ start() {
   [ "${GATEHOUSE_NO_BUILD:-}" = 1 ] || (cd "$root" && node tools/build.js)
   export GATEHOUSE_SESSION_KEY="${GATEHOUSE_SESSION_KEY:-$(secret session.key)}"
   export GATEHOUSE_OPERATOR_TOKEN="${GATEHOUSE_OPERATOR_TOKEN:-$(secret operator.token)}"
+  export GATEHOUSE_RESERVATION_KEY="${GATEHOUSE_RESERVATION_KEY:-$(secret reservation.key)}"
   export GATEHOUSE_OUTBOX_DIR="${GATEHOUSE_OUTBOX_DIR:-$run_dir/outbox}"
   export GATEHOUSE_USERS_URL="http://127.0.0.1:${ports[users]}"
   export GATEHOUSE_PROJECTIONS_URL="http://127.0.0.1:${ports[projections]}"

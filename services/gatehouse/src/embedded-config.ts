@@ -8,6 +8,7 @@ export interface EmbeddedConfig {
   readonly port: number;
   readonly sessionKey: string;
   readonly operatorToken: string;
+  readonly reservationKey: string;
   readonly operatorTokenFile: string;
   /** Emails go here as JSON files, unless SMTP is configured. */
   readonly outboxDir: string;
@@ -30,6 +31,7 @@ export function loadEmbeddedConfig(env: NodeJS.ProcessEnv = process.env): Embedd
     port,
     sessionKey: env['GATEHOUSE_SESSION_KEY'] ?? readOrCreate(join(dataDir, 'session.key')),
     operatorToken: env['GATEHOUSE_OPERATOR_TOKEN'] ?? readOrCreate(operatorTokenFile),
+    reservationKey: env['GATEHOUSE_RESERVATION_KEY'] ?? readOrCreate(join(dataDir, 'reservation.key')),
     operatorTokenFile,
     outboxDir: resolve(env['GATEHOUSE_OUTBOX_DIR'] ?? join(dataDir, 'outbox')),
     smtp: env['GATEHOUSE_SMTP_HOST'] ? readSmtpOptions(env) : null,

@@ -20,6 +20,7 @@ import {
   DEFAULT_RESET_TTL_MINUTES,
   OperatorConfig,
   PasswordResetConfig,
+  ReservationConfig,
   UsersApiModule,
 } from '@gatehouse/users-api';
 import { IdentityModule, SessionConfig } from '@gatehouse/identity';
@@ -66,6 +67,7 @@ export class EmbeddedModule {
         { provide: UsersListReadModel, useValue: new InMemoryUsersListReadModel() },
         { provide: SessionConfig, useValue: { sessionKey: config.sessionKey } },
         { provide: OperatorConfig, useValue: { operatorToken: config.operatorToken } },
+        { provide: ReservationConfig, useValue: { reservationKey: config.reservationKey } },
         {
           provide: Notifier,
           useFactory: (metrics: Metrics) =>
@@ -90,6 +92,7 @@ export class EmbeddedModule {
         UsersListReadModel,
         SessionConfig,
         OperatorConfig,
+        ReservationConfig,
         Notifier,
         PasswordResetConfig,
         ProjectionsConfig,

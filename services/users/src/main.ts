@@ -12,6 +12,7 @@ async function main(): Promise<void> {
   const config = {
     sessionKey: requiredSecret(process.env, 'GATEHOUSE_SESSION_KEY'),
     operatorToken: requiredSecret(process.env, 'GATEHOUSE_OPERATOR_TOKEN'),
+    reservationKey: requiredSecret(process.env, 'GATEHOUSE_RESERVATION_KEY'),
   };
   const mail = readMailSettings(process.env, env.port);
   const app = await NestFactory.create(UsersServiceModule.register(env, config, mail), { bufferLogs: true });

@@ -17,6 +17,7 @@ import {
   DEFAULT_RESET_TTL_MINUTES,
   OperatorConfig,
   PasswordResetConfig,
+  ReservationConfig,
   UsersApiModule,
 } from '@gatehouse/users-api';
 import { IdentityModule, SessionConfig } from '@gatehouse/identity';
@@ -31,7 +32,7 @@ const USERS_SERVICE_STREAMS = ['user-', 'username-', 'account-'];
 export class UsersServiceModule {
   static register(
     env: DistributedEnv,
-    secrets: SessionConfig & OperatorConfig,
+    secrets: SessionConfig & OperatorConfig & ReservationConfig,
     mail: MailSettings,
   ): DynamicModule {
     return {
@@ -70,6 +71,7 @@ export class UsersServiceModule {
         },
         { provide: SessionConfig, useValue: secrets },
         { provide: OperatorConfig, useValue: secrets },
+        { provide: ReservationConfig, useValue: secrets },
         {
           provide: Notifier,
           useFactory: (metrics: Metrics) => meteredNotifier(notifierFor(mail), metrics),
@@ -80,7 +82,15 @@ export class UsersServiceModule {
           useValue: { linkBase: `${mail.publicUrl}/reset-password`, ttlMinutes: DEFAULT_RESET_TTL_MINUTES },
         },
       ],
-      exports: [EventStore, SecretStore, SessionConfig, OperatorConfig, Notifier, PasswordResetConfig],
+      exports: [
+        EventStore,
+        SecretStore,
+        SessionConfig,
+        OperatorConfig,
+        ReservationConfig,
+        Notifier,
+        PasswordResetConfig,
+      ],
     };
   }
 }

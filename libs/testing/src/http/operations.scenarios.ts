@@ -108,14 +108,13 @@ export function gatewayScenarios(stack: () => DistributedStack): void {
       expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     });
 
-    it('carries the request id into every event the request appends, as its correlation id', async () => {
+    it('carries the request id into every event the request appends (and its grant), as its correlation id, with no username in any stream id', async () => {
       const account = await openAccount(stack().users, stack().operatorToken);
       const requestId = `req-${account.accountId}`;
-      const created = await account.admin.post(
-        `/v1/accounts/${account.accountId}/users`,
-        newUserBody({ roles: ['support'] }),
-        { 'x-request-id': requestId },
-      );
+      const body = newUserBody({ roles: ['support'] });
+      const created = await account.admin.post(`/v1/accounts/${account.accountId}/users`, body, {
+        'x-request-id': requestId,
+      });
       expect(created.status).toBe(201);
       const pg = new Client({ connectionString: testEnv.pgUrl });
       await pg.connect();
@@ -126,8 +125,13 @@ export function gatewayScenarios(stack: () => DistributedStack): void {
       await pg.end();
       expect(rows.map((row) => row.stream_id)).toEqual(
         expect.arrayContaining(
-          [/^user-/, /^username-/, /^role-assignments-/].map((pattern) => expect.stringMatching(pattern)),
+          [/^user-/, /^username-hmac-[0-9a-f]{64}$/, /^role-assignments-/].map((pattern) =>
+            expect.stringMatching(pattern),
+          ),
         ),
+      );
+      expect(rows.filter((row) => row.stream_id.includes(String(body['username']).toLowerCase()))).toEqual(
+        [],
       );
     });
 

@@ -81,6 +81,7 @@ export class DistributedStack implements RunningStack {
       GATEHOUSE_TOPIC_PREFIX: `${this.name}.`,
       GATEHOUSE_SESSION_KEY: `session-key-of-${this.name}-${'x'.repeat(16)}`,
       GATEHOUSE_OPERATOR_TOKEN: this.operatorToken,
+      GATEHOUSE_RESERVATION_KEY: `reservation-key-of-${this.name}-${'x'.repeat(16)}`,
       GATEHOUSE_OUTBOX_DIR: this.outboxDir,
       GATEHOUSE_USERS_URL: `http://127.0.0.1:${this.ports.users}`,
       GATEHOUSE_PROJECTIONS_URL: `http://127.0.0.1:${this.ports.projections}`,

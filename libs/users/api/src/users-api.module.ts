@@ -24,10 +24,12 @@ import { RequestDeletionHttpController } from './request-deletion/request-deleti
 import { UnlockUserHandler } from './unlock-user/unlock-user.handler';
 import { UnlockUserHttpController } from './unlock-user/unlock-user.http.controller';
 import { UserCommands } from './user-commands';
+import { UsernameReservations } from './username-reservations/username-reservations';
+import { UsernameReservationsMigration } from './username-reservations/username-reservations.migration';
 
 /**
  * The users context over HTTP. Ports (EventStore, SecretStore, Notifier, SessionConfig, OperatorConfig,
- * PasswordResetConfig) and IdentityModule are bound by the runtime that imports this module: SQLite, files
+ * ReservationConfig, PasswordResetConfig) and IdentityModule are bound by the runtime that imports this module: SQLite, files
  * and a file outbox when embedded, PostgreSQL, env and an outbox or SMTP when distributed.
  */
 @Module({
@@ -54,6 +56,8 @@ import { UserCommands } from './user-commands';
     BootstrapAccountHandler,
     LoginHandler,
     UserCommands,
+    UsernameReservations,
+    UsernameReservationsMigration,
     UserEmailsReaction,
     PasswordResets,
     ChangePasswordHandler,

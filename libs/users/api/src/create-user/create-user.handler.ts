@@ -10,8 +10,9 @@ import {
 } from '@gatehouse/event-store';
 import { Grants } from '@gatehouse/identity';
 import { catalogOf } from '@gatehouse/identity-domain';
-import { userDecider, usernameDecider, usernameStreamId, userStreamId } from '@gatehouse/users-domain';
+import { userDecider, usernameDecider, userStreamId } from '@gatehouse/users-domain';
 import { v7 as uuidv7 } from 'uuid';
+import { UsernameReservations } from '../username-reservations/username-reservations';
 
 export interface CreateUserInput {
   readonly accountId: string;
@@ -42,6 +43,7 @@ export class CreateUserHandler {
   constructor(
     private readonly store: EventStore,
     private readonly grants: Grants,
+    private readonly reservations: UsernameReservations,
   ) {}
 
   async handle(
@@ -56,7 +58,7 @@ export class CreateUserHandler {
     );
     await options.withCredentials?.(userId);
     const steps = [
-      step(usernameStreamId(profile.username), usernameDecider, {
+      step(this.reservations.streamIdOf(profile.username), usernameDecider, {
         type: 'ReserveUsername',
         username: profile.username,
         userId,
