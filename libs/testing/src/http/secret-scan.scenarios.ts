@@ -13,19 +13,24 @@ const secretPatterns: Record<string, RegExp> = {
   'test password': new RegExp(`Str0ng-[a-z0-9]+!|Wrong-password-\\d|${ADMIN_PASSWORD}`),
 };
 
+/** The keys and tokens the services are started with. */
+const CONFIGURED_SECRETS = ['GATEHOUSE_SESSION_KEY', 'GATEHOUSE_OPERATOR_TOKEN', 'GATEHOUSE_RESERVATION_KEY'];
+
 /**
- * Run last, after every scenario of the distributed mode: no password, hash or token anywhere it must not
- * be — the event store, every Kafka topic (values and headers), every service's log (each line a JSON
- * record, read raw and decoded) and metrics, and the outbox. The one place a reset token may travel is the
- * password-reset email to its own recipient (it is the link).
+ * Run last, after every scenario of the distributed mode: no password, hash, token or configured key
+ * anywhere it must not be — the event store, every Kafka topic (values and headers), every service's log
+ * (each line a JSON record, read raw and decoded) and metrics, and the outbox. The one place a reset token
+ * may travel is the password-reset email to its own recipient (it is the link).
  */
 export function secretScanScenarios(stack: () => DistributedStack): void {
   describe('after every scenario, a scan for secrets', () => {
     let storedSecrets: string[];
+    let configuredSecrets: [string, string][];
     beforeAll(async () => {
       storedSecrets = (await query(stack(), 'SELECT value FROM gh_secrets')).map((row) =>
         String(row['value']),
       );
+      configuredSecrets = CONFIGURED_SECRETS.map((name) => [name, String(stack().env[name])]);
     });
     const findings = (where: string, texts: readonly string[]): string[] =>
       texts.flatMap((text) => [
@@ -33,10 +38,14 @@ export function secretScanScenarios(stack: () => DistributedStack): void {
           .filter(([, pattern]) => pattern.test(text))
           .map(([kind]) => `${kind} in ${where}: ${text.slice(0, 200)}`),
         ...storedSecrets.filter((secret) => text.includes(secret)).map(() => `a stored secret in ${where}`),
+        ...configuredSecrets
+          .filter(([, secret]) => text.includes(secret))
+          .map(([name]) => `${name} in ${where}`),
       ]);
 
-    it('has secrets to look for (the scenarios stored hashes)', () => {
+    it('has secrets to look for (the scenarios stored hashes; the services were given keys)', () => {
       expect(storedSecrets.some((value) => /\$argon2id\$/.test(value))).toBe(true);
+      expect(configuredSecrets.every(([, secret]) => secret.length >= 16)).toBe(true);
     });
 
     it('finds none in the event store', async () => {
