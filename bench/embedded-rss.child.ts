@@ -27,7 +27,7 @@ async function main(): Promise<void> {
       smtp: null,
       publicUrl: 'http://127.0.0.1',
     },
-    ['error', 'warn'],
+    'warn',
   );
   await app.listen(0, '127.0.0.1');
   const readModel = app.get(UsersListReadModel);

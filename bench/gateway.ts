@@ -5,13 +5,13 @@ import { heading, type SectionResult, verdict } from './report';
 /** What the gateway adds to a request: p50 within 1 ms of the direct call, at 1 and 16 connections. */
 const MAX_ADDED_P50_MS = 1;
 
-interface Run {
+export interface Run {
   readonly p50: number;
   readonly p99: number;
   readonly rps: number;
 }
 
-async function load(url: string, token: string, connections: number, seconds: number): Promise<Run> {
+export async function load(url: string, token: string, connections: number, seconds: number): Promise<Run> {
   const result = await autocannon({
     url,
     connections,

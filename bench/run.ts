@@ -3,8 +3,9 @@ import { ensureKafka } from './kafka';
 import { type SectionResult, verdict } from './report';
 
 /**
- * `npm run bench`: every section in one run (or `BENCH_ONLY=append|latency|rss|replay|roles|gateway|hashing`),
- * each printing its figures beside its target, then a summary. Ctrl-C stops the running section, which
+ * `npm run bench`: every section in one run (or
+ * `BENCH_ONLY=append|latency|rss|replay|roles|gateway|hashing|logging`), each printing its figures beside
+ * its target, then a summary. Ctrl-C stops the running section, which
  * still cleans up after itself. Exit code 1 when a section failed to run; a missed target is reported, not
  * an error. Sections load lazily, so the Kafka broker is up before the latency section's modules read the
  * environment.
@@ -27,6 +28,10 @@ const sections = {
   gateway: async () => {
     ensureKafka();
     return (await import('./gateway')).gatewaySection();
+  },
+  logging: async () => {
+    ensureKafka();
+    return (await import('./logging')).loggingSection();
   },
 } satisfies Record<string, (signal: AbortSignal) => Promise<SectionResult>>;
 

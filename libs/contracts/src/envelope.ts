@@ -14,6 +14,11 @@ export interface NewEvent<T extends string = string, D = unknown> {
   readonly actor: Actor;
   readonly correlationId: string;
   readonly causationId: string | null;
+  /**
+   * The W3C trace context of the request that caused the event (CloudEvents distributed-tracing
+   * extension, `ce_traceparent` on Kafka); absent on events stored before it was kept.
+   */
+  readonly traceparent?: string;
   readonly data: D;
 }
 

@@ -19,3 +19,4 @@ export * from './infra/pg-events';
 export * from './http/operations.scenarios';
 export * from './http/malformed-input.scenarios';
 export * from './fuzz/openapi-fuzz.scenarios';
+export * from './http/tracing.scenarios';

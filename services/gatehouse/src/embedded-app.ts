@@ -1,6 +1,7 @@
-import type { INestApplication, LogLevel } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { configureHttpApp } from '@gatehouse/http';
+import { type ServiceLoggerOptions, useStructuredLogging } from '@gatehouse/logging';
 import { recordHttpMetrics } from '@gatehouse/operations';
 import { credentialBodyLimits } from '@gatehouse/users-api';
 import type { EmbeddedConfig } from './embedded-config';
@@ -9,9 +10,10 @@ import { EmbeddedModule } from './embedded.module';
 /** Builds the embedded application; `main.ts` listens on it, tests start it on a free port. */
 export async function createEmbeddedApp(
   config: EmbeddedConfig,
-  logger: LogLevel[] = ['error', 'warn', 'log'],
+  level?: ServiceLoggerOptions['level'],
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(EmbeddedModule.register(config), { logger });
+  const app = await NestFactory.create(EmbeddedModule.register(config), { bufferLogs: true });
+  useStructuredLogging(app, 'gatehouse', { level });
   configureHttpApp(app, 'Gatehouse (embedded)', { bodyLimits: credentialBodyLimits });
   recordHttpMetrics(app);
   return app;

@@ -21,7 +21,7 @@ import { loadEmbeddedConfig } from './embedded-config';
 
 async function start(dataDir: string): Promise<{ app: INestApplication; stack: RunningStack }> {
   const config = loadEmbeddedConfig({ GATEHOUSE_DATA_DIR: dataDir, PORT: '0' });
-  const app = await createEmbeddedApp(config, ['error', 'warn']);
+  const app = await createEmbeddedApp(config, 'warn');
   await app.listen(0, '127.0.0.1');
   const api = new ApiClient(`http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`);
   return { app, stack: { users: api, projections: api, operatorToken: config.operatorToken } };

@@ -26,7 +26,7 @@ describe('embedded mode under fuzzing', () => {
 
   beforeAll(async () => {
     const config = loadEmbeddedConfig({ GATEHOUSE_DATA_DIR: dataDir, PORT: '0' });
-    app = await createEmbeddedApp(config, ['error', 'warn']);
+    app = await createEmbeddedApp(config, 'warn');
     await app.listen(0, '127.0.0.1');
     api = new ApiClient(`http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`);
     operatorToken = config.operatorToken;

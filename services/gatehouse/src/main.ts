@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { createServiceLogger } from '@gatehouse/logging';
 import { createEmbeddedApp } from './embedded-app';
 import { loadEmbeddedConfig } from './embedded-config';
 
@@ -16,6 +17,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  new Logger('gatehouse').error(error instanceof Error ? error.stack : String(error));
+  createServiceLogger('gatehouse').fatal({ err: error }, 'failed to start');
   process.exit(1);
 });

@@ -1,19 +1,17 @@
 import { Agent, type Server } from 'node:http';
 import type { Socket } from 'node:net';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type Request, type Response } from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
-import { v7 as uuidv7 } from 'uuid';
+import { requestLogging, type ServiceLogger } from '@gatehouse/logging';
 import { type Upstreams, upstreamFor } from './routes';
-
-const REQUEST_ID = /^[\w.-]{1,128}$/;
 
 /**
  * The one base URL of the distributed mode: routes by path (routes.ts) through http-proxy-middleware,
  * streams bodies both ways, and is the edge for client addresses — X-Forwarded-For is replaced by the
- * socket peer, never passed on from the client — and for request ids (X-Request-Id kept when well formed,
- * made otherwise, and echoed to the client).
+ * socket peer, never passed on from the client — and for request traces: X-Request-Id and W3C traceparent
+ * kept when well formed, made otherwise, passed on to the service, and the request id echoed to the client.
  */
-export function createGatewayApp(upstreams: Upstreams): express.Express {
+export function createGatewayApp(upstreams: Upstreams, logger: ServiceLogger): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.get('/health', (_request, response) => {
@@ -31,16 +29,11 @@ export function createGatewayApp(upstreams: Upstreams): express.Express {
     const ready = checks.every(([, check]) => check.ok);
     response.status(ready ? 200 : 503).json({ ready, checks: Object.fromEntries(checks) });
   });
-  app.use((request: Request, response: Response, next: NextFunction) => {
-    const given = request.headers['x-request-id'];
-    const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : uuidv7();
-    request.headers['x-request-id'] = id;
-    response.setHeader('x-request-id', id);
-    next();
-  });
+  const route = (request: Request) => upstreamFor(request.method, request.path, upstreams) ?? upstreams.users;
+  app.use(requestLogging(logger, (request) => ({ upstream: route(request) })));
   app.use(
     createProxyMiddleware<Request, Response>({
-      router: (request) => upstreamFor(request.method, request.path, upstreams) ?? upstreams.users,
+      router: route,
       changeOrigin: false,
       // Without a keep-alive agent every request opens an upstream connection and answers the client with
       // `connection: close`, so every client request opens one too (a second or more each under load).
@@ -54,7 +47,8 @@ export function createGatewayApp(upstreams: Upstreams): express.Express {
           proxyRequest.setHeader('x-forwarded-for', request.socket.remoteAddress ?? '');
           proxyRequest.setHeader('x-forwarded-proto', 'http');
         },
-        error: (_error, _request, target) => {
+        error: (error, _request, target) => {
+          logger.warn({ err: error }, 'the service behind this route did not answer');
           const response = target as Response | Socket;
           if (!('status' in response) || response.headersSent) return;
           response.status(502).type('application/problem+json').json({

@@ -1,7 +1,8 @@
 import type { AddressInfo } from 'node:net';
+import { createServiceLogger } from '@gatehouse/logging';
 import { createGatewayApp, listen } from './gateway-app';
 
-const log = (message: string): void => console.log(`${new Date().toISOString()} gateway ${message}`);
+const logger = createServiceLogger('gateway');
 
 /** The distributed mode's one base URL (default :3000, as the embedded runtime's). */
 async function main(): Promise<void> {
@@ -11,8 +12,8 @@ async function main(): Promise<void> {
     projections: process.env['GATEHOUSE_PROJECTIONS_URL'] ?? 'http://127.0.0.1:3002',
   };
   const port = Number(process.env['PORT'] ?? 3000);
-  const server = await listen(createGatewayApp(upstreams), port, process.env['HOST'] ?? '127.0.0.1');
-  log(
+  const server = await listen(createGatewayApp(upstreams, logger), port, process.env['HOST'] ?? '127.0.0.1');
+  logger.info(
     `on port ${(server.address() as AddressInfo).port}: users ${upstreams.users}, roles ${upstreams.roles}, projections ${upstreams.projections}`,
   );
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -24,6 +25,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  logger.fatal({ err: error }, 'failed to start');
   process.exit(1);
 });

@@ -1,22 +1,23 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { readDistributedEnv, requiredSecret } from '@gatehouse/config';
 import { configureHttpApp } from '@gatehouse/http';
+import { createServiceLogger, useStructuredLogging } from '@gatehouse/logging';
 import { recordHttpMetrics } from '@gatehouse/operations';
 import { ProjectionsServiceModule } from './projections-service.module';
 
 async function main(): Promise<void> {
   const env = readDistributedEnv(process.env, 3002);
   const session = { sessionKey: requiredSecret(process.env, 'GATEHOUSE_SESSION_KEY') };
-  const app = await NestFactory.create(ProjectionsServiceModule.register(env, session));
+  const app = await NestFactory.create(ProjectionsServiceModule.register(env, session), { bufferLogs: true });
+  const logger = useStructuredLogging(app, 'projections');
   configureHttpApp(app, 'Gatehouse projections service');
   recordHttpMetrics(app);
   await app.listen(env.port, process.env['HOST'] ?? '127.0.0.1');
-  new Logger('projections').log(`projections service on port ${env.port}`);
+  logger.info(`projections service on port ${env.port}`);
 }
 
 main().catch((error: unknown) => {
-  new Logger('projections').error(error instanceof Error ? error.stack : String(error));
+  createServiceLogger('projections').fatal({ err: error }, 'failed to start');
   process.exit(1);
 });

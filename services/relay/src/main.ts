@@ -10,11 +10,12 @@ import {
   startOperationsServer,
   storeReadiness,
 } from '@gatehouse/operations';
+import { batchTraceOf, createServiceLogger, kafkaLogs, withTrace } from '@gatehouse/logging';
 import { runRelay } from '@gatehouse/relay';
 import { ownedStreams } from '@gatehouse/event-store';
 import { Kafka, logLevel } from 'kafkajs';
 
-const log = (message: string): void => console.log(`${new Date().toISOString()} relay ${message}`);
+const logger = createServiceLogger('relay');
 const RESTART_DELAY_MS = 1000;
 
 /**
@@ -35,30 +36,37 @@ async function main(): Promise<void> {
     clientId: 'gatehouse-relay',
     brokers: env.kafkaBrokers,
     logLevel: logLevel.ERROR,
+    logCreator: kafkaLogs(logger),
   });
   await ensureTopics(kafka, env.topicPrefix);
   let leading = false;
   const bus = new KafkaOperations(kafka);
   const role = readinessCheck('leadership', async () => ({ leading }));
   const operations = await startOperationsServer(metrics, [storeReadiness(store), bus, role], env.port);
-  log(`health, readiness and metrics on port ${portOf(operations)}`);
+  logger.info(`health, readiness and metrics on port ${portOf(operations)}`);
   const publisher = new KafkaEventPublisher(kafka, { topicPrefix: env.topicPrefix });
+  const recordBatch = recordRelayBatch(metrics);
   const lockName = `${env.pgSchema}.relay`;
   while (!shutdown.signal.aborted) {
     const lock = await PostgresLeaderLock.acquire(env.pgUrl, lockName, shutdown.signal).catch(() => null);
     if (!lock) break;
     leading = true;
-    log(`leading (${lockName})`);
+    logger.info(`leading (${lockName})`);
     try {
       await runRelay({
         store,
         publisher,
         checkpointName: 'relay',
         signal: AbortSignal.any([shutdown.signal, lock.lost]),
-        onBatch: recordRelayBatch(metrics),
+        onBatch: (batch, checkpoint) => {
+          recordBatch(batch);
+          withTrace(batchTraceOf(batch), () =>
+            logger.info({ events: batch.length, checkpoint }, 'events published'),
+          );
+        },
       });
     } catch (error) {
-      log(`stopped by ${error instanceof Error ? error.message : String(error)}; restarting`);
+      logger.warn({ err: error }, 'stopped by an error; restarting');
       await new Promise((resolve) => setTimeout(resolve, RESTART_DELAY_MS));
     } finally {
       leading = false;
@@ -72,6 +80,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  logger.fatal({ err: error }, 'stopped');
   process.exit(1);
 });

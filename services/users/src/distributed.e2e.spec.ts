@@ -5,6 +5,7 @@ import {
   permissionMatrixScenarios,
   rolesScenarios,
   secretScanScenarios,
+  tracingScenarios,
   userLifecycleScenarios,
   usersApiScenarios,
 } from '@gatehouse/testing';
@@ -29,5 +30,6 @@ describe('distributed mode', () => {
   permissionMatrixScenarios(() => stack);
   operationsScenarios(() => stack);
   gatewayScenarios(() => stack);
+  tracingScenarios(() => stack);
   secretScanScenarios(() => stack);
 });

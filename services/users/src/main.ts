@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { readDistributedEnv, requiredSecret } from '@gatehouse/config';
 import { configureHttpApp } from '@gatehouse/http';
+import { createServiceLogger, useStructuredLogging } from '@gatehouse/logging';
 import { recordHttpMetrics } from '@gatehouse/operations';
 import { credentialBodyLimits } from '@gatehouse/users-api';
 import { readMailSettings } from './mail-settings';
@@ -16,14 +16,15 @@ async function main(): Promise<void> {
     reservationKey: requiredSecret(process.env, 'GATEHOUSE_RESERVATION_KEY'),
   };
   const mail = readMailSettings(process.env, env.port);
-  const app = await NestFactory.create(UsersServiceModule.register(env, config, mail));
+  const app = await NestFactory.create(UsersServiceModule.register(env, config, mail), { bufferLogs: true });
+  const logger = useStructuredLogging(app, 'users');
   configureHttpApp(app, 'Gatehouse users service', { bodyLimits: credentialBodyLimits });
   recordHttpMetrics(app);
   await app.listen(env.port, process.env['HOST'] ?? '127.0.0.1');
-  new Logger('users').log(`users service on port ${env.port}`);
+  logger.info(`users service on port ${env.port}`);
 }
 
 main().catch((error: unknown) => {
-  new Logger('users').error(error instanceof Error ? error.stack : String(error));
+  createServiceLogger('users').fatal({ err: error }, 'failed to start');
   process.exit(1);
 });

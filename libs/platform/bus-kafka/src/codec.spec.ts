@@ -76,6 +76,18 @@ describe('the Kafka codec', () => {
     expect(fromKafkaMessage(received(message))).toEqual(first);
   });
 
+  it('carries the trace context as the distributed-tracing extension, and reads it back', () => {
+    const traced = { ...event, traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' };
+    const message = toKafkaMessage(traced);
+    expect(message.headers?.['ce_traceparent']).toBe(traced.traceparent);
+    expect(fromKafkaMessage(received(message))).toEqual(traced);
+  });
+
+  it('reads an event without a trace context as one without traceparent', () => {
+    expect(toKafkaMessage(event).headers).not.toHaveProperty('ce_traceparent');
+    expect(fromKafkaMessage(received(toKafkaMessage(event)))).not.toHaveProperty('traceparent');
+  });
+
   it('names the context the stream belongs to as the source', () => {
     expect(toKafkaMessage({ ...event, streamId: 'roles-acct-1' }).headers?.['ce_source']).toBe(
       '/gatehouse/roles',

@@ -5,7 +5,8 @@ import type { IHeaders, KafkaMessage, Message } from 'kafkajs';
  * StoredEvent <-> Kafka record in the CloudEvents Kafka protocol binding, binary content mode: the body is
  * the JSON of `data`, every other attribute a `ce_` header holding its canonical string form. Envelope
  * fields CloudEvents has no attribute for travel as extensions (lower-case alphanumeric names).
- * An absent causation id is an absent header: CloudEvents attributes have no null.
+ * An absent causation id is an absent header: CloudEvents attributes have no null. The request's W3C trace
+ * context is the distributed-tracing extension's `traceparent` attribute, so `ce_traceparent`.
  */
 const contextByTopic = new Map<string, string>(
   Object.entries(Topics).map(([context, topic]) => [topic, context]),
@@ -38,6 +39,7 @@ export function toKafkaMessage(event: StoredEvent): Message {
     ce_correlationid: event.correlationId,
   };
   if (event.causationId !== null) headers['ce_causationid'] = event.causationId;
+  if (event.traceparent !== undefined) headers['ce_traceparent'] = event.traceparent;
   return { key: event.streamId, value: JSON.stringify(event.data), headers };
 }
 
@@ -64,6 +66,7 @@ export function fromKafkaMessage(message: KafkaMessage): StoredEvent {
     throw new MalformedKafkaEvent('content-type is not application/json');
   }
   if (message.value === null) throw new MalformedKafkaEvent('the body is empty');
+  const traceparent = text('ce_traceparent');
   return {
     eventId: required('ce_id'),
     type: required('ce_type'),
@@ -77,6 +80,7 @@ export function fromKafkaMessage(message: KafkaMessage): StoredEvent {
     actor: required('ce_actor'),
     correlationId: required('ce_correlationid'),
     causationId: text('ce_causationid') ?? null,
+    ...(traceparent === undefined ? {} : { traceparent }),
     data: JSON.parse(message.value.toString('utf8')),
   };
 }

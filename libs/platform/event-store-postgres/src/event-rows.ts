@@ -15,6 +15,7 @@ export interface EventRow {
   actor: string;
   correlation_id: string;
   causation_id: string | null;
+  traceparent: string | null;
   data: unknown;
   global_position: string;
   checkpoint: string;
@@ -47,10 +48,11 @@ export function appendStatement(
     event.actor,
     event.correlationId,
     event.causationId,
+    event.traceparent ?? null,
     JSON.stringify(event.data),
   ]);
   if (rows.length === 1) return { name: 'gh_append_one', text: sql.appendOne, values: [...head, ...rows[0]] };
-  const columns = Array.from({ length: 9 }, (_, column) => rows.map((row) => row[column]));
+  const columns = Array.from({ length: 10 }, (_, column) => rows.map((row) => row[column]));
   return { name: 'gh_append_many', text: sql.appendMany, values: [...head, ...columns] };
 }
 
@@ -82,6 +84,7 @@ export function toStoredEvent(row: EventRow): StoredEvent {
     actor: row.actor,
     correlationId: row.correlation_id,
     causationId: row.causation_id,
+    ...(row.traceparent === null ? {} : { traceparent: row.traceparent }),
     data: row.data,
     streamId: row.stream_id,
     streamPosition: Number(row.stream_position),

@@ -8,12 +8,12 @@ export function eventSql(schema: string) {
   // (text) column, not the indexed xid8 one. The checkpoint is built here, named for what it is.
   const checkpoint = `tx_id::text || ':' || global_position AS checkpoint`;
   const columns = `event_id, stream_id, stream_position, type, schema_version, account_id, occurred_at,
-    actor, correlation_id, causation_id, data, global_position, ${checkpoint}`;
+    actor, correlation_id, causation_id, traceparent, data, global_position, ${checkpoint}`;
   const head = `WITH head AS (
     SELECT coalesce(max(stream_position), -1) AS version FROM ${events} WHERE stream_id = $1
   )`;
   const inserted = `event_id, stream_id, stream_position, type, schema_version, account_id, occurred_at, actor,
-    correlation_id, causation_id, data`;
+    correlation_id, causation_id, traceparent, data`;
   const appended = `stream_position, ${checkpoint}`;
   /** Where each id of a uuid[] parameter is stored, as a JSON array in the parameter's order. */
   const storedAt = (ids: string) => `
@@ -35,7 +35,7 @@ export function eventSql(schema: string) {
     appendOne: `
       ${head}
       INSERT INTO ${events} (${inserted})
-      SELECT $3::uuid, $1, head.version + 1, $4, $5, $6, $7, $8, $9, $10, $11
+      SELECT $3::uuid, $1, head.version + 1, $4, $5, $6, $7, $8, $9, $10, $11, $12
       FROM head
       WHERE $2::bigint IS NULL OR head.version = $2::bigint
       RETURNING ${appended}`,
@@ -43,12 +43,12 @@ export function eventSql(schema: string) {
       ${head}
       INSERT INTO ${events} (${inserted})
       SELECT e.event_id, $1, head.version + e.ord, e.type, e.schema_version, e.account_id,
-        e.occurred_at, e.actor, e.correlation_id, e.causation_id, e.data
+        e.occurred_at, e.actor, e.correlation_id, e.causation_id, e.traceparent, e.data
       FROM head,
         unnest($3::uuid[], $4::text[], $5::int[], $6::text[], $7::timestamptz[], $8::text[], $9::text[],
-          $10::text[], $11::jsonb[])
+          $10::text[], $11::text[], $12::jsonb[])
           WITH ORDINALITY AS e(event_id, type, schema_version, account_id, occurred_at, actor,
-            correlation_id, causation_id, data, ord)
+            correlation_id, causation_id, traceparent, data, ord)
       WHERE $2::bigint IS NULL OR head.version = $2::bigint
       ORDER BY e.ord
       RETURNING ${appended}`,
@@ -69,16 +69,16 @@ export function eventSql(schema: string) {
       numbered AS (
         SELECT e.*, nextval(${sequence}) AS global_position
         FROM unnest($3::int[], $4::int[], $5::uuid[], $6::text[], $7::int[], $8::text[], $9::timestamptz[],
-            $10::text[], $11::text[], $12::text[], $13::jsonb[])
+            $10::text[], $11::text[], $12::text[], $13::text[], $14::jsonb[])
           WITH ORDINALITY AS e(stream_ord, n, event_id, type, schema_version, account_id, occurred_at, actor,
-            correlation_id, causation_id, data, ord)
+            correlation_id, causation_id, traceparent, data, ord)
         WHERE NOT EXISTS (SELECT 1 FROM streams WHERE version <> expected)
         ORDER BY e.ord
       ),
       inserted AS (
         INSERT INTO ${events} (global_position, ${inserted})
         SELECT e.global_position, e.event_id, s.stream_id, s.version + e.n, e.type, e.schema_version,
-          e.account_id, e.occurred_at, e.actor, e.correlation_id, e.causation_id, e.data
+          e.account_id, e.occurred_at, e.actor, e.correlation_id, e.causation_id, e.traceparent, e.data
         FROM numbered e JOIN streams s ON s.ord = e.stream_ord
         ORDER BY s.stream_id, e.n
         RETURNING stream_id, tx_id, global_position

@@ -38,4 +38,10 @@ export const migrations: readonly Migration[] = [
         checkpoint text NOT NULL
       );`,
   },
+  {
+    version: 2,
+    name: 'trace context of events',
+    // Nullable and without a default: adding it rewrites no row, and older events simply have none.
+    sql: (schema) => `ALTER TABLE ${schema}.gh_events ADD COLUMN traceparent text;`,
+  },
 ];

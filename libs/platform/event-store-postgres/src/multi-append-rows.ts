@@ -43,6 +43,7 @@ export function appendMultiStatement(sql: EventSql, appends: readonly StreamAppe
       column((event) => event.actor),
       column((event) => event.correlationId),
       column((event) => event.causationId),
+      column((event) => event.traceparent ?? null),
       column((event) => JSON.stringify(event.data)),
     ],
   };

@@ -32,6 +32,7 @@ interface EventRow {
   actor: string;
   correlation_id: string;
   causation_id: string | null;
+  traceparent: string | null;
   data: string;
 }
 
@@ -130,6 +131,7 @@ export class SqliteEventStore extends EventStore {
         ...event,
         streamId,
         streamPosition: position,
+        traceparent: event.traceparent ?? null,
         data: JSON.stringify(event.data),
       });
       last = { nextExpectedVersion: position, checkpoint: String(lastInsertRowid) };
@@ -140,7 +142,7 @@ export class SqliteEventStore extends EventStore {
 
 function prepare(db: Database) {
   const columns = `global_position, event_id, stream_id, stream_position, type, schema_version, account_id,
-    occurred_at, actor, correlation_id, causation_id, data`;
+    occurred_at, actor, correlation_id, causation_id, traceparent, data`;
   return {
     version: db
       .prepare<[string], number>('SELECT max(stream_position) FROM gh_events WHERE stream_id = ?')
@@ -151,9 +153,9 @@ function prepare(db: Database) {
     ),
     insert: db.prepare(
       `INSERT INTO gh_events (event_id, stream_id, stream_position, type, schema_version, account_id,
-         occurred_at, actor, correlation_id, causation_id, data)
+         occurred_at, actor, correlation_id, causation_id, traceparent, data)
        VALUES (@eventId, @streamId, @streamPosition, @type, @schemaVersion, @accountId,
-         @occurredAt, @actor, @correlationId, @causationId, @data)`,
+         @occurredAt, @actor, @correlationId, @causationId, @traceparent, @data)`,
     ),
     readStream: db.prepare<[string, number, number], EventRow>(
       `SELECT ${columns} FROM gh_events WHERE stream_id = ? AND stream_position >= ?
@@ -182,6 +184,7 @@ function toStoredEvent(row: EventRow): StoredEvent {
     actor: row.actor,
     correlationId: row.correlation_id,
     causationId: row.causation_id,
+    ...(row.traceparent === null ? {} : { traceparent: row.traceparent }),
     data: JSON.parse(row.data),
     streamId: row.stream_id,
     streamPosition: row.stream_position,

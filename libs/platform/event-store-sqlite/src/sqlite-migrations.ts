@@ -28,6 +28,11 @@ const migrations: readonly { readonly version: number; readonly name: string; re
         checkpoint TEXT NOT NULL
       );`,
   },
+  {
+    version: 2,
+    name: 'trace context of events',
+    sql: 'ALTER TABLE gh_events ADD COLUMN traceparent TEXT;',
+  },
 ];
 
 /** Applies the missing steps in one IMMEDIATE transaction, so two processes opening one file take turns. */

@@ -11,6 +11,8 @@ export interface CommandContext {
   readonly actor: string;
   readonly correlationId: string;
   readonly causationId: string | null;
+  /** The W3C trace context of the request, when it came from one. */
+  readonly traceparent?: string;
   readonly now: Date;
 }
 
@@ -101,6 +103,7 @@ export function toNewEvent(event: DomainEvent, context: CommandContext, schemaVe
     actor: context.actor,
     correlationId: context.correlationId,
     causationId: context.causationId,
+    ...(context.traceparent === undefined ? {} : { traceparent: context.traceparent }),
     data: event.data,
   };
 }

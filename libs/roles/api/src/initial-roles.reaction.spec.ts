@@ -6,7 +6,7 @@ import {
 } from '@gatehouse/contracts';
 import { InMemoryEventStore, NO_STREAM, START, StateCache } from '@gatehouse/event-store';
 import { Grants } from '@gatehouse/identity';
-import { newTestEvent } from '@gatehouse/testing';
+import { newTestEvent, TRACEPARENT } from '@gatehouse/testing';
 import { InitialRolesReaction } from './initial-roles.reaction';
 import { RoleCommands } from './role-commands';
 
@@ -61,6 +61,15 @@ describe("the grant of a new user's roles, as a reaction to UserCreated", () => 
     ]);
     const [grant] = await store.readStream(roleAssignmentsStreamId('u1'));
     expect(grant.causationId).toBe((await store.readStream(userStreamId('u1')))[0].eventId);
+  });
+
+  it('carries the creating request on: its correlation id and trace context', async () => {
+    const store = new InMemoryEventStore();
+    const event = { ...stored(created('u1', ['support'])), correlationId: 'req-1', traceparent: TRACEPARENT };
+    await store.append(userStreamId('u1'), [event], NO_STREAM);
+    await runUntilCaughtUp(store);
+    const [grant] = await store.readStream(roleAssignmentsStreamId('u1'));
+    expect(grant).toMatchObject({ correlationId: 'req-1', traceparent: TRACEPARENT });
   });
 
   it('passes over users created without roles, and those from before roles were a context', async () => {

@@ -35,6 +35,8 @@ export class InitialRolesReaction extends Reaction {
       actor: event.actor,
       correlationId: event.correlationId,
       causationId: event.eventId,
+      // The grant belongs to the request that created the user: its trace goes on.
+      ...(event.traceparent === undefined ? {} : { traceparent: event.traceparent }),
       now: new Date(),
     };
     try {

@@ -1,5 +1,11 @@
 import { type EventStore, NO_STREAM, START, WrongExpectedVersion } from '@gatehouse/event-store';
-import { eventIds, expectWrongVersion, newTestEvent, readAllUntil } from './event-store.fixtures';
+import {
+  eventIds,
+  expectWrongVersion,
+  newTestEvent,
+  readAllUntil,
+  TRACEPARENT,
+} from './event-store.fixtures';
 
 const newEvents = (count: number) => Array.from({ length: count }, () => newTestEvent());
 
@@ -40,6 +46,19 @@ export function multiAppendContract(subject: () => EventStore): void {
         expect(results.map((result) => result.nextExpectedVersion)).toEqual([2, 0]);
         expect(eventIds(await store.readStream('roles-acct', { fromPosition: 2 }))).toEqual(eventIds(roles));
         expect(eventIds(await store.readStream('user-1'))).toEqual(eventIds(user));
+      });
+
+      it('keeps the trace context of the events that have one', async () => {
+        await store.appendMulti([
+          {
+            streamId: 'user-1',
+            events: [newTestEvent({ traceparent: TRACEPARENT })],
+            expectedVersion: NO_STREAM,
+          },
+          { streamId: 'roles-acct', events: newEvents(1), expectedVersion: NO_STREAM },
+        ]);
+        expect((await store.readStream('user-1'))[0].traceparent).toBe(TRACEPARENT);
+        expect((await store.readStream('roles-acct'))[0]).not.toHaveProperty('traceparent');
       });
 
       it('puts its events one after another, in input order, in the global order', async () => {

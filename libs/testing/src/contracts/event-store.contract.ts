@@ -11,6 +11,7 @@ import {
   eventIds,
   newTestEvent,
   readAllUntil,
+  TRACEPARENT,
 } from './event-store.fixtures';
 
 /**
@@ -170,6 +171,7 @@ export function eventStoreContract(
           occurredAt: '2024-02-29T23:59:59.999Z',
           actor: 'api-key:42',
           causationId: uuidv7(),
+          traceparent: TRACEPARENT,
           data: { name: 'Zoë "Q" O\'Brien\\', tags: ['a', 'b'], nested: { n: 1.5, none: null, yes: false } },
         });
         const result = await store.append('user-1', [event], NO_STREAM);
@@ -182,6 +184,14 @@ export function eventStoreContract(
           checkpoint: result.checkpoint,
         });
         expect((await readAllUntil(store, START, 1)).events).toEqual([read]);
+      });
+
+      it('keeps the trace context of each of several events, and its absence', async () => {
+        const events = [newTestEvent({ traceparent: TRACEPARENT }), newTestEvent()];
+        await store.append('user-1', events, NO_STREAM);
+        const read = await store.readStream('user-1');
+        expect(read.map((event) => event.traceparent)).toEqual([TRACEPARENT, undefined]);
+        expect(read[1]).not.toHaveProperty('traceparent');
       });
     });
 

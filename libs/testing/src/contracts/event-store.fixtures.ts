@@ -46,6 +46,9 @@ export interface EventStoreCapabilities {
 /** A fresh, empty store per test. */
 export type EventStoreFactory = () => Promise<EventStoreUnderTest>;
 
+/** A W3C trace context, as a request's events carry it. */
+export const TRACEPARENT = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+
 export function newTestEvent(overrides: Partial<NewEvent> = {}): NewEvent {
   return {
     eventId: uuidv7(),

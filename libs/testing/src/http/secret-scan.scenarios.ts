@@ -1,8 +1,8 @@
 import { readOutbox } from '@gatehouse/notifications';
-import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { testEnv } from '../infra/env';
 import type { DistributedStack } from '../infra/distributed-stack';
+import { readStackTopics } from '../infra/stack-records';
 import { ADMIN_PASSWORD } from './scenario';
 
 /** What a secret looks like, whatever test produced it. */
@@ -13,19 +13,24 @@ const secretPatterns: Record<string, RegExp> = {
   'test password': new RegExp(`Str0ng-[a-z0-9]+!|Wrong-password-\\d|${ADMIN_PASSWORD}`),
 };
 
+/** The keys and tokens the services are started with. */
+const CONFIGURED_SECRETS = ['GATEHOUSE_SESSION_KEY', 'GATEHOUSE_OPERATOR_TOKEN', 'GATEHOUSE_RESERVATION_KEY'];
+
 /**
- * Run last, after every scenario of the distributed mode: no password, hash or token anywhere it must not
- * be — the event store, every Kafka topic (values and headers), the services' logs and metrics, and the
- * outbox. The one place a reset token may travel is the password-reset email to its own recipient (it is
- * the link).
+ * Run last, after every scenario of the distributed mode: no password, hash, token or configured key
+ * anywhere it must not be — the event store, every Kafka topic (values and headers), every service's log
+ * (each line a JSON record, read raw and decoded) and metrics, and the outbox. The one place a reset token
+ * may travel is the password-reset email to its own recipient (it is the link).
  */
 export function secretScanScenarios(stack: () => DistributedStack): void {
   describe('after every scenario, a scan for secrets', () => {
     let storedSecrets: string[];
+    let configuredSecrets: [string, string][];
     beforeAll(async () => {
       storedSecrets = (await query(stack(), 'SELECT value FROM gh_secrets')).map((row) =>
         String(row['value']),
       );
+      configuredSecrets = CONFIGURED_SECRETS.map((name) => [name, String(stack().env[name])]);
     });
     const findings = (where: string, texts: readonly string[]): string[] =>
       texts.flatMap((text) => [
@@ -33,10 +38,14 @@ export function secretScanScenarios(stack: () => DistributedStack): void {
           .filter(([, pattern]) => pattern.test(text))
           .map(([kind]) => `${kind} in ${where}: ${text.slice(0, 200)}`),
         ...storedSecrets.filter((secret) => text.includes(secret)).map(() => `a stored secret in ${where}`),
+        ...configuredSecrets
+          .filter(([, secret]) => text.includes(secret))
+          .map(([name]) => `${name} in ${where}`),
       ]);
 
-    it('has secrets to look for (the scenarios stored hashes)', () => {
+    it('has secrets to look for (the scenarios stored hashes; the services were given keys)', () => {
       expect(storedSecrets.some((value) => /\$argon2id\$/.test(value))).toBe(true);
+      expect(configuredSecrets.every(([, secret]) => secret.length >= 16)).toBe(true);
     });
 
     it('finds none in the event store', async () => {
@@ -51,17 +60,27 @@ export function secretScanScenarios(stack: () => DistributedStack): void {
     });
 
     it('finds none on Kafka', async () => {
-      const records = await readTopics(stack().name);
+      const records = (await readStackTopics(stack().name)).map((record) =>
+        [record.value, ...Object.entries(record.headers).map(([name, value]) => `${name}=${value}`)].join(
+          '\n',
+        ),
+      );
       expect(records.length).toBeGreaterThan(100);
       expect(findings('Kafka', records)).toEqual([]);
     });
 
-    it('finds none in the logs', () => {
-      const logs = (['users', 'roles', 'projections', 'relay', 'gateway'] as const).map((service) =>
-        stack().logs(service),
-      );
-      expect(logs.join('').length).toBeGreaterThan(0);
-      expect(findings('the logs', logs)).toEqual([]);
+    it('finds none in the logs of any service, every line a JSON record of that service', () => {
+      const { services } = stack();
+      expect(services).toEqual(expect.arrayContaining(['users', 'roles', 'projections', 'relay', 'gateway']));
+      for (const service of services) {
+        const { records, unstructured } = stack().logRecords(service);
+        expect({ service, unstructured }).toEqual({ service, unstructured: [] });
+        expect(records.length).toBeGreaterThan(0);
+        expect(records.filter((record) => record['service'] !== service)).toEqual([]);
+        // The decoded values too: JSON escapes (\", \\, \u…) could hide a secret from the raw text.
+        const texts = [stack().logs(service), ...records.map((record) => stringsIn(record).join('\n'))];
+        expect(findings(`the log of ${service}`, texts)).toEqual([]);
+      }
     });
 
     it('finds none in the metrics of any service', async () => {
@@ -90,6 +109,12 @@ export function secretScanScenarios(stack: () => DistributedStack): void {
   });
 }
 
+function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.values(value).flatMap(stringsIn);
+}
+
 async function query(stack: DistributedStack, sql: string): Promise<Record<string, unknown>[]> {
   const client = new Client({ connectionString: testEnv.pgUrl });
   await client.connect();
@@ -99,35 +124,4 @@ async function query(stack: DistributedStack, sql: string): Promise<Record<strin
   } finally {
     await client.end();
   }
-}
-
-/** Every record of the stack's topics, as text: value and headers. */
-async function readTopics(prefix: string): Promise<string[]> {
-  const kafka = new Kafka({ brokers: testEnv.kafkaBrokers, logLevel: logLevel.NOTHING });
-  const admin = kafka.admin();
-  await admin.connect();
-  const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(`${prefix}.`));
-  const ends = await Promise.all(topics.map((topic) => admin.fetchTopicOffsets(topic)));
-  await admin.disconnect();
-  const expected = ends
-    .flat()
-    .reduce((sum, partition) => sum + Number(partition.high) - Number(partition.low), 0);
-  const consumer = kafka.consumer({ groupId: `${prefix}-secret-scan` });
-  const records: string[] = [];
-  await consumer.connect();
-  await consumer.subscribe({ topics, fromBeginning: true });
-  const done = new Promise<void>((resolve) => {
-    void consumer.run({
-      eachMessage: async ({ message }) => {
-        const headers = Object.entries(message.headers ?? {}).map(
-          ([name, value]) => `${name}=${String(value)}`,
-        );
-        records.push([message.value?.toString() ?? '', ...headers].join('\n'));
-        if (records.length >= expected) resolve();
-      },
-    });
-  });
-  await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 30_000))]);
-  await consumer.disconnect();
-  return records;
 }

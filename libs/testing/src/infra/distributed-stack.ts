@@ -12,6 +12,7 @@ import type { RunningStack } from '../http/users-api.scenarios';
 import { testEnv, uniqueName } from './env';
 
 export type ServiceName = 'users' | 'roles' | 'projections' | 'relay' | 'gateway';
+export type ServiceEnv = Partial<Record<ServiceName, NodeJS.ProcessEnv>>;
 
 const repoRoot = join(__dirname, '../../../..');
 
@@ -35,6 +36,7 @@ export class DistributedStack implements RunningStack {
 
   private constructor(
     private readonly ports: { users: number; roles: number; projections: number; gateway: number },
+    private readonly envOf: ServiceEnv,
   ) {
     this.users = new ApiClient(`http://127.0.0.1:${ports.gateway}`);
     this.projections = this.users;
@@ -45,13 +47,15 @@ export class DistributedStack implements RunningStack {
     };
   }
 
-  static async start(): Promise<DistributedStack> {
-    const stack = new DistributedStack({
+  /** `env` adds to a service's environment (a bench sets GATEHOUSE_LOG_LEVEL with it). */
+  static async start(env: ServiceEnv = {}): Promise<DistributedStack> {
+    const ports = {
       users: await freePort(),
       roles: await freePort(),
       projections: await freePort(),
       gateway: await freePort(),
-    });
+    };
+    const stack = new DistributedStack(ports, env);
     const started = await Promise.allSettled(
       (['users', 'roles', 'projections', 'relay', 'gateway'] as const).map((service) =>
         stack.startService(service),
@@ -89,7 +93,7 @@ export class DistributedStack implements RunningStack {
     const port = service === 'relay' ? '0' : String(this.ports[service]);
     const child = spawn(process.execPath, ['--enable-source-maps', `dist/services/${service}/src/main.js`], {
       cwd: repoRoot,
-      env: { ...this.env, PORT: port },
+      env: { ...this.env, ...this.envOf[service], PORT: port },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     // Everything a service prints is kept: tests read it (start-up, crashes, the scan for secrets).
@@ -122,6 +126,30 @@ export class DistributedStack implements RunningStack {
 
   logs(service: ServiceName): string {
     return (this.output.get(service) ?? []).join('');
+  }
+
+  /** Every service started so far. */
+  get services(): readonly ServiceName[] {
+    return [...this.output.keys()];
+  }
+
+  /** A service's output line by line: the JSON log records, and any line that is not one. */
+  logRecords(service: ServiceName): { records: Record<string, unknown>[]; unstructured: string[] } {
+    const records: Record<string, unknown>[] = [];
+    const unstructured: string[] = [];
+    for (const line of this.logs(service)
+      .split('\n')
+      .filter((text) => text.trim() !== '')) {
+      try {
+        const record: unknown = JSON.parse(line);
+        if (typeof record === 'object' && record !== null && !Array.isArray(record)) {
+          records.push(record as Record<string, unknown>);
+        } else unstructured.push(line);
+      } catch {
+        unstructured.push(line);
+      }
+    }
+    return { records, unstructured };
   }
 
   async stop(): Promise<void> {
