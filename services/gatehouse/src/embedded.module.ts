@@ -13,7 +13,7 @@ import {
 } from '@gatehouse/operations';
 import { SqliteEventStore } from '@gatehouse/event-store-sqlite';
 import { ProjectionsApiModule, ProjectionsConfig } from '@gatehouse/projections-api';
-import { InMemoryUsersListReadModel, UsersListReadModel } from '@gatehouse/read-models';
+import { InMemoryReadModelStore, ReadModelStore } from '@gatehouse/read-models';
 import { SecretStore } from '@gatehouse/secrets';
 import { SqliteSecretStore } from '@gatehouse/secrets-sqlite';
 import {
@@ -62,7 +62,7 @@ export class EmbeddedModule {
         },
         { provide: EventPublisher, useValue: bus },
         { provide: EventSubscriber, useValue: bus },
-        { provide: UsersListReadModel, useValue: new InMemoryUsersListReadModel() },
+        { provide: ReadModelStore, useValue: new InMemoryReadModelStore() },
         { provide: SessionConfig, useValue: { sessionKey: config.sessionKey } },
         { provide: OperatorConfig, useValue: { operatorToken: config.operatorToken } },
         {
@@ -86,7 +86,7 @@ export class EmbeddedModule {
         SecretStore,
         EventPublisher,
         EventSubscriber,
-        UsersListReadModel,
+        ReadModelStore,
         SessionConfig,
         OperatorConfig,
         Notifier,

@@ -5,11 +5,12 @@ import { type DistributedEnv } from '@gatehouse/config';
 import { EventStore, ownedStreams } from '@gatehouse/event-store';
 import { PostgresEventStore } from '@gatehouse/event-store-postgres';
 import { ProjectionsApiModule, ProjectionsConfig } from '@gatehouse/projections-api';
-import { UsersListReadModel } from '@gatehouse/read-models';
-import { RedisUsersListReadModel } from '@gatehouse/read-models-redis';
+import { ReadModelStore } from '@gatehouse/read-models';
+import { RedisReadModelStore } from '@gatehouse/read-models-redis';
 import { SessionConfig, UsersAuthModule } from '@gatehouse/users-api';
 import { Kafka, logLevel } from 'kafkajs';
 import { Topics } from '@gatehouse/contracts';
+import { usersListDeclaration } from '@gatehouse/users-list';
 import {
   KafkaOperations,
   OperationsModule,
@@ -39,16 +40,16 @@ export class ProjectionsServiceModule {
       imports: [
         OperationsModule.register('projections', {
           provide: ReadinessChecks,
-          useFactory: (store: EventStore, readModel: UsersListReadModel) => ({
+          useFactory: (store: EventStore, readModels: ReadModelStore) => ({
             checks: [
               storeReadiness(store),
               readinessCheck('read-model', async () => {
-                await readModel.count('readiness-probe');
+                await readModels.current(usersListDeclaration);
               }),
               bus,
             ],
           }),
-          inject: [EventStore, UsersListReadModel],
+          inject: [EventStore, ReadModelStore],
         }),
         UsersAuthModule,
         ProjectionsApiModule,
@@ -80,14 +81,14 @@ export class ProjectionsServiceModule {
           },
         },
         {
-          provide: UsersListReadModel,
-          useFactory: () => new RedisUsersListReadModel(env.redisUrl, { keyPrefix: env.redisPrefix }),
+          provide: ReadModelStore,
+          useFactory: () => new RedisReadModelStore(env.redisUrl, { keyPrefix: env.redisPrefix }),
         },
         { provide: SessionConfig, useValue: session },
         { provide: ProjectionsConfig, useValue: { groupId } },
         { provide: KafkaOperations, useValue: bus },
       ],
-      exports: [EventStore, EventSubscriber, UsersListReadModel, SessionConfig, ProjectionsConfig],
+      exports: [EventStore, EventSubscriber, ReadModelStore, SessionConfig, ProjectionsConfig],
     };
   }
 }

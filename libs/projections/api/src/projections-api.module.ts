@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { ListUsersHttpController } from './list-users/list-users.http.controller';
-import { UsersListProjector } from './users-list-projector/users-list-projector';
+import { ProjectionRunner } from './projection-runner/projection-runner';
+import { UsersListReader } from './users-query/users-list.reader';
 
 /**
- * Read models over HTTP and the projectors that feed them. The runtime binds EventSubscriber,
- * UsersListReadModel, ProjectionsConfig and an Authenticator.
+ * Read models over HTTP and the runner that feeds them. The runtime binds EventSubscriber,
+ * ReadModelStore, ProjectionsConfig and an Authenticator.
  */
 @Module({
   controllers: [ListUsersHttpController],
-  providers: [UsersListProjector],
+  providers: [ProjectionRunner, UsersListReader],
 })
 export class ProjectionsApiModule {}
