@@ -18,3 +18,5 @@ export * from './http/permission-matrix.scenarios';
 export * from './http/secret-scan.scenarios';
 export * from './infra/pg-events';
 export * from './http/operations.scenarios';
+export * from './http/users-list.scenarios';
+export * from './http/users-export.scenarios';

@@ -10,6 +10,8 @@ import {
   type RunningStack,
   userLifecycleScenarios,
   usersApiScenarios,
+  usersExportScenarios,
+  usersListScenarios,
 } from '@gatehouse/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -43,6 +45,8 @@ describe('embedded mode', () => {
   userLifecycleScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   permissionMatrixScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   operationsScenarios(() => running.stack);
+  usersListScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
+  usersExportScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
 
   describe('when the process restarts', () => {
     it('keeps users, sessions and the rebuilt list', async () => {

@@ -46,8 +46,9 @@ export class EmbeddedModule {
           inject: [EventStore],
         }),
         UsersAuthModule,
-        UsersApiModule,
+        // Before the users API: its GET users/:userId would otherwise take users/export.csv.
         ProjectionsApiModule,
+        UsersApiModule,
       ],
       providers: [
         {

@@ -1,10 +1,10 @@
-/** Where each request goes: the one read-model route to projections, every other API route to users. */
+/** Where each request goes: the read-model routes (list, CSV export) to projections, every other API route to users. */
 export interface Upstreams {
   readonly users: string;
   readonly projections: string;
 }
 
-const USERS_LIST = /^\/v1\/accounts\/[^/]+\/users\/?$/;
+const USERS_LIST = /^\/v1\/accounts\/[^/]+\/users(\/|\/export\.csv)?$/;
 
 export function upstreamFor(method: string, path: string, upstreams: Upstreams): string | null {
   if (!path.startsWith('/v1/')) return null;

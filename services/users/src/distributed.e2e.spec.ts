@@ -7,6 +7,8 @@ import {
   secretScanScenarios,
   userLifecycleScenarios,
   usersApiScenarios,
+  usersExportScenarios,
+  usersListScenarios,
 } from '@gatehouse/testing';
 
 /**
@@ -30,4 +32,6 @@ describe('distributed mode', () => {
   operationsScenarios(() => stack);
   gatewayScenarios(() => stack);
   secretScanScenarios(() => stack);
+  usersListScenarios(() => stack);
+  usersExportScenarios(() => stack);
 });

@@ -9,6 +9,7 @@ import {
   type RowWrite,
 } from '@gatehouse/read-model-kit';
 import { type ChainableCommander, Redis } from 'ioredis';
+import { randomUUID } from 'node:crypto';
 import { applyScript, queryScript } from './row-scripts';
 
 export interface RedisReadModelStoreOptions {
@@ -27,7 +28,8 @@ interface Scripts<R> {
  * - `<p>m:g<n>:{a}:row:<id>` hash of one row: JSON columns, `_n:<column>` folded keys, `_pos:<stream>`;
  * - `<p>m:g<n>:{a}:sort:<sort>` sorted set, score 0, members `<sort key>\0<id>`, read BYLEX;
  * - `<p>m:g<n>:{a}:set:<set>:<value>` set of ids; `<p>m:g<n>:{a}:search` members `<term>\0<id>`;
- * - `<p>m:g<n>:{a}:scratch` a query's working set, created and deleted inside one script run.
+ * - `<p>m:g<n>:{a}:scratch` a query's working set, created and deleted inside one script run;
+ * - `<p>m:g<n>:{a}:export:<uuid>` an export's ranked matches, deleted when it ends (expires after an hour).
  * The client must not set ioredis' own keyPrefix: this adapter prefixes keys itself, SCAN patterns included.
  */
 export class RedisReadModelStore extends ReadModelStore {
@@ -80,13 +82,10 @@ export class RedisReadModelStore extends ReadModelStore {
     assertLimit(query.limit);
     const number = generation ?? (await this.current(model));
     if (number === null) return { rows: [], total: 0, more: false };
-    const base = this.base(model, number, query.accountId);
-    const { search, anyOf, ranges, sort, descending, after, limit } = query;
-    const script = this.redis as unknown as Scripts<Promise<unknown[]>>;
-    const [total, more, ...flat] = await script[this.command(model, 'query')](
-      `${base}scratch`,
-      base,
-      JSON.stringify({ search, anyOf, ranges, sort, desc: descending, after, limit }),
+    const [total, more, ...flat] = await this.runQuery(
+      model,
+      this.base(model, number, query.accountId),
+      query,
     );
     const rows: { row: Row; member: string }[] = [];
     for (let index = 0; index < flat.length; index += 2) {
@@ -97,6 +96,43 @@ export class RedisReadModelStore extends ReadModelStore {
       });
     }
     return { rows, total: total as number, more: more === 1 };
+  }
+
+  /**
+   * Without predicates, pages straight through the sort index. With them, the query script ranks every
+   * match once into a key of the generation (an expiring snapshot of the matching members), which is then
+   * paged through and deleted: one ranking per export, not one per page.
+   */
+  async *scan(
+    model: ReadModelDeclaration,
+    query: Omit<RowQuery, 'after' | 'limit'>,
+    generation: number,
+    batch = 1000,
+  ): AsyncGenerator<Row[]> {
+    const base = this.base(model, generation, query.accountId);
+    const ranked = Boolean(query.search) || query.anyOf.length > 0 || query.ranges.length > 0;
+    const source = ranked ? `${base}export:${randomUUID()}` : `${base}sort:${query.sort}`;
+    try {
+      if (ranked) await this.runQuery(model, base, { ...query, limit: 1 }, source);
+      let after: string | undefined;
+      for (;;) {
+        const from = after === undefined ? (query.descending ? '+' : '-') : `(${after}`;
+        const to = query.descending ? '-' : '+';
+        const members = query.descending
+          ? await this.redis.zrange(source, from, to, 'BYLEX', 'REV', 'LIMIT', 0, batch)
+          : await this.redis.zrange(source, from, to, 'BYLEX', 'LIMIT', 0, batch);
+        if (members.length === 0) return;
+        const pipeline = this.redis.pipeline();
+        const ids = members.map((member) => member.slice(member.indexOf('\u0000') + 1));
+        for (const id of ids) pipeline.call('HGETALL', `${base}row:${id}`);
+        const hashes = (await execOrThrow(pipeline)) as string[][];
+        yield hashes.map((flat, index) => decodeRow(ids[index], flat));
+        if (members.length < batch) return;
+        after = members[members.length - 1];
+      }
+    } finally {
+      if (ranked) await this.redis.unlink(source);
+    }
   }
 
   async get(model: ReadModelDeclaration, accountId: string, rowId: string, generation?: number) {
@@ -137,6 +173,21 @@ export class RedisReadModelStore extends ReadModelStore {
   /** Closes the connection only when this adapter opened it; a client passed in belongs to the caller. */
   async close(): Promise<void> {
     if (this.ownsClient) await this.redis.quit();
+  }
+
+  private runQuery(
+    model: ReadModelDeclaration,
+    base: string,
+    query: RowQuery,
+    keep?: string,
+  ): Promise<unknown[]> {
+    const { search, anyOf, ranges, sort, descending, after, limit } = query;
+    const script = this.redis as unknown as Scripts<Promise<unknown[]>>;
+    return script[this.command(model, 'query')](
+      `${base}scratch`,
+      base,
+      JSON.stringify({ search, anyOf, ranges, sort, desc: descending, after, limit, keep }),
+    );
   }
 
   /** Generation 1 on first use; SET NX so concurrent first writers agree on one. */

@@ -124,7 +124,8 @@ return 1
  * KEYS: the account generation's scratch sorted set. ARGV: key base, the query as JSON.
  * Without predicates a page is a range of the sort index. With predicates the smallest source of
  * candidates (the search range, a set group, a key range) is read, every predicate checked on each
- * candidate, and the matches ranked in the scratch set, which gives the total and the page, then goes.
+ * candidate, and the matches ranked in the scratch set, which gives the total and the page, then goes —
+ * or, with `keep`, stays under that key (same account slot, an hour at most) for an export to page through.
  * Returns { total, more, member, row hash, member, row hash, ... }.
  */
 export const queryScript = (declaration: ReadModelDeclaration): string => `${entriesLua(declaration)}
@@ -228,6 +229,14 @@ else
     end
   end
   total = redis.call('ZCARD', scratch)
+  if q.keep then
+    -- An export pages through the ranked matches later; an empty result leaves no key to rename.
+    if total > 0 then
+      redis.call('RENAME', scratch, q.keep)
+      redis.call('EXPIRE', q.keep, 3600)
+    end
+    return { total, 0 }
+  end
   members = page(scratch)
   redis.call('DEL', scratch)
 end

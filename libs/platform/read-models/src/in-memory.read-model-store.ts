@@ -58,6 +58,21 @@ export class InMemoryReadModelStore extends ReadModelStore {
     };
   }
 
+  async *scan(
+    model: ReadModelDeclaration,
+    query: Omit<RowQuery, 'after' | 'limit'>,
+    generation: number,
+    batch = 1000,
+  ): AsyncGenerator<Row[]> {
+    let after: string | undefined;
+    for (let more = true; more; ) {
+      const page = await this.query(model, { ...query, after, limit: batch }, generation);
+      if (page.rows.length > 0) yield page.rows.map(({ row }) => row);
+      after = page.rows.at(-1)?.member;
+      more = page.more;
+    }
+  }
+
   async get(model: ReadModelDeclaration, accountId: string, rowId: string, generation?: number) {
     const found = (await this.listed(model, accountId, generation)).find(([id]) => id === rowId);
     return found ? toRow(rowId, found[1]) : null;

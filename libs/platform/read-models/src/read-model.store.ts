@@ -18,6 +18,16 @@ export abstract class ReadModelStore {
     generation?: number,
   ): Promise<void>;
   abstract query(model: ReadModelDeclaration, query: RowQuery, generation?: number): Promise<RowPage>;
+  /**
+   * Every row matching `query`, in its order, `batch` rows at a time, all from one generation (the current
+   * one when none is given), in memory bounded by the batch: for exports of any size.
+   */
+  abstract scan(
+    model: ReadModelDeclaration,
+    query: Omit<RowQuery, 'after' | 'limit'>,
+    generation: number,
+    batch?: number,
+  ): AsyncGenerator<Row[]>;
   abstract get(
     model: ReadModelDeclaration,
     accountId: string,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ExportUsersHttpController } from './export-users/export-users.http.controller';
 import { ListUsersHttpController } from './list-users/list-users.http.controller';
 import { ProjectionRunner } from './projection-runner/projection-runner';
 import { UsersListReader } from './users-query/users-list.reader';
@@ -8,7 +9,7 @@ import { UsersListReader } from './users-query/users-list.reader';
  * ReadModelStore, ProjectionsConfig and an Authenticator.
  */
 @Module({
-  controllers: [ListUsersHttpController],
+  controllers: [ListUsersHttpController, ExportUsersHttpController],
   providers: [ProjectionRunner, UsersListReader],
 })
 export class ProjectionsApiModule {}

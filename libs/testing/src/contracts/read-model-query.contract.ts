@@ -130,6 +130,29 @@ export function readModelQueryContract(name: string, factory: ReadModelStoreFact
       });
     });
 
+    describe('scanning for an export', () => {
+      const scanned = async (options: Parameters<typeof query>[1], generation: number) => {
+        const batches: number[][] = [];
+        for await (const rows of store.scan(model, query(acme, options), generation, 2))
+          batches.push(rows.map((row) => Number.parseInt(row.id.slice(-4), 16)));
+        return batches;
+      };
+
+      it('gives every matching row in order, a batch at a time, from the generation it started on', async () => {
+        const generation = (await store.current(model)) as number;
+        expect(await scanned({ sort: 'name' }, generation)).toEqual([[4, 2], [5, 1], [3]]);
+        expect(await scanned({ sort: 'name', descending: true, search: 'z' }, generation)).toEqual([
+          [3, 1],
+          [5],
+        ]);
+        expect(await scanned({ anyOf: [['status:disabled']] }, generation)).toEqual([[3]]);
+        expect(await scanned({ search: 'nobody' }, generation)).toEqual([]);
+        const next = await store.createGeneration(model);
+        await store.switchTo(model, next);
+        expect(await scanned({ sort: 'name' }, generation)).toHaveLength(3);
+      });
+    });
+
     describe('generations', () => {
       it('fills a new generation without touching the serving one, then serves it from the switch on', async () => {
         const serving = await store.current(model);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InvalidInput } from '@gatehouse/http';
-import { type RowQuery } from '@gatehouse/read-model-kit';
+import type { RowQuery } from '@gatehouse/read-model-kit';
 import { decodeCursor, encodeCursor, InvalidCursor, ReadModelStore } from '@gatehouse/read-models';
 import { toUserRow, type UserRow, usersListDeclaration } from '@gatehouse/users-list';
 import type { ListUsersQueryDto, UsersQueryDto } from './users-query.dto';
@@ -37,25 +37,19 @@ export class UsersListReader {
   }
 
   /**
-   * Every matching row in order, `batch` at a time, all from the generation serving when the first batch
-   * is read: a rebuild switching meanwhile cannot tear the sequence (the old generation outlives the switch
-   * by a grace period, see ProjectionRunner).
+   * Every matching row in order, a batch at a time, all from the generation serving when the export
+   * starts: a rebuild switching meanwhile cannot tear it (the old generation outlives the switch by a
+   * grace period, see ProjectionRunner).
    */
-  async *rows(accountId: string, query: UsersQueryDto, batch = 1000): AsyncGenerator<UserListItem[]> {
+  async *rows(accountId: string, query: UsersQueryDto): AsyncGenerator<UserListItem[]> {
     const generation = await this.store.current(usersListDeclaration);
     if (generation === null) return;
-    const shape: Omit<RowQuery, 'limit' | 'after'> = usersRowQuery(accountId, query);
-    let after: string | undefined;
-    for (;;) {
-      const page = await this.store.query(
-        usersListDeclaration,
-        { ...shape, after, limit: batch },
-        generation,
-      );
-      if (page.rows.length > 0) yield page.rows.map(({ row }) => toItem(toUserRow(row)));
-      if (!page.more) return;
-      after = page.rows.at(-1)?.member;
-    }
+    for await (const rows of this.store.scan(
+      usersListDeclaration,
+      usersRowQuery(accountId, query),
+      generation,
+    ))
+      yield rows.map((row) => toItem(toUserRow(row)));
   }
 }
 
