@@ -20,3 +20,4 @@ export * from './infra/pg-events';
 export * from './http/operations.scenarios';
 export * from './http/users-list.scenarios';
 export * from './http/users-export.scenarios';
+export * from './http/read-model-rebuild.scenarios';

@@ -11,6 +11,7 @@ import {
   userLifecycleScenarios,
   usersApiScenarios,
   usersExportScenarios,
+  readModelRebuildScenarios,
   usersListScenarios,
 } from '@gatehouse/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -47,6 +48,7 @@ describe('embedded mode', () => {
   operationsScenarios(() => running.stack);
   usersListScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   usersExportScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
+  readModelRebuildScenarios(() => running.stack);
 
   describe('when the process restarts', () => {
     it('keeps users, sessions and the rebuilt list', async () => {

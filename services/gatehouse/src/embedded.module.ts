@@ -12,7 +12,12 @@ import {
   storeReadiness,
 } from '@gatehouse/operations';
 import { SqliteEventStore } from '@gatehouse/event-store-sqlite';
-import { ProjectionsApiModule, ProjectionsConfig } from '@gatehouse/projections-api';
+import {
+  ProjectionRunner,
+  ProjectionsApiModule,
+  ProjectionsConfig,
+  readModelsReadiness,
+} from '@gatehouse/projections-api';
 import { InMemoryReadModelStore, ReadModelStore } from '@gatehouse/read-models';
 import { SecretStore } from '@gatehouse/secrets';
 import { SqliteSecretStore } from '@gatehouse/secrets-sqlite';
@@ -42,8 +47,10 @@ export class EmbeddedModule {
       imports: [
         OperationsModule.register('gatehouse', {
           provide: ReadinessChecks,
-          useFactory: (store: EventStore) => ({ checks: [storeReadiness(store)] }),
-          inject: [EventStore],
+          useFactory: (store: EventStore, readModels: ReadModelStore, runner: ProjectionRunner) => ({
+            checks: [storeReadiness(store), readModelsReadiness(readModels, runner)],
+          }),
+          inject: [EventStore, ReadModelStore, ProjectionRunner],
         }),
         UsersAuthModule,
         // Before the users API: its GET users/:userId would otherwise take users/export.csv.
@@ -79,7 +86,10 @@ export class EmbeddedModule {
           provide: PasswordResetConfig,
           useValue: { linkBase: `${config.publicUrl}/reset-password`, ttlMinutes: DEFAULT_RESET_TTL_MINUTES },
         },
-        { provide: ProjectionsConfig, useValue: { groupId: 'embedded-projections' } },
+        {
+          provide: ProjectionsConfig,
+          useValue: { groupId: 'embedded-projections', operatorToken: config.operatorToken },
+        },
         EmbeddedRelay,
       ],
       exports: [

@@ -4,20 +4,18 @@ import { ensureTopics, KafkaEventSubscriber } from '@gatehouse/bus-kafka';
 import { type DistributedEnv } from '@gatehouse/config';
 import { EventStore, ownedStreams } from '@gatehouse/event-store';
 import { PostgresEventStore } from '@gatehouse/event-store-postgres';
-import { ProjectionsApiModule, ProjectionsConfig } from '@gatehouse/projections-api';
+import {
+  ProjectionRunner,
+  ProjectionsApiModule,
+  ProjectionsConfig,
+  readModelsReadiness,
+} from '@gatehouse/projections-api';
 import { ReadModelStore } from '@gatehouse/read-models';
 import { RedisReadModelStore } from '@gatehouse/read-models-redis';
 import { SessionConfig, UsersAuthModule } from '@gatehouse/users-api';
 import { Kafka, logLevel } from 'kafkajs';
 import { Topics } from '@gatehouse/contracts';
-import { usersListDeclaration } from '@gatehouse/users-list';
-import {
-  KafkaOperations,
-  OperationsModule,
-  ReadinessChecks,
-  readinessCheck,
-  storeReadiness,
-} from '@gatehouse/operations';
+import { KafkaOperations, OperationsModule, ReadinessChecks, storeReadiness } from '@gatehouse/operations';
 
 /**
  * The projections process: Kafka consumer group → Redis read models, and their HTTP API. It reads the
@@ -25,7 +23,7 @@ import {
  */
 @Module({})
 export class ProjectionsServiceModule {
-  static register(env: DistributedEnv, session: SessionConfig): DynamicModule {
+  static register(env: DistributedEnv, session: SessionConfig & { operatorToken: string }): DynamicModule {
     const kafka = new Kafka({
       clientId: 'gatehouse-projections',
       brokers: env.kafkaBrokers,
@@ -40,16 +38,10 @@ export class ProjectionsServiceModule {
       imports: [
         OperationsModule.register('projections', {
           provide: ReadinessChecks,
-          useFactory: (store: EventStore, readModels: ReadModelStore) => ({
-            checks: [
-              storeReadiness(store),
-              readinessCheck('read-model', async () => {
-                await readModels.current(usersListDeclaration);
-              }),
-              bus,
-            ],
+          useFactory: (store: EventStore, readModels: ReadModelStore, runner: ProjectionRunner) => ({
+            checks: [storeReadiness(store), readModelsReadiness(readModels, runner), bus],
           }),
-          inject: [EventStore, ReadModelStore],
+          inject: [EventStore, ReadModelStore, ProjectionRunner],
         }),
         UsersAuthModule,
         ProjectionsApiModule,
@@ -84,8 +76,8 @@ export class ProjectionsServiceModule {
           provide: ReadModelStore,
           useFactory: () => new RedisReadModelStore(env.redisUrl, { keyPrefix: env.redisPrefix }),
         },
-        { provide: SessionConfig, useValue: session },
-        { provide: ProjectionsConfig, useValue: { groupId } },
+        { provide: SessionConfig, useValue: { sessionKey: session.sessionKey } },
+        { provide: ProjectionsConfig, useValue: { groupId, operatorToken: session.operatorToken } },
         { provide: KafkaOperations, useValue: bus },
       ],
       exports: [EventStore, EventSubscriber, ReadModelStore, SessionConfig, ProjectionsConfig],

@@ -8,6 +8,7 @@ import {
   userLifecycleScenarios,
   usersApiScenarios,
   usersExportScenarios,
+  readModelRebuildScenarios,
   usersListScenarios,
 } from '@gatehouse/testing';
 
@@ -34,4 +35,5 @@ describe('distributed mode', () => {
   secretScanScenarios(() => stack);
   usersListScenarios(() => stack);
   usersExportScenarios(() => stack);
+  readModelRebuildScenarios(() => stack);
 });

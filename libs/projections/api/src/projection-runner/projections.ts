@@ -7,7 +7,11 @@ import { usersListProjection } from '@gatehouse/users-list';
 export const projections: readonly Projection<StoredEvent>[] = [usersListProjection];
 export const projectedTopics: readonly string[] = [Topics.users, Topics.roles];
 
-/** The consumer group of this deployment's projectors: instances sharing it share the partitions. */
 export abstract class ProjectionsConfig {
+  /** The consumer group of this deployment's projectors: instances sharing it share the partitions. */
   abstract readonly groupId: string;
+  /** Asks for POST /v1/read-models/rebuild. */
+  abstract readonly operatorToken: string;
+  /** How long an old generation outlives a switch (exports still reading it); default five minutes. */
+  abstract readonly rebuildGraceMs?: number;
 }
