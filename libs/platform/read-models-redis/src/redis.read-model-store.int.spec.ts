@@ -14,6 +14,11 @@ import { RedisReadModelStore } from './redis.read-model-store';
 const fresh = () => new RedisReadModelStore(testEnv.redisUrl, { keyPrefix: `${uniqueName('rm')}:` });
 readModelStoreContract('redis', fresh);
 readModelQueryContract('redis', fresh);
+// The same queries when every filtered one walks its sort order instead of ranking its candidates.
+readModelQueryContract(
+  'redis, walking the order',
+  () => new RedisReadModelStore(testEnv.redisUrl, { keyPrefix: `${uniqueName('rm')}:`, walkFrom: 0 }),
+);
 
 describe('RedisReadModelStore', () => {
   const redis = new Redis(testEnv.redisUrl);

@@ -15,6 +15,8 @@ import { applyScript, queryScript } from './row-scripts';
 export interface RedisReadModelStoreOptions {
   /** Put in front of every key, so deployments (or test runs) sharing a server never meet. Default `gh:`. */
   readonly keyPrefix?: string;
+  /** Candidates from which a query walks its sort order instead of ranking them (see queryScript). */
+  readonly walkFrom?: number;
 }
 
 interface Scripts<R> {
@@ -36,6 +38,7 @@ export class RedisReadModelStore extends ReadModelStore {
   private readonly redis: Redis;
   private readonly ownsClient: boolean;
   private readonly prefix: string;
+  private readonly walkFrom?: number;
   private readonly defined = new Set<string>();
 
   constructor(connection: Redis | string, options: RedisReadModelStoreOptions = {}) {
@@ -43,6 +46,7 @@ export class RedisReadModelStore extends ReadModelStore {
     this.ownsClient = typeof connection === 'string';
     this.redis = typeof connection === 'string' ? new Redis(connection) : connection;
     this.prefix = options.keyPrefix ?? 'gh:';
+    this.walkFrom = options.walkFrom;
   }
 
   /** One pipeline per call: one round trip, each write still its own atomic script run. */
@@ -186,7 +190,17 @@ export class RedisReadModelStore extends ReadModelStore {
     return script[this.command(model, 'query')](
       `${base}scratch`,
       base,
-      JSON.stringify({ search, anyOf, ranges, sort, desc: descending, after, limit, keep }),
+      JSON.stringify({
+        search,
+        anyOf,
+        ranges,
+        sort,
+        desc: descending,
+        after,
+        limit,
+        keep,
+        walkFrom: this.walkFrom,
+      }),
     );
   }
 

@@ -130,6 +130,7 @@ return 1
  */
 export const queryScript = (declaration: ReadModelDeclaration): string => `${entriesLua(declaration)}
 local base, q = ARGV[1], cjson.decode(ARGV[2])
+local walkFrom = q.walkFrom or 5000
 local search = q.search or ''
 local scratch = KEYS[1]
 
@@ -180,6 +181,67 @@ local function matches(id, h)
   return true
 end
 
+local needsRow = search ~= '' or #q.ranges > 0
+local function rowIfNeeded(id)
+  if needsRow then return hashOf(base .. 'row:' .. id) end
+  return {}
+end
+
+-- Unselective predicates: walk the order itself from the cursor, keeping matches until the page is full.
+local function walk(sortSet)
+  local found = {}
+  local from, to = '-', '+'
+  if q.desc then from, to = '+', '-' end
+  if q.after then from = '(' .. q.after end
+  while #found <= q.limit do
+    local chunk
+    if q.desc then
+      chunk = redis.call('ZRANGE', sortSet, from, to, 'BYLEX', 'REV', 'LIMIT', 0, 500)
+    else
+      chunk = redis.call('ZRANGE', sortSet, from, to, 'BYLEX', 'LIMIT', 0, 500)
+    end
+    if #chunk == 0 then break end
+    for _, member in ipairs(chunk) do
+      local id = idOf(member)
+      if matches(id, rowIfNeeded(id)) then
+        found[#found + 1] = member
+        if #found > q.limit then break end
+      end
+    end
+    from = '(' .. chunk[#chunk]
+  end
+  return found
+end
+
+-- The total without ranking: SINTERCARD when every predicate is one set, else each candidate checked.
+local function countMatches(driver)
+  local single = not needsRow
+  local keys = {}
+  for _, group in ipairs(q.anyOf) do
+    if #group ~= 1 then single = false else keys[#keys + 1] = base .. 'set:' .. group[1] end
+  end
+  if single then return redis.call('SINTERCARD', #keys, unpack(keys)) end
+  local count, seen = 0, {}
+  local candidates, areMembers = driver.read()
+  for _, candidate in ipairs(candidates) do
+    local id = areMembers and idOf(candidate) or candidate
+    if not seen[id] then
+      seen[id] = true
+      if matches(id, rowIfNeeded(id)) then count = count + 1 end
+    end
+  end
+  return count
+end
+
+local function reply(members, total)
+  local out = { total, #members > q.limit and 1 or 0 }
+  for i = 1, math.min(#members, q.limit) do
+    out[#out + 1] = members[i]
+    out[#out + 1] = redis.call('HGETALL', base .. 'row:' .. idOf(members[i]))
+  end
+  return out
+end
+
 local members, total
 if search == '' and #q.anyOf == 0 and #q.ranges == 0 then
   members = page(base .. 'sort:' .. q.sort)
@@ -217,6 +279,12 @@ else
   end
   local driver = sources[1]
   for _, source in ipairs(sources) do if source.size < driver.size then driver = source end end
+  local sortSet = base .. 'sort:' .. q.sort
+  if not q.keep and driver.size >= walkFrom and driver.size * 4 >= redis.call('ZCARD', sortSet) then
+    members = walk(sortSet)
+    total = countMatches(driver)
+    return reply(members, total)
+  end
   local candidates, areMembers = driver.read()
   local seen = {}
   redis.call('DEL', scratch)
@@ -240,10 +308,5 @@ else
   members = page(scratch)
   redis.call('DEL', scratch)
 end
-local out = { total, #members > q.limit and 1 or 0 }
-for i = 1, math.min(#members, q.limit) do
-  out[#out + 1] = members[i]
-  out[#out + 1] = redis.call('HGETALL', base .. 'row:' .. idOf(members[i]))
-end
-return out
+return reply(members, total)
 `;
