@@ -40,8 +40,13 @@ const depConstraints = [
     sourceTag: 'type:app',
     onlyDependOnLibsWithTags: ['type:feature', 'type:adapter', 'type:port', 'type:domain', 'type:contract'],
   },
-  { sourceTag: 'scope:users', onlyDependOnLibsWithTags: ['scope:users', 'scope:shared'] },
-  { sourceTag: 'scope:projections', onlyDependOnLibsWithTags: ['scope:projections', 'scope:shared'] },
+  // A context reaches another only through shared libs: published contracts and the identity read side.
+  // Only the embedded runtime (scope:runtime) holds every context in one process.
+  { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+  ...['users', 'roles', 'invites', 'access', 'projections'].map((context) => ({
+    sourceTag: `scope:${context}`,
+    onlyDependOnLibsWithTags: [`scope:${context}`, 'scope:shared'],
+  })),
 ];
 
 const boundaries = (constraints) => [

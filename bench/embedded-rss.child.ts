@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ReadModelStore } from '@gatehouse/read-models';
+import { readPasswordHashing } from '@gatehouse/users-api';
 import { usersListDeclaration } from '@gatehouse/users-list';
 import { join } from 'node:path';
 import { createEmbeddedApp } from '../services/gatehouse/src/embedded-app';
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
       port: 0,
       sessionKey,
       operatorToken,
+      reservationKey: sessionKey,
+      passwordHashing: readPasswordHashing({}),
       operatorTokenFile: join(dataDir, 'operator.token'),
       outboxDir: join(dataDir, 'outbox'),
       smtp: null,

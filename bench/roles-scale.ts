@@ -1,6 +1,7 @@
 import { PostgresEventStore } from '@gatehouse/event-store-postgres';
 import { StateCache } from '@gatehouse/event-store';
-import { AccountRoles } from '@gatehouse/users-api';
+import { Grants } from '@gatehouse/identity';
+import { RoleCommands } from '@gatehouse/roles-api';
 import { randomUUID } from 'node:crypto';
 import { escapeIdentifier, Pool } from 'pg';
 import { latencyHistogram, percentileMs, recordMs } from './report';
@@ -8,7 +9,8 @@ import { latencyHistogram, percentileMs, recordMs } from './report';
 /**
  * What a role toggle and a permission check cost as one account grows to a million users, on the
  * PostgreSQL store. Users are seeded with SQL (one role each, in its own stream, as the adapter writes
- * them); the measured calls go through AccountRoles as the services make them. "Cold" is a fresh
+ * them); the measured calls go through Grants (every service's permission check) and RoleCommands
+ * (the roles service's toggle) as the services make them. "Cold" is a fresh
  * instance: a new state cache, so every stream is read and folded from the store.
  */
 export interface RolesScaleRow {
@@ -42,12 +44,14 @@ export async function runRolesScaleBench(sizes: readonly number[]): Promise<Role
       const pick = () => userOf(1 + Math.floor(Math.random() * users));
       const coldCheck = latencyHistogram();
       for (let sample = 0; sample < SAMPLES; sample++) {
-        const roles = new AccountRoles(store, new StateCache(store));
+        const roles = new Grants(new StateCache(store));
         const began = performance.now();
         await roles.grantsOf(ACCOUNT, pick());
         recordMs(coldCheck, performance.now() - began);
       }
-      const warm = new AccountRoles(store, new StateCache(store));
+      const states = new StateCache(store);
+      const warm = new Grants(states);
+      const commands = new RoleCommands(store, states, warm);
       const warmCheck = latencyHistogram();
       const toggle = latencyHistogram();
       for (let sample = 0; sample < SAMPLES; sample++) {
@@ -64,7 +68,7 @@ export async function runRolesScaleBench(sizes: readonly number[]): Promise<Role
           now: new Date(),
         };
         began = performance.now();
-        await warm.toggle(
+        await commands.toggle(
           { accountId: ACCOUNT, userId, roleId: 'support', enabled: sample % 2 === 0 },
           context,
         );

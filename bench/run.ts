@@ -3,7 +3,7 @@ import { ensureKafka } from './kafka';
 import { type SectionResult, verdict } from './report';
 
 /**
- * `npm run bench`: every section in one run (or `BENCH_ONLY=append|latency|rss|replay|roles|gateway|readside`),
+ * `npm run bench`: every section in one run (or `BENCH_ONLY=append|latency|rss|replay|roles|gateway|hashing|readside`),
  * each printing its figures beside its target, then a summary. Ctrl-C stops the running section, which
  * still cleans up after itself. Exit code 1 when a section failed to run; a missed target is reported, not
  * an error. Sections load lazily, so the Kafka broker is up before the latency section's modules read the
@@ -24,6 +24,7 @@ const sections = {
   // After latency: it loads @gatehouse/testing, whose environment must be read once Kafka is set.
   replay: async (signal: AbortSignal) => (await import('./replay')).replaySection({ signal }),
   roles: async () => (await import('./roles')).rolesSection(),
+  hashing: async () => (await import('./hashing')).hashingSection(),
   gateway: async () => {
     ensureKafka();
     return (await import('./gateway')).gatewaySection();

@@ -3,24 +3,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * The module-boundary rules must be able to fail: lint two fixtures as if they were domain code and
- * check that the bad one is refused line by line while the clean one passes.
+ * The module-boundary rules must be able to fail: lint fixtures as if they were code of a given lib and
+ * check that the bad ones are refused line by line while the clean one passes.
  */
 const root = join(__dirname, '..');
 const eslint = join(root, 'node_modules/.bin/eslint');
 
-function lintAsDomainCode(fixture: string): { line: number; ruleId: string; message: string }[] {
+function lintAs(fixture: string, filename: string): { line: number; ruleId: string; message: string }[] {
   const source = readFileSync(join(__dirname, 'lint-fixtures', fixture), 'utf8');
   const result = spawnSync(
     eslint,
-    [
-      '--no-ignore',
-      '--format',
-      'json',
-      '--stdin',
-      '--stdin-filename',
-      'libs/users/domain/src/boundary-probe.ts',
-    ],
+    ['--no-ignore', '--format', 'json', '--stdin', '--stdin-filename', filename],
     { cwd: root, input: source, encoding: 'utf8', env: { ...process.env, NX_DAEMON: 'false' } },
   );
   const [report] = JSON.parse(result.stdout) as {
@@ -28,6 +21,8 @@ function lintAsDomainCode(fixture: string): { line: number; ruleId: string; mess
   }[];
   return report.messages.filter((message) => message.ruleId === '@nx/enforce-module-boundaries');
 }
+
+const lintAsDomainCode = (fixture: string) => lintAs(fixture, 'libs/users/domain/src/boundary-probe.ts');
 
 describe('module boundaries', () => {
   beforeAll(() => {
@@ -46,5 +41,10 @@ describe('module boundaries', () => {
 
   it('accepts domain code that imports only contracts and domain libs', () => {
     expect(lintAsDomainCode('domain-imports-clean.ts')).toEqual([]);
+  });
+
+  it('refuses one context importing another, and allows the shared identity lib', () => {
+    const refused = lintAs('users-imports-roles.ts', 'libs/users/api/src/boundary-probe.ts');
+    expect(refused.map((message) => message.line)).toEqual([4, 5]);
   });
 });

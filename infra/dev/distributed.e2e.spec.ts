@@ -8,7 +8,7 @@ import { freePort, removeStackData, testEnv, uniqueName } from '@gatehouse/testi
 
 const run = promisify(execFile);
 const launcher = join(__dirname, 'distributed.sh');
-const services = ['users', 'projections', 'relay', 'gateway'] as const;
+const services = ['users', 'roles', 'projections', 'relay', 'gateway'] as const;
 
 const alive = (pid: number): boolean => existsSync(`/proc/${pid}`);
 
@@ -33,11 +33,12 @@ async function answers(port: number): Promise<boolean> {
 describe('the distributed launcher', () => {
   const runDir = mkdtempSync(join(tmpdir(), 'gatehouse-run-'));
   const name = uniqueName('gh_launch');
-  let ports: { users: number; projections: number; relay: number; gateway: number };
+  let ports: { users: number; roles: number; projections: number; relay: number; gateway: number };
   let env: NodeJS.ProcessEnv;
   beforeAll(async () => {
     ports = {
       users: await freePort(),
+      roles: await freePort(),
       projections: await freePort(),
       relay: await freePort(),
       gateway: await freePort(),
@@ -47,6 +48,7 @@ describe('the distributed launcher', () => {
       PORT: '1', // must not reach any service: each has its own setting
       GATEHOUSE_RUN_DIR: runDir,
       GATEHOUSE_USERS_PORT: String(ports.users),
+      GATEHOUSE_ROLES_PORT: String(ports.roles),
       GATEHOUSE_PROJECTIONS_PORT: String(ports.projections),
       GATEHOUSE_RELAY_PORT: String(ports.relay),
       GATEHOUSE_GATEWAY_PORT: String(ports.gateway),
@@ -85,10 +87,7 @@ describe('the distributed launcher', () => {
 
       await run('bash', [launcher, 'stop'], { env });
       expect(pids.filter(alive)).toEqual([]);
-      expect(await bound(ports.users)).toBe(false);
-      expect(await bound(ports.projections)).toBe(false);
-      expect(await bound(ports.relay)).toBe(false);
-      expect(await bound(ports.gateway)).toBe(false);
+      for (const port of Object.values(ports)) expect(await bound(port)).toBe(false);
       expect(services.filter((service) => existsSync(join(runDir, `${service}.pid`)))).toEqual([]);
     }, 120_000);
   });

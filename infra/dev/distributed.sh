@@ -4,7 +4,8 @@
 # `stop` ends them all and returns once they have exited.
 #   env: GATEHOUSE_RUN_DIR (data/distributed) holds every file the stack writes: pids, logs, secrets, outbox;
 #        GATEHOUSE_GATEWAY_PORT (3000: the one base URL), GATEHOUSE_USERS_PORT (3001),
-#        GATEHOUSE_PROJECTIONS_PORT (3002), GATEHOUSE_RELAY_PORT (3003: the relay's health, readiness, metrics);
+#        GATEHOUSE_PROJECTIONS_PORT (3002), GATEHOUSE_RELAY_PORT (3003: the relay's health, readiness, metrics),
+#        GATEHOUSE_ROLES_PORT (3004);
 #        GATEHOUSE_NO_BUILD=1 runs dist/ as it is (tests, which build once before every run).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -12,9 +13,9 @@ run_dir="${GATEHOUSE_RUN_DIR:-$root/data/distributed}"
 mkdir -p "$run_dir"
 chmod 700 "$run_dir"
 
-services=(users projections relay gateway)
+services=(users roles projections relay gateway)
 declare -A ports=([users]="${GATEHOUSE_USERS_PORT:-3001}" [projections]="${GATEHOUSE_PROJECTIONS_PORT:-3002}" [relay]="${GATEHOUSE_RELAY_PORT:-3003}"
-  [gateway]="${GATEHOUSE_GATEWAY_PORT:-3000}")
+  [roles]="${GATEHOUSE_ROLES_PORT:-3004}" [gateway]="${GATEHOUSE_GATEWAY_PORT:-3000}")
 
 # A pidfile is trusted only while it names a live node process running that service (pids get reused).
 running_pid() {
@@ -56,9 +57,11 @@ start() {
   [ "${GATEHOUSE_NO_BUILD:-}" = 1 ] || (cd "$root" && node tools/build.js)
   export GATEHOUSE_SESSION_KEY="${GATEHOUSE_SESSION_KEY:-$(secret session.key)}"
   export GATEHOUSE_OPERATOR_TOKEN="${GATEHOUSE_OPERATOR_TOKEN:-$(secret operator.token)}"
+  export GATEHOUSE_RESERVATION_KEY="${GATEHOUSE_RESERVATION_KEY:-$(secret reservation.key)}"
   export GATEHOUSE_OUTBOX_DIR="${GATEHOUSE_OUTBOX_DIR:-$run_dir/outbox}"
   export GATEHOUSE_USERS_URL="http://127.0.0.1:${ports[users]}"
   export GATEHOUSE_PROJECTIONS_URL="http://127.0.0.1:${ports[projections]}"
+  export GATEHOUSE_ROLES_URL="http://127.0.0.1:${ports[roles]}"
   local service pid
   for service in "${services[@]}"; do
     if pid="$(running_pid "$service")"; then
@@ -71,7 +74,7 @@ start() {
     echo "started $service (pid $!, log $run_dir/$service.log)"
   done
   echo "Gatehouse http://127.0.0.1:${ports[gateway]} (users API docs http://127.0.0.1:${ports[users]}/docs)"
-  echo "health, readiness, metrics: /health /ready /metrics on :${ports[users]} :${ports[projections]} :${ports[relay]}; gateway /health /ready"
+  echo "health, readiness, metrics: /health /ready /metrics on :${ports[users]} :${ports[roles]} :${ports[projections]} :${ports[relay]}; gateway /health /ready"
   echo "operator token: $run_dir/operator.token"
 }
 

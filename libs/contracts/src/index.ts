@@ -4,3 +4,4 @@ export * from './languages';
 export * from './users.events';
 export * from './accounts.events';
 export * from './roles.events';
+export * from './streams';

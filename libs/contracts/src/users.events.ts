@@ -21,9 +21,13 @@ export type LoginFailureReason = 'wrong-password' | 'locked' | 'disabled';
 
 export type DetailChange<T> = { readonly from: T; readonly to: T };
 
+/**
+ * `roles`: the roles asked for at creation, which the roles context then grants (RoleToggled on the
+ * user's assignments stream). Absent on users created before roles became a context of their own.
+ */
 export type UserCreated = DomainEvent<
   'UserCreated',
-  { readonly userId: string; readonly accountId: string } & UserProfile
+  { readonly userId: string; readonly accountId: string; readonly roles?: readonly string[] } & UserProfile
 >;
 export type UsernameReserved = DomainEvent<
   'UsernameReserved',

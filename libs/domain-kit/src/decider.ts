@@ -1,10 +1,14 @@
 import type { DomainEvent } from '@gatehouse/contracts';
 
-/** A pure aggregate: commands in, events out. No I/O, no clock, no id generation inside. */
-export interface Decider<Command, State, Event extends DomainEvent> {
-  readonly decide: (command: Command, state: State) => readonly Event[];
+/** How a stream's events fold into a state: a read-only view of a stream, or the fold half of a decider. */
+export interface View<State, Event extends DomainEvent> {
   readonly evolve: (state: State, event: Event) => State;
   readonly initialState: () => State;
+}
+
+/** A pure aggregate: commands in, events out. No I/O, no clock, no id generation inside. */
+export interface Decider<Command, State, Event extends DomainEvent> extends View<State, Event> {
+  readonly decide: (command: Command, state: State) => readonly Event[];
 }
 
 export function fold<State, Event>(

@@ -1,4 +1,5 @@
 import { readSmtpOptions, type SmtpOptions } from '@gatehouse/notifications-smtp';
+import { type PasswordHashingConfig, readPasswordHashing } from '@gatehouse/users-api';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -8,6 +9,8 @@ export interface EmbeddedConfig {
   readonly port: number;
   readonly sessionKey: string;
   readonly operatorToken: string;
+  readonly reservationKey: string;
+  readonly passwordHashing: PasswordHashingConfig;
   readonly operatorTokenFile: string;
   /** Emails go here as JSON files, unless SMTP is configured. */
   readonly outboxDir: string;
@@ -30,6 +33,8 @@ export function loadEmbeddedConfig(env: NodeJS.ProcessEnv = process.env): Embedd
     port,
     sessionKey: env['GATEHOUSE_SESSION_KEY'] ?? readOrCreate(join(dataDir, 'session.key')),
     operatorToken: env['GATEHOUSE_OPERATOR_TOKEN'] ?? readOrCreate(operatorTokenFile),
+    reservationKey: env['GATEHOUSE_RESERVATION_KEY'] ?? readOrCreate(join(dataDir, 'reservation.key')),
+    passwordHashing: readPasswordHashing(env),
     operatorTokenFile,
     outboxDir: resolve(env['GATEHOUSE_OUTBOX_DIR'] ?? join(dataDir, 'outbox')),
     smtp: env['GATEHOUSE_SMTP_HOST'] ? readSmtpOptions(env) : null,

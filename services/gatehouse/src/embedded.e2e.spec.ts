@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import {
   ApiClient,
   eventually,
+  malformedInputScenarios,
   newUserBody,
   openAccount,
   operationsScenarios,
@@ -49,6 +50,7 @@ describe('embedded mode', () => {
   usersListScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   usersExportScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   readModelRebuildScenarios(() => running.stack);
+  malformedInputScenarios(() => running.stack);
 
   describe('when the process restarts', () => {
     it('keeps users, sessions and the rebuilt list', async () => {

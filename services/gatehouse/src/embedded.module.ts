@@ -24,11 +24,13 @@ import { SqliteSecretStore } from '@gatehouse/secrets-sqlite';
 import {
   DEFAULT_RESET_TTL_MINUTES,
   OperatorConfig,
+  PasswordHashingConfig,
   PasswordResetConfig,
-  SessionConfig,
+  ReservationConfig,
   UsersApiModule,
-  UsersAuthModule,
 } from '@gatehouse/users-api';
+import { IdentityModule, SessionConfig } from '@gatehouse/identity';
+import { RolesApiModule } from '@gatehouse/roles-api';
 import Sqlite from 'better-sqlite3';
 import { join } from 'node:path';
 import type { EmbeddedConfig } from './embedded-config';
@@ -52,10 +54,11 @@ export class EmbeddedModule {
           }),
           inject: [EventStore, ReadModelStore, ProjectionRunner],
         }),
-        UsersAuthModule,
+        IdentityModule,
         // Before the users API: its GET users/:userId would otherwise take users/export.csv.
         ProjectionsApiModule,
         UsersApiModule,
+        RolesApiModule,
       ],
       providers: [
         {
@@ -73,6 +76,8 @@ export class EmbeddedModule {
         { provide: ReadModelStore, useValue: new InMemoryReadModelStore() },
         { provide: SessionConfig, useValue: { sessionKey: config.sessionKey } },
         { provide: OperatorConfig, useValue: { operatorToken: config.operatorToken } },
+        { provide: ReservationConfig, useValue: { reservationKey: config.reservationKey } },
+        { provide: PasswordHashingConfig, useValue: config.passwordHashing },
         {
           provide: Notifier,
           useFactory: (metrics: Metrics) =>
@@ -100,6 +105,8 @@ export class EmbeddedModule {
         ReadModelStore,
         SessionConfig,
         OperatorConfig,
+        ReservationConfig,
+        PasswordHashingConfig,
         Notifier,
         PasswordResetConfig,
         ProjectionsConfig,

@@ -44,7 +44,10 @@ export function createGatewayApp(upstreams: Upstreams): express.Express {
       changeOrigin: false,
       // Without a keep-alive agent every request opens an upstream connection and answers the client with
       // `connection: close`, so every client request opens one too (a second or more each under load).
-      agent: new Agent({ keepAlive: true, maxSockets: 512 }),
+      // `timeout` makes the agent honour the upstream's `Keep-Alive: timeout=5` hint (idle sockets are
+      // dropped a second before the service would close them); without it an idle socket is reused just
+      // as the service closes it, and the request fails with a 502 after any pause of 5 s or more.
+      agent: new Agent({ keepAlive: true, maxSockets: 512, timeout: 60_000 }),
       proxyTimeout: 30_000,
       on: {
         proxyReq: (proxyRequest, request) => {

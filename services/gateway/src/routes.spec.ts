@@ -1,6 +1,6 @@
 import { upstreamFor } from './routes';
 
-const upstreams = { users: 'http://users', projections: 'http://projections' };
+const upstreams = { users: 'http://users', roles: 'http://roles', projections: 'http://projections' };
 
 describe('gateway routes', () => {
   it.each([
@@ -12,9 +12,13 @@ describe('gateway routes', () => {
     ['POST', '/v1/read-models/rebuild', 'http://projections'],
     ['POST', '/v1/accounts/a1/users', 'http://users'],
     ['GET', '/v1/accounts/a1/users/u1', 'http://users'],
-    ['GET', '/v1/accounts/a1/users/u1/roles', 'http://users'],
-    ['PUT', '/v1/accounts/a1/users/u1/roles/support', 'http://users'],
-    ['GET', '/v1/accounts/a1/roles', 'http://users'],
+    ['GET', '/v1/accounts/a1/users/u1/roles', 'http://roles'],
+    ['PUT', '/v1/accounts/a1/users/u1/roles/support', 'http://roles'],
+    ['GET', '/v1/accounts/a1/roles', 'http://roles'],
+    ['POST', '/v1/accounts/a1/roles', 'http://roles'],
+    ['GET', '/v1/accounts/a1/roles/custom-1', 'http://roles'],
+    ['GET', '/v1/accounts/a1/rolesx', 'http://users'],
+    ['GET', '/v1/accounts/a1/users/u1/rolesx', 'http://users'],
     ['POST', '/v1/sessions', 'http://users'],
     ['POST', '/v1/accounts', 'http://users'],
     ['GET', '/v1/accounts/a1/settings', 'http://users'],

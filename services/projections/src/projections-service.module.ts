@@ -12,7 +12,7 @@ import {
 } from '@gatehouse/projections-api';
 import { ReadModelStore } from '@gatehouse/read-models';
 import { RedisReadModelStore } from '@gatehouse/read-models-redis';
-import { SessionConfig, UsersAuthModule } from '@gatehouse/users-api';
+import { IdentityModule, SessionConfig } from '@gatehouse/identity';
 import { Kafka, logLevel } from 'kafkajs';
 import { Topics } from '@gatehouse/contracts';
 import { KafkaOperations, OperationsModule, ReadinessChecks, storeReadiness } from '@gatehouse/operations';
@@ -43,7 +43,7 @@ export class ProjectionsServiceModule {
           }),
           inject: [EventStore, ReadModelStore, ProjectionRunner],
         }),
-        UsersAuthModule,
+        IdentityModule,
         ProjectionsApiModule,
       ],
       providers: [

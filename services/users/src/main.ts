@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { readDistributedEnv, requiredSecret } from '@gatehouse/config';
 import { configureHttpApp } from '@gatehouse/http';
 import { recordHttpMetrics } from '@gatehouse/operations';
+import { credentialBodyLimits } from '@gatehouse/users-api';
 import { readMailSettings } from './mail-settings';
 import { UsersServiceModule } from './users-service.module';
 
@@ -12,10 +13,11 @@ async function main(): Promise<void> {
   const config = {
     sessionKey: requiredSecret(process.env, 'GATEHOUSE_SESSION_KEY'),
     operatorToken: requiredSecret(process.env, 'GATEHOUSE_OPERATOR_TOKEN'),
+    reservationKey: requiredSecret(process.env, 'GATEHOUSE_RESERVATION_KEY'),
   };
   const mail = readMailSettings(process.env, env.port);
   const app = await NestFactory.create(UsersServiceModule.register(env, config, mail));
-  configureHttpApp(app, 'Gatehouse users service');
+  configureHttpApp(app, 'Gatehouse users service', { bodyLimits: credentialBodyLimits });
   recordHttpMetrics(app);
   await app.listen(env.port, process.env['HOST'] ?? '127.0.0.1');
   new Logger('users').log(`users service on port ${env.port}`);

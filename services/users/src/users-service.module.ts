@@ -16,26 +16,25 @@ import { PostgresSecretStore } from '@gatehouse/secrets-postgres';
 import {
   DEFAULT_RESET_TTL_MINUTES,
   OperatorConfig,
+  PasswordHashingConfig,
   PasswordResetConfig,
-  SessionConfig,
+  readPasswordHashing,
+  ReservationConfig,
   UsersApiModule,
-  UsersAuthModule,
 } from '@gatehouse/users-api';
+import { IdentityModule, SessionConfig } from '@gatehouse/identity';
 import { Pool } from 'pg';
 import { type MailSettings, notifierFor } from './mail-settings';
 
-/**
- * What the users service appends to: users, their username reservations and accounts, and — until roles
- * are a service of their own — the roles streams.
- */
-const USERS_SERVICE_STREAMS = ['user-', 'username-', 'account-', 'role-'];
+/** What the users service appends to: users, their username reservations and accounts. */
+const USERS_SERVICE_STREAMS = ['user-', 'username-', 'account-'];
 
 /** The users service process: PostgreSQL event store and secrets; it never talks to Kafka (the relay does). */
 @Module({})
 export class UsersServiceModule {
   static register(
     env: DistributedEnv,
-    secrets: SessionConfig & OperatorConfig,
+    secrets: SessionConfig & OperatorConfig & ReservationConfig,
     mail: MailSettings,
   ): DynamicModule {
     return {
@@ -47,7 +46,7 @@ export class UsersServiceModule {
           useFactory: (store: EventStore) => ({ checks: [storeReadiness(store)] }),
           inject: [EventStore],
         }),
-        UsersAuthModule,
+        IdentityModule,
         UsersApiModule,
       ],
       providers: [
@@ -74,6 +73,8 @@ export class UsersServiceModule {
         },
         { provide: SessionConfig, useValue: secrets },
         { provide: OperatorConfig, useValue: secrets },
+        { provide: ReservationConfig, useValue: secrets },
+        { provide: PasswordHashingConfig, useValue: readPasswordHashing(process.env) },
         {
           provide: Notifier,
           useFactory: (metrics: Metrics) => meteredNotifier(notifierFor(mail), metrics),
@@ -84,7 +85,16 @@ export class UsersServiceModule {
           useValue: { linkBase: `${mail.publicUrl}/reset-password`, ttlMinutes: DEFAULT_RESET_TTL_MINUTES },
         },
       ],
-      exports: [EventStore, SecretStore, SessionConfig, OperatorConfig, Notifier, PasswordResetConfig],
+      exports: [
+        EventStore,
+        SecretStore,
+        SessionConfig,
+        OperatorConfig,
+        ReservationConfig,
+        PasswordHashingConfig,
+        Notifier,
+        PasswordResetConfig,
+      ],
     };
   }
 }

@@ -9,3 +9,4 @@ export * from './handle-commands';
 export * from './multi-append';
 export * from './sleep';
 export * from './owned-streams';
+export * from './reaction';

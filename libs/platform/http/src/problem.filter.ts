@@ -1,8 +1,10 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { DomainError, type DomainErrorKind } from '@gatehouse/domain-kit';
 import { WrongExpectedVersion } from '@gatehouse/event-store';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { correlationIdOf } from './correlation';
 import { type Problem, problem, PROBLEM_CONTENT_TYPE } from './problem';
+import { RequestRefused } from './request-refused';
 import { InvalidInput } from './validation';
 
 const statusByKind: Record<DomainErrorKind, number> = {
@@ -12,43 +14,60 @@ const statusByKind: Record<DomainErrorKind, number> = {
   unprocessable: 422,
 };
 
-/** The one place errors become HTTP: every failure leaves as application/problem+json. */
+/**
+ * The one place errors become HTTP: every failure leaves as application/problem+json. An error nobody
+ * named is a 500 carrying a correlation id, logged here once with that id (and the route pattern, never
+ * the URL, which may hold what a caller typed).
+ */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('http');
 
   catch(error: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
-    const body = this.toProblem(error);
-    if (body.status >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    let body = toProblem(error);
+    if (body.status >= 500) {
+      const correlationId = correlationIdOf(request);
+      const route = (request.route as { path?: string } | undefined)?.path ?? 'unmatched';
+      const stack = error instanceof Error ? error.stack : String(error);
+      this.logger.error(`${correlationId} ${request.method} ${route}: ${stack}`);
+      body = { ...body, correlationId, detail: `quote ${correlationId} when reporting this` };
+    }
+    // A failure after the first bytes went out cannot become a problem any more: end what was started.
+    if (response.headersSent) {
+      response.end();
+      return;
+    }
     response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   }
+}
 
-  private toProblem(error: unknown): Problem {
-    if (error instanceof InvalidInput) {
-      return problem(400, 'INVALID_INPUT', 'The request is invalid', undefined, error.fields);
-    }
-    if (error instanceof DomainError) {
-      const errors = error.field
-        ? [{ field: error.field, rule: error.code, message: error.message }]
-        : undefined;
-      return problem(statusByKind[error.kind], error.code, error.message, undefined, errors);
-    }
-    if (error instanceof WrongExpectedVersion) {
-      return problem(
-        409,
-        'STALE_VERSION',
-        'The resource changed since you read it',
-        `current version is ${error.actual}`,
-      );
-    }
-    if (error instanceof HttpException) {
-      const status = error.getStatus();
-      const code = httpCode(status);
-      return problem(status, code, error.message);
-    }
-    return problem(500, 'INTERNAL', 'Internal error');
+function toProblem(error: unknown): Problem {
+  if (error instanceof RequestRefused) return error.toProblem();
+  if (error instanceof InvalidInput) {
+    return problem(400, 'INVALID_INPUT', 'The request is invalid', undefined, error.fields);
   }
+  if (error instanceof DomainError) {
+    const errors = error.field
+      ? [{ field: error.field, rule: error.code, message: error.message }]
+      : undefined;
+    return problem(statusByKind[error.kind], error.code, error.message, undefined, errors);
+  }
+  if (error instanceof WrongExpectedVersion) {
+    return problem(
+      409,
+      'STALE_VERSION',
+      'The resource changed since you read it',
+      `current version is ${error.actual}`,
+    );
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    return problem(status, httpCode(status), error.message);
+  }
+  return problem(500, 'INTERNAL', 'Internal error');
 }
 
 function httpCode(status: number): string {
@@ -63,6 +82,7 @@ function httpCode(status: number): string {
     413: 'PAYLOAD_TOO_LARGE',
     415: 'UNSUPPORTED_MEDIA_TYPE',
     428: 'PRECONDITION_REQUIRED',
+    431: 'HEADERS_TOO_LARGE',
   };
   return codes[status] ?? `HTTP_${status}`;
 }

@@ -12,6 +12,8 @@ export interface Problem {
   readonly detail?: string;
   readonly code?: string;
   readonly instance?: string;
+  /** On a 500 only: the id under which the failure was logged, for the caller to quote. */
+  readonly correlationId?: string;
   readonly errors?: readonly ProblemField[];
 }
 

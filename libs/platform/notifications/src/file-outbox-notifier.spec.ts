@@ -73,8 +73,8 @@ describe('FileOutboxNotifier', () => {
   });
 
   it('writes nothing, not even the directory, for a message it cannot render', async () => {
-    const missing = { ...changed('corr-1'), params: {} };
-    await expect(new FileOutboxNotifier(dir).send(missing)).rejects.toThrow('firstName');
+    const unaddressed = { ...changed('corr-1'), to: '' };
+    await expect(new FileOutboxNotifier(dir).send(unaddressed)).rejects.toThrow('no recipient');
     await expect(readdir(dir)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });

@@ -1,5 +1,7 @@
-import type { EmailMessage } from './notifier.port';
-import { MissingTemplateParam, renderEmail } from './render-email';
+import fc from 'fast-check';
+import type { EmailMessage, TemplateName } from './notifier.port';
+import { MessageNotBuilt, MissingTemplateParam, renderEmail } from './render-email';
+import { emailTemplates } from './templates/email-templates';
 
 const reset = (overrides: Partial<EmailMessage> = {}): EmailMessage => ({
   to: 'zoe@example.com',
@@ -62,11 +64,69 @@ describe('renderEmail', () => {
   });
 
   it('refuses a parameter present but not a string (an undefined field from a caller)', () => {
-    const params = { ...reset().params, firstName: undefined } as unknown as EmailMessage['params'];
+    const params = { ...reset().params, resetUrl: undefined } as unknown as EmailMessage['params'];
     expect(() => renderEmail(reset({ params }))).toThrow(MissingTemplateParam);
   });
 
   it('refuses a missing parameter even when falling back to English', () => {
     expect(() => renderEmail(reset({ language: 'sv', params: {} }))).toThrow(MissingTemplateParam);
+  });
+});
+
+describe('renderEmail with data missing about the person', () => {
+  it.each([
+    ['en', 'Hello there,'],
+    ['de', 'Hallo zusammen,'],
+    ['fr', 'Bonjour à vous,'],
+    ['es-419', 'Hola, usuario de Gatehouse:'],
+  ])('greets in %s without a first name', (language, greeting) => {
+    const params = { ...reset().params, firstName: null as unknown as string };
+    expect(renderEmail(reset({ language, params })).text.split('\n')[0]).toBe(greeting);
+  });
+
+  it('treats a blank value as missing', () => {
+    const params = { ...reset().params, firstName: '  ' };
+    expect(renderEmail(reset({ language: 'en', params })).text).toMatch(/^Hello there,/);
+  });
+
+  it('takes the defaults of the language used when the recipient has none', () => {
+    const params = { ...reset().params, firstName: '' };
+    expect(renderEmail(reset({ language: null as unknown as string, params }))).toMatchObject({
+      language: 'en',
+      text: expect.stringMatching(/^Hello there,/),
+    });
+  });
+
+  it('refuses a message without a recipient as not built', () => {
+    expect(() => renderEmail(reset({ to: null as unknown as string }))).toThrow(
+      expect.objectContaining({ code: 'NOTIFICATION_NO_RECIPIENT' }),
+    );
+  });
+
+  it('renders every template in every language, whatever the person data holds', () => {
+    const templates = Object.keys(emailTemplates.en) as TemplateName[];
+    const personValue = fc.oneof(fc.constant(undefined), fc.constant(null), fc.string({ unit: 'binary' }));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...templates),
+        fc.oneof(fc.constantFrom(...Object.keys(emailTemplates)), fc.string()),
+        personValue,
+        personValue,
+        (template, language, firstName, newEmail) => {
+          const params = { resetUrl: 'https://x/r#t', expiresInMinutes: '60', firstName, newEmail };
+          const rendered = renderEmail(
+            reset({ template, language, params: params as Record<string, string> }),
+          );
+          expect(rendered.text).not.toMatch(/\{\{\w+\}\}/);
+        },
+      ),
+      { seed: 11, numRuns: 500 },
+    );
+  });
+
+  it('still refuses a missing value Gatehouse makes itself, as a message not built', () => {
+    const params: Record<string, string> = { ...reset().params };
+    delete params['expiresInMinutes'];
+    expect(() => renderEmail(reset({ params }))).toThrow(MessageNotBuilt);
   });
 });

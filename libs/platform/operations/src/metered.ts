@@ -1,6 +1,6 @@
 import type { NewEvent } from '@gatehouse/contracts';
 import { type EventStore, type ExpectedVersion, type StreamAppend } from '@gatehouse/event-store';
-import type { EmailMessage, Notifier } from '@gatehouse/notifications';
+import { type EmailMessage, MessageNotBuilt, type Notifier } from '@gatehouse/notifications';
 import type { Metrics } from './metrics';
 
 /**
@@ -31,7 +31,10 @@ export function meteredEventStore<Store extends EventStore>(store: Store, metric
   });
 }
 
-/** Counts messages sent and failed, passing the failure on to the caller. */
+/**
+ * Counts messages sent, failed (the transport) and unbuildable (no recipient, a value Gatehouse should
+ * have made is missing: retrying cannot help), passing the failure on to the caller.
+ */
 export function meteredNotifier<N extends Notifier>(notifier: N, metrics: Metrics): N {
   return new Proxy(notifier, {
     get(target, property, receiver) {
@@ -41,7 +44,9 @@ export function meteredNotifier<N extends Notifier>(notifier: N, metrics: Metric
             await target.send(message);
             metrics.notifications.inc({ outcome: 'sent' });
           } catch (error) {
-            metrics.notifications.inc({ outcome: 'failed' });
+            metrics.notifications.inc({
+              outcome: error instanceof MessageNotBuilt ? 'unbuildable' : 'failed',
+            });
             throw error;
           }
         };

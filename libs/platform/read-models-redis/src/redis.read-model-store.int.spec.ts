@@ -1,4 +1,5 @@
 import {
+  peopleDeclaration as model,
   readModelQueryContract,
   readModelStoreContract,
   testEnv,
@@ -6,7 +7,6 @@ import {
   uniqueName,
 } from '@gatehouse/testing';
 import type { RowWrite } from '@gatehouse/read-model-kit';
-import { usersListDeclaration as model } from '@gatehouse/users-list';
 import { Redis } from 'ioredis';
 import { RedisReadModelStore } from './redis.read-model-store';
 
@@ -50,10 +50,10 @@ describe('RedisReadModelStore', () => {
     expect(accountKeys.every((key) => /^[^{}]*\{acct-[12]\}[^{}]*$/.test(key))).toBe(true);
     expect(accountKeys).toEqual(
       expect.arrayContaining([
-        `${prefix}users-list:g1:{acct-1}:row:${testUserId(1)}`,
-        `${prefix}users-list:g1:{acct-1}:sort:created`,
-        `${prefix}users-list:g1:{acct-1}:set:status:active`,
-        `${prefix}users-list:g1:{acct-1}:search`,
+        `${prefix}people:g1:{acct-1}:row:${testUserId(1)}`,
+        `${prefix}people:g1:{acct-1}:sort:created`,
+        `${prefix}people:g1:{acct-1}:set:status:active`,
+        `${prefix}people:g1:{acct-1}:search`,
       ]),
     );
     expect(keys.filter((key) => key.endsWith(':scratch'))).toEqual([]);

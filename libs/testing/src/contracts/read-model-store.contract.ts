@@ -1,6 +1,5 @@
 import type { ReadModelStore } from '@gatehouse/read-models';
-import type { UserRow } from '@gatehouse/users-list';
-import { contractKit, model, type ReadModelStoreFactory } from './read-model.contract-kit';
+import { contractKit, model, type PersonRow, type ReadModelStoreFactory } from './read-model.contract-kit';
 import {
   eventTime as at,
   roleToggledEvent as toggled,
@@ -44,7 +43,7 @@ export function readModelStoreContract(name: string, factory: ReadModelStoreFact
     describe('after UserCreated', () => {
       it('returns the full row from get, query and count', async () => {
         await given(created(acme, testUserId(1)));
-        const row: UserRow = {
+        const row: PersonRow = {
           id: testUserId(1),
           firstName: 'Ada',
           lastName: 'Lovelace',

@@ -23,7 +23,7 @@ const scrape = async (api: ApiClient): Promise<string> => {
 
 /** Processes past any gateway, and the relay where it is a process of its own. */
 type OperatedStack = RunningStack & {
-  readonly direct?: { readonly users: ApiClient; readonly projections: ApiClient };
+  readonly direct?: { readonly users: ApiClient; readonly roles: ApiClient; readonly projections: ApiClient };
   readonly relay?: ApiClient;
 };
 
@@ -31,9 +31,9 @@ type OperatedStack = RunningStack & {
 export function operationsScenarios(stack: () => OperatedStack): void {
   describe('operations', () => {
     it('answers health and readiness, publicly', async () => {
-      const { users, projections } = stack().direct ?? stack();
-      const relay = stack().relay;
-      for (const api of [users, projections, ...(relay ? [relay] : [])]) {
+      const { direct, relay } = stack();
+      const processes = direct ? [direct.users, direct.roles, direct.projections] : [stack().users];
+      for (const api of [...processes, ...(relay ? [relay] : [])]) {
         expect((await api.get('/health')).body).toEqual({ status: 'ok' });
         const ready = await api.get<{ ready: boolean; checks: Record<string, { ok: boolean }> }>('/ready');
         expect(ready.status).toBe(200);
@@ -97,7 +97,7 @@ export function gatewayScenarios(stack: () => DistributedStack): void {
       expect((await stack().users.get('/health')).body).toEqual({ status: 'ok' });
       expect((await stack().users.get('/ready')).body).toEqual({
         ready: true,
-        checks: { users: { ok: true }, projections: { ok: true } },
+        checks: { users: { ok: true }, roles: { ok: true }, projections: { ok: true } },
       });
     });
 
@@ -108,14 +108,13 @@ export function gatewayScenarios(stack: () => DistributedStack): void {
       expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     });
 
-    it('carries the request id into every event the request appends, as its correlation id', async () => {
+    it('carries the request id into every event the request appends (and its grant), as its correlation id, with no username in any stream id', async () => {
       const account = await openAccount(stack().users, stack().operatorToken);
       const requestId = `req-${account.accountId}`;
-      const created = await account.admin.post(
-        `/v1/accounts/${account.accountId}/users`,
-        newUserBody({ roles: ['support'] }),
-        { 'x-request-id': requestId },
-      );
+      const body = newUserBody({ roles: ['support'] });
+      const created = await account.admin.post(`/v1/accounts/${account.accountId}/users`, body, {
+        'x-request-id': requestId,
+      });
       expect(created.status).toBe(201);
       const pg = new Client({ connectionString: testEnv.pgUrl });
       await pg.connect();
@@ -126,8 +125,13 @@ export function gatewayScenarios(stack: () => DistributedStack): void {
       await pg.end();
       expect(rows.map((row) => row.stream_id)).toEqual(
         expect.arrayContaining(
-          [/^user-/, /^username-/, /^role-assignments-/].map((pattern) => expect.stringMatching(pattern)),
+          [/^user-/, /^username-hmac-[0-9a-f]{64}$/, /^role-assignments-/].map((pattern) =>
+            expect.stringMatching(pattern),
+          ),
         ),
+      );
+      expect(rows.filter((row) => row.stream_id.includes(String(body['username']).toLowerCase()))).toEqual(
+        [],
       );
     });
 

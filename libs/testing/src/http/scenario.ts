@@ -25,8 +25,11 @@ export interface OpenedAccount {
 }
 
 /** Opens an account as the operator and logs its first admin in. */
-export async function openAccount(api: ApiClient, operatorToken: string): Promise<OpenedAccount> {
-  const admin = newUserBody({ firstName: 'Ada', lastName: 'Lovelace', password: ADMIN_PASSWORD });
+export async function openAccount(
+  api: ApiClient,
+  operatorToken: string,
+  admin = newUserBody({ firstName: 'Ada', lastName: 'Lovelace', password: ADMIN_PASSWORD }),
+): Promise<OpenedAccount> {
   const opened = await api
     .as(operatorToken)
     .post<{ accountId: string; adminUserId: string }>('/v1/accounts', {

@@ -57,7 +57,7 @@ export function secretScanScenarios(stack: () => DistributedStack): void {
     });
 
     it('finds none in the logs', () => {
-      const logs = (['users', 'projections', 'relay', 'gateway'] as const).map((service) =>
+      const logs = (['users', 'roles', 'projections', 'relay', 'gateway'] as const).map((service) =>
         stack().logs(service),
       );
       expect(logs.join('').length).toBeGreaterThan(0);
@@ -66,9 +66,10 @@ export function secretScanScenarios(stack: () => DistributedStack): void {
 
     it('finds none in the metrics of any service', async () => {
       const { direct, relay } = stack();
-      const { users, projections } = direct;
       const texts = await Promise.all(
-        [users, projections, relay].map(async (api) => (await api.get<string>('/metrics')).body),
+        [direct.users, direct.roles, direct.projections, relay].map(
+          async (api) => (await api.get<string>('/metrics')).body,
+        ),
       );
       expect(texts.join('').length).toBeGreaterThan(0);
       expect(findings('the metrics', texts)).toEqual([]);

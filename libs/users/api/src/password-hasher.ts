@@ -1,28 +1,58 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { SecretStore } from '@gatehouse/secrets';
-import { hash, verify } from 'argon2';
+import { argon2id, hash, needsRehash, verify } from 'argon2';
+import pLimit from 'p-limit';
+import { PasswordHashingConfig } from './password-hashing.config';
 
-/** argon2id hashes kept in the secret store, never in events. */
+/**
+ * argon2id hashes kept in the secret store, never in events. Every hash and verify waits for one of
+ * `concurrency` slots: argon2 runs on libuv's thread pool, and without a bound a login burst takes every
+ * core and every other request waits behind it.
+ */
 @Injectable()
 export class PasswordHasher implements OnModuleInit {
   private standIn!: Promise<string>;
+  private readonly slots: ReturnType<typeof pLimit>;
+  private readonly options: {
+    type: typeof argon2id;
+    memoryCost: number;
+    timeCost: number;
+    parallelism: number;
+  };
 
-  constructor(private readonly secrets: SecretStore) {}
+  constructor(
+    private readonly secrets: SecretStore,
+    config: PasswordHashingConfig,
+  ) {
+    this.slots = pLimit(config.concurrency);
+    this.options = {
+      type: argon2id,
+      memoryCost: config.memoryKiB,
+      timeCost: config.timeCost,
+      parallelism: config.parallelism,
+    };
+  }
 
-  /** Hashed once at start, not beside the first login's own verify (two 64 MiB argon2 buffers at once). */
+  /** Hashed once at start, with the current settings, so an unknown user costs what a known one does. */
   onModuleInit(): void {
-    this.standIn = hash('stand-in password', { type: 2 });
+    this.standIn = this.slots(() => hash('stand-in password', this.options));
   }
 
   async set(userId: string, password: string): Promise<void> {
-    await this.secrets.put(passwordKey(userId), await hash(password, { type: 2 }));
+    await this.secrets.put(passwordKey(userId), await this.slots(() => hash(password, this.options)));
   }
 
-  /** Verifies against a stand-in hash when the user has none, so unknown users cost the same time. */
+  /**
+   * Verifies against a stand-in hash when the user has none, so unknown users cost the same time. A match
+   * on a hash made under other settings is re-hashed with the current ones.
+   */
   async matches(userId: string, password: string): Promise<boolean> {
     const stored = await this.secrets.get(passwordKey(userId));
-    const matched = await verify(stored ?? (await this.standIn), password);
-    return stored !== null && matched;
+    const against = stored ?? (await this.standIn);
+    const matched = await this.slots(() => verify(against, password));
+    if (stored === null || !matched) return false;
+    if (needsRehash(stored, this.options)) await this.set(userId, password);
+    return true;
   }
 }
 

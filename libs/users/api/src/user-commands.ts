@@ -17,7 +17,7 @@ import {
   type UserState,
   userStreamId,
 } from '@gatehouse/users-domain';
-import { AccountRoles } from './roles/account-roles';
+import { Grants } from '@gatehouse/identity';
 
 /**
  * What the user use cases share: a command on a user's stream (through the caught-up state cache, re-decided
@@ -28,7 +28,7 @@ export class UserCommands {
   constructor(
     private readonly store: EventStore,
     private readonly states: StateCache,
-    private readonly roles: AccountRoles,
+    private readonly roles: Grants,
   ) {}
 
   run(

@@ -1,10 +1,4 @@
 import { Module } from '@nestjs/common';
-import { DefineRoleHttpController } from './define-role/define-role.http.controller';
-import { GetUserRolesHttpController } from './get-user-roles/get-user-roles.http.controller';
-import { ListRolesHttpController } from './list-roles/list-roles.http.controller';
-import { LegacyRolesMigration } from './roles/legacy-roles.migration';
-import { ToggleRoleHandler } from './toggle-role/toggle-role.handler';
-import { ToggleRoleHttpController } from './toggle-role/toggle-role.http.controller';
 import { BootstrapAccountHandler } from './bootstrap-account/bootstrap-account.handler';
 import { BootstrapAccountHttpController } from './bootstrap-account/bootstrap-account.http.controller';
 import { OperatorGuard } from './bootstrap-account/operator.guard';
@@ -30,18 +24,16 @@ import { RequestDeletionHttpController } from './request-deletion/request-deleti
 import { UnlockUserHandler } from './unlock-user/unlock-user.handler';
 import { UnlockUserHttpController } from './unlock-user/unlock-user.http.controller';
 import { UserCommands } from './user-commands';
+import { UsernameReservations } from './username-reservations/username-reservations';
+import { UsernameReservationsMigration } from './username-reservations/username-reservations.migration';
 
 /**
  * The users context over HTTP. Ports (EventStore, SecretStore, Notifier, SessionConfig, OperatorConfig,
- * PasswordResetConfig) and UsersAuthModule are bound by the runtime that imports this module: SQLite, files
+ * ReservationConfig, PasswordResetConfig) and IdentityModule are bound by the runtime that imports this module: SQLite, files
  * and a file outbox when embedded, PostgreSQL, env and an outbox or SMTP when distributed.
  */
 @Module({
   controllers: [
-    ListRolesHttpController,
-    DefineRoleHttpController,
-    ToggleRoleHttpController,
-    GetUserRolesHttpController,
     BootstrapAccountHttpController,
     LoginHttpController,
     LogoutHttpController,
@@ -58,14 +50,14 @@ import { UserCommands } from './user-commands';
     AccountSettingsHttpController,
   ],
   providers: [
-    ToggleRoleHandler,
-    LegacyRolesMigration,
     OperatorGuard,
     PasswordHasher,
     CreateUserHandler,
     BootstrapAccountHandler,
     LoginHandler,
     UserCommands,
+    UsernameReservations,
+    UsernameReservationsMigration,
     UserEmailsReaction,
     PasswordResets,
     ChangePasswordHandler,

@@ -1,4 +1,4 @@
-import type { EditableDetails } from './user.details';
+import type { DetailChanges } from './user.profile';
 import type { LockoutPolicy, LoginChannel, PasswordPolicy, UserProfile } from '@gatehouse/contracts';
 
 /**
@@ -12,11 +12,14 @@ export type CreateUser = {
   readonly userId: string;
   readonly accountId: string;
   readonly profile: UserProfile;
+  /** The roles to grant, each once; `known` is the account's role catalog, read first (roles are never removed). */
+  readonly roles: readonly string[];
+  readonly knownRoles: ReadonlySet<string>;
 };
 export type UpdateUserDetails = {
   readonly type: 'UpdateUserDetails';
   readonly accountId: string;
-  readonly changes: Partial<EditableDetails>;
+  readonly changes: DetailChanges;
   readonly actorIsAccountAdmin: boolean;
 };
 export type ChangeContactInfo = {

@@ -3,6 +3,9 @@ import { userDecider } from './user.decider';
 import { created, loggedIn, policy, profile, strongPassword } from './user.fixtures';
 
 const spec = deciderSpec(userDecider);
+const catalog = new Set(['account-admin', 'support', 'custom-1']);
+const createUser = (roles: string[] = []) =>
+  ({ type: 'CreateUser', userId: 'u1', accountId: 'a1', profile, roles, knownRoles: catalog }) as const;
 const details = (changes: Record<string, string>, actorIsAccountAdmin = true) =>
   ({ type: 'UpdateUserDetails', accountId: 'a1', changes, actorIsAccountAdmin }) as const;
 const contact = (email: string, mobile: string | null, accountId = 'a1') =>
@@ -22,7 +25,19 @@ const changePassword = (overrides: Record<string, unknown> = {}) =>
 describe('user decider', () => {
   describe('when the user does not exist', () => {
     it('creates the user with the given profile', () => {
-      spec.given([]).when({ type: 'CreateUser', userId: 'u1', accountId: 'a1', profile }).then([created]);
+      spec.given([]).when(createUser()).then([created]);
+    });
+    it('records the roles asked for, each once, for the roles context to grant', () => {
+      spec
+        .given([])
+        .when(createUser(['support', 'custom-1', 'support']))
+        .then([{ ...created, data: { ...created.data, roles: ['support', 'custom-1'] } }]);
+    });
+    it('refuses roles not in the account catalog, naming them', () => {
+      spec
+        .given([])
+        .when(createUser(['support', 'ghost']))
+        .thenThrows('UNKNOWN_ROLE');
     });
     it.each([
       details({ firstName: 'X' }),
@@ -36,10 +51,7 @@ describe('user decider', () => {
 
   describe('when the user exists', () => {
     it('refuses to create it again', () => {
-      spec
-        .given([created])
-        .when({ type: 'CreateUser', userId: 'u1', accountId: 'a1', profile })
-        .thenThrows('USER_ALREADY_EXISTS');
+      spec.given([created]).when(createUser()).thenThrows('USER_ALREADY_EXISTS');
     });
     it('hides the user from another account, whatever the command', () => {
       spec

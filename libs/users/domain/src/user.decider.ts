@@ -6,12 +6,16 @@ import { decideLoginAttempt, decidePasswordReset, decideUnlock } from './user.lo
 import { assertPasswordPolicy } from './user.password-policy';
 import { type ExistingUser, evolveUser, initialUserState, type UserState } from './user.state';
 import { UserErrors } from './user.errors';
+import { validProfile } from './user.profile';
 
 export function decideUser(command: UserCommand, state: UserState): UserEvent[] {
   if (command.type === 'CreateUser') {
     if (state.status !== 'none') throw UserErrors.alreadyExists();
-    const { userId, accountId, profile } = command;
-    return [{ type: 'UserCreated', data: { userId, accountId, ...profile } }];
+    const { userId, accountId, profile, knownRoles } = command;
+    const roles = [...new Set(command.roles)];
+    const unknown = roles.filter((roleId) => !knownRoles.has(roleId));
+    if (unknown.length > 0) throw UserErrors.unknownRoles(unknown);
+    return [{ type: 'UserCreated', data: { userId, accountId, ...validProfile(profile), roles } }];
   }
   if (state.status === 'none') throw UserErrors.notFound();
   // A user of another account does not exist for a caller addressing this one.
@@ -65,5 +69,3 @@ export const userDecider: Decider<UserCommand, UserState, UserEvent> = {
   evolve: evolveUser,
   initialState: initialUserState,
 };
-
-export const userStreamId = (userId: string): string => `user-${userId}`;

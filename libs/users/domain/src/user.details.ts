@@ -2,12 +2,13 @@ import type { UserContactInfoChanged, UserDetailsUpdated, UserProfile } from '@g
 import type { ChangeContactInfo, UpdateUserDetails } from './user.commands';
 import type { ExistingUser } from './user.state';
 import { UserErrors } from './user.errors';
+import { validContactInfo, validDetailChanges } from './user.profile';
 
 export type EditableDetails = Pick<UserProfile, 'firstName' | 'lastName' | 'language' | 'timeZone'>;
 
 /** Records only the fields that change, each with its previous and new value. */
 export function decideDetails(command: UpdateUserDetails, user: ExistingUser): UserDetailsUpdated[] {
-  const changes = diff(user.profile, command.changes);
+  const changes = diff(user.profile, validDetailChanges(command.changes));
   if (Object.keys(changes).length === 0) throw UserErrors.nothingToChange();
   // The language is read-only for users without the Account admin role, admins' own included.
   if (changes['language'] && !command.actorIsAccountAdmin) throw UserErrors.languageReadOnly();
@@ -16,6 +17,7 @@ export function decideDetails(command: UpdateUserDetails, user: ExistingUser): U
 
 /** A PUT of what is already stored changes nothing and records nothing (PUT is idempotent). */
 export function decideContactInfo(command: ChangeContactInfo, user: ExistingUser): UserContactInfoChanged[] {
+  validContactInfo(command.email, command.mobile);
   const changes = diff(user.profile, { email: command.email, mobile: command.mobile });
   if (Object.keys(changes).length === 0) return [];
   return [{ type: 'UserContactInfoChanged', data: { userId: user.userId, changes } }];

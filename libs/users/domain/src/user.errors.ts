@@ -4,6 +4,13 @@ import { DomainError } from '@gatehouse/domain-kit';
 export const UserErrors = {
   alreadyExists: () => new DomainError('USER_ALREADY_EXISTS', 'conflict', 'the user already exists'),
   notFound: () => new DomainError('USER_NOT_FOUND', 'not-found', 'no such user'),
+  unknownRoles: (roleIds: readonly string[]) =>
+    new DomainError(
+      'UNKNOWN_ROLE',
+      'unprocessable',
+      `not in the account's catalog: ${roleIds.join(', ')}`,
+      'roles',
+    ),
   usernameTaken: () =>
     new DomainError('USERNAME_TAKEN', 'conflict', 'the username is already taken', 'username'),
   sessionNotFound: () => new DomainError('SESSION_NOT_FOUND', 'not-found', 'no such session'),
@@ -65,4 +72,27 @@ export const UserErrors = {
     ),
   resetTokenExpired: () =>
     new DomainError('RESET_TOKEN_EXPIRED', 'unprocessable', 'the password reset link has expired', 'token'),
+  fieldRequired: (field: string) =>
+    new DomainError(
+      'USER_FIELD_REQUIRED',
+      'unprocessable',
+      `${field} is required: it cannot be removed or left blank`,
+      field,
+    ),
+  nameInvalid: (field: string, message: string, tooLong: boolean) =>
+    new DomainError(
+      tooLong ? 'USER_NAME_TOO_LONG' : 'USER_NAME_FORBIDDEN_CHARACTER',
+      'unprocessable',
+      `${field} ${message}`,
+      field,
+    ),
+  languageUnsupported: () =>
+    new DomainError(
+      'LANGUAGE_UNSUPPORTED',
+      'unprocessable',
+      'language is not a supported language',
+      'language',
+    ),
+  mobileInvalid: () =>
+    new DomainError('MOBILE_INVALID', 'unprocessable', 'mobile must be an E.164 number or null', 'mobile'),
 };

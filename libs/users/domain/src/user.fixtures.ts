@@ -13,7 +13,7 @@ export const profile: UserProfile = {
 };
 export const created: UserCreated = {
   type: 'UserCreated',
-  data: { userId: 'u1', accountId: 'a1', ...profile },
+  data: { userId: 'u1', accountId: 'a1', ...profile, roles: [] },
 };
 export const loggedIn = (sessionId: string): UserEvent => ({
   type: 'UserLoginSucceeded',

@@ -4,7 +4,8 @@ import { UserErrors } from './user.errors';
 
 /**
  * Usernames are unique across the platform (they are login names). Uniqueness is kept by a stream per
- * normalised username: the first reservation wins through optimistic concurrency.
+ * normalised username (named by a keyed hash of it, never by the name: see the users API's
+ * UsernameReservations): the first reservation wins through optimistic concurrency.
  */
 export type ReserveUsername = {
   readonly type: 'ReserveUsername';
@@ -29,4 +30,3 @@ export const usernameDecider: Decider<ReserveUsername, UsernameState, UsernameEv
 };
 
 export const normaliseUsername = (username: string): string => username.trim().toLowerCase();
-export const usernameStreamId = (username: string): string => `username-${normaliseUsername(username)}`;

@@ -6,7 +6,7 @@ import { AuthenticatedGuard, CurrentPrincipal, type Principal } from '@gatehouse
 import { accountDecider, accountSettingsOf, accountStreamId } from '@gatehouse/users-domain';
 import type { Request } from 'express';
 import { assertAccountAdmin, assertSameAccount } from '../access';
-import { commandContext } from '../command-context';
+import { commandContext } from '@gatehouse/identity';
 import { AccountSettingsDto } from './account-settings.dto';
 
 @ApiTags('accounts')

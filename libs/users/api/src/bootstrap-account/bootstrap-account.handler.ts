@@ -8,13 +8,14 @@ import {
   defaultAccountSettings,
 } from '@gatehouse/users-domain';
 import { v7 as uuidv7 } from 'uuid';
-import type { RequestContext } from '../command-context';
+import type { RequestContext } from '@gatehouse/identity';
 import { CreateUserHandler } from '../create-user/create-user.handler';
 import { PasswordHasher } from '../password-hasher';
 
 /**
- * Opens an account with its first Account admin: the account, the admin's username, user and role are
- * one atomic append, and the admin's password hash is stored just before it.
+ * Opens an account with its first Account admin: the account, the admin's username and user are one
+ * atomic append (the roles context then grants the role), and the admin's password hash is stored just
+ * before it.
  */
 @Injectable()
 export class BootstrapAccountHandler {

@@ -1,7 +1,7 @@
 import { Body, Controller, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { requestContext } from '../command-context';
+import { requestContext } from '@gatehouse/identity';
 import { BootstrapAccountDto } from './bootstrap-account.dto';
 import { BootstrapAccountHandler } from './bootstrap-account.handler';
 import { OperatorGuard } from './operator.guard';

@@ -14,7 +14,7 @@ import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedGuard, CurrentPrincipal, type Principal } from '@gatehouse/http';
 import type { Request, Response } from 'express';
 import { assertManagesUser } from '../access';
-import { commandContext } from '../command-context';
+import { commandContext } from '@gatehouse/identity';
 import { parseIfMatch } from '../if-match';
 import { UserCommands } from '../user-commands';
 import { ChangeContactInfoDto } from './change-contact-info.dto';

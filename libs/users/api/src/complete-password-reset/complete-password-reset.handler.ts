@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UserErrors } from '@gatehouse/users-domain';
-import type { RequestContext } from '../command-context';
+import type { RequestContext } from '@gatehouse/identity';
 import { PasswordHasher } from '../password-hasher';
 import { PasswordResets } from '../password-reset/password-resets';
 import { UserCommands } from '../user-commands';

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { requestContext } from '../command-context';
+import { requestContext } from '@gatehouse/identity';
 import { CompletePasswordResetDto } from './complete-password-reset.dto';
 import { CompletePasswordResetHandler } from './complete-password-reset.handler';
 

@@ -1,15 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { UserProfile } from '@gatehouse/contracts';
 import {
   type CommandContext,
   type CommandStep,
   EventStore,
   handleCommands,
+  sleep,
   step,
 } from '@gatehouse/event-store';
-import { userDecider, usernameDecider, usernameStreamId, userStreamId } from '@gatehouse/users-domain';
+import { Grants } from '@gatehouse/identity';
+import { catalogOf } from '@gatehouse/identity-domain';
+import { userDecider, usernameDecider, userStreamId } from '@gatehouse/users-domain';
 import { v7 as uuidv7 } from 'uuid';
-import { AccountRoles } from '../roles/account-roles';
+import { UsernameReservations } from '../username-reservations/username-reservations';
 
 export interface CreateUserInput {
   readonly accountId: string;
@@ -24,15 +27,23 @@ export interface CreateUserOptions {
   readonly alongside?: (userId: string) => CommandStep[];
 }
 
+/** How long a create waits for the roles context to grant the new user's roles before answering. */
+const GRANT_WAIT_MS = 10_000;
+
 /**
- * Reserve the username (the uniqueness guard), create the user and grant its roles as one atomic append:
- * a taken username or any other broken rule writes nothing, and a crash leaves no half-created user.
+ * Reserve the username (the uniqueness guard) and create the user as one atomic append: a taken username,
+ * an unknown role or any other broken rule writes nothing, and a crash leaves no half-created user. The
+ * roles asked for travel in UserCreated; the roles context grants them as a reaction, and the create
+ * answers once they are in force, so a client can act as (or on) the new user's roles at once.
  */
 @Injectable()
 export class CreateUserHandler {
+  private readonly logger = new Logger('create-user');
+
   constructor(
     private readonly store: EventStore,
-    private readonly roles: AccountRoles,
+    private readonly grants: Grants,
+    private readonly reservations: UsernameReservations,
   ) {}
 
   async handle(
@@ -41,19 +52,40 @@ export class CreateUserHandler {
     options: CreateUserOptions = {},
   ): Promise<{ userId: string; version: number }> {
     const userId = uuidv7();
-    const { accountId, profile } = input;
+    const { accountId, profile, roles } = input;
+    const knownRoles = new Set(
+      catalogOf((await this.grants.catalog(accountId)).state).map((role) => role.id),
+    );
     await options.withCredentials?.(userId);
     const steps = [
-      step(usernameStreamId(profile.username), usernameDecider, {
+      step(this.reservations.streamIdOf(profile.username), usernameDecider, {
         type: 'ReserveUsername',
         username: profile.username,
         userId,
       }),
-      step(userStreamId(userId), userDecider, { type: 'CreateUser', userId, accountId, profile }),
-      ...(await this.roles.grantSteps(accountId, userId, input.roles)),
+      step(userStreamId(userId), userDecider, {
+        type: 'CreateUser',
+        userId,
+        accountId,
+        profile,
+        roles,
+        knownRoles,
+      }),
       ...(options.alongside?.(userId) ?? []),
     ];
     const versions = await handleCommands(this.store, steps, context);
+    if (roles.length > 0) await this.grantOf(userId);
     return { userId, version: versions.get(userStreamId(userId)) ?? 0 };
+  }
+
+  /** Waits, bounded, for the first write to the user's roles: the roles context's grant. */
+  private async grantOf(userId: string): Promise<void> {
+    const deadline = Date.now() + GRANT_WAIT_MS;
+    const signal = new AbortController().signal;
+    for (let wait = 5; Date.now() < deadline; wait = Math.min(wait * 2, 100)) {
+      if ((await this.grants.rolesOf(userId)).version >= 0) return;
+      await sleep(wait, signal);
+    }
+    this.logger.warn(`roles of user ${userId} not granted yet; the roles service grants them when it runs`);
   }
 }

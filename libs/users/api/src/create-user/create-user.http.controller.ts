@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedGuard, CurrentPrincipal, type Principal } from '@gatehouse/http';
 import type { Request, Response } from 'express';
 import { assertPermission } from '../access';
-import { commandContext } from '../command-context';
+import { commandContext } from '@gatehouse/identity';
 import { CreateUserDto } from './create-user.dto';
 import { CreateUserHandler } from './create-user.handler';
 

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedGuard, CurrentPrincipal, type Principal } from '@gatehouse/http';
 import type { Request } from 'express';
 import { assertManagesUser } from '../access';
-import { commandContext } from '../command-context';
+import { commandContext } from '@gatehouse/identity';
 import { UserCommands } from '../user-commands';
 
 @ApiTags('users')

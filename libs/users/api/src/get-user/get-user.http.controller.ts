@@ -1,12 +1,12 @@
 import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { EventStore } from '@gatehouse/event-store';
+import { StateCache } from '@gatehouse/event-store';
 import { AuthenticatedGuard, CurrentPrincipal, type Principal } from '@gatehouse/http';
 import { userStreamId } from '@gatehouse/users-domain';
-import { AccountRoles } from '../roles/account-roles';
+import { Grants } from '@gatehouse/identity';
 import type { Response } from 'express';
 import { assertSelfOrPermission } from '../access';
-import { type UserView, userView } from './user.view';
+import { type UserView, userRecordView, userView } from './user.view';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -14,8 +14,8 @@ import { type UserView, userView } from './user.view';
 @Controller('v1/accounts/:accountId/users')
 export class GetUserHttpController {
   constructor(
-    private readonly store: EventStore,
-    private readonly roles: AccountRoles,
+    private readonly states: StateCache,
+    private readonly roles: Grants,
   ) {}
 
   /** Permission: users:read, or the user themselves. ETag = stream version (for If-Match). */
@@ -27,10 +27,13 @@ export class GetUserHttpController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<UserView> {
     assertSelfOrPermission(principal, accountId, userId, 'users:read');
-    const events = await this.store.readStream(userStreamId(userId));
-    const view = userView(events, (await this.roles.rolesOf(userId)).roles);
+    const [{ state, version }, { roles }] = await Promise.all([
+      this.states.load(userStreamId(userId), userRecordView),
+      this.roles.rolesOf(userId),
+    ]);
+    const view = userView(state, roles);
     if (!view || view.accountId !== accountId) throw new NotFoundException('no such user');
-    response.setHeader('ETag', `"${events.length - 1}"`);
+    response.setHeader('ETag', `"${version}"`);
     return view;
   }
 }

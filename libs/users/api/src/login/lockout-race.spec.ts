@@ -7,7 +7,7 @@ import {
   StateCache,
 } from '@gatehouse/event-store';
 import { defaultAccountSettings, userStreamId } from '@gatehouse/users-domain';
-import { AccountRoles } from '../roles/account-roles';
+import { Grants } from '@gatehouse/identity';
 import { UserCommands } from '../user-commands';
 
 /**
@@ -56,7 +56,7 @@ describe('when wrong passwords race from several instances', () => {
     const instances = [0, 1, 2, 3, 4].map(() => {
       const store = new Handle(shared);
       const states = new StateCache(store);
-      return new UserCommands(store, states, new AccountRoles(store, states));
+      return new UserCommands(store, states, new Grants(states));
     });
     const profile = {
       firstName: 'Ada',
@@ -67,7 +67,11 @@ describe('when wrong passwords race from several instances', () => {
       language: 'en' as const,
       timeZone: 'UTC',
     };
-    await instances[0].run(userId, { type: 'CreateUser', userId, accountId: 'a1', profile }, context());
+    await instances[0].run(
+      userId,
+      { type: 'CreateUser', userId, accountId: 'a1', profile, roles: [], knownRoles: new Set() },
+      context(),
+    );
     const attempt = {
       type: 'RecordLoginAttempt' as const,
       sessionId: 's',

@@ -1,12 +1,11 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { type CommandContext, EventStore, loadState } from '@gatehouse/event-store';
-import { usernameDecider, usernameStreamId } from '@gatehouse/users-domain';
+import { usernameDecider } from '@gatehouse/users-domain';
 import { v7 as uuidv7 } from 'uuid';
-import type { RequestContext } from '../command-context';
 import { PasswordHasher } from '../password-hasher';
-import { SessionTokens } from '../session/session-tokens';
+import { UsernameReservations } from '../username-reservations/username-reservations';
 import { appended, UserCommands } from '../user-commands';
-import { SessionConfig } from '../users.config';
+import { type RequestContext, SessionConfig, SessionTokens } from '@gatehouse/identity';
 
 export interface LoginResult {
   readonly token: string;
@@ -33,13 +32,18 @@ export class LoginHandler {
     private readonly store: EventStore,
     private readonly users: UserCommands,
     private readonly passwords: PasswordHasher,
+    private readonly reservations: UsernameReservations,
     config: SessionConfig,
   ) {
     this.tokens = new SessionTokens(config.sessionKey);
   }
 
   async login(username: string, password: string, ip: string, context: RequestContext): Promise<LoginResult> {
-    const { state: reservation } = await loadState(this.store, usernameStreamId(username), usernameDecider);
+    const { state: reservation } = await loadState(
+      this.store,
+      this.reservations.streamIdOf(username),
+      usernameDecider,
+    );
     const userId = reservation.status === 'reserved' ? reservation.userId : uuidv7();
     // Verify even for unknown users so both answers take the same time.
     const passwordMatches = await this.passwords.matches(userId, password);

@@ -1,7 +1,7 @@
 import { Body, Controller, Post, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { requestContext } from '../command-context';
+import { requestContext } from '@gatehouse/identity';
 import { LoginDto } from './login.dto';
 import { LoginHandler, type LoginResult } from './login.handler';
 

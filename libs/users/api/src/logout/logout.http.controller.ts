@@ -4,7 +4,7 @@ import { EventStore, handleCommand } from '@gatehouse/event-store';
 import { AuthenticatedGuard, CurrentPrincipal, type Principal } from '@gatehouse/http';
 import { userDecider, userStreamId } from '@gatehouse/users-domain';
 import type { Request } from 'express';
-import { commandContext } from '../command-context';
+import { commandContext } from '@gatehouse/identity';
 
 @ApiTags('sessions')
 @ApiBearerAuth()

@@ -1,11 +1,12 @@
 import type { UserEvent } from '@gatehouse/contracts';
 import { InMemoryEventStore, NO_STREAM, StateCache } from '@gatehouse/event-store';
-import { type EmailMessage, Notifier } from '@gatehouse/notifications';
+import { Logger } from '@nestjs/common';
+import { type EmailMessage, Notifier, renderEmail } from '@gatehouse/notifications';
 import { InMemorySecretStore } from '@gatehouse/secrets';
 import { newTestEvent } from '@gatehouse/testing';
 import { userStreamId } from '@gatehouse/users-domain';
 import { PasswordResets } from '../password-reset/password-resets';
-import { AccountRoles } from '../roles/account-roles';
+import { Grants } from '@gatehouse/identity';
 import { UserCommands } from '../user-commands';
 import { UserEmailsReaction } from './user-emails.reaction';
 
@@ -14,6 +15,7 @@ class RecordingNotifier extends Notifier {
   hang = false;
   async send(message: EmailMessage): Promise<void> {
     if (this.hang) return new Promise(() => undefined);
+    renderEmail(message);
     this.sent.push(message);
   }
 }
@@ -38,7 +40,7 @@ const asStored = (event: UserEvent) => newTestEvent({ type: event.type, accountI
 
 function reaction(store: InMemoryEventStore, notifier: Notifier): UserEmailsReaction {
   const states = new StateCache(store);
-  const users = new UserCommands(store, states, new AccountRoles(store, states));
+  const users = new UserCommands(store, states, new Grants(states));
   const resets = new PasswordResets(new InMemorySecretStore());
   return new UserEmailsReaction(store, users, resets, notifier, {
     linkBase: 'https://x/reset',
@@ -102,5 +104,32 @@ describe('emails as a reaction to stored events', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     await emails.onApplicationShutdown();
     expect(notifier.sent).toEqual([]);
+  });
+
+  describe('for a user stored before names and emails were required', () => {
+    const broken = (userId: string, overrides: Record<string, unknown>) =>
+      ({ ...created, data: { ...created.data, userId, ...overrides } }) as UserEvent;
+    const lockedUser = (userId: string) =>
+      ({ type: 'UserLocked', data: { userId, failures: 5, at: '2025-01-02T00:00:00Z' } }) as UserEvent;
+
+    it('mails with the defaults where a name is missing, and logs and skips what cannot be built', async () => {
+      const errors = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+      const store = new InMemoryEventStore();
+      await store.append(userStreamId('u1'), [asStored(broken('u1', { email: null }))], NO_STREAM);
+      await store.append(userStreamId('u2'), [asStored(broken('u2', { firstName: null }))], NO_STREAM);
+      const notifier = new RecordingNotifier();
+      const emails = reaction(store, notifier);
+      await emails.onApplicationBootstrap();
+      await store.append(userStreamId('u1'), [asStored(lockedUser('u1'))], 0);
+      await store.append(userStreamId('u2'), [asStored(lockedUser('u2'))], 0);
+      await until(() => notifier.sent.length === 1);
+      await emails.onApplicationShutdown();
+      expect(renderEmail(notifier.sent[0]).text).toMatch(/^Hello there,/);
+      expect(errors.mock.calls).toEqual([
+        ['could not build account-locked for user u1 (NOTIFICATION_NO_RECIPIENT)'],
+      ]);
+      expect(await store.readStream(userStreamId('u1'))).toHaveLength(2);
+      errors.mockRestore();
+    });
   });
 });

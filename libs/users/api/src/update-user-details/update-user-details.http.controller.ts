@@ -15,7 +15,7 @@ import { BuiltInRoles } from '@gatehouse/contracts';
 import { AuthenticatedGuard, CurrentPrincipal, type Principal } from '@gatehouse/http';
 import type { Request, Response } from 'express';
 import { assertManagesUser } from '../access';
-import { commandContext } from '../command-context';
+import { commandContext } from '@gatehouse/identity';
 import { parseIfMatch } from '../if-match';
 import { UserCommands } from '../user-commands';
 import { UpdateUserDetailsDto } from './update-user-details.dto';

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import {
+  type Permission,
+  roleAssignmentsStreamId,
+  roleCatalogStreamId,
+  userStreamId,
+} from '@gatehouse/contracts';
+import { StateCache } from '@gatehouse/event-store';
+import {
+  permissionsOf,
+  type PrincipalUser,
+  principalUserView,
+  type RoleCatalogState,
+  roleAssignmentsView,
+  roleCatalogView,
+} from '@gatehouse/identity-domain';
+
+/**
+ * Who a user is and what they may do, read (never written) from the users' and roles' streams through
+ * the caught-up state cache. Nothing here reads more than one user's assignments, so a permission check
+ * costs the same in an account of ten users or a million.
+ */
+@Injectable()
+export class Grants {
+  constructor(private readonly states: StateCache) {}
+
+  async user(userId: string): Promise<PrincipalUser> {
+    return (await this.states.load(userStreamId(userId), principalUserView)).state;
+  }
+
+  catalog(accountId: string): Promise<{ state: RoleCatalogState; version: number }> {
+    return this.states.load(roleCatalogStreamId(accountId), roleCatalogView);
+  }
+
+  async rolesOf(userId: string): Promise<{ roles: ReadonlySet<string>; version: number }> {
+    const { state, version } = await this.states.load(roleAssignmentsStreamId(userId), roleAssignmentsView);
+    return { roles: state.roles, version };
+  }
+
+  /** A user's roles and, from the same reads, what they allow. */
+  async grantsOf(
+    accountId: string,
+    userId: string,
+  ): Promise<{ roles: ReadonlySet<string>; permissions: ReadonlySet<Permission> }> {
+    const [{ roles }, { state }] = await Promise.all([this.rolesOf(userId), this.catalog(accountId)]);
+    return { roles, permissions: permissionsOf(state, roles) };
+  }
+}

@@ -1,0 +1,5 @@
+export * from './identity.module';
+export * from './grants';
+export * from './session.config';
+export * from './session/session-tokens';
+export * from './command-context';

@@ -1,0 +1,4 @@
+export * from './role-definitions';
+export * from './role-catalog.view';
+export * from './role-assignments.view';
+export * from './principal-user.view';

@@ -1,0 +1,60 @@
+import type { UserEvent } from '@gatehouse/contracts';
+import type { View } from '@gatehouse/domain-kit';
+
+/**
+ * What authentication needs of a user's stream: whose account, whether they may act, which sessions are
+ * open. A view of the users context's published events, so every service authenticates without the users
+ * context's decider; the users decider's own state agrees on these facts (a shared spec checks it).
+ */
+export type PrincipalUser =
+  | { readonly exists: false }
+  | {
+      readonly exists: true;
+      readonly userId: string;
+      readonly accountId: string;
+      readonly disabled: boolean;
+      readonly locked: boolean;
+      readonly sessions: ReadonlySet<string>;
+    };
+
+const none: ReadonlySet<string> = new Set();
+
+export const principalUserView: View<PrincipalUser, UserEvent> = {
+  initialState: () => ({ exists: false }),
+  evolve: (user, event) => {
+    if (event.type === 'UserCreated') {
+      const { userId, accountId } = event.data;
+      return { exists: true, userId, accountId, disabled: false, locked: false, sessions: none };
+    }
+    if (!user.exists) return user;
+    switch (event.type) {
+      case 'UserLoginSucceeded':
+        return { ...user, sessions: new Set([...user.sessions, event.data.sessionId]) };
+      case 'UserSessionEnded': {
+        const sessions = new Set(user.sessions);
+        sessions.delete(event.data.sessionId);
+        return { ...user, sessions };
+      }
+      case 'UserPasswordChanged': {
+        const kept = event.data.keptSessionId;
+        return { ...user, sessions: user.sessions.has(kept) ? new Set([kept]) : none };
+      }
+      case 'UserDisabled':
+        return { ...user, disabled: true, sessions: none };
+      case 'UserEnabled':
+        return { ...user, disabled: false };
+      case 'UserLocked':
+        return { ...user, locked: true, sessions: none };
+      case 'UserUnlocked':
+        return { ...user, locked: false };
+      case 'UserPasswordReset':
+        return { ...user, sessions: none };
+      default:
+        return user;
+    }
+  },
+};
+
+/** A session the user may act in now: the user is neither disabled nor locked and the session is open. */
+export const activeSession = (user: PrincipalUser, sessionId: string): boolean =>
+  user.exists && !user.disabled && !user.locked && user.sessions.has(sessionId);

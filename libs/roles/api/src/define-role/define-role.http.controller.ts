@@ -1,0 +1,40 @@
+import { Body, Controller, Param, ParseUUIDPipe, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { assertPermission, AuthenticatedGuard, CurrentPrincipal, type Principal } from '@gatehouse/http';
+import { commandContext } from '@gatehouse/identity';
+import type { Request, Response } from 'express';
+import { v7 as uuidv7 } from 'uuid';
+import { RoleCommands, rolesTag } from '../role-commands';
+import { DefineRoleDto } from './define-role.dto';
+
+@ApiTags('roles')
+@ApiBearerAuth()
+@UseGuards(AuthenticatedGuard)
+@Controller('v1/accounts/:accountId/roles')
+export class DefineRoleHttpController {
+  constructor(private readonly roles: RoleCommands) {}
+
+  /** Permission: roles:manage (the decider re-checks the Account admin role on the version it appends to). */
+  @Post()
+  @ApiCreatedResponse({
+    description: 'The role is in the catalog; Location names it, ETag counts the changes of the catalog.',
+  })
+  async define(
+    @Param('accountId', ParseUUIDPipe) accountId: string,
+    @Body() body: DefineRoleDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<{ roleId: string }> {
+    assertPermission(principal, accountId, 'roles:manage');
+    const roleId = `custom-${uuidv7()}`;
+    const command = { type: 'DefineRole' as const, roleId, ...body };
+    const version = await this.roles.define(
+      accountId,
+      command,
+      commandContext(request, accountId, principal.userId),
+    );
+    response.location(`/v1/accounts/${accountId}/roles/${roleId}`).setHeader('ETag', rolesTag(version));
+    return { roleId };
+  }
+}

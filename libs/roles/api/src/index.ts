@@ -1,0 +1,2 @@
+export * from './roles-api.module';
+export * from './role-commands';

@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import { normaliseUsername } from '@gatehouse/users-domain';
+import { createHmac } from 'node:crypto';
+import { ReservationConfig } from '../users.config';
+
+/** Reservation streams named by HMAC-SHA256 of the normalised username: 64 hex characters. */
+export const HASHED_PREFIX = 'username-hmac-';
+const LEGACY_PREFIX = 'username-';
+
+/**
+ * Before 2026-12 a reservation stream was named by the username itself (`username-<name>`). Usernames
+ * are at most 64 characters, so a legacy id is never as long as a hashed one (`hmac-` + 64).
+ */
+export const isLegacyReservation = (streamId: string): boolean =>
+  streamId.startsWith(LEGACY_PREFIX) && streamId.length - LEGACY_PREFIX.length <= 64;
+
+/** Where a username's reservation lives. */
+@Injectable()
+export class UsernameReservations {
+  constructor(private readonly config: ReservationConfig) {}
+
+  streamIdOf(username: string): string {
+    const digest = createHmac('sha256', this.config.reservationKey).update(normaliseUsername(username));
+    return `${HASHED_PREFIX}${digest.digest('hex')}`;
+  }
+}

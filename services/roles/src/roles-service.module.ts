@@ -1,0 +1,56 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { type DistributedEnv } from '@gatehouse/config';
+import { EventStore, ownedStreams } from '@gatehouse/event-store';
+import { PostgresEventStore } from '@gatehouse/event-store-postgres';
+import { IdentityModule, SessionConfig } from '@gatehouse/identity';
+import {
+  meteredEventStore,
+  Metrics,
+  OperationsModule,
+  ReadinessChecks,
+  storeReadiness,
+} from '@gatehouse/operations';
+import { RolesApiModule } from '@gatehouse/roles-api';
+
+/** What the roles service appends to: catalogs, assignments and admins (`role-catalog-`, …). */
+const ROLES_SERVICE_STREAMS = ['role-'];
+
+/** The roles service process: PostgreSQL event store; it reads users' streams only to authenticate. */
+@Module({})
+export class RolesServiceModule {
+  static register(env: DistributedEnv, session: SessionConfig): DynamicModule {
+    return {
+      module: RolesServiceModule,
+      global: true,
+      imports: [
+        OperationsModule.register('roles', {
+          provide: ReadinessChecks,
+          useFactory: (store: EventStore) => ({ checks: [storeReadiness(store)] }),
+          inject: [EventStore],
+        }),
+        IdentityModule,
+        RolesApiModule,
+      ],
+      providers: [
+        {
+          provide: EventStore,
+          useFactory: async (metrics: Metrics) =>
+            meteredEventStore(
+              ownedStreams(
+                await PostgresEventStore.open({
+                  connectionString: env.pgUrl,
+                  schema: env.pgSchema,
+                  poolSize: 10,
+                }),
+                ROLES_SERVICE_STREAMS,
+              ),
+              metrics,
+            ),
+          inject: [Metrics],
+        },
+        { provide: SessionConfig, useValue: session },
+      ],
+      exports: [EventStore, SessionConfig],
+    };
+  }
+}
