@@ -42,10 +42,7 @@ export async function createToListedSection(options: CreateToListedOptions = {})
     const account = await openAccount(stack.users, stack.operatorToken);
     const usersPath = `/v1/accounts/${account.accountId}/users`;
     const http = (client = new KeepAliveClient(stack.users.baseUrl, account.adminToken));
-    const watching = (watcher = new ListingWatcher(
-      redis,
-      ListingWatcher.indexKey(`${stack.name}:`, account.accountId),
-    ));
+    const watching = (watcher = new ListingWatcher(redis, `${stack.name}:`, account.accountId));
     await untilListed(watching, account.adminUserId, options.signal);
 
     const samples: Sample[] = [];

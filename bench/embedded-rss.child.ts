@@ -1,6 +1,7 @@
 import 'reflect-metadata';
-import { UsersListReadModel } from '@gatehouse/read-models';
+import { ReadModelStore } from '@gatehouse/read-models';
 import { readPasswordHashing } from '@gatehouse/users-api';
+import { usersListDeclaration } from '@gatehouse/users-list';
 import { join } from 'node:path';
 import { createEmbeddedApp } from '../services/gatehouse/src/embedded-app';
 
@@ -30,10 +31,13 @@ async function main(): Promise<void> {
     'warn',
   );
   await app.listen(0, '127.0.0.1');
-  const readModel = app.get(UsersListReadModel);
+  const readModels = app.get(ReadModelStore);
   process.on('message', async (request: ProbeRequest) => {
     const rss = process.memoryUsage().rss;
-    const count = request.accountId === undefined ? undefined : await readModel.count(request.accountId);
+    const count =
+      request.accountId === undefined
+        ? undefined
+        : await readModels.count(usersListDeclaration, request.accountId);
     process.send?.({ id: request.id, rss, count } satisfies ProbeReply);
   });
   // The parent going away (even by SIGKILL) closes the channel: follow it rather than linger.

@@ -135,7 +135,7 @@ const seedSql = (table: string) => `
     LATERAL (SELECT md5((n / ${STREAM_LENGTH})::text)::uuid::text AS id) AS u`;
 
 /** The baseline: every row of the table through one NO SCROLL cursor, `batch` rows per FETCH. */
-async function rawReplay(
+export async function rawReplay(
   client: Client,
   table: string,
   batch: number,

@@ -1,12 +1,10 @@
 import type { Redis } from 'ioredis';
 
-/** Most ids asked for in one ZMSCORE. */
-const CHUNK = 500;
-
 /**
  * Watches the users list in Redis for users the bench created: every `intervalMs` it asks, in one
- * pipeline, whether each pending user id is in the account's list index, and calls back with the time
- * the answer came (an upper bound on when the row became visible). Keys as in the Redis users-list adapter.
+ * pipeline, whether each pending user's row in the serving generation has its `createdAt` (what makes a
+ * row listed), and calls back with the time the answer came (an upper bound on when the row became
+ * visible). Keys as in RedisReadModelStore.
  */
 export class ListingWatcher {
   private readonly pending = new Map<string, (listedAt: number) => void>();
@@ -16,17 +14,14 @@ export class ListingWatcher {
 
   constructor(
     private readonly redis: Redis,
-    private readonly indexKey: string,
+    private readonly redisPrefix: string,
+    private readonly accountId: string,
     private readonly intervalMs = 2,
   ) {
     // Kept, not thrown: a rejected loop nobody awaits yet would kill the bench before it cleans up.
     this.loop = this.run().catch((error: unknown) => {
       this.failure = error ?? new Error('listing watcher failed');
     });
-  }
-
-  static indexKey(redisPrefix: string, accountId: string): string {
-    return `${redisPrefix}acct:{${accountId}}:users`;
   }
 
   watch(userId: string, onListed: (listedAt: number) => void): void {
@@ -52,19 +47,19 @@ export class ListingWatcher {
   }
 
   private async check(): Promise<void> {
+    const generation = await this.redis.get(`${this.redisPrefix}users-list:current`);
+    if (generation === null) return;
     const ids = [...this.pending.keys()];
+    const rows = `${this.redisPrefix}users-list:g${generation}:{${this.accountId}}:row:`;
     const pipeline = this.redis.pipeline();
-    for (let i = 0; i < ids.length; i += CHUNK) pipeline.zmscore(this.indexKey, ...ids.slice(i, i + CHUNK));
+    for (const id of ids) pipeline.hexists(`${rows}${id}`, 'createdAt');
     const replies = (await pipeline.exec()) ?? [];
     const answeredAt = performance.now();
-    replies.forEach(([error, scores], chunk) => {
+    replies.forEach(([error, listed], index) => {
       if (error) throw error;
-      (scores as (string | null)[]).forEach((score, i) => {
-        if (score === null) return;
-        const id = ids[chunk * CHUNK + i];
-        this.pending.get(id)?.(answeredAt);
-        this.pending.delete(id);
-      });
+      if (listed !== 1) return;
+      this.pending.get(ids[index])?.(answeredAt);
+      this.pending.delete(ids[index]);
     });
   }
 }

@@ -6,6 +6,6 @@ import { Redis } from 'ioredis';
 import { Pool } from 'pg';
 import { IsEmail } from 'class-validator';
 import { EventStore } from '@gatehouse/event-store';
-import { UsersListReadModel } from '@gatehouse/read-models';
+import { ReadModelStore } from '@gatehouse/read-models';
 
-export const used = [Injectable, Kafka, Redis, Pool, IsEmail, EventStore, UsersListReadModel];
+export const used = [Injectable, Kafka, Redis, Pool, IsEmail, EventStore, ReadModelStore];

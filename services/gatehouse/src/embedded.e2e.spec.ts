@@ -11,6 +11,9 @@ import {
   type RunningStack,
   userLifecycleScenarios,
   usersApiScenarios,
+  usersExportScenarios,
+  readModelRebuildScenarios,
+  usersListScenarios,
 } from '@gatehouse/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -44,6 +47,9 @@ describe('embedded mode', () => {
   userLifecycleScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   permissionMatrixScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   operationsScenarios(() => running.stack);
+  usersListScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
+  usersExportScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
+  readModelRebuildScenarios(() => running.stack);
   malformedInputScenarios(() => running.stack);
 
   describe('when the process restarts', () => {

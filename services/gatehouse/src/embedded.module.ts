@@ -12,8 +12,13 @@ import {
   storeReadiness,
 } from '@gatehouse/operations';
 import { SqliteEventStore } from '@gatehouse/event-store-sqlite';
-import { ProjectionsApiModule, ProjectionsConfig } from '@gatehouse/projections-api';
-import { InMemoryUsersListReadModel, UsersListReadModel } from '@gatehouse/read-models';
+import {
+  ProjectionRunner,
+  ProjectionsApiModule,
+  ProjectionsConfig,
+  readModelsReadiness,
+} from '@gatehouse/projections-api';
+import { InMemoryReadModelStore, ReadModelStore } from '@gatehouse/read-models';
 import { SecretStore } from '@gatehouse/secrets';
 import { SqliteSecretStore } from '@gatehouse/secrets-sqlite';
 import {
@@ -44,13 +49,16 @@ export class EmbeddedModule {
       imports: [
         OperationsModule.register('gatehouse', {
           provide: ReadinessChecks,
-          useFactory: (store: EventStore) => ({ checks: [storeReadiness(store)] }),
-          inject: [EventStore],
+          useFactory: (store: EventStore, readModels: ReadModelStore, runner: ProjectionRunner) => ({
+            checks: [storeReadiness(store), readModelsReadiness(readModels, runner)],
+          }),
+          inject: [EventStore, ReadModelStore, ProjectionRunner],
         }),
         IdentityModule,
+        // Before the users API: its GET users/:userId would otherwise take users/export.csv.
+        ProjectionsApiModule,
         UsersApiModule,
         RolesApiModule,
-        ProjectionsApiModule,
       ],
       providers: [
         {
@@ -65,7 +73,7 @@ export class EmbeddedModule {
         },
         { provide: EventPublisher, useValue: bus },
         { provide: EventSubscriber, useValue: bus },
-        { provide: UsersListReadModel, useValue: new InMemoryUsersListReadModel() },
+        { provide: ReadModelStore, useValue: new InMemoryReadModelStore() },
         { provide: SessionConfig, useValue: { sessionKey: config.sessionKey } },
         { provide: OperatorConfig, useValue: { operatorToken: config.operatorToken } },
         { provide: ReservationConfig, useValue: { reservationKey: config.reservationKey } },
@@ -83,7 +91,10 @@ export class EmbeddedModule {
           provide: PasswordResetConfig,
           useValue: { linkBase: `${config.publicUrl}/reset-password`, ttlMinutes: DEFAULT_RESET_TTL_MINUTES },
         },
-        { provide: ProjectionsConfig, useValue: { groupId: 'embedded-projections' } },
+        {
+          provide: ProjectionsConfig,
+          useValue: { groupId: 'embedded-projections', operatorToken: config.operatorToken },
+        },
         EmbeddedRelay,
       ],
       exports: [
@@ -91,7 +102,7 @@ export class EmbeddedModule {
         SecretStore,
         EventPublisher,
         EventSubscriber,
-        UsersListReadModel,
+        ReadModelStore,
         SessionConfig,
         OperatorConfig,
         ReservationConfig,

@@ -6,6 +6,10 @@ describe('gateway routes', () => {
   it.each([
     ['GET', '/v1/accounts/a1/users', 'http://projections'],
     ['GET', '/v1/accounts/a1/users/', 'http://projections'],
+    ['GET', '/v1/accounts/a1/users/export.csv', 'http://projections'],
+    ['GET', '/v1/accounts/a1/users/export.csvx', 'http://users'],
+    ['POST', '/v1/accounts/a1/users/export.csv', 'http://users'],
+    ['POST', '/v1/read-models/rebuild', 'http://projections'],
     ['POST', '/v1/accounts/a1/users', 'http://users'],
     ['GET', '/v1/accounts/a1/users/u1', 'http://users'],
     ['GET', '/v1/accounts/a1/users/u1/roles', 'http://roles'],

@@ -1,6 +1,6 @@
 /**
- * Where each request goes: the users list (a read model) to projections, the roles catalog and a user's
- * roles to roles, every other API route to users.
+ * Where each request goes: the read-model routes (users list, its CSV export, rebuilds) to projections,
+ * the roles catalog and a user's roles to roles, every other API route to users.
  */
 export interface Upstreams {
   readonly users: string;
@@ -8,12 +8,13 @@ export interface Upstreams {
   readonly projections: string;
 }
 
-const USERS_LIST = /^\/v1\/accounts\/[^/]+\/users\/?$/;
+const USERS_LIST = /^\/v1\/accounts\/[^/]+\/users(\/|\/export\.csv)?$/;
 const ROLES = /^\/v1\/accounts\/[^/]+\/(users\/[^/]+\/)?roles(\/|$)/;
 
 export function upstreamFor(method: string, path: string, upstreams: Upstreams): string | null {
   if (!path.startsWith('/v1/')) return null;
   if (method === 'GET' && USERS_LIST.test(path)) return upstreams.projections;
+  if (method === 'POST' && path === '/v1/read-models/rebuild') return upstreams.projections;
   if (ROLES.test(path)) return upstreams.roles;
   return upstreams.users;
 }

@@ -8,7 +8,10 @@ import { ProjectionsServiceModule } from './projections-service.module';
 
 async function main(): Promise<void> {
   const env = readDistributedEnv(process.env, 3002);
-  const session = { sessionKey: requiredSecret(process.env, 'GATEHOUSE_SESSION_KEY') };
+  const session = {
+    sessionKey: requiredSecret(process.env, 'GATEHOUSE_SESSION_KEY'),
+    operatorToken: requiredSecret(process.env, 'GATEHOUSE_OPERATOR_TOKEN'),
+  };
   const app = await NestFactory.create(ProjectionsServiceModule.register(env, session), { bufferLogs: true });
   const logger = useStructuredLogging(app, 'projections');
   configureHttpApp(app, 'Gatehouse projections service');

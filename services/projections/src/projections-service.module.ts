@@ -5,19 +5,18 @@ import { type DistributedEnv } from '@gatehouse/config';
 import { EventStore, ownedStreams } from '@gatehouse/event-store';
 import { createServiceLogger, kafkaLogs, TracedSubscriber } from '@gatehouse/logging';
 import { PostgresEventStore } from '@gatehouse/event-store-postgres';
-import { ProjectionsApiModule, ProjectionsConfig } from '@gatehouse/projections-api';
-import { UsersListReadModel } from '@gatehouse/read-models';
-import { RedisUsersListReadModel } from '@gatehouse/read-models-redis';
+import {
+  ProjectionRunner,
+  ProjectionsApiModule,
+  ProjectionsConfig,
+  readModelsReadiness,
+} from '@gatehouse/projections-api';
+import { ReadModelStore } from '@gatehouse/read-models';
+import { RedisReadModelStore } from '@gatehouse/read-models-redis';
 import { IdentityModule, SessionConfig } from '@gatehouse/identity';
 import { Kafka, logLevel } from 'kafkajs';
 import { Topics } from '@gatehouse/contracts';
-import {
-  KafkaOperations,
-  OperationsModule,
-  ReadinessChecks,
-  readinessCheck,
-  storeReadiness,
-} from '@gatehouse/operations';
+import { KafkaOperations, OperationsModule, ReadinessChecks, storeReadiness } from '@gatehouse/operations';
 
 /**
  * The projections process: Kafka consumer group → Redis read models, and their HTTP API. It reads the
@@ -25,7 +24,7 @@ import {
  */
 @Module({})
 export class ProjectionsServiceModule {
-  static register(env: DistributedEnv, session: SessionConfig): DynamicModule {
+  static register(env: DistributedEnv, session: SessionConfig & { operatorToken: string }): DynamicModule {
     const logger = createServiceLogger('projections');
     const kafka = new Kafka({
       clientId: 'gatehouse-projections',
@@ -42,16 +41,10 @@ export class ProjectionsServiceModule {
       imports: [
         OperationsModule.register('projections', {
           provide: ReadinessChecks,
-          useFactory: (store: EventStore, readModel: UsersListReadModel) => ({
-            checks: [
-              storeReadiness(store),
-              readinessCheck('read-model', async () => {
-                await readModel.count('readiness-probe');
-              }),
-              bus,
-            ],
+          useFactory: (store: EventStore, readModels: ReadModelStore, runner: ProjectionRunner) => ({
+            checks: [storeReadiness(store), readModelsReadiness(readModels, runner), bus],
           }),
-          inject: [EventStore, UsersListReadModel],
+          inject: [EventStore, ReadModelStore, ProjectionRunner],
         }),
         IdentityModule,
         ProjectionsApiModule,
@@ -85,14 +78,14 @@ export class ProjectionsServiceModule {
           },
         },
         {
-          provide: UsersListReadModel,
-          useFactory: () => new RedisUsersListReadModel(env.redisUrl, { keyPrefix: env.redisPrefix }),
+          provide: ReadModelStore,
+          useFactory: () => new RedisReadModelStore(env.redisUrl, { keyPrefix: env.redisPrefix }),
         },
-        { provide: SessionConfig, useValue: session },
-        { provide: ProjectionsConfig, useValue: { groupId } },
+        { provide: SessionConfig, useValue: { sessionKey: session.sessionKey } },
+        { provide: ProjectionsConfig, useValue: { groupId, operatorToken: session.operatorToken } },
         { provide: KafkaOperations, useValue: bus },
       ],
-      exports: [EventStore, EventSubscriber, UsersListReadModel, SessionConfig, ProjectionsConfig],
+      exports: [EventStore, EventSubscriber, ReadModelStore, SessionConfig, ProjectionsConfig],
     };
   }
 }

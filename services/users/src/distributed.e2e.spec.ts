@@ -8,6 +8,9 @@ import {
   tracingScenarios,
   userLifecycleScenarios,
   usersApiScenarios,
+  usersExportScenarios,
+  readModelRebuildScenarios,
+  usersListScenarios,
 } from '@gatehouse/testing';
 
 /**
@@ -32,4 +35,7 @@ describe('distributed mode', () => {
   gatewayScenarios(() => stack);
   tracingScenarios(() => stack);
   secretScanScenarios(() => stack);
+  usersListScenarios(() => stack);
+  usersExportScenarios(() => stack);
+  readModelRebuildScenarios(() => stack);
 });

@@ -1,1 +1,1 @@
-export * from './redis-users-list.read-model';
+export * from './redis.read-model-store';

@@ -1,2 +1,3 @@
-export * from './users-list.read-model';
-export * from './in-memory-users-list.read-model';
+export * from './read-model.store';
+export * from './in-memory.read-model-store';
+export * from './query-cursor';

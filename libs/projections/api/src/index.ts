@@ -1,2 +1,4 @@
 export * from './projections-api.module';
-export * from './users-list-projector/users-list-projector';
+export * from './projection-runner/projection-runner';
+export * from './projection-runner/projections';
+export * from './projection-runner/read-models.readiness';

@@ -1,13 +1,19 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { ExportUsersHttpController } from './export-users/export-users.http.controller';
 import { ListUsersHttpController } from './list-users/list-users.http.controller';
-import { UsersListProjector } from './users-list-projector/users-list-projector';
+import { ProjectionRunner } from './projection-runner/projection-runner';
+import { RebuildReadModelsHttpController } from './rebuild-read-models/rebuild-read-models.http.controller';
+import { UsersListReader } from './users-query/users-list.reader';
 
 /**
- * Read models over HTTP and the projectors that feed them. The runtime binds EventSubscriber,
- * UsersListReadModel, ProjectionsConfig and an Authenticator.
+ * Read models over HTTP and the runner that feeds and rebuilds them. The runtime binds EventStore,
+ * EventSubscriber, ReadModelStore, ProjectionsConfig and an Authenticator; its readiness checks take
+ * readModelsReadiness (global, so the runtime's readiness provider can inject the runner).
  */
+@Global()
 @Module({
-  controllers: [ListUsersHttpController],
-  providers: [UsersListProjector],
+  controllers: [ListUsersHttpController, ExportUsersHttpController, RebuildReadModelsHttpController],
+  providers: [ProjectionRunner, UsersListReader],
+  exports: [ProjectionRunner],
 })
 export class ProjectionsApiModule {}

@@ -1,3 +1,3 @@
 export * from './user-row';
-export * from './users-list.writes';
+export * from './users-list.declaration';
 export * from './users-list.projection';

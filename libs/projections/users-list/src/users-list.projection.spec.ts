@@ -36,7 +36,7 @@ const profile = {
 
 /** The one write a user event at position 3 causes, setting these fields. */
 const upsert = (fields: Record<string, unknown>) => [
-  { kind: 'upsert-user', accountId, userId, fields, source: { streamId, streamPosition: 3 } },
+  { kind: 'upsert', accountId, rowId: userId, columns: fields, source: { streamId, streamPosition: 3 } },
 ];
 
 describe('usersListProjection', () => {
@@ -60,10 +60,10 @@ describe('usersListProjection', () => {
       const event = stored('UserCreated', { userId, accountId, ...profile }, 0);
       expect(usersListProjection.project(event)).toEqual([
         {
-          kind: 'upsert-user',
+          kind: 'upsert',
           accountId,
-          userId,
-          fields: {
+          rowId: userId,
+          columns: {
             ...profile,
             status: 'active',
             createdAt: at,
@@ -135,11 +135,12 @@ describe('usersListProjection', () => {
       );
       expect(usersListProjection.project(event)).toEqual([
         {
-          kind: 'toggle-role',
+          kind: 'toggle',
           accountId,
-          userId,
-          roleId: 'account-admin',
-          enabled,
+          rowId: userId,
+          column: 'roles',
+          item: 'account-admin',
+          present: enabled,
           source: { streamId: `role-assignments-${userId}`, streamPosition: 7 },
         },
       ]);

@@ -12,8 +12,9 @@ import type {
   UserLoginSucceeded,
   UserUnlocked,
 } from '@gatehouse/contracts';
+import type { Projection, RowWrite, WriteSource } from '@gatehouse/read-model-kit';
 import type { UserFields } from './user-row';
-import type { UsersListWrite, WriteSource } from './users-list.writes';
+import { usersListDeclaration } from './users-list.declaration';
 
 /**
  * The users list as data plus a pure function: each handled event maps to the writes it causes,
@@ -34,14 +35,8 @@ type Handled =
   | UserDeletionRequested
   | RoleToggled;
 type Stored<E extends DomainEvent> = StoredEvent<E['type'], E['data']>;
-type Reducer<E extends DomainEvent> = (event: Stored<E>) => UsersListWrite[];
+type Reducer<E extends DomainEvent> = (event: Stored<E>) => RowWrite[];
 type Reducers = { readonly [T in Handled['type']]: Reducer<Extract<Handled, { type: T }>> };
-
-export interface Projection<Write> {
-  readonly name: string;
-  readonly handles: readonly string[];
-  readonly project: (event: StoredEvent) => Write[];
-}
 
 const sourceOf = (event: StoredEvent): WriteSource => ({
   streamId: event.streamId,
@@ -52,12 +47,12 @@ const sourceOf = (event: StoredEvent): WriteSource => ({
 const upsert = (
   event: StoredEvent<string, { readonly userId: string }>,
   fields: Partial<UserFields>,
-): UsersListWrite[] => [
+): RowWrite[] => [
   {
-    kind: 'upsert-user',
+    kind: 'upsert',
     accountId: event.accountId,
-    userId: event.data.userId,
-    fields,
+    rowId: event.data.userId,
+    columns: fields,
     source: sourceOf(event),
   },
 ];
@@ -104,11 +99,12 @@ const reducers: Reducers = {
   UserDeletionRequested: (event) => upsert(event, { deletionRequestedAt: event.occurredAt }),
   RoleToggled: (event) => [
     {
-      kind: 'toggle-role',
+      kind: 'toggle',
       accountId: event.accountId,
-      userId: event.data.userId,
-      roleId: event.data.roleId,
-      enabled: event.data.enabled,
+      rowId: event.data.userId,
+      column: 'roles',
+      item: event.data.roleId,
+      present: event.data.enabled,
       source: sourceOf(event),
     },
   ],
@@ -118,13 +114,13 @@ function isHandled(type: string): type is Handled['type'] {
   return Object.hasOwn(reducers, type);
 }
 
-export const usersListProjection: Projection<UsersListWrite> = {
-  name: 'users-list',
+export const usersListProjection: Projection<StoredEvent> = {
+  declaration: usersListDeclaration,
   handles: Object.keys(reducers),
   project: (event) => {
     if (!isHandled(event.type)) return [];
     // The type tag is the contract: an event named UserCreated carries UserCreated's data.
-    const reduce = reducers[event.type] as (event: StoredEvent) => UsersListWrite[];
+    const reduce = reducers[event.type] as (event: StoredEvent) => RowWrite[];
     return reduce(event);
   },
 };

@@ -27,7 +27,12 @@ function event(
   return { ...envelope, streamId, streamPosition, type, data };
 }
 
-export const userCreatedEvent = (accountId: string, userId: string, firstName = 'Ada'): StoredEvent =>
+export const userCreatedEvent = (
+  accountId: string,
+  userId: string,
+  firstName = 'Ada',
+  profile: Record<string, unknown> = {},
+): StoredEvent =>
   event(accountId, `user-${userId}`, 0, 'UserCreated', {
     userId,
     firstName,
@@ -37,6 +42,25 @@ export const userCreatedEvent = (accountId: string, userId: string, firstName = 
     mobile: null,
     language: 'en',
     timeZone: 'Europe/London',
+    ...profile,
+  });
+
+export const userStatusEvent = (
+  accountId: string,
+  userId: string,
+  type: 'UserDisabled' | 'UserLocked' | 'UserDeletionRequested',
+  position: number,
+): StoredEvent => event(accountId, `user-${userId}`, position, type, { userId });
+
+export const userRenamedEvent = (
+  accountId: string,
+  userId: string,
+  position: number,
+  firstName: string,
+): StoredEvent =>
+  event(accountId, `user-${userId}`, position, 'UserDetailsUpdated', {
+    userId,
+    changes: { firstName: { from: 'Ada', to: firstName } },
   });
 
 export const userLoginEvent = (

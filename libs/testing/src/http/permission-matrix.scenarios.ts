@@ -32,6 +32,12 @@ const rows: Row[] = [
     refused: 'developer',
   },
   {
+    endpoint: 'GET users/export.csv',
+    request: (c) => ({ method: 'GET', path: `${users(c)}/export.csv` }),
+    allowed: 'support',
+    refused: 'developer',
+  },
+  {
     endpoint: 'POST users',
     request: (c) => ({ method: 'POST', path: users(c), body: newUserBody() }),
     allowed: 'manager',
@@ -174,7 +180,9 @@ export function permissionMatrixScenarios(stack: () => LifecycleStack): void {
 
     // The list is served by the projections service; everything else by the users service.
     const serviceOf = (row: Row): ApiClient =>
-      row.endpoint === 'GET users (list)' ? stack().projections : stack().users;
+      row.endpoint === 'GET users (list)' || row.endpoint === 'GET users/export.csv'
+        ? stack().projections
+        : stack().users;
 
     const memberOf = (caller: Caller): Member => {
       const member = callers.get(caller) ?? callers.get('developer');

@@ -1,0 +1,131 @@
+import type { ReadModelStore } from '@gatehouse/read-models';
+import { usersListDeclaration as model } from '@gatehouse/users-list';
+import autocannon from 'autocannon';
+import type { Redis } from 'ioredis';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { csvRecord, usersCsv } from '../libs/projections/api/src/export-users/users-csv';
+import type { UsersListReader } from '../libs/projections/api/src/users-query/users-list.reader';
+import type { ListUsersQueryDto } from '../libs/projections/api/src/users-query/users-query.dto';
+import { usersRowQuery } from '../libs/projections/api/src/users-query/users-row-query';
+import { queryScript } from '../libs/platform/read-models-redis/src/row-scripts';
+import { BIG_ACCOUNT } from './readside-seed';
+import { latencyHistogram, percentileMs, recordMs } from './report';
+
+const CONNECTIONS = 16;
+/** Two filters and a prefix search, a page of 50: what a user of the list does. */
+const LIST_QUERY: ListUsersQueryDto = {
+  q: 'mar',
+  status: ['active'],
+  role: ['support', 'developer'],
+  limit: 50,
+};
+
+/**
+ * The list over HTTP (a bare node:http server around the real reader, so session checks do not blur the
+ * read side's cost) with autocannon, the handler's own time as server-side latency; beside it, the query
+ * script run straight on Redis with the same arguments by as many callers.
+ */
+export async function listBench(
+  reader: UsersListReader,
+  redis: Redis,
+  prefix: string,
+  generation: number,
+  seconds: number,
+  signal?: AbortSignal,
+) {
+  const server = latencyHistogram();
+  let total = 0;
+  const http = createServer((_, response) => {
+    const started = performance.now();
+    void reader.page(BIG_ACCOUNT, LIST_QUERY).then((page) => {
+      recordMs(server, performance.now() - started);
+      total = page.total;
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(page));
+    });
+  });
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/`;
+  try {
+    await autocannon({ url, connections: CONNECTIONS, duration: 1 });
+    server.reset();
+    const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds });
+    if (result.non2xx > 0 || result.errors > 0)
+      throw new Error(`${result.non2xx} non-2xx, ${result.errors} errors`);
+    const raw = await rawQueries(redis, prefix, generation, seconds, signal);
+    return {
+      description: `q=${LIST_QUERY.q}, status=${LIST_QUERY.status}, role=${LIST_QUERY.role}, limit ${LIST_QUERY.limit}`,
+      total,
+      http: { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average },
+      server: { p50: percentileMs(server, 50), p99: percentileMs(server, 99) },
+      raw,
+    };
+  } finally {
+    await new Promise((resolve) => http.close(resolve));
+  }
+}
+
+async function rawQueries(
+  redis: Redis,
+  prefix: string,
+  generation: number,
+  seconds: number,
+  signal?: AbortSignal,
+) {
+  const sha = (await redis.script('LOAD', queryScript(model))) as string;
+  const base = `${prefix}${model.name}:g${generation}:{${BIG_ACCOUNT}}:`;
+  const { search, anyOf, ranges, sort, descending } = usersRowQuery(BIG_ACCOUNT, LIST_QUERY);
+  const json = JSON.stringify({ search, anyOf, ranges, sort, desc: descending, limit: LIST_QUERY.limit });
+  const histogram = latencyHistogram();
+  const deadline = performance.now() + seconds * 1000;
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (performance.now() < deadline && !signal?.aborted) {
+        const started = performance.now();
+        await redis.evalsha(sha, 1, `${base}scratch`, base, json);
+        recordMs(histogram, performance.now() - started);
+        done++;
+      }
+    }),
+  );
+  return { p50: percentileMs(histogram, 50), p99: percentileMs(histogram, 99), perSecond: done / seconds };
+}
+
+/** The large account's CSV, streamed into a sink that counts bytes, RSS sampled; beside it the bare scan. */
+export async function exportBench(
+  reader: UsersListReader,
+  store: ReadModelStore,
+  generation: number,
+  users: number,
+) {
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 5);
+  let rows = 0;
+  const started = performance.now();
+  try {
+    const records = async function* () {
+      for await (const batch of reader.rows(BIG_ACCOUNT, {})) {
+        rows += batch.length;
+        yield* batch.map(csvRecord);
+      }
+    };
+    const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
+    await pipeline(Readable.from(records()), usersCsv({ bom: false }), sink);
+  } finally {
+    clearInterval(sampler);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  if (rows !== users) throw new Error(`exported ${rows} rows, the account has ${users}`);
+  const rawStarted = performance.now();
+  let scanned = 0;
+  for await (const batch of store.scan(model, usersRowQuery(BIG_ACCOUNT, {}), generation))
+    scanned += batch.length;
+  return {
+    rowsPerSecond: rows / seconds,
+    peakRss,
+    rawRowsPerSecond: scanned / ((performance.now() - rawStarted) / 1000),
+  };
+}

@@ -1,0 +1,4 @@
+export * from './read-model.declaration';
+export * from './fold';
+export * from './index-entries';
+export * from './row-query';

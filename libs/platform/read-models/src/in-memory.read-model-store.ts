@@ -1,0 +1,176 @@
+import {
+  assertLimit,
+  columnKeys,
+  compareKeys,
+  isAfter,
+  type ReadModelDeclaration,
+  type Row,
+  type RowPage,
+  type RowQuery,
+  type RowWrite,
+  searchTerms,
+  setMemberships,
+  sortKey,
+  sortMember,
+} from '@gatehouse/read-model-kit';
+import { ReadModelStore } from './read-model.store';
+
+interface StoredRow {
+  columns: Record<string, unknown>;
+  /** Folded keys of the indexed columns (see columnKeys). */
+  keys: Record<string, string>;
+  /** Last position applied to this row, per source stream. */
+  readonly positions: Map<string, number>;
+}
+
+type Generation = Map<string, Map<string, StoredRow>>;
+
+interface ModelState {
+  current: number | null;
+  last: number;
+  readonly generations: Map<number, Generation>;
+}
+
+/**
+ * Reference adapter for unit tests and embedded mode: the port's semantics in plain maps. It keeps no
+ * indexes: a query filters and sorts the account's rows (fine at embedded sizes; Redis serves the large).
+ */
+export class InMemoryReadModelStore extends ReadModelStore {
+  private readonly models = new Map<string, ModelState>();
+
+  async apply(model: ReadModelDeclaration, writes: readonly RowWrite[], generation?: number): Promise<void> {
+    const rows = this.generation(model, generation ?? (await this.currentOrFirst(model)));
+    for (const write of writes) applyOne(model, rows, write);
+  }
+
+  async query(model: ReadModelDeclaration, query: RowQuery, generation?: number): Promise<RowPage> {
+    assertLimit(query.limit);
+    const rows = await this.listed(model, query.accountId, generation);
+    const matching = rows
+      .filter(([, row]) => matches(model, query, row))
+      .map(([id, row]) => ({ id, row, member: sortMember(sortKey(model, query.sort, row.keys), id) }))
+      .sort((a, b) => compareKeys(a.member, b.member) * (query.descending ? -1 : 1));
+    const page = matching.filter((entry) => isAfter(entry.member, query.after, query.descending));
+    return {
+      rows: page.slice(0, query.limit).map(({ id, row, member }) => ({ row: toRow(id, row), member })),
+      total: matching.length,
+      more: page.length > query.limit,
+    };
+  }
+
+  async *scan(
+    model: ReadModelDeclaration,
+    query: Omit<RowQuery, 'after' | 'limit'>,
+    generation: number,
+    batch = 1000,
+  ): AsyncGenerator<Row[]> {
+    let after: string | undefined;
+    for (let more = true; more; ) {
+      const page = await this.query(model, { ...query, after, limit: batch }, generation);
+      if (page.rows.length > 0) yield page.rows.map(({ row }) => row);
+      after = page.rows.at(-1)?.member;
+      more = page.more;
+    }
+  }
+
+  async get(model: ReadModelDeclaration, accountId: string, rowId: string, generation?: number) {
+    const found = (await this.listed(model, accountId, generation)).find(([id]) => id === rowId);
+    return found ? toRow(rowId, found[1]) : null;
+  }
+
+  async count(model: ReadModelDeclaration, accountId: string, generation?: number): Promise<number> {
+    return (await this.listed(model, accountId, generation)).length;
+  }
+
+  async current(model: ReadModelDeclaration): Promise<number | null> {
+    return this.state(model).current;
+  }
+
+  async createGeneration(model: ReadModelDeclaration): Promise<number> {
+    const state = this.state(model);
+    state.last += 1;
+    state.generations.set(state.last, new Map());
+    return state.last;
+  }
+
+  async switchTo(model: ReadModelDeclaration, generation: number): Promise<void> {
+    this.generation(model, generation);
+    this.state(model).current = generation;
+  }
+
+  async dropGeneration(model: ReadModelDeclaration, generation: number): Promise<void> {
+    this.state(model).generations.delete(generation);
+  }
+
+  async clear(model: ReadModelDeclaration): Promise<void> {
+    this.models.delete(model.name);
+  }
+
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  private state(model: ReadModelDeclaration): ModelState {
+    const existing = this.models.get(model.name);
+    if (existing) return existing;
+    const created: ModelState = { current: null, last: 0, generations: new Map() };
+    this.models.set(model.name, created);
+    return created;
+  }
+
+  private async currentOrFirst(model: ReadModelDeclaration): Promise<number> {
+    const state = this.state(model);
+    if (state.current === null) await this.switchTo(model, await this.createGeneration(model));
+    return state.current as number;
+  }
+
+  private generation(model: ReadModelDeclaration, generation: number): Generation {
+    const found = this.state(model).generations.get(generation);
+    if (!found) throw new RangeError(`${model.name} has no generation ${generation}`);
+    return found;
+  }
+
+  private async listed(model: ReadModelDeclaration, accountId: string, generation?: number) {
+    const number = generation ?? this.state(model).current;
+    const rows = number === null ? undefined : this.generation(model, number).get(accountId);
+    return [...(rows ?? [])].filter(([, row]) => row.columns[model.listedBy] !== undefined);
+  }
+}
+
+function applyOne(model: ReadModelDeclaration, generation: Generation, write: RowWrite): void {
+  const rows = generation.get(write.accountId) ?? new Map<string, StoredRow>();
+  generation.set(write.accountId, rows);
+  const row: StoredRow = rows.get(write.rowId) ?? { columns: {}, keys: {}, positions: new Map() };
+  rows.set(write.rowId, row);
+  const applied = row.positions.get(write.source.streamId);
+  if (applied !== undefined && write.source.streamPosition <= applied) return;
+  row.positions.set(write.source.streamId, write.source.streamPosition);
+  if (write.kind === 'toggle') {
+    const items = (row.columns[write.column] as string[] | undefined) ?? [];
+    const kept = items.filter((item) => item !== write.item);
+    const present = items.includes(write.item);
+    row.columns = {
+      ...row.columns,
+      [write.column]: write.present ? (present ? items : [...items, write.item]) : kept,
+    };
+    return;
+  }
+  const columns = Object.fromEntries(
+    Object.entries(write.columns).filter(([, value]) => value !== undefined),
+  );
+  row.columns = { ...row.columns, ...columns };
+  row.keys = { ...row.keys, ...columnKeys(model, columns) };
+}
+
+function matches(model: ReadModelDeclaration, query: RowQuery, row: StoredRow): boolean {
+  if (query.search && !searchTerms(model, row.keys).some((term) => term.startsWith(query.search as string)))
+    return false;
+  const sets = new Set(setMemberships(model, row.columns));
+  if (!query.anyOf.every((group) => group.some((set) => sets.has(set)))) return false;
+  return query.ranges.every((range) => {
+    const key = sortKey(model, range.sort, row.keys);
+    return compareKeys(key, range.min) >= 0 && compareKeys(key, range.max) <= 0;
+  });
+}
+
+const toRow = (id: string, row: StoredRow): Row => ({ ...row.columns, id });

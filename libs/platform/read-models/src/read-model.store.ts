@@ -1,0 +1,48 @@
+import type { ReadModelDeclaration, Row, RowPage, RowQuery, RowWrite } from '@gatehouse/read-model-kit';
+
+/**
+ * Port: every declared read model, each kept in numbered generations. One generation is current and
+ * serves; a rebuild fills a fresh one and switches to it. Methods without a `generation` use the current
+ * one (apply creates generation 1 when there is none yet).
+ * - apply() is idempotent per row and source stream: a write at or below the last position applied
+ *   from its stream to that row is skipped; the check, the row and its index entries change in one
+ *   atomic step.
+ * - Only rows whose `listedBy` column is set are queried, counted or returned by get(); writes to other
+ *   rows (a role toggled before the user's creation arrives) are kept for when it is set.
+ * - query() reads one account, never across accounts; rows with equal sort keys are ordered by id.
+ */
+export abstract class ReadModelStore {
+  abstract apply(
+    model: ReadModelDeclaration,
+    writes: readonly RowWrite[],
+    generation?: number,
+  ): Promise<void>;
+  abstract query(model: ReadModelDeclaration, query: RowQuery, generation?: number): Promise<RowPage>;
+  /**
+   * Every row matching `query`, in its order, `batch` rows at a time, all from one generation (the current
+   * one when none is given), in memory bounded by the batch: for exports of any size.
+   */
+  abstract scan(
+    model: ReadModelDeclaration,
+    query: Omit<RowQuery, 'after' | 'limit'>,
+    generation: number,
+    batch?: number,
+  ): AsyncGenerator<Row[]>;
+  abstract get(
+    model: ReadModelDeclaration,
+    accountId: string,
+    rowId: string,
+    generation?: number,
+  ): Promise<Row | null>;
+  abstract count(model: ReadModelDeclaration, accountId: string, generation?: number): Promise<number>;
+  /** The generation serving now; null before any. */
+  abstract current(model: ReadModelDeclaration): Promise<number | null>;
+  /** A new, empty generation number, never used before. */
+  abstract createGeneration(model: ReadModelDeclaration): Promise<number>;
+  /** Makes `generation` current in one atomic step. */
+  abstract switchTo(model: ReadModelDeclaration, generation: number): Promise<void>;
+  abstract dropGeneration(model: ReadModelDeclaration, generation: number): Promise<void>;
+  /** Forgets every generation of the model (tests and operators). */
+  abstract clear(model: ReadModelDeclaration): Promise<void>;
+  abstract close(): Promise<void>;
+}

@@ -1,0 +1,47 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { assertPermission, AuthenticatedGuard, CurrentPrincipal, type Principal } from '@gatehouse/http';
+import type { Response } from 'express';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { ExportUsersQueryDto } from '../users-query/users-query.dto';
+import { type UserListItem, UsersListReader } from '../users-query/users-list.reader';
+import { csvRecord, usersCsv } from './users-csv';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@UseGuards(AuthenticatedGuard)
+@Controller('v1/accounts/:accountId/users')
+export class ExportUsersHttpController {
+  constructor(private readonly reader: UsersListReader) {}
+
+  /**
+   * Permission: users:read. The list's search, filters and order as CSV, streamed: rows are read a batch
+   * at a time and written as the client takes them, so memory stays flat at any size.
+   */
+  @Get('export.csv')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'RFC 4180 CSV, UTF-8: Name, Email, Username, Roles, Last login, Status' })
+  async export(
+    @Param('accountId', ParseUUIDPipe) accountId: string,
+    @Query() query: ExportUsersQueryDto,
+    @CurrentPrincipal() principal: Principal,
+    @Res() response: Response,
+  ): Promise<void> {
+    assertPermission(principal, accountId, 'users:read');
+    response
+      .status(200)
+      .type('text/csv; charset=utf-8')
+      .setHeader('content-disposition', 'attachment; filename="users.csv"');
+    response.flushHeaders();
+    await pipeline(
+      Readable.from(records(this.reader.rows(accountId, query))),
+      usersCsv({ bom: query.bom ?? false }),
+      response,
+    );
+  }
+}
+
+async function* records(batches: AsyncIterable<UserListItem[]>): AsyncGenerator<string[]> {
+  for await (const batch of batches) yield* batch.map(csvRecord);
+}

@@ -1,0 +1,78 @@
+import { parse } from 'csv-parse/sync';
+import type { UserListItem } from '../users-query/users-list.reader';
+import { csvRecord, neutralised, usersCsv } from './users-csv';
+
+const user = (overrides: Partial<UserListItem>): UserListItem => ({
+  id: 'u1',
+  name: 'Zoë Ångström',
+  firstName: 'Zoë',
+  lastName: 'Ångström',
+  email: 'zoe@example.com',
+  username: 'zoe',
+  mobile: null,
+  language: 'fr',
+  timeZone: 'Europe/Paris',
+  status: 'active',
+  roles: ['support', 'developer'],
+  lastLoginAt: null,
+  lastLoginIp: null,
+  lastLoginChannel: null,
+  createdAt: '2025-01-01T00:00:00.000Z',
+  deletionRequestedAt: null,
+  ...overrides,
+});
+
+async function csvOf(users: UserListItem[], bom = false): Promise<string> {
+  const stringifier = usersCsv({ bom });
+  const chunks: Buffer[] = [];
+  stringifier.on('data', (chunk: Buffer) => chunks.push(Buffer.from(chunk)));
+  const done = new Promise((resolve) => stringifier.on('end', resolve));
+  for (const each of users) stringifier.write(csvRecord(each));
+  stringifier.end();
+  await done;
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+describe('the users CSV', () => {
+  it('neutralises cells a spreadsheet would evaluate, and only those', () => {
+    for (const risky of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx'])
+      expect(neutralised(risky)).toBe(`'${risky}`);
+    for (const safe of ['Ada', 'a=b', '', ' =x']) expect(neutralised(safe)).toBe(safe);
+  });
+
+  it('has a header, CRLF records, roles in one column and quotes where RFC 4180 needs them', async () => {
+    const csv = await csvOf([user({}), user({ name: 'Doe, "J"\nr', status: 'locked', roles: [] })]);
+    expect(csv.split('\r\n')[0]).toBe('Name,Email,Username,Roles,Last login,Status');
+    expect(parse(csv, { columns: true })).toEqual([
+      {
+        Name: 'Zoë Ångström',
+        Email: 'zoe@example.com',
+        Username: 'zoe',
+        Roles: 'support; developer',
+        'Last login': '',
+        Status: 'active',
+      },
+      {
+        Name: 'Doe, "J"\nr',
+        Email: 'zoe@example.com',
+        Username: 'zoe',
+        Roles: '',
+        'Last login': '',
+        Status: 'locked',
+      },
+    ]);
+  });
+
+  it('shows a pending deletion as the status, and starts with a BOM only when asked', async () => {
+    const withBom = await csvOf(
+      [user({ deletionRequestedAt: '2025-02-01T00:00:00.000Z', name: '=cmd' })],
+      true,
+    );
+    expect(withBom.startsWith('\ufeffName,')).toBe(true);
+    expect(parse(withBom, { bom: true, columns: true })[0]).toMatchObject({
+      Name: "'=cmd",
+      Status: 'deletion-requested',
+    });
+    expect((await csvOf([])).startsWith('Name,')).toBe(true);
+  });
+});

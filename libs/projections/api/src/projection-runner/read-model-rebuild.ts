@@ -1,0 +1,117 @@
+import type { StoredEvent } from '@gatehouse/contracts';
+import { type EventStore, START } from '@gatehouse/event-store';
+import type { Projection } from '@gatehouse/read-model-kit';
+import type { ReadModelStore } from '@gatehouse/read-models';
+import type { SwitchLock } from './switch-lock';
+
+export interface RebuildStatus {
+  readonly rebuilding: boolean;
+  /** Events of the store replayed by the running (or last) rebuild. */
+  readonly replayedEvents: number;
+  /** How far the replay is behind: now minus the time of the last event it applied, in ms. */
+  readonly lagMs: number | null;
+  readonly generations: Readonly<Record<string, number>>;
+}
+
+export interface RebuildOptions {
+  /** How long an old generation outlives the switch, for exports reading it; default five minutes. */
+  readonly graceMs?: number;
+  readonly batchSize?: number;
+}
+
+/**
+ * Rebuilds every read model from the store without downtime: replays all events into fresh generations
+ * while the current ones serve; once caught up, takes the switch lock (live batches pause), replays what
+ * arrived meanwhile, switches each model in one step and releases; the old generations go after a grace
+ * period. Live events applied again to the new generation are skipped by their stream positions.
+ */
+export class ReadModelRebuild {
+  private running: Promise<void> | null = null;
+  private state: RebuildStatus = { rebuilding: false, replayedEvents: 0, lagMs: null, generations: {} };
+  private readonly timers = new Set<NodeJS.Timeout>();
+
+  constructor(
+    private readonly events: EventStore,
+    private readonly store: ReadModelStore,
+    private readonly projections: readonly Projection<StoredEvent>[],
+    private readonly lock: SwitchLock,
+    private readonly options: RebuildOptions = {},
+  ) {}
+
+  get status(): RebuildStatus {
+    return this.state;
+  }
+
+  /** Starts a rebuild, or joins the one running; resolves once switched. */
+  run(): Promise<void> {
+    this.running ??= this.rebuild().finally(() => {
+      this.running = null;
+      this.state = { ...this.state, rebuilding: false };
+    });
+    return this.running;
+  }
+
+  /** Drops pending old generations at once (shutdown). */
+  async close(): Promise<void> {
+    await this.running?.catch(() => undefined);
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  private async rebuild(): Promise<void> {
+    const targets = await Promise.all(
+      this.projections.map(async (projection) => ({
+        projection,
+        generation: await this.store.createGeneration(projection.declaration),
+      })),
+    );
+    this.state = { ...this.state, rebuilding: true, replayedEvents: 0, lagMs: null };
+    const caughtUp = await this.replay(targets, START);
+    const previous = await this.lock.exclusively(async () => {
+      await this.replay(targets, caughtUp);
+      return Promise.all(
+        targets.map(async ({ projection: { declaration }, generation }) => {
+          const old = await this.store.current(declaration);
+          await this.store.switchTo(declaration, generation);
+          return { declaration, old };
+        }),
+      );
+    });
+    this.state = {
+      ...this.state,
+      generations: Object.fromEntries(targets.map((t) => [t.projection.declaration.name, t.generation])),
+    };
+    for (const { declaration, old } of previous) {
+      if (old === null) continue;
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        void this.store.dropGeneration(declaration, old);
+      }, this.options.graceMs ?? 300_000);
+      timer.unref();
+      this.timers.add(timer);
+    }
+  }
+
+  /** Applies the store's events after `from` until it has no more; returns the last checkpoint read. */
+  private async replay(
+    targets: readonly { projection: Projection<StoredEvent>; generation: number }[],
+    from: string,
+  ): Promise<string> {
+    const batchSize = this.options.batchSize ?? 2000;
+    let after = from;
+    for (;;) {
+      const batch = await this.events.readAll({ after, maxCount: batchSize });
+      if (batch.length === 0) return after;
+      for (const { projection, generation } of targets)
+        await this.store.apply(projection.declaration, batch.flatMap(projection.project), generation);
+      const last = batch[batch.length - 1];
+      after = last.checkpoint;
+      this.state = {
+        ...this.state,
+        replayedEvents: this.state.replayedEvents + batch.length,
+        lagMs: Math.max(0, Date.now() - Date.parse(last.occurredAt)),
+      };
+      if (batch.length < batchSize) return after;
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import type { ReadModelDeclaration, Row } from '@gatehouse/read-model-kit';
+import type { UserRow } from './user-row';
+
+/**
+ * The users list's indexes, declared beside its reducers: filters on status, roles, language and a
+ * pending deletion; sorts by name, username, email, last login and creation; prefix search on the full
+ * name (so on the last name too, as a word of it), the username and the email.
+ */
+export const usersListDeclaration: ReadModelDeclaration = {
+  name: 'users-list',
+  listedBy: 'createdAt',
+  columns: {
+    firstName: 'text',
+    lastName: 'text',
+    username: 'text',
+    email: 'text',
+    lastLoginAt: 'time',
+    createdAt: 'time',
+  },
+  sets: {
+    status: { column: 'status', kind: 'value' },
+    role: { column: 'roles', kind: 'each' },
+    language: { column: 'language', kind: 'value' },
+    deletionRequested: { column: 'deletionRequestedAt', kind: 'present' },
+  },
+  sorts: {
+    name: ['firstName', 'lastName'],
+    username: ['username'],
+    email: ['email'],
+    lastLogin: ['lastLoginAt'],
+    created: ['createdAt'],
+  },
+  defaultSort: 'created',
+  search: [['firstName', 'lastName'], ['username'], ['email']],
+};
+
+/** A stored row as a UserRow: every UserCreated sets all columns; roles exist once one was toggled. */
+export function toUserRow(row: Row): UserRow {
+  return { ...(row as unknown as UserRow), roles: (row['roles'] as string[] | undefined) ?? [] };
+}

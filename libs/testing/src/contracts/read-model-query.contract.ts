@@ -1,0 +1,172 @@
+import { fold, timeKey } from '@gatehouse/read-model-kit';
+import type { ReadModelStore } from '@gatehouse/read-models';
+import { contractKit, model, type ReadModelStoreFactory } from './read-model.contract-kit';
+import { peopleWrites } from './people.read-model';
+import {
+  eventTime as at,
+  roleToggledEvent as toggled,
+  testUserId as id,
+  userCreatedEvent as created,
+  userLoginEvent as loggedIn,
+  userRenamedEvent as renamed,
+  userStatusEvent as status,
+} from './users-list.fixtures';
+
+const acme = 'acct-acme';
+const people = [
+  { n: 1, first: 'Zoë', last: 'Ångström', username: 'zoe.a', email: 'zoe@acme.test', language: 'fr' },
+  { n: 2, first: 'Ada', last: 'Lovelace', username: 'ada', email: 'countess@acme.test', language: 'en' },
+  { n: 3, first: 'Zoltan', last: 'Kodály', username: 'zk', email: 'zk@acme.test', language: 'de' },
+  { n: 4, first: 'ada', last: 'Byron', username: 'Ada.B', email: 'byron@acme.test', language: 'en' },
+  { n: 5, first: 'Émile', last: 'Zola', username: 'emile', email: 'emile@acme.test', language: 'fr' },
+];
+
+/** Search, filters, sorts, paging and generations: what every ReadModelStore adapter answers alike. */
+export function readModelQueryContract(name: string, factory: ReadModelStoreFactory): void {
+  describe(`ReadModelStore contract (queries): ${name}`, () => {
+    let store: ReadModelStore;
+    const { given, page, listAll, query } = contractKit(() => store);
+    const ids = async (options: Parameters<typeof page>[1]) =>
+      (await page(acme, { limit: 100, ...options })).rows.map((row) => Number.parseInt(row.id.slice(-4), 16));
+
+    beforeEach(async () => {
+      store = await factory();
+      await given(
+        ...people.map((p) =>
+          created(acme, id(p.n), p.first, {
+            lastName: p.last,
+            username: p.username,
+            email: p.email,
+            language: p.language,
+          }),
+        ),
+        loggedIn(acme, id(1), 5),
+        loggedIn(acme, id(2), 10),
+        loggedIn(acme, id(3), 20),
+        toggled(acme, id(1), 'support', true, 0),
+        toggled(acme, id(2), 'account-admin', true, 0),
+        toggled(acme, id(3), 'developer', true, 0),
+        status(acme, id(3), 'UserDisabled', 21),
+        status(acme, id(4), 'UserLocked', 1),
+        status(acme, id(5), 'UserDeletionRequested', 1),
+      );
+    });
+    afterEach(async () => {
+      await store.clear(model);
+      await store.close();
+    });
+
+    describe('search', () => {
+      it('matches a prefix of the first name, last name, full name, username or email, ignoring case and accents', async () => {
+        expect(await ids({ search: fold('zoe') })).toEqual([1]);
+        expect(await ids({ search: fold('ZO') })).toEqual([1, 3, 5]);
+        expect(await ids({ search: fold('angst') })).toEqual([1]);
+        expect(await ids({ search: fold('Ada Love') })).toEqual([2]);
+        expect(await ids({ search: fold('ada') })).toEqual([2, 4]);
+        expect(await ids({ search: fold('countess@') })).toEqual([2]);
+        expect(await ids({ search: fold('ovelace') })).toEqual([]);
+      });
+
+      it('follows a rename: the old name no longer matches, the new one does', async () => {
+        await given(renamed(acme, id(2), 30, 'Augusta'));
+        expect(await ids({ search: 'ada lo' })).toEqual([]);
+        expect(await ids({ search: 'augusta lo' })).toEqual([2]);
+      });
+    });
+
+    describe('filters', () => {
+      it('filter by status, a pending deletion, any of several roles and language, and combine', async () => {
+        expect(await ids({ anyOf: [['status:active']] })).toEqual([1, 2, 5]);
+        expect(await ids({ anyOf: [['status:disabled', 'status:locked']] })).toEqual([3, 4]);
+        expect(await ids({ anyOf: [['deletionRequested:yes']] })).toEqual([5]);
+        expect(await ids({ anyOf: [['role:support', 'role:developer']] })).toEqual([1, 3]);
+        expect(await ids({ anyOf: [['language:fr']] })).toEqual([1, 5]);
+        expect(await ids({ anyOf: [['language:fr'], ['status:active']], search: 'e' })).toEqual([5]);
+      });
+
+      it('filter by last login after, before and never, and give the total of the filtered set', async () => {
+        const after = { sort: 'lastLogin', min: timeKey(at(6)), max: timeKey('9999-12-31T00:00:00Z') };
+        const before = {
+          sort: 'lastLogin',
+          min: timeKey(at(0).replace('00.000Z', '00.001Z')),
+          max: timeKey(at(15)),
+        };
+        const never = { sort: 'lastLogin', min: timeKey(null), max: timeKey(null) };
+        expect(await ids({ ranges: [after] })).toEqual([2, 3]);
+        expect(await ids({ ranges: [before] })).toEqual([1, 2]);
+        expect(await ids({ ranges: [never] })).toEqual([4, 5]);
+        expect(await ids({ ranges: [after, before] })).toEqual([2]);
+        const filtered = await page(acme, { ranges: [never], anyOf: [['language:en']], limit: 1 });
+        expect([filtered.total, filtered.more, filtered.rows.length]).toEqual([1, false, 1]);
+      });
+    });
+
+    describe('sorts', () => {
+      it.each([
+        ['name', false, [4, 2, 5, 1, 3]],
+        ['name', true, [3, 1, 5, 2, 4]],
+        ['username', false, [2, 4, 5, 3, 1]],
+        ['email', false, [4, 2, 5, 3, 1]],
+        ['lastLogin', false, [4, 5, 1, 2, 3]],
+        ['lastLogin', true, [3, 2, 1, 5, 4]],
+        ['created', true, [5, 4, 3, 2, 1]],
+      ])('sorts by %s (descending: %s), ties by id', async (sort, descending, expected) => {
+        expect(await ids({ sort, descending })).toEqual(expected);
+        const paged = await listAll(acme, { sort, descending, limit: 2 });
+        expect(paged.flat().map((row) => Number.parseInt(row.id.slice(-4), 16))).toEqual(expected);
+      });
+    });
+
+    describe('paging while rows change', () => {
+      it('neither skips nor repeats an unchanged row when rows move or arrive between pages', async () => {
+        const first = await store.query(model, query(acme, { sort: 'name', limit: 2 }));
+        await given(renamed(acme, id(4), 30, 'Zz'), created(acme, id(6), 'Aaron'));
+        const rest = await store.query(
+          model,
+          query(acme, { sort: 'name', limit: 10, after: first.rows[1].member }),
+        );
+        const seen = [...first.rows, ...rest.rows].map(({ row }) => Number.parseInt(row.id.slice(-4), 16));
+        expect(seen).toEqual([4, 2, 5, 1, 3, 4]);
+      });
+    });
+
+    describe('scanning for an export', () => {
+      const scanned = async (options: Parameters<typeof query>[1], generation: number) => {
+        const batches: number[][] = [];
+        for await (const rows of store.scan(model, query(acme, options), generation, 2))
+          batches.push(rows.map((row) => Number.parseInt(row.id.slice(-4), 16)));
+        return batches;
+      };
+
+      it('gives every matching row in order, a batch at a time, from the generation it started on', async () => {
+        const generation = (await store.current(model)) as number;
+        expect(await scanned({ sort: 'name' }, generation)).toEqual([[4, 2], [5, 1], [3]]);
+        expect(await scanned({ sort: 'name', descending: true, search: 'z' }, generation)).toEqual([
+          [3, 1],
+          [5],
+        ]);
+        expect(await scanned({ anyOf: [['status:disabled']] }, generation)).toEqual([[3]]);
+        expect(await scanned({ search: 'nobody' }, generation)).toEqual([]);
+        const next = await store.createGeneration(model);
+        await store.switchTo(model, next);
+        expect(await scanned({ sort: 'name' }, generation)).toHaveLength(3);
+      });
+    });
+
+    describe('generations', () => {
+      it('fills a new generation without touching the serving one, then serves it from the switch on', async () => {
+        const serving = await store.current(model);
+        const next = await store.createGeneration(model);
+        expect(next).not.toBe(serving);
+        await store.apply(model, peopleWrites(created(acme, id(9), 'Fresh')), next);
+        expect(await ids({})).toEqual([1, 2, 3, 4, 5]);
+        expect((await store.query(model, query(acme), next)).total).toBe(1);
+        await store.switchTo(model, next);
+        expect(await ids({})).toEqual([9]);
+        await store.dropGeneration(model, serving as number);
+        expect(await ids({ search: 'fresh' })).toEqual([9]);
+        expect(await store.current(model)).toBe(next);
+      });
+    });
+  });
+}

@@ -1,0 +1,6 @@
+import { InMemoryReadModelStore } from '@gatehouse/read-models';
+import { readModelQueryContract } from './read-model-query.contract';
+import { readModelStoreContract } from './read-model-store.contract';
+
+readModelStoreContract('in memory', () => new InMemoryReadModelStore());
+readModelQueryContract('in memory', () => new InMemoryReadModelStore());

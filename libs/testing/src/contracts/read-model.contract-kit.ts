@@ -1,0 +1,50 @@
+import type { StoredEvent } from '@gatehouse/contracts';
+import type { Row, RowQuery } from '@gatehouse/read-model-kit';
+import type { ReadModelStore } from '@gatehouse/read-models';
+import { peopleDeclaration, peopleWrites } from './people.read-model';
+
+/** A row as the suites compare it: the columns of the people model, roles always a list. */
+export type PersonRow = Record<string, unknown> & { id: string; roles: string[] };
+const toPerson = (row: Row): PersonRow => ({ ...row, roles: (row['roles'] as string[] | undefined) ?? [] });
+
+/** The factory gives a fresh, isolated, empty store per test; the suites clear and close it afterwards. */
+export type ReadModelStoreFactory = () => ReadModelStore | Promise<ReadModelStore>;
+
+export const model = peopleDeclaration;
+
+/** What the contract suites say to a store: events arrive through the real projection. */
+export function contractKit(store: () => ReadModelStore) {
+  const query = (accountId: string, options: Partial<RowQuery> = {}): RowQuery => ({
+    accountId,
+    anyOf: [],
+    ranges: [],
+    sort: model.defaultSort,
+    descending: false,
+    limit: 10,
+    ...options,
+  });
+  return {
+    given: (...events: StoredEvent[]) => store().apply(model, events.flatMap(peopleWrites)),
+    query,
+    page: async (accountId: string, options: Partial<RowQuery> = {}) => {
+      const page = await store().query(model, query(accountId, options));
+      return { ...page, rows: page.rows.map(({ row }) => toPerson(row)) };
+    },
+    get: async (accountId: string, userId: string): Promise<PersonRow | null> => {
+      const row = await store().get(model, accountId, userId);
+      return row && toPerson(row);
+    },
+    /** Every page, each starting after the previous page's last member; at most 100 pages. */
+    listAll: async (accountId: string, options: Partial<RowQuery> = {}): Promise<PersonRow[][]> => {
+      const pages: PersonRow[][] = [];
+      let after: string | undefined;
+      for (let more = true; more && pages.length <= 100; ) {
+        const page = await store().query(model, query(accountId, { ...options, after }));
+        pages.push(page.rows.map(({ row }) => toPerson(row)));
+        after = page.rows.at(-1)?.member;
+        more = page.more;
+      }
+      return pages;
+    },
+  };
+}
