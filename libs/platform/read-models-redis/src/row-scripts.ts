@@ -159,8 +159,9 @@ end
 
 local function rangeBounds(range) return '[' .. range.min, '(' .. range.max .. '\\1' end
 
-local function matches(id, h)
-  if search ~= '' then
+-- searched: the id came from the search range itself, so the prefix is known to match.
+local function matches(id, h, searched)
+  if search ~= '' and not searched then
     local found = false
     for _, term in ipairs(termsOf(h)) do
       if string.sub(term, 1, #search) == search then found = true break end
@@ -213,9 +214,11 @@ local function walk(sortSet)
   return found
 end
 
--- The total without ranking: SINTERCARD when every predicate is one set, else each candidate checked.
+-- The total without ranking: SINTERCARD when every predicate is one set, else each candidate checked
+-- (its row read only when a range, or a search the driver did not already answer, needs it).
 local function countMatches(driver)
   local single = not needsRow
+  local readRow = #q.ranges > 0 or (search ~= '' and not driver.searched)
   local keys = {}
   for _, group in ipairs(q.anyOf) do
     if #group ~= 1 then single = false else keys[#keys + 1] = base .. 'set:' .. group[1] end
@@ -227,7 +230,9 @@ local function countMatches(driver)
     local id = areMembers and idOf(candidate) or candidate
     if not seen[id] then
       seen[id] = true
-      if matches(id, rowIfNeeded(id)) then count = count + 1 end
+      local h = {}
+      if readRow then h = hashOf(base .. 'row:' .. id) end
+      if matches(id, h, driver.searched) then count = count + 1 end
     end
   end
   return count
@@ -253,6 +258,7 @@ else
     sources[#sources + 1] = {
       size = redis.call('ZLEXCOUNT', base .. 'search', from, to),
       read = function() return redis.call('ZRANGE', base .. 'search', from, to, 'BYLEX'), true end,
+      searched = true,
     }
   end
   for _, group in ipairs(q.anyOf) do
