@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ReadModelStore } from '@gatehouse/read-models';
-import { readPasswordHashing } from '@gatehouse/users-api';
+import { readLoginLimits, readPasswordHashing } from '@gatehouse/users-api';
 import { usersListDeclaration } from '@gatehouse/users-list';
 import { join } from 'node:path';
 import { createEmbeddedApp } from '../services/gatehouse/src/embedded-app';
@@ -23,6 +23,7 @@ async function main(): Promise<void> {
       operatorToken,
       reservationKey: sessionKey,
       passwordHashing: readPasswordHashing({}),
+      loginLimits: readLoginLimits({}),
       operatorTokenFile: join(dataDir, 'operator.token'),
       outboxDir: join(dataDir, 'outbox'),
       smtp: null,

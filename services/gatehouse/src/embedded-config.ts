@@ -1,5 +1,10 @@
 import { readSmtpOptions, type SmtpOptions } from '@gatehouse/notifications-smtp';
-import { type PasswordHashingConfig, readPasswordHashing } from '@gatehouse/users-api';
+import {
+  type LoginLimits,
+  type PasswordHashingConfig,
+  readLoginLimits,
+  readPasswordHashing,
+} from '@gatehouse/users-api';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -11,6 +16,7 @@ export interface EmbeddedConfig {
   readonly operatorToken: string;
   readonly reservationKey: string;
   readonly passwordHashing: PasswordHashingConfig;
+  readonly loginLimits: LoginLimits;
   readonly operatorTokenFile: string;
   /** Emails go here as JSON files, unless SMTP is configured. */
   readonly outboxDir: string;
@@ -35,6 +41,7 @@ export function loadEmbeddedConfig(env: NodeJS.ProcessEnv = process.env): Embedd
     operatorToken: env['GATEHOUSE_OPERATOR_TOKEN'] ?? readOrCreate(operatorTokenFile),
     reservationKey: env['GATEHOUSE_RESERVATION_KEY'] ?? readOrCreate(join(dataDir, 'reservation.key')),
     passwordHashing: readPasswordHashing(env),
+    loginLimits: readLoginLimits(env),
     operatorTokenFile,
     outboxDir: resolve(env['GATEHOUSE_OUTBOX_DIR'] ?? join(dataDir, 'outbox')),
     smtp: env['GATEHOUSE_SMTP_HOST'] ? readSmtpOptions(env) : null,

@@ -22,8 +22,17 @@ import { join } from 'node:path';
 import { createEmbeddedApp } from './embedded-app';
 import { loadEmbeddedConfig } from './embedded-config';
 
-async function start(dataDir: string): Promise<{ app: INestApplication; stack: RunningStack }> {
-  const config = loadEmbeddedConfig({ GATEHOUSE_DATA_DIR: dataDir, PORT: '0' });
+/** The scenarios all log in from 127.0.0.1: only the throttling test keeps the default-sized limits. */
+const unthrottled = {
+  GATEHOUSE_LOGIN_FAILURES_PER_ADDRESS: '1000000',
+  GATEHOUSE_LOGIN_FAILURES_PER_USERNAME: '1000000',
+};
+
+async function start(
+  dataDir: string,
+  env: NodeJS.ProcessEnv = unthrottled,
+): Promise<{ app: INestApplication; stack: RunningStack }> {
+  const config = loadEmbeddedConfig({ GATEHOUSE_DATA_DIR: dataDir, PORT: '0', ...env });
   const app = await createEmbeddedApp(config, 'warn');
   await app.listen(0, '127.0.0.1');
   const api = new ApiClient(`http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`);
@@ -51,6 +60,45 @@ describe('embedded mode', () => {
   usersExportScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   readModelRebuildScenarios(() => running.stack);
   malformedInputScenarios(() => running.stack);
+
+  describe('when logins keep failing', () => {
+    const throttledDir = mkdtempSync(join(tmpdir(), 'gatehouse-throttle-'));
+    let throttled: { app: INestApplication; stack: RunningStack };
+    beforeAll(async () => {
+      const limits = {
+        GATEHOUSE_LOGIN_FAILURES_PER_ADDRESS: '6',
+        GATEHOUSE_LOGIN_FAILURES_PER_USERNAME: '3',
+      };
+      throttled = await start(throttledDir, limits);
+    });
+    afterAll(async () => {
+      await throttled.app.close();
+      rmSync(throttledDir, { recursive: true, force: true });
+    });
+
+    it('slows one username, then a credential-stuffing address, with 429 and Retry-After, locking nobody', async () => {
+      const { users, operatorToken } = throttled.stack;
+      const account = await openAccount(users, operatorToken);
+      const attempt = (username: string) =>
+        users.post<{ code: string }>('/v1/sessions', { username, password: 'Wrong-password-1!' });
+      for (let n = 0; n < 3; n++) expect((await attempt('ghost.user')).status).toBe(401);
+      const slowed = await attempt('ghost.user');
+      expect(slowed.status).toBe(429);
+      expect(slowed.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(slowed.body.code).toBe('TOO_MANY_REQUESTS');
+      expect(Number(slowed.headers.get('retry-after'))).toBeGreaterThan(0);
+      for (let n = 0; n < 3; n++) expect((await attempt(`stuffed.${n}`)).status).toBe(401);
+      const stopped = await attempt('stuffed.next');
+      expect(stopped.status).toBe(429);
+      const metrics = await users.get<string>('/metrics');
+      expect(metrics.body).toMatch(/gatehouse_logins_throttled_total\{[^}]*by="address"[^}]*\} [1-9]/);
+      expect(metrics.body).toMatch(/gatehouse_logins_throttled_total\{[^}]*by="username"[^}]*\} [1-9]/);
+      const admin = await account.admin.get<{ status: string }>(
+        `/v1/accounts/${account.accountId}/users/${account.adminUserId}`,
+      );
+      expect(admin.body.status).toBe('active');
+    });
+  });
 
   describe('when the process restarts', () => {
     it('keeps users, sessions and the rebuilt list', async () => {

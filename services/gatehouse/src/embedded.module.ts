@@ -24,6 +24,8 @@ import { SqliteSecretStore } from '@gatehouse/secrets-sqlite';
 import {
   DEFAULT_RESET_TTL_MINUTES,
   OperatorConfig,
+  LoginLimiters,
+  memoryLoginLimiters,
   PasswordHashingConfig,
   PasswordResetConfig,
   ReservationConfig,
@@ -78,6 +80,7 @@ export class EmbeddedModule {
         { provide: OperatorConfig, useValue: { operatorToken: config.operatorToken } },
         { provide: ReservationConfig, useValue: { reservationKey: config.reservationKey } },
         { provide: PasswordHashingConfig, useValue: config.passwordHashing },
+        { provide: LoginLimiters, useValue: memoryLoginLimiters(config.loginLimits) },
         {
           provide: Notifier,
           useFactory: (metrics: Metrics) =>
@@ -106,6 +109,7 @@ export class EmbeddedModule {
         SessionConfig,
         OperatorConfig,
         ReservationConfig,
+        LoginLimiters,
         PasswordHashingConfig,
         Notifier,
         PasswordResetConfig,

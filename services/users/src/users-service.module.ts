@@ -17,13 +17,17 @@ import { PostgresSecretStore } from '@gatehouse/secrets-postgres';
 import {
   DEFAULT_RESET_TTL_MINUTES,
   OperatorConfig,
+  LoginLimiters,
   PasswordHashingConfig,
   PasswordResetConfig,
+  readLoginLimits,
   readPasswordHashing,
+  redisLoginLimiters,
   ReservationConfig,
   UsersApiModule,
 } from '@gatehouse/users-api';
 import { IdentityModule, SessionConfig } from '@gatehouse/identity';
+import { Redis } from 'ioredis';
 import { Pool } from 'pg';
 import { type MailSettings, notifierFor } from './mail-settings';
 
@@ -74,6 +78,11 @@ export class UsersServiceModule {
         { provide: ReservationConfig, useValue: secrets },
         { provide: PasswordHashingConfig, useValue: readPasswordHashing(process.env) },
         {
+          provide: LoginLimiters,
+          useFactory: () =>
+            redisLoginLimiters(new Redis(env.redisUrl), env.redisPrefix, readLoginLimits(process.env)),
+        },
+        {
           provide: Notifier,
           useFactory: (metrics: Metrics) => meteredNotifier(notifierFor(mail), metrics),
           inject: [Metrics],
@@ -89,6 +98,7 @@ export class UsersServiceModule {
         SessionConfig,
         OperatorConfig,
         ReservationConfig,
+        LoginLimiters,
         PasswordHashingConfig,
         Notifier,
         PasswordResetConfig,

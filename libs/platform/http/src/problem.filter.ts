@@ -82,6 +82,7 @@ function httpCode(status: number): string {
     413: 'PAYLOAD_TOO_LARGE',
     415: 'UNSUPPORTED_MEDIA_TYPE',
     428: 'PRECONDITION_REQUIRED',
+    429: 'TOO_MANY_REQUESTS',
     431: 'HEADERS_TOO_LARGE',
   };
   return codes[status] ?? `HTTP_${status}`;

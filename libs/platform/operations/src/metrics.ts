@@ -50,6 +50,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly loginsThrottled = new Counter({
+    name: 'gatehouse_logins_throttled_total',
+    help: 'Logins refused with 429 for too many recent failures, by address or username',
+    labelNames: ['by'] as const,
+    registers: [this.registry],
+  });
+
   readonly notifications = new Counter({
     name: 'gatehouse_notifications_total',
     help: 'Messages handed to the notifier, by outcome',

@@ -81,6 +81,9 @@ export class DistributedStack implements RunningStack {
       GATEHOUSE_TOPIC_PREFIX: `${this.name}.`,
       GATEHOUSE_SESSION_KEY: `session-key-of-${this.name}-${'x'.repeat(16)}`,
       GATEHOUSE_OPERATOR_TOKEN: this.operatorToken,
+      // Every scenario logs in from 127.0.0.1; the throttle is tested with its own limits in embedded mode.
+      GATEHOUSE_LOGIN_FAILURES_PER_ADDRESS: '1000000',
+      GATEHOUSE_LOGIN_FAILURES_PER_USERNAME: '1000000',
       GATEHOUSE_RESERVATION_KEY: `reservation-key-of-${this.name}-${'x'.repeat(16)}`,
       GATEHOUSE_OUTBOX_DIR: this.outboxDir,
       GATEHOUSE_USERS_URL: `http://127.0.0.1:${this.ports.users}`,

@@ -3,3 +3,10 @@ export * from './users.config';
 export * from './password-hashing.config';
 export * from './password-reset/password-reset.config';
 export * from './credential-body-limits';
+export {
+  type LoginLimits,
+  LoginLimiters,
+  memoryLoginLimiters,
+  readLoginLimits,
+  redisLoginLimiters,
+} from './login/login-throttle';

@@ -6,6 +6,7 @@ import { CreateUserHandler } from './create-user/create-user.handler';
 import { CreateUserHttpController } from './create-user/create-user.http.controller';
 import { GetUserHttpController } from './get-user/get-user.http.controller';
 import { LoginHandler } from './login/login.handler';
+import { LoginThrottle } from './login/login-throttle';
 import { LoginHttpController } from './login/login.http.controller';
 import { LogoutHttpController } from './logout/logout.http.controller';
 import { PasswordHasher } from './password-hasher';
@@ -55,6 +56,7 @@ import { UsernameReservationsMigration } from './username-reservations/username-
     CreateUserHandler,
     BootstrapAccountHandler,
     LoginHandler,
+    LoginThrottle,
     UserCommands,
     UsernameReservations,
     UsernameReservationsMigration,

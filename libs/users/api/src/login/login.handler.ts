@@ -1,8 +1,9 @@
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { HttpException, HttpStatus, Injectable, UnauthorizedException } from '@nestjs/common';
 import { type CommandContext, EventStore, loadState } from '@gatehouse/event-store';
 import { usernameDecider } from '@gatehouse/users-domain';
 import { v7 as uuidv7 } from 'uuid';
 import { PasswordHasher } from '../password-hasher';
+import { LoginThrottle } from './login-throttle';
 import { UsernameReservations } from '../username-reservations/username-reservations';
 import { appended, UserCommands } from '../user-commands';
 import { type RequestContext, SessionConfig, SessionTokens } from '@gatehouse/identity';
@@ -19,6 +20,16 @@ export interface LoginResult {
  */
 const refused = () => new UnauthorizedException('the username or password is wrong');
 
+/** Too many recent failures from this address or for this username: try again after `retryAfter` s. */
+export class LoginThrottled extends HttpException {
+  constructor(readonly retryAfter: number) {
+    super(
+      'too many failed logins from this address or for this username; try again later',
+      HttpStatus.TOO_MANY_REQUESTS,
+    );
+  }
+}
+
 /**
  * Every attempt on an existing user is recorded on its stream, which also counts the failures and locks
  * (see decideLoginAttempt). Attempts on unknown usernames write nothing: there is no stream to write to,
@@ -33,17 +44,31 @@ export class LoginHandler {
     private readonly users: UserCommands,
     private readonly passwords: PasswordHasher,
     private readonly reservations: UsernameReservations,
+    private readonly throttle: LoginThrottle,
     config: SessionConfig,
   ) {
     this.tokens = new SessionTokens(config.sessionKey);
   }
 
   async login(username: string, password: string, ip: string, context: RequestContext): Promise<LoginResult> {
-    const { state: reservation } = await loadState(
-      this.store,
-      this.reservations.streamIdOf(username),
-      usernameDecider,
-    );
+    const usernameKey = this.reservations.streamIdOf(username);
+    const retryAfter = await this.throttle.retryAfter(ip, usernameKey);
+    if (retryAfter !== null) throw new LoginThrottled(retryAfter);
+    try {
+      return await this.attempt(usernameKey, password, ip, context);
+    } catch (error) {
+      if (error instanceof UnauthorizedException) await this.throttle.failed(ip, usernameKey);
+      throw error;
+    }
+  }
+
+  private async attempt(
+    usernameKey: string,
+    password: string,
+    ip: string,
+    context: RequestContext,
+  ): Promise<LoginResult> {
+    const { state: reservation } = await loadState(this.store, usernameKey, usernameDecider);
     const userId = reservation.status === 'reserved' ? reservation.userId : uuidv7();
     // Verify even for unknown users so both answers take the same time.
     const passwordMatches = await this.passwords.matches(userId, password);

@@ -1,23 +1,31 @@
-import { Body, Controller, Post, Req } from '@nestjs/common';
+import { Body, Controller, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { requestContext } from '@gatehouse/identity';
 import { LoginDto } from './login.dto';
-import { LoginHandler, type LoginResult } from './login.handler';
+import { LoginHandler, type LoginResult, LoginThrottled } from './login.handler';
 
 @ApiTags('sessions')
 @Controller('v1/sessions')
 export class LoginHttpController {
   constructor(private readonly handler: LoginHandler) {}
 
-  /** Permission: anyone with a username and its password. Returns a bearer session token. */
+  /**
+   * Permission: anyone with a username and its password. Returns a bearer session token. 429 with
+   * Retry-After after too many failures from the address or for the username (docs/limits.md).
+   */
   @Post()
-  login(@Body() body: LoginDto, @Req() request: Request): Promise<LoginResult> {
-    return this.handler.login(
-      body.username,
-      body.password,
-      request.ip ?? '',
-      requestContext(request, 'anonymous'),
-    );
+  async login(
+    @Body() body: LoginDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<LoginResult> {
+    const context = requestContext(request, 'anonymous');
+    try {
+      return await this.handler.login(body.username, body.password, request.ip ?? '', context);
+    } catch (error) {
+      if (error instanceof LoginThrottled) response.setHeader('Retry-After', String(error.retryAfter));
+      throw error;
+    }
   }
 }
