@@ -2,16 +2,16 @@
  * Where each request goes: the users list (a read model) to projections, the roles catalog and a user's
  * roles to roles, every other API route to users.
  */
-export interface Upstreams {
-  readonly users: string;
-  readonly roles: string;
-  readonly projections: string;
+export interface Upstreams<T = string> {
+  readonly users: T;
+  readonly roles: T;
+  readonly projections: T;
 }
 
 const USERS_LIST = /^\/v1\/accounts\/[^/]+\/users\/?$/;
 const ROLES = /^\/v1\/accounts\/[^/]+\/(users\/[^/]+\/)?roles(\/|$)/;
 
-export function upstreamFor(method: string, path: string, upstreams: Upstreams): string | null {
+export function upstreamFor<T>(method: string, path: string, upstreams: Upstreams<T>): T | null {
   if (!path.startsWith('/v1/')) return null;
   if (method === 'GET' && USERS_LIST.test(path)) return upstreams.projections;
   if (ROLES.test(path)) return upstreams.roles;
