@@ -76,6 +76,8 @@ export class ProjectionsServiceModule {
             return new KafkaEventSubscriber(kafka, {
               topicPrefix: env.topicPrefix,
               partitionsConsumedConcurrently: 6,
+              sessionTimeoutMs: env.kafkaSessionTimeoutMs,
+              heartbeatIntervalMs: env.kafkaHeartbeatIntervalMs,
             });
           },
         },
