@@ -121,7 +121,7 @@ export class DistributedStack implements RunningStack {
     const leading = Array.from({ length: this.relays }, (_, instance) => instance).filter((instance) => {
       const key = `relay:${instance}`;
       const run = (this.output.get(key) ?? []).slice(this.spawnedAt.get(key) ?? 0).join('');
-      return this.processes.get(key)?.exitCode === null && run.includes('leading');
+      return running(this.processes.get(key)) && run.includes('leading');
     });
     return leading.length === 1 ? leading[0] : undefined;
   }
@@ -165,7 +165,7 @@ export class DistributedStack implements RunningStack {
   /** SIGKILL: no shutdown hook runs, nothing is flushed — the crash case. */
   async kill(service: ServiceName, instance = 0): Promise<void> {
     const child = this.processes.get(`${service}:${instance}`);
-    if (!child || child.exitCode !== null) return;
+    if (!child || !running(child)) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGKILL');
     await exited;
@@ -221,6 +221,10 @@ export async function removeStackData(name: string): Promise<void> {
   await admin.disconnect();
 }
 
+/** Not exited: a process killed by a signal keeps `exitCode` null and gets a `signalCode`. */
+const running = (child: ChildProcess | undefined): child is ChildProcess =>
+  child !== undefined && child.exitCode === null && child.signalCode === null;
+
 async function ready(api: ApiClient, path = '/docs/openapi.json'): Promise<boolean> {
   try {
     return (await api.get(path)).status === 200;
@@ -234,10 +238,13 @@ async function waitFor(
   child: ChildProcess,
   lines: string[],
 ): Promise<void> {
-  const deadline = Date.now() + 60_000;
+  // Seven Node processes starting at once on two loaded cores took over a minute.
+  const deadline = Date.now() + 180_000;
   while (!(await check())) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      throw new Error(`service did not start (exit ${child.exitCode}):\n${lines.join('').slice(-4000)}`);
+    if (!running(child) || Date.now() > deadline) {
+      throw new Error(
+        `service did not start (exit ${child.exitCode ?? child.signalCode}):\n${lines.join('').slice(-4000)}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
