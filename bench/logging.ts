@@ -16,7 +16,7 @@ export async function loggingSection(): Promise<SectionResult> {
   const runs: Run[] = [];
   for (const level of ['silent', 'info']) {
     const logLevel = { GATEHOUSE_LOG_LEVEL: level };
-    const stack = await DistributedStack.start({ gateway: logLevel, users: logLevel });
+    const stack = await DistributedStack.start({ env: { gateway: logLevel, users: logLevel } });
     try {
       const account = await openAccount(stack.users, stack.operatorToken);
       const path = `/v1/accounts/${account.accountId}/users`;

@@ -9,6 +9,8 @@ import { freePort, removeStackData, testEnv, uniqueName } from '@gatehouse/testi
 const run = promisify(execFile);
 const launcher = join(__dirname, 'distributed.sh');
 const services = ['users', 'roles', 'projections', 'relay', 'gateway'] as const;
+/** Second instances, on their service's port + 10. */
+const seconds = ['users', 'relay'] as const;
 
 const alive = (pid: number): boolean => existsSync(`/proc/${pid}`);
 
@@ -20,9 +22,9 @@ const bound = (port: number): Promise<boolean> =>
     socket.once('error', () => resolve(false));
   });
 
-async function answers(port: number): Promise<boolean> {
+async function answers(port: number, path = '/ready'): Promise<boolean> {
   try {
-    const response = await fetch(`http://127.0.0.1:${port}/ready`);
+    const response = await fetch(`http://127.0.0.1:${port}${path}`);
     await response.arrayBuffer();
     return response.ok;
   } catch {
@@ -52,6 +54,8 @@ describe('the distributed launcher', () => {
       GATEHOUSE_PROJECTIONS_PORT: String(ports.projections),
       GATEHOUSE_RELAY_PORT: String(ports.relay),
       GATEHOUSE_GATEWAY_PORT: String(ports.gateway),
+      GATEHOUSE_USERS_INSTANCES: '2',
+      GATEHOUSE_RELAY_INSTANCES: '2',
       GATEHOUSE_NO_BUILD: '1',
       GATEHOUSE_PG_URL: testEnv.pgUrl,
       GATEHOUSE_PG_SCHEMA: name,
@@ -69,26 +73,40 @@ describe('the distributed launcher', () => {
     await removeStackData(name);
   });
 
-  describe('when started with its own ports and run dir', () => {
+  describe('when started with its own ports, run dir and two users and relay instances', () => {
     it('serves there, keeps its files there, and leaves no process or port behind when stopped', async () => {
       await run('bash', [launcher, 'start'], { env });
-      const pids = services.map((service) => Number(readFileSync(join(runDir, `${service}.pid`), 'utf8')));
+      const names = [...services, ...seconds.map((service) => `${service}-1`)];
+      const pids = names.map((name) => Number(readFileSync(join(runDir, `${name}.pid`), 'utf8')));
+      const instancePorts = [...Object.values(ports), ...seconds.map((service) => ports[service] + 10)];
       const deadline = Date.now() + 60_000;
-      while (!(await Promise.all(Object.values(ports).map(answers))).every(Boolean)) {
+      // A standby relay is alive but not ready (it does not lead), so second instances answer /health.
+      while (
+        !(
+          await Promise.all([
+            ...Object.values(ports).map((port) => answers(port)),
+            ...seconds.map((service) => answers(ports[service] + 10, '/health')),
+          ])
+        ).every(Boolean)
+      ) {
         if (Date.now() > deadline)
           throw new Error(readFileSync(join(runDir, 'users.log'), 'utf8').slice(-3000));
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
       const usersEnv = readFileSync(`/proc/${pids[0]}/environ`, 'utf8').split('\0');
       expect(usersEnv).toContain(`GATEHOUSE_OUTBOX_DIR=${join(runDir, 'outbox')}`);
-      for (const file of ['session.key', 'operator.token', ...services.map((service) => `${service}.log`)]) {
+      const gatewayEnv = readFileSync(`/proc/${pids[4]}/environ`, 'utf8').split('\0');
+      expect(gatewayEnv).toContain(
+        `GATEHOUSE_USERS_URL=http://127.0.0.1:${ports.users},http://127.0.0.1:${ports.users + 10}`,
+      );
+      for (const file of ['session.key', 'operator.token', ...names.map((name) => `${name}.log`)]) {
         expect(existsSync(join(runDir, file))).toBe(true);
       }
 
       await run('bash', [launcher, 'stop'], { env });
       expect(pids.filter(alive)).toEqual([]);
-      for (const port of Object.values(ports)) expect(await bound(port)).toBe(false);
-      expect(services.filter((service) => existsSync(join(runDir, `${service}.pid`)))).toEqual([]);
+      for (const port of instancePorts) expect(await bound(port)).toBe(false);
+      expect(names.filter((name) => existsSync(join(runDir, `${name}.pid`)))).toEqual([]);
     }, 120_000);
   });
 });

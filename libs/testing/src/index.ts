@@ -25,3 +25,4 @@ export * from './http/read-model-rebuild.scenarios';
 export * from './http/malformed-input.scenarios';
 export * from './fuzz/openapi-fuzz.scenarios';
 export * from './http/tracing.scenarios';
+export * from './infra/users-replay';

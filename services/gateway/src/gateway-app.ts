@@ -1,67 +1,44 @@
-import { Agent, type Server } from 'node:http';
-import type { Socket } from 'node:net';
-import express, { type Request, type Response } from 'express';
-import { createProxyMiddleware } from 'http-proxy-middleware';
+import type { Server } from 'node:http';
+import express, { type Request } from 'express';
 import { requestLogging, type ServiceLogger } from '@gatehouse/logging';
+import { balancedProxy } from './balanced-proxy';
 import { type Upstreams, upstreamFor } from './routes';
+import type { UpstreamPool } from './upstream-pool';
 
 /**
- * The one base URL of the distributed mode: routes by path (routes.ts) through http-proxy-middleware,
- * streams bodies both ways, and is the edge for client addresses — X-Forwarded-For is replaced by the
- * socket peer, never passed on from the client — and for request traces: X-Request-Id and W3C traceparent
- * kept when well formed, made otherwise, passed on to the service, and the request id echoed to the client.
+ * The one base URL of the distributed mode: routes by path (routes.ts) to one of each service's instances
+ * (balanced-proxy.ts), and is the edge for client addresses — X-Forwarded-For is replaced by the socket
+ * peer, never passed on from the client — and for request traces: X-Request-Id and W3C traceparent kept
+ * when well formed, made otherwise, passed on to the service, and the request id echoed to the client.
  */
-export function createGatewayApp(upstreams: Upstreams, logger: ServiceLogger): express.Express {
+export function createGatewayApp(upstreams: Upstreams<UpstreamPool>, logger: ServiceLogger): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.get('/health', (_request, response) => {
     response.json({ status: 'ok' });
   });
+  // Ready while every route has at least one instance alive.
   app.get('/ready', async (_request, response) => {
     const checks = await Promise.all(
-      Object.entries(upstreams).map(async ([name, url]) => {
-        const ok = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2000) })
-          .then(async (answer) => (await answer.arrayBuffer(), answer.ok))
-          .catch(() => false);
+      Object.entries(upstreams).map(async ([name, pool]) => {
+        const ok = (await Promise.all(pool.urls.map(alive))).some(Boolean);
         return [name, { ok }] as const;
       }),
     );
     const ready = checks.every(([, check]) => check.ok);
     response.status(ready ? 200 : 503).json({ ready, checks: Object.fromEntries(checks) });
   });
-  const route = (request: Request) => upstreamFor(request.method, request.path, upstreams) ?? upstreams.users;
+  const route = (request: Request) =>
+    (upstreamFor(request.method, request.path, upstreams) ?? upstreams.users).urls.join(',');
   app.use(requestLogging(logger, (request) => ({ upstream: route(request) })));
-  app.use(
-    createProxyMiddleware<Request, Response>({
-      router: route,
-      changeOrigin: false,
-      // Without a keep-alive agent every request opens an upstream connection and answers the client with
-      // `connection: close`, so every client request opens one too (a second or more each under load).
-      // `timeout` makes the agent honour the upstream's `Keep-Alive: timeout=5` hint (idle sockets are
-      // dropped a second before the service would close them); without it an idle socket is reused just
-      // as the service closes it, and the request fails with a 502 after any pause of 5 s or more.
-      agent: new Agent({ keepAlive: true, maxSockets: 512, timeout: 60_000 }),
-      proxyTimeout: 30_000,
-      on: {
-        proxyReq: (proxyRequest, request) => {
-          proxyRequest.setHeader('x-forwarded-for', request.socket.remoteAddress ?? '');
-          proxyRequest.setHeader('x-forwarded-proto', 'http');
-        },
-        error: (error, _request, target) => {
-          logger.warn({ err: error }, 'the service behind this route did not answer');
-          const response = target as Response | Socket;
-          if (!('status' in response) || response.headersSent) return;
-          response.status(502).type('application/problem+json').json({
-            type: 'about:blank',
-            title: 'Bad Gateway',
-            status: 502,
-            detail: 'the service behind this route did not answer',
-          });
-        },
-      },
-    }),
-  );
+  app.use(balancedProxy(upstreams, logger));
   return app;
+}
+
+function alive(url: string): Promise<boolean> {
+  return fetch(`${url}/health`, { signal: AbortSignal.timeout(2000) })
+    .then(async (answer) => (await answer.arrayBuffer(), answer.ok))
+    .catch(() => false);
 }
 
 export function listen(app: express.Express, port: number, host: string): Promise<Server> {

@@ -1,20 +1,24 @@
 import type { AddressInfo } from 'node:net';
 import { createServiceLogger } from '@gatehouse/logging';
 import { createGatewayApp, listen } from './gateway-app';
+import { upstreamPool } from './upstream-pool';
 
 const logger = createServiceLogger('gateway');
 
-/** The distributed mode's one base URL (default :3000, as the embedded runtime's). */
+/**
+ * The distributed mode's one base URL (default :3000, as the embedded runtime's). Each GATEHOUSE_*_URL
+ * may list several instances of its service, comma-separated.
+ */
 async function main(): Promise<void> {
   const upstreams = {
-    users: process.env['GATEHOUSE_USERS_URL'] ?? 'http://127.0.0.1:3001',
-    roles: process.env['GATEHOUSE_ROLES_URL'] ?? 'http://127.0.0.1:3004',
-    projections: process.env['GATEHOUSE_PROJECTIONS_URL'] ?? 'http://127.0.0.1:3002',
+    users: upstreamPool(process.env['GATEHOUSE_USERS_URL'] ?? 'http://127.0.0.1:3001'),
+    roles: upstreamPool(process.env['GATEHOUSE_ROLES_URL'] ?? 'http://127.0.0.1:3004'),
+    projections: upstreamPool(process.env['GATEHOUSE_PROJECTIONS_URL'] ?? 'http://127.0.0.1:3002'),
   };
   const port = Number(process.env['PORT'] ?? 3000);
   const server = await listen(createGatewayApp(upstreams, logger), port, process.env['HOST'] ?? '127.0.0.1');
   logger.info(
-    `on port ${(server.address() as AddressInfo).port}: users ${upstreams.users}, roles ${upstreams.roles}, projections ${upstreams.projections}`,
+    `on port ${(server.address() as AddressInfo).port}: users ${upstreams.users.urls}, roles ${upstreams.roles.urls}, projections ${upstreams.projections.urls}`,
   );
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {

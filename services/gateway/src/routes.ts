@@ -2,16 +2,16 @@
  * Where each request goes: the read-model routes (users list, its CSV export, rebuilds) to projections,
  * the roles catalog and a user's roles to roles, every other API route to users.
  */
-export interface Upstreams {
-  readonly users: string;
-  readonly roles: string;
-  readonly projections: string;
+export interface Upstreams<T = string> {
+  readonly users: T;
+  readonly roles: T;
+  readonly projections: T;
 }
 
 const USERS_LIST = /^\/v1\/accounts\/[^/]+\/users(\/|\/export\.csv)?$/;
 const ROLES = /^\/v1\/accounts\/[^/]+\/(users\/[^/]+\/)?roles(\/|$)/;
 
-export function upstreamFor(method: string, path: string, upstreams: Upstreams): string | null {
+export function upstreamFor<T>(method: string, path: string, upstreams: Upstreams<T>): T | null {
   if (!path.startsWith('/v1/')) return null;
   if (method === 'GET' && USERS_LIST.test(path)) return upstreams.projections;
   if (method === 'POST' && path === '/v1/read-models/rebuild') return upstreams.projections;

@@ -73,6 +73,8 @@ export class ProjectionsServiceModule {
               topicPrefix: env.topicPrefix,
               partitionsConsumedConcurrently: 6,
               onError: (error) => logger.error({ err: error }, 'a handler failed; its batch will be retried'),
+              sessionTimeoutMs: env.kafkaSessionTimeoutMs,
+              heartbeatIntervalMs: env.kafkaHeartbeatIntervalMs,
             });
             return new TracedSubscriber(kafkaSubscriber, logger);
           },

@@ -20,6 +20,15 @@ export interface KafkaSubscriberOptions {
    * after another makes a record wait for every other partition's batch of the same fetch.
    */
   readonly partitionsConsumedConcurrently?: number;
+  /**
+   * How long the group coordinator waits for a silent member before giving its partitions to the others
+   * (default 10 s; kafkajs's own is 30 s), and how often members say they are alive (default 1 s, a tenth
+   * of it). A killed consumer's partitions stand still for about this long, so 10 s bounds that pause
+   * while a member still has to stall for 10 s — far beyond a GC pause or a slow batch, during which the
+   * handler heartbeats — before it is wrongly evicted. The broker accepts 6 s to 30 min by default.
+   */
+  readonly sessionTimeoutMs?: number;
+  readonly heartbeatIntervalMs?: number;
 }
 
 /**
@@ -33,6 +42,8 @@ export class KafkaEventSubscriber extends EventSubscriber {
   private readonly topicPrefix: string;
   private readonly onError: HandlerErrorReporter;
   private readonly partitionsConsumedConcurrently: number;
+  private readonly sessionTimeout: number;
+  private readonly heartbeatInterval: number;
 
   constructor(
     private readonly kafka: Kafka,
@@ -42,6 +53,8 @@ export class KafkaEventSubscriber extends EventSubscriber {
     this.topicPrefix = options.topicPrefix ?? '';
     this.onError = options.onError ?? reportToConsole;
     this.partitionsConsumedConcurrently = options.partitionsConsumedConcurrently ?? 1;
+    this.sessionTimeout = options.sessionTimeoutMs ?? 10_000;
+    this.heartbeatInterval = options.heartbeatIntervalMs ?? 1_000;
   }
 
   async subscribe(
@@ -54,6 +67,8 @@ export class KafkaEventSubscriber extends EventSubscriber {
       // A fetch waits this long for new records, and close waits for the fetch: kafkajs's 5 s default
       // would make every close take 5 s. 500 ms is the Java client's default.
       maxWaitTimeInMs: 500,
+      sessionTimeout: this.sessionTimeout,
+      heartbeatInterval: this.heartbeatInterval,
     });
     // A consumer that crashed for good would otherwise stop delivering without a word.
     consumer.on(consumer.events.CRASH, ({ payload }) => {

@@ -2,14 +2,32 @@ import { randomUUID } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
 
 /**
- * The ids (`ce_id`) of every record on `topics` up to their current ends, read by a throwaway consumer
- * group that commits nothing and is deleted afterwards. For audits of what the relay published; holds one
- * id per record in memory (~100 bytes each).
+ * The ids (`ce_id`) of every record on `topics` up to their current ends. For audits of what the relay
+ * published; holds one id per record in memory (~100 bytes each).
  */
 export async function publishedEventIds(kafka: Kafka, topics: readonly string[]): Promise<Set<string>> {
+  const ids = new Set<string>();
+  await forEachPublished(kafka, topics, ({ eventId }) => ids.add(eventId));
+  return ids;
+}
+
+export interface PublishedRecord {
+  readonly eventId: string;
+  /** The record's `ce_subject`. */
+  readonly streamId: string;
+}
+
+/**
+ * Visits every record on `topics` up to their current ends (duplicates included), read by a throwaway
+ * consumer group that commits nothing and is deleted afterwards.
+ */
+export async function forEachPublished(
+  kafka: Kafka,
+  topics: readonly string[],
+  visit: (record: PublishedRecord) => void,
+): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
-  const ids = new Set<string>();
   try {
     const ends = new Map<string, bigint>();
     for (const topic of topics) {
@@ -17,7 +35,7 @@ export async function publishedEventIds(kafka: Kafka, topics: readonly string[])
         if (BigInt(high) > BigInt(low)) ends.set(`${topic}:${partition}`, BigInt(high));
       }
     }
-    if (ends.size === 0) return ids;
+    if (ends.size === 0) return;
     const groupId = `gatehouse-audit-${randomUUID()}`;
     const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 500 });
     await consumer.connect();
@@ -30,7 +48,8 @@ export async function publishedEventIds(kafka: Kafka, topics: readonly string[])
           eachBatch: async ({ batch }) => {
             for (const message of batch.messages) {
               const id = message.headers?.['ce_id'];
-              if (id !== undefined) ids.add(id.toString());
+              const subject = message.headers?.['ce_subject'];
+              if (id !== undefined) visit({ eventId: id.toString(), streamId: String(subject ?? '') });
             }
             const key = `${batch.topic}:${batch.partition}`;
             const end = ends.get(key);
@@ -43,7 +62,6 @@ export async function publishedEventIds(kafka: Kafka, topics: readonly string[])
       await consumer.disconnect();
       await admin.deleteGroups([groupId]).catch(() => undefined);
     }
-    return ids;
   } finally {
     await admin.disconnect();
   }

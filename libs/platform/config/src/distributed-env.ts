@@ -10,6 +10,9 @@ export interface DistributedEnv {
   readonly kafkaBrokers: string[];
   readonly topicPrefix: string;
   readonly port: number;
+  /** Consumer-group liveness (GATEHOUSE_KAFKA_SESSION_TIMEOUT_MS, GATEHOUSE_KAFKA_HEARTBEAT_MS); unset: the bus's defaults. */
+  readonly kafkaSessionTimeoutMs?: number;
+  readonly kafkaHeartbeatIntervalMs?: number;
 }
 
 export function readDistributedEnv(env: NodeJS.ProcessEnv, defaultPort: number): DistributedEnv {
@@ -21,7 +24,16 @@ export function readDistributedEnv(env: NodeJS.ProcessEnv, defaultPort: number):
     kafkaBrokers: (env['GATEHOUSE_KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(','),
     topicPrefix: env['GATEHOUSE_TOPIC_PREFIX'] ?? '',
     port: Number(env['PORT'] ?? defaultPort),
+    kafkaSessionTimeoutMs: optionalMs(env, 'GATEHOUSE_KAFKA_SESSION_TIMEOUT_MS'),
+    kafkaHeartbeatIntervalMs: optionalMs(env, 'GATEHOUSE_KAFKA_HEARTBEAT_MS'),
   };
+}
+
+function optionalMs(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const value = env[name];
+  if (value === undefined || value === '') return undefined;
+  if (!/^[1-9]\d*$/.test(value)) throw new Error(`${name} must be a whole number of milliseconds`);
+  return Number(value);
 }
 
 export function requiredSecret(env: NodeJS.ProcessEnv, name: string): string {

@@ -10,12 +10,26 @@ export class PostgresSecretStore extends SecretStore {
     super();
   }
 
+  /**
+   * Creates the table if missing. CREATE … IF NOT EXISTS still fails when two sessions create at once (two
+   * instances of a service starting together), so it runs under the event store's migration lock.
+   */
   static async open(pool: Pool, schema = 'public'): Promise<PostgresSecretStore> {
     const table = `"${schema.replace(/"/g, '""')}".gh_secrets`;
-    await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '""')}"`);
-    await pool.query(
-      `CREATE TABLE IF NOT EXISTS ${table} (key text PRIMARY KEY, value text NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())`,
-    );
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`gatehouse-migrations:${schema}`]);
+      await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '""')}"`);
+      await client.query(
+        `CREATE TABLE IF NOT EXISTS ${table} (key text PRIMARY KEY, value text NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())`,
+      );
+      await client.query('COMMIT');
+      client.release();
+    } catch (error) {
+      client.release(error instanceof Error ? error : true);
+      throw error;
+    }
     return new PostgresSecretStore(pool, table);
   }
 

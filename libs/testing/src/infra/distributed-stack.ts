@@ -12,14 +12,25 @@ import type { RunningStack } from '../http/users-api.scenarios';
 import { testEnv, uniqueName } from './env';
 
 export type ServiceName = 'users' | 'roles' | 'projections' | 'relay' | 'gateway';
+type HttpService = 'users' | 'roles' | 'projections';
+const httpServices = ['users', 'roles', 'projections'] as const;
+
 export type ServiceEnv = Partial<Record<ServiceName, NodeJS.ProcessEnv>>;
+
+export interface StackOptions {
+  /** How many processes of each service to run (default 1 each); the gateway balances over them. */
+  readonly instances?: Partial<Record<HttpService | 'relay', number>>;
+  /** Adds to a service's environment (a bench sets GATEHOUSE_LOG_LEVEL with it). */
+  readonly env?: ServiceEnv;
+}
 
 const repoRoot = join(__dirname, '../../../..');
 
 /**
  * The distributed runtime as real processes — gateway, users, roles, projections, relay — over the real PostgreSQL,
- * Redis and Kafka, isolated by a schema, a key prefix and a topic prefix of their own. Processes can be
- * killed (SIGKILL) and restarted, which is how crash tests prove nothing is lost or applied twice.
+ * Redis and Kafka, isolated by a schema, a key prefix and a topic prefix of their own. Each service but the
+ * gateway may run as several instances (numbered from 0). Processes can be killed (SIGKILL) and restarted,
+ * which is how crash tests prove nothing is lost or applied twice.
  */
 export class DistributedStack implements RunningStack {
   /** Both APIs through the gateway, as clients reach them. */
@@ -31,41 +42,55 @@ export class DistributedStack implements RunningStack {
   readonly name = uniqueName('gh');
   /** The users service's file outbox: the emails it sent, one JSON file each. */
   readonly outboxDir = mkdtempSync(join(tmpdir(), 'gatehouse-outbox-'));
-  private readonly processes = new Map<ServiceName, ChildProcess>();
-  private readonly output = new Map<ServiceName, string[]>();
+  /** Keyed `service:instance`. */
+  private readonly processes = new Map<string, ChildProcess>();
+  private readonly output = new Map<string, string[]>();
+  /** Where each process's output starts in its instance's lines (a restart appends to them). */
+  private readonly spawnedAt = new Map<string, number>();
 
   private constructor(
-    private readonly ports: { users: number; roles: number; projections: number; gateway: number },
+    private readonly ports: Record<HttpService, number[]> & { gateway: number },
+    private readonly relays: number,
     private readonly envOf: ServiceEnv,
   ) {
     this.users = new ApiClient(`http://127.0.0.1:${ports.gateway}`);
     this.projections = this.users;
     this.direct = {
-      users: new ApiClient(`http://127.0.0.1:${ports.users}`),
-      roles: new ApiClient(`http://127.0.0.1:${ports.roles}`),
-      projections: new ApiClient(`http://127.0.0.1:${ports.projections}`),
+      users: this.instance('users', 0),
+      roles: this.instance('roles', 0),
+      projections: this.instance('projections', 0),
     };
   }
 
-  /** `env` adds to a service's environment (a bench sets GATEHOUSE_LOG_LEVEL with it). */
-  static async start(env: ServiceEnv = {}): Promise<DistributedStack> {
-    const ports = {
-      users: await freePort(),
-      roles: await freePort(),
-      projections: await freePort(),
-      gateway: await freePort(),
-    };
-    const stack = new DistributedStack(ports, env);
-    const started = await Promise.allSettled(
-      (['users', 'roles', 'projections', 'relay', 'gateway'] as const).map((service) =>
-        stack.startService(service),
-      ),
+  static async start(options: StackOptions = {}): Promise<DistributedStack> {
+    const count = (service: HttpService | 'relay') => options.instances?.[service] ?? 1;
+    const ports = async (service: HttpService) =>
+      Promise.all(Array.from({ length: count(service) }, () => freePort()));
+    const stack = new DistributedStack(
+      {
+        users: await ports('users'),
+        roles: await ports('roles'),
+        projections: await ports('projections'),
+        gateway: await freePort(),
+      },
+      count('relay'),
+      options.env ?? {},
     );
-    const failed = started.find((result) => result.status === 'rejected');
-    if (failed) {
+    const instances = [...httpServices, 'relay' as const].flatMap((service) =>
+      Array.from({ length: count(service) }, (_, instance) => [service, instance] as const),
+    );
+    const started = await Promise.allSettled([
+      ...instances.map(([service, instance]) => stack.startService(service, instance)),
+      stack.startService('gateway'),
+    ]);
+    try {
+      const failed = started.find((result) => result.status === 'rejected');
+      if (failed) throw failed.reason;
+      await stack.waitForLeadingRelay();
+    } catch (error) {
       // The caller never gets the stack, so nobody else could stop the processes that did start.
       await stack.stop();
-      throw failed.reason;
+      throw error;
     }
     return stack;
   }
@@ -86,35 +111,71 @@ export class DistributedStack implements RunningStack {
       GATEHOUSE_LOGIN_FAILURES_PER_USERNAME: '1000000',
       GATEHOUSE_RESERVATION_KEY: `reservation-key-of-${this.name}-${'x'.repeat(16)}`,
       GATEHOUSE_OUTBOX_DIR: this.outboxDir,
-      GATEHOUSE_USERS_URL: `http://127.0.0.1:${this.ports.users}`,
-      GATEHOUSE_PROJECTIONS_URL: `http://127.0.0.1:${this.ports.projections}`,
-      GATEHOUSE_ROLES_URL: `http://127.0.0.1:${this.ports.roles}`,
+      GATEHOUSE_USERS_URL: this.urls('users'),
+      GATEHOUSE_PROJECTIONS_URL: this.urls('projections'),
+      GATEHOUSE_ROLES_URL: this.urls('roles'),
     };
   }
 
-  async startService(service: ServiceName): Promise<void> {
-    const port = service === 'relay' ? '0' : String(this.ports[service]);
+  /** One instance of a service, past the gateway. */
+  instance(service: HttpService, instance: number): ApiClient {
+    return new ApiClient(`http://127.0.0.1:${this.ports[service][instance]}`);
+  }
+
+  private urls(service: HttpService): string {
+    return this.ports[service].map((port) => `http://127.0.0.1:${port}`).join(',');
+  }
+
+  /** The live relay instance that said, since it started, that it leads; undefined while none or two do. */
+  leadingRelay(): number | undefined {
+    const leading = Array.from({ length: this.relays }, (_, instance) => instance).filter((instance) => {
+      const key = `relay:${instance}`;
+      const run = (this.output.get(key) ?? []).slice(this.spawnedAt.get(key) ?? 0).join('');
+      return running(this.processes.get(key)) && run.includes('leading');
+    });
+    return leading.length === 1 ? leading[0] : undefined;
+  }
+
+  async waitForLeadingRelay(timeoutMs = 60_000): Promise<number> {
+    const deadline = Date.now() + timeoutMs;
+    for (let leader = this.leadingRelay(); ; leader = this.leadingRelay()) {
+      if (leader !== undefined) return leader;
+      if (Date.now() > deadline) throw new Error(`no relay leads:\n${this.logs('relay').slice(-4000)}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  async startService(service: ServiceName, instance = 0): Promise<void> {
+    const port =
+      service === 'relay'
+        ? '0'
+        : String(service === 'gateway' ? this.ports.gateway : this.ports[service][instance]);
     const child = spawn(process.execPath, ['--enable-source-maps', `dist/services/${service}/src/main.js`], {
       cwd: repoRoot,
       env: { ...this.env, ...this.envOf[service], PORT: port },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     // Everything a service prints is kept: tests read it (start-up, crashes, the scan for secrets).
-    const lines = this.output.get(service) ?? [];
-    this.output.set(service, lines);
+    const key = `${service}:${instance}`;
+    const lines = this.output.get(key) ?? [];
+    this.output.set(key, lines);
     const keep = (chunk: Buffer) => lines.push(chunk.toString());
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
-    this.processes.set(service, child);
-    if (service === 'relay') await waitFor(() => lines.join('').includes('leading'), child, lines);
+    this.processes.set(key, child);
+    const from = lines.length;
+    this.spawnedAt.set(key, from);
+    // A relay is up once it serves its operations endpoints (it leads only if no other instance does).
+    if (service === 'relay')
+      await waitFor(() => lines.slice(from).join('').includes('metrics on port'), child, lines);
     else if (service === 'gateway') await waitFor(() => ready(this.users, '/health'), child, lines);
-    else await waitFor(() => ready(this.direct[service]), child, lines);
+    else await waitFor(() => ready(this.instance(service, instance)), child, lines);
   }
 
   /** SIGKILL: no shutdown hook runs, nothing is flushed — the crash case. */
-  async kill(service: ServiceName): Promise<void> {
-    const child = this.processes.get(service);
-    if (!child || child.exitCode !== null) return;
+  async kill(service: ServiceName, instance = 0): Promise<void> {
+    const child = this.processes.get(`${service}:${instance}`);
+    if (!child || !running(child)) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGKILL');
     await exited;
@@ -122,18 +183,28 @@ export class DistributedStack implements RunningStack {
 
   /** The relay's operations endpoints (/health, /ready, /metrics), on the port it printed at start. */
   get relay(): ApiClient {
-    const port = /health, readiness and metrics on port (\d+)/.exec(this.logs('relay'))?.[1];
+    return this.relayInstance(0);
+  }
+
+  relayInstance(instance: number): ApiClient {
+    const ports = [...this.logs('relay', instance).matchAll(/health, readiness and metrics on port (\d+)/g)];
+    const port = ports.at(-1)?.[1];
     if (!port) throw new Error('the relay has not said where its operations endpoints are');
     return new ApiClient(`http://127.0.0.1:${port}`);
   }
 
-  logs(service: ServiceName): string {
-    return (this.output.get(service) ?? []).join('');
+  /** What an instance printed, or every instance of the service when none is named. */
+  logs(service: ServiceName, instance?: number): string {
+    const keys =
+      instance === undefined
+        ? [...this.output.keys()].filter((key) => key.startsWith(`${service}:`))
+        : [`${service}:${instance}`];
+    return keys.map((key) => (this.output.get(key) ?? []).join('')).join('');
   }
 
   /** Every service started so far. */
   get services(): readonly ServiceName[] {
-    return [...this.output.keys()];
+    return [...new Set([...this.output.keys()].map((key) => key.split(':')[0] as ServiceName))];
   }
 
   /** A service's output line by line: the JSON log records, and any line that is not one. */
@@ -156,7 +227,12 @@ export class DistributedStack implements RunningStack {
   }
 
   async stop(): Promise<void> {
-    await Promise.all([...this.processes.keys()].map((service) => this.kill(service)));
+    await Promise.all(
+      [...this.processes.keys()].map((key) => {
+        const [service, instance] = key.split(':');
+        return this.kill(service as ServiceName, Number(instance));
+      }),
+    );
     rmSync(this.outboxDir, { recursive: true, force: true });
     await removeStackData(this.name);
   }
@@ -179,6 +255,10 @@ export async function removeStackData(name: string): Promise<void> {
   await admin.disconnect();
 }
 
+/** Not exited: a process killed by a signal keeps `exitCode` null and gets a `signalCode`. */
+const running = (child: ChildProcess | undefined): child is ChildProcess =>
+  child !== undefined && child.exitCode === null && child.signalCode === null;
+
 async function ready(api: ApiClient, path = '/docs/openapi.json'): Promise<boolean> {
   try {
     return (await api.get(path)).status === 200;
@@ -192,22 +272,35 @@ async function waitFor(
   child: ChildProcess,
   lines: string[],
 ): Promise<void> {
-  const deadline = Date.now() + 60_000;
+  // Seven Node processes starting at once on two loaded cores took over a minute.
+  const deadline = Date.now() + 180_000;
   while (!(await check())) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      throw new Error(`service did not start (exit ${child.exitCode}):\n${lines.join('').slice(-4000)}`);
+    if (!running(child) || Date.now() > deadline) {
+      throw new Error(
+        `service did not start (exit ${child.exitCode ?? child.signalCode}):\n${lines.join('').slice(-4000)}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/**
+ * A port nothing listens on, picked below Linux's ephemeral range (32768–60999). A port from that range
+ * (listen(0)) can be taken, before the service binds it, as the local end of any outgoing connection —
+ * and a stack's processes and the tests beside it open hundreds to PostgreSQL, Redis and Kafka.
+ */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (await bindable(port)) return port;
+  }
+  throw new Error('no free port found between 20000 and 32000');
+}
+
+function bindable(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
 }
