@@ -5,3 +5,4 @@ export * from './users.events';
 export * from './accounts.events';
 export * from './roles.events';
 export * from './streams';
+export * from './invites.events';
