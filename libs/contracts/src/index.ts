@@ -6,3 +6,4 @@ export * from './accounts.events';
 export * from './roles.events';
 export * from './streams';
 export * from './invites.events';
+export * from './invited-user.request';

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import {
   ApiClient,
   eventually,
+  invitesScenarios,
   newUserBody,
   openAccount,
   operationsScenarios,
@@ -42,6 +43,7 @@ describe('embedded mode', () => {
   rolesScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   userLifecycleScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   permissionMatrixScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
+  invitesScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   operationsScenarios(() => running.stack);
 
   describe('when the process restarts', () => {

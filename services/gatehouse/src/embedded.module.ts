@@ -16,7 +16,9 @@ import { ProjectionsApiModule, ProjectionsConfig } from '@gatehouse/projections-
 import { InMemoryUsersListReadModel, UsersListReadModel } from '@gatehouse/read-models';
 import { SecretStore } from '@gatehouse/secrets';
 import { SqliteSecretStore } from '@gatehouse/secrets-sqlite';
+import { InviteeUsers, InvitesApiModule, InvitesConfig } from '@gatehouse/invites-api';
 import {
+  CreateInvitedUserHandler,
   DEFAULT_RESET_TTL_MINUTES,
   OperatorConfig,
   PasswordResetConfig,
@@ -49,6 +51,7 @@ export class EmbeddedModule {
         IdentityModule,
         UsersApiModule,
         RolesApiModule,
+        InvitesApiModule,
         ProjectionsApiModule,
       ],
       providers: [
@@ -82,6 +85,18 @@ export class EmbeddedModule {
           useValue: { linkBase: `${config.publicUrl}/reset-password`, ttlMinutes: DEFAULT_RESET_TTL_MINUTES },
         },
         { provide: ProjectionsConfig, useValue: { groupId: 'embedded-projections' } },
+        {
+          provide: InvitesConfig,
+          useValue: { linkBase: `${config.publicUrl}/accept-invite`, emailKey: config.reservationKey },
+        },
+        // In one process the invites context calls the users context's handler in place of HTTP.
+        {
+          provide: InviteeUsers,
+          useFactory: (handler: CreateInvitedUserHandler): InviteeUsers => ({
+            create: (request, context) => handler.handle(request, context),
+          }),
+          inject: [CreateInvitedUserHandler],
+        },
         EmbeddedRelay,
       ],
       exports: [
@@ -96,6 +111,8 @@ export class EmbeddedModule {
         Notifier,
         PasswordResetConfig,
         ProjectionsConfig,
+        InvitesConfig,
+        InviteeUsers,
       ],
     };
   }

@@ -38,6 +38,13 @@ export function createGatewayApp(upstreams: Upstreams): express.Express {
     response.setHeader('x-request-id', id);
     next();
   });
+  // Service-to-service endpoints are never reachable from outside, whatever credential a caller brings.
+  app.use('/internal', (_request: Request, response: Response) => {
+    response
+      .status(404)
+      .type('application/problem+json')
+      .json({ type: 'about:blank', title: 'Not Found', status: 404 });
+  });
   app.use(
     createProxyMiddleware<Request, Response>({
       router: (request) => upstreamFor(request.method, request.path, upstreams) ?? upstreams.users,

@@ -1,6 +1,7 @@
 import {
   DistributedStack,
   gatewayScenarios,
+  invitesScenarios,
   operationsScenarios,
   permissionMatrixScenarios,
   rolesScenarios,
@@ -16,15 +17,17 @@ import {
 describe('distributed mode', () => {
   let stack: DistributedStack;
 
+  // Six processes starting at once on two shared cores can take longer than one test's timeout.
   beforeAll(async () => {
     stack = await DistributedStack.start();
-  });
+  }, 180_000);
   afterAll(async () => {
     await stack?.stop();
   });
 
   usersApiScenarios(() => stack);
   rolesScenarios(() => stack);
+  invitesScenarios(() => stack);
   userLifecycleScenarios(() => stack);
   permissionMatrixScenarios(() => stack);
   operationsScenarios(() => stack);

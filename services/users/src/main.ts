@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { readDistributedEnv, requiredSecret } from '@gatehouse/config';
 import { configureHttpApp } from '@gatehouse/http';
 import { recordHttpMetrics } from '@gatehouse/operations';
-import { readMailSettings } from './mail-settings';
+import { readMailSettings } from '@gatehouse/notifications-smtp';
 import { UsersServiceModule } from './users-service.module';
 
 async function main(): Promise<void> {

@@ -22,7 +22,7 @@ import {
 } from '@gatehouse/users-api';
 import { IdentityModule, SessionConfig } from '@gatehouse/identity';
 import { Pool } from 'pg';
-import { type MailSettings, notifierFor } from './mail-settings';
+import { type MailSettings, notifierFor } from '@gatehouse/notifications-smtp';
 
 /** What the users service appends to: users, their username reservations and accounts. */
 const USERS_SERVICE_STREAMS = ['user-', 'username-', 'account-'];

@@ -11,12 +11,12 @@ import { ApiClient } from '../http/api-client';
 import type { RunningStack } from '../http/users-api.scenarios';
 import { testEnv, uniqueName } from './env';
 
-export type ServiceName = 'users' | 'roles' | 'projections' | 'relay' | 'gateway';
+export type ServiceName = 'users' | 'roles' | 'invites' | 'projections' | 'relay' | 'gateway';
 
 const repoRoot = join(__dirname, '../../../..');
 
 /**
- * The distributed runtime as real processes — gateway, users, roles, projections, relay — over the real PostgreSQL,
+ * The distributed runtime as real processes — gateway, users, roles, invites, projections, relay — over the real PostgreSQL,
  * Redis and Kafka, isolated by a schema, a key prefix and a topic prefix of their own. Processes can be
  * killed (SIGKILL) and restarted, which is how crash tests prove nothing is lost or applied twice.
  */
@@ -25,22 +25,34 @@ export class DistributedStack implements RunningStack {
   readonly users: ApiClient;
   readonly projections: ApiClient;
   /** Each service on its own port, past the gateway: for their health, readiness and metrics. */
-  readonly direct: { readonly users: ApiClient; readonly roles: ApiClient; readonly projections: ApiClient };
+  readonly direct: {
+    readonly users: ApiClient;
+    readonly roles: ApiClient;
+    readonly invites: ApiClient;
+    readonly projections: ApiClient;
+  };
   readonly operatorToken = randomBytes(24).toString('base64url');
   readonly name = uniqueName('gh');
-  /** The users service's file outbox: the emails it sent, one JSON file each. */
+  /** The users and invites services' file outbox: the emails they sent, one JSON file each. */
   readonly outboxDir = mkdtempSync(join(tmpdir(), 'gatehouse-outbox-'));
   private readonly processes = new Map<ServiceName, ChildProcess>();
   private readonly output = new Map<ServiceName, string[]>();
 
   private constructor(
-    private readonly ports: { users: number; roles: number; projections: number; gateway: number },
+    private readonly ports: {
+      users: number;
+      roles: number;
+      invites: number;
+      projections: number;
+      gateway: number;
+    },
   ) {
     this.users = new ApiClient(`http://127.0.0.1:${ports.gateway}`);
     this.projections = this.users;
     this.direct = {
       users: new ApiClient(`http://127.0.0.1:${ports.users}`),
       roles: new ApiClient(`http://127.0.0.1:${ports.roles}`),
+      invites: new ApiClient(`http://127.0.0.1:${ports.invites}`),
       projections: new ApiClient(`http://127.0.0.1:${ports.projections}`),
     };
   }
@@ -49,11 +61,12 @@ export class DistributedStack implements RunningStack {
     const stack = new DistributedStack({
       users: await freePort(),
       roles: await freePort(),
+      invites: await freePort(),
       projections: await freePort(),
       gateway: await freePort(),
     });
     const started = await Promise.allSettled(
-      (['users', 'roles', 'projections', 'relay', 'gateway'] as const).map((service) =>
+      (['users', 'roles', 'invites', 'projections', 'relay', 'gateway'] as const).map((service) =>
         stack.startService(service),
       ),
     );
@@ -82,6 +95,7 @@ export class DistributedStack implements RunningStack {
       GATEHOUSE_USERS_URL: `http://127.0.0.1:${this.ports.users}`,
       GATEHOUSE_PROJECTIONS_URL: `http://127.0.0.1:${this.ports.projections}`,
       GATEHOUSE_ROLES_URL: `http://127.0.0.1:${this.ports.roles}`,
+      GATEHOUSE_INVITES_URL: `http://127.0.0.1:${this.ports.invites}`,
     };
   }
 
