@@ -9,6 +9,7 @@ import { ADMIN_PASSWORD } from './scenario';
 const secretPatterns: Record<string, RegExp> = {
   'argon2 hash': /\$argon2(id|i|d)\$/,
   'session token': /ghs\.[0-9a-f-]{36}\.[0-9a-f-]{36}\.[\w-]{20,}/,
+  // Reset and invite tokens alike: `<id>.<256 bits, base64url>`.
   'reset token': /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.[\w-]{43}(?![\w-])/,
   'test password': new RegExp(`Str0ng-[a-z0-9]+!|Wrong-password-\\d|${ADMIN_PASSWORD}`),
 };
@@ -16,8 +17,8 @@ const secretPatterns: Record<string, RegExp> = {
 /**
  * Run last, after every scenario of the distributed mode: no password, hash or token anywhere it must not
  * be — the event store, every Kafka topic (values and headers), the services' logs and metrics, and the
- * outbox. The one place a reset token may travel is the password-reset email to its own recipient (it is
- * the link).
+ * outbox. The one place a reset or invite token may travel is the password-reset or invite email to its own
+ * recipient (it is the link).
  */
 export function secretScanScenarios(stack: () => DistributedStack): void {
   describe('after every scenario, a scan for secrets', () => {
@@ -57,8 +58,8 @@ export function secretScanScenarios(stack: () => DistributedStack): void {
     });
 
     it('finds none in the logs', () => {
-      const logs = (['users', 'roles', 'projections', 'relay', 'gateway'] as const).map((service) =>
-        stack().logs(service),
+      const logs = (['users', 'roles', 'invites', 'projections', 'relay', 'gateway'] as const).map(
+        (service) => stack().logs(service),
       );
       expect(logs.join('').length).toBeGreaterThan(0);
       expect(findings('the logs', logs)).toEqual([]);
@@ -67,7 +68,7 @@ export function secretScanScenarios(stack: () => DistributedStack): void {
     it('finds none in the metrics of any service', async () => {
       const { direct, relay } = stack();
       const texts = await Promise.all(
-        [direct.users, direct.roles, direct.projections, relay].map(
+        [direct.users, direct.roles, direct.invites, direct.projections, relay].map(
           async (api) => (await api.get<string>('/metrics')).body,
         ),
       );
@@ -75,11 +76,11 @@ export function secretScanScenarios(stack: () => DistributedStack): void {
       expect(findings('the metrics', texts)).toEqual([]);
     });
 
-    it('finds none in the outbox but the reset links sent to their own users', async () => {
+    it('finds none in the outbox but the reset and invite links sent to their own recipients', async () => {
       const messages = await readOutbox(stack().outboxDir);
       expect(messages.length).toBeGreaterThan(0);
       const elsewhere = messages.map((message) =>
-        message.template === 'password-reset'
+        message.template === 'password-reset' || message.template === 'invite'
           ? message.text.replace(secretPatterns['reset token'], '<link>')
           : message.text,
       );

@@ -175,7 +175,8 @@ async function waitFor(
   child: ChildProcess,
   lines: string[],
 ): Promise<void> {
-  const deadline = Date.now() + 60_000;
+  // Six services loading at once on two shared cores may print nothing for a minute.
+  const deadline = Date.now() + 150_000;
   while (!(await check())) {
     if (child.exitCode !== null || Date.now() > deadline) {
       throw new Error(`service did not start (exit ${child.exitCode}):\n${lines.join('').slice(-4000)}`);
