@@ -18,3 +18,4 @@ export * from './http/secret-scan.scenarios';
 export * from './infra/pg-events';
 export * from './http/operations.scenarios';
 export * from './http/invites.scenarios';
+export * from './http/invite-crash.scenarios';

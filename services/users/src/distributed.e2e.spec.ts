@@ -1,6 +1,7 @@
 import {
   DistributedStack,
   gatewayScenarios,
+  inviteCrashScenarios,
   invitesScenarios,
   operationsScenarios,
   permissionMatrixScenarios,
@@ -28,6 +29,7 @@ describe('distributed mode', () => {
   usersApiScenarios(() => stack);
   rolesScenarios(() => stack);
   invitesScenarios(() => stack);
+  inviteCrashScenarios(() => stack);
   userLifecycleScenarios(() => stack);
   permissionMatrixScenarios(() => stack);
   operationsScenarios(() => stack);
