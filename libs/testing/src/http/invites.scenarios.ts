@@ -69,6 +69,21 @@ export function invitesScenarios(stack: () => LifecycleStack): void {
       expect(listed.body.items.map((row) => row.inviteId)).toContain(invited.body.inviteId);
     });
 
+    it('refused by a users rule (weak password, taken username), stays pending for a retry', async () => {
+      const email = String(newUserBody()['email']);
+      await invite({ email });
+      const token = resetTokenIn(await messageTo(stack(), email, 'invite'));
+      const weak = await accept(token, { password: 'short' });
+      expect(problemOf(weak)).toEqual({ status: 422, code: 'PASSWORD_TOO_SHORT', fields: ['password'] });
+      const existing = newUserBody();
+      expect((await account.admin.post(`/v1/accounts/${account.accountId}/users`, existing)).status).toBe(
+        201,
+      );
+      const taken = await accept(token, { username: existing['username'] });
+      expect(problemOf(taken)).toEqual({ status: 409, code: 'USERNAME_TAKEN', fields: ['username'] });
+      expect((await accept(token)).status).toBe(201);
+    });
+
     it('resent, has a new link and the old one no longer works', async () => {
       const email = newUserBody()['email'] as string;
       const invited = await invite({ email });
