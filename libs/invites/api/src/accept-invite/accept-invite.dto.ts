@@ -1,19 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsOptional, IsString, Length, Matches } from 'class-validator';
-
-const trim = Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Length, Matches } from 'class-validator';
+import { InviteeNames, trim } from '../invitee-names';
 
 /** Names default to those the inviter gave; one of them missing on both sides is refused (422). */
-export class AcceptInviteDto {
+export class AcceptInviteDto extends InviteeNames {
   @ApiProperty({ description: 'the token from the emailed link' }) @IsString() @Length(1, 200) token!: string;
-  @ApiPropertyOptional({ example: 'Ada' }) @IsOptional() @trim @IsString() @Length(1, 100) firstName?: string;
-  @ApiPropertyOptional({ example: 'Lovelace' })
-  @IsOptional()
-  @trim
-  @IsString()
-  @Length(1, 100)
-  lastName?: string;
 
   @ApiProperty({ example: 'ada.lovelace', description: '3–64 letters, digits, dot, dash or underscore' })
   @trim

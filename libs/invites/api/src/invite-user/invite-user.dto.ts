@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { languageTags } from '@gatehouse/contracts';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -8,14 +8,12 @@ import {
   IsEmail,
   IsIn,
   IsOptional,
-  IsString,
-  Length,
   Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { InviteeNames, trim } from '../invitee-names';
 
-const trim = Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 const IANA_ZONE = /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/;
 
 /** Carried, not applied: the access-control context validates and applies them when the user exists. */
@@ -41,15 +39,8 @@ export class InviteAccessControlsDto {
   apiAccess?: string[];
 }
 
-export class InviteUserDto {
+export class InviteUserDto extends InviteeNames {
   @ApiProperty({ example: 'ada@example.com' }) @trim @IsEmail() @MaxLength(254) email!: string;
-  @ApiPropertyOptional({ example: 'Ada' }) @IsOptional() @trim @IsString() @Length(1, 100) firstName?: string;
-  @ApiPropertyOptional({ example: 'Lovelace' })
-  @IsOptional()
-  @trim
-  @IsString()
-  @Length(1, 100)
-  lastName?: string;
   @ApiProperty({ enum: languageTags, example: 'en' })
   @IsIn(languageTags)
   language!: (typeof languageTags)[number];
