@@ -8,7 +8,7 @@ import { freePort, removeStackData, testEnv, uniqueName } from '@gatehouse/testi
 
 const run = promisify(execFile);
 const launcher = join(__dirname, 'distributed.sh');
-const services = ['users', 'roles', 'projections', 'relay', 'gateway'] as const;
+const services = ['users', 'roles', 'invites', 'projections', 'relay', 'gateway'] as const;
 /** Second instances, on their service's port + 10. */
 const seconds = ['users', 'relay'] as const;
 
@@ -35,12 +35,13 @@ async function answers(port: number, path = '/ready'): Promise<boolean> {
 describe('the distributed launcher', () => {
   const runDir = mkdtempSync(join(tmpdir(), 'gatehouse-run-'));
   const name = uniqueName('gh_launch');
-  let ports: { users: number; roles: number; projections: number; relay: number; gateway: number };
+  let ports: Record<(typeof services)[number], number>;
   let env: NodeJS.ProcessEnv;
   beforeAll(async () => {
     ports = {
       users: await freePort(),
       roles: await freePort(),
+      invites: await freePort(),
       projections: await freePort(),
       relay: await freePort(),
       gateway: await freePort(),
@@ -51,6 +52,7 @@ describe('the distributed launcher', () => {
       GATEHOUSE_RUN_DIR: runDir,
       GATEHOUSE_USERS_PORT: String(ports.users),
       GATEHOUSE_ROLES_PORT: String(ports.roles),
+      GATEHOUSE_INVITES_PORT: String(ports.invites),
       GATEHOUSE_PROJECTIONS_PORT: String(ports.projections),
       GATEHOUSE_RELAY_PORT: String(ports.relay),
       GATEHOUSE_GATEWAY_PORT: String(ports.gateway),

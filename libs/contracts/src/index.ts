@@ -5,3 +5,5 @@ export * from './users.events';
 export * from './accounts.events';
 export * from './roles.events';
 export * from './streams';
+export * from './invites.events';
+export * from './invited-user.request';

@@ -15,6 +15,9 @@ const written = [
   roleAssignmentsStreamId('u1'),
   roleCatalogStreamId('a1'),
   accountAdminsStreamId('a1'),
+  'invite-i1',
+  `invite-email-${'0'.repeat(64)}`,
+  'invite-settings-a1',
 ];
 
 describe('stream ownership', () => {

@@ -15,4 +15,5 @@ export const accountAdminsStreamId = (accountId: string): string => `role-admins
 export const StreamOwners = {
   users: ['user-', 'username-', 'account-'],
   roles: ['role-'],
+  invites: ['invite-'],
 } as const satisfies Record<string, readonly string[]>;

@@ -1,4 +1,5 @@
 import type { DomainEvent } from './envelope';
+import type { InviteAccessControls } from './invites.events';
 import type { LanguageTag } from './languages';
 
 /**
@@ -24,11 +25,22 @@ export type DetailChange<T> = { readonly from: T; readonly to: T };
 /**
  * `roles`: the roles asked for at creation, which the roles context then grants (RoleToggled on the
  * user's assignments stream). Absent on users created before roles became a context of their own.
+ * `invite`: present when the user accepted an invite (the invites context records the acceptance from it,
+ * the access-control context applies the controls the inviter chose).
  */
 export type UserCreated = DomainEvent<
   'UserCreated',
-  { readonly userId: string; readonly accountId: string; readonly roles?: readonly string[] } & UserProfile
+  {
+    readonly userId: string;
+    readonly accountId: string;
+    readonly roles?: readonly string[];
+    readonly invite?: UserInviteOrigin;
+  } & UserProfile
 >;
+export interface UserInviteOrigin {
+  readonly inviteId: string;
+  readonly accessControls: InviteAccessControls | null;
+}
 export type UsernameReserved = DomainEvent<
   'UsernameReserved',
   { readonly username: string; readonly userId: string }

@@ -26,3 +26,5 @@ export * from './http/malformed-input.scenarios';
 export * from './fuzz/openapi-fuzz.scenarios';
 export * from './http/tracing.scenarios';
 export * from './infra/users-replay';
+export * from './http/invites.scenarios';
+export * from './http/invite-crash.scenarios';

@@ -3,6 +3,7 @@ import {
   ApiClient,
   eventually,
   malformedInputScenarios,
+  invitesScenarios,
   newUserBody,
   openAccount,
   operationsScenarios,
@@ -55,6 +56,7 @@ describe('embedded mode', () => {
   rolesScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   userLifecycleScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   permissionMatrixScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
+  invitesScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   operationsScenarios(() => running.stack);
   usersListScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   usersExportScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));

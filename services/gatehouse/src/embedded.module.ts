@@ -21,7 +21,9 @@ import {
 import { InMemoryReadModelStore, ReadModelStore } from '@gatehouse/read-models';
 import { SecretStore } from '@gatehouse/secrets';
 import { SqliteSecretStore } from '@gatehouse/secrets-sqlite';
+import { InviteeUsers, InvitesApiModule, InvitesConfig } from '@gatehouse/invites-api';
 import {
+  CreateInvitedUserHandler,
   DEFAULT_RESET_TTL_MINUTES,
   OperatorConfig,
   LoginLimiters,
@@ -61,6 +63,7 @@ export class EmbeddedModule {
         ProjectionsApiModule,
         UsersApiModule,
         RolesApiModule,
+        InvitesApiModule,
       ],
       providers: [
         {
@@ -98,6 +101,18 @@ export class EmbeddedModule {
           provide: ProjectionsConfig,
           useValue: { groupId: 'embedded-projections', operatorToken: config.operatorToken },
         },
+        {
+          provide: InvitesConfig,
+          useValue: { linkBase: `${config.publicUrl}/accept-invite`, emailKey: config.reservationKey },
+        },
+        // In one process the invites context calls the users context's handler in place of HTTP.
+        {
+          provide: InviteeUsers,
+          useFactory: (handler: CreateInvitedUserHandler): InviteeUsers => ({
+            create: (request, context) => handler.handle(request, context),
+          }),
+          inject: [CreateInvitedUserHandler],
+        },
         EmbeddedRelay,
       ],
       exports: [
@@ -114,6 +129,8 @@ export class EmbeddedModule {
         Notifier,
         PasswordResetConfig,
         ProjectionsConfig,
+        InvitesConfig,
+        InviteeUsers,
       ],
     };
   }

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import express, { type Request } from 'express';
+import express, { type Request, type Response } from 'express';
 import { requestLogging, type ServiceLogger } from '@gatehouse/logging';
 import { balancedProxy } from './balanced-proxy';
 import { type Upstreams, upstreamFor } from './routes';
@@ -31,6 +31,13 @@ export function createGatewayApp(upstreams: Upstreams<UpstreamPool>, logger: Ser
   const route = (request: Request) =>
     (upstreamFor(request.method, request.path, upstreams) ?? upstreams.users).urls.join(',');
   app.use(requestLogging(logger, (request) => ({ upstream: route(request) })));
+  // Service-to-service endpoints are never reachable from outside, whatever credential a caller brings.
+  app.use('/internal', (_request: Request, response: Response) => {
+    response
+      .status(404)
+      .type('application/problem+json')
+      .json({ type: 'about:blank', title: 'Not Found', status: 404 });
+  });
   app.use(balancedProxy(upstreams, logger));
   return app;
 }

@@ -14,11 +14,12 @@ async function main(): Promise<void> {
     users: upstreamPool(process.env['GATEHOUSE_USERS_URL'] ?? 'http://127.0.0.1:3001'),
     roles: upstreamPool(process.env['GATEHOUSE_ROLES_URL'] ?? 'http://127.0.0.1:3004'),
     projections: upstreamPool(process.env['GATEHOUSE_PROJECTIONS_URL'] ?? 'http://127.0.0.1:3002'),
+    invites: upstreamPool(process.env['GATEHOUSE_INVITES_URL'] ?? 'http://127.0.0.1:3006'),
   };
   const port = Number(process.env['PORT'] ?? 3000);
   const server = await listen(createGatewayApp(upstreams, logger), port, process.env['HOST'] ?? '127.0.0.1');
   logger.info(
-    `on port ${(server.address() as AddressInfo).port}: users ${upstreams.users.urls}, roles ${upstreams.roles.urls}, projections ${upstreams.projections.urls}`,
+    `on port ${(server.address() as AddressInfo).port}: users ${upstreams.users.urls}, roles ${upstreams.roles.urls}, projections ${upstreams.projections.urls}, invites ${upstreams.invites.urls}`,
   );
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {

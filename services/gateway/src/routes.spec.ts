@@ -1,6 +1,11 @@
 import { upstreamFor } from './routes';
 
-const upstreams = { users: 'http://users', roles: 'http://roles', projections: 'http://projections' };
+const upstreams = {
+  users: 'http://users',
+  roles: 'http://roles',
+  projections: 'http://projections',
+  invites: 'http://invites',
+};
 
 describe('gateway routes', () => {
   it.each([
@@ -22,6 +27,12 @@ describe('gateway routes', () => {
     ['POST', '/v1/sessions', 'http://users'],
     ['POST', '/v1/accounts', 'http://users'],
     ['GET', '/v1/accounts/a1/settings', 'http://users'],
+    ['POST', '/v1/accounts/a1/invites', 'http://invites'],
+    ['GET', '/v1/accounts/a1/invites', 'http://invites'],
+    ['POST', '/v1/accounts/a1/invites/i1/resend', 'http://invites'],
+    ['PUT', '/v1/accounts/a1/invite-settings', 'http://invites'],
+    ['POST', '/v1/invite-acceptances', 'http://invites'],
+    ['GET', '/v1/accounts/a1/invitesx', 'http://users'],
   ])('sends %s %s to %s', (method, path, expected) => {
     expect(upstreamFor(method, path, upstreams)).toBe(expected);
   });
@@ -29,5 +40,6 @@ describe('gateway routes', () => {
   it('routes nothing outside the API', () => {
     expect(upstreamFor('GET', '/docs', upstreams)).toBeNull();
     expect(upstreamFor('GET', '/v1', upstreams)).toBeNull();
+    expect(upstreamFor('POST', '/internal/v1/accounts/a1/invited-users', upstreams)).toBeNull();
   });
 });

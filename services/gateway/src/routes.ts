@@ -1,20 +1,24 @@
 /**
  * Where each request goes: the read-model routes (users list, its CSV export, rebuilds) to projections,
- * the roles catalog and a user's roles to roles, every other API route to users.
+ * the roles catalog and a user's roles to roles, invites (and their public acceptance) to invites, every
+ * other API route to users.
  */
 export interface Upstreams<T = string> {
   readonly users: T;
   readonly roles: T;
   readonly projections: T;
+  readonly invites: T;
 }
 
 const USERS_LIST = /^\/v1\/accounts\/[^/]+\/users(\/|\/export\.csv)?$/;
 const ROLES = /^\/v1\/accounts\/[^/]+\/(users\/[^/]+\/)?roles(\/|$)/;
+const INVITES = /^\/v1\/(accounts\/[^/]+\/(invites|invite-settings)|invite-acceptances)(\/|$)/;
 
 export function upstreamFor<T>(method: string, path: string, upstreams: Upstreams<T>): T | null {
   if (!path.startsWith('/v1/')) return null;
   if (method === 'GET' && USERS_LIST.test(path)) return upstreams.projections;
   if (method === 'POST' && path === '/v1/read-models/rebuild') return upstreams.projections;
   if (ROLES.test(path)) return upstreams.roles;
+  if (INVITES.test(path)) return upstreams.invites;
   return upstreams.users;
 }

@@ -1,6 +1,8 @@
 import {
   DistributedStack,
   gatewayScenarios,
+  inviteCrashScenarios,
+  invitesScenarios,
   operationsScenarios,
   permissionMatrixScenarios,
   rolesScenarios,
@@ -20,15 +22,18 @@ import {
 describe('distributed mode', () => {
   let stack: DistributedStack;
 
+  // Six processes starting at once on two shared cores can take longer than one test's timeout.
   beforeAll(async () => {
     stack = await DistributedStack.start();
-  });
+  }, 180_000);
   afterAll(async () => {
     await stack?.stop();
   });
 
   usersApiScenarios(() => stack);
   rolesScenarios(() => stack);
+  invitesScenarios(() => stack);
+  inviteCrashScenarios(() => stack);
   userLifecycleScenarios(() => stack);
   permissionMatrixScenarios(() => stack);
   operationsScenarios(() => stack);

@@ -5,7 +5,7 @@ import { configureHttpApp } from '@gatehouse/http';
 import { createServiceLogger, useStructuredLogging } from '@gatehouse/logging';
 import { recordHttpMetrics } from '@gatehouse/operations';
 import { credentialBodyLimits } from '@gatehouse/users-api';
-import { readMailSettings } from './mail-settings';
+import { readMailSettings } from '@gatehouse/notifications-smtp';
 import { UsersServiceModule } from './users-service.module';
 
 async function main(): Promise<void> {

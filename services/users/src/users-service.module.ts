@@ -29,7 +29,7 @@ import {
 import { IdentityModule, SessionConfig } from '@gatehouse/identity';
 import { Redis } from 'ioredis';
 import { Pool } from 'pg';
-import { type MailSettings, notifierFor } from './mail-settings';
+import { type MailSettings, notifierFor } from '@gatehouse/notifications-smtp';
 
 /** The users service process: PostgreSQL event store and secrets; it never talks to Kafka (the relay does). */
 @Module({})

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { EventStore, StateCache, type StreamReader } from '@gatehouse/event-store';
 import { AuthenticatedGuard, Authenticator } from '@gatehouse/http';
 import { Grants } from './grants';
+import { InternalCallGuard } from './internal-call';
 import { EventSourcedAuthenticator } from './session/event-sourced-authenticator';
 
 /**
@@ -20,7 +21,8 @@ import { EventSourcedAuthenticator } from './session/event-sourced-authenticator
     { provide: Authenticator, useClass: EventSourcedAuthenticator },
     Grants,
     AuthenticatedGuard,
+    InternalCallGuard,
   ],
-  exports: [Authenticator, StateCache, Grants, AuthenticatedGuard],
+  exports: [Authenticator, StateCache, Grants, AuthenticatedGuard, InternalCallGuard],
 })
 export class IdentityModule {}

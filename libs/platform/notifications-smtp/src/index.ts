@@ -1,2 +1,3 @@
 export * from './smtp-options';
 export * from './smtp-notifier';
+export * from './mail-settings';

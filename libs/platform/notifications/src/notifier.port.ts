@@ -8,7 +8,8 @@ export type TemplateName =
   | 'password-reset'
   | 'email-changed-old-address'
   | 'email-changed-new-address'
-  | 'password-changed';
+  | 'password-changed'
+  | 'invite';
 
 export interface EmailMessage {
   readonly to: string;

@@ -113,7 +113,14 @@ describe('renderEmail with data missing about the person', () => {
         personValue,
         personValue,
         (template, language, firstName, newEmail) => {
-          const params = { resetUrl: 'https://x/r#t', expiresInMinutes: '60', firstName, newEmail };
+          // Every value Gatehouse makes itself, for whichever template; only the person's data varies.
+          const made = {
+            resetUrl: 'https://x/r#t',
+            expiresInMinutes: '60',
+            acceptUrl: 'https://x/a#t',
+            expiresInHours: '168',
+          };
+          const params = { ...made, firstName, newEmail };
           const rendered = renderEmail(
             reset({ template, language, params: params as Record<string, string> }),
           );

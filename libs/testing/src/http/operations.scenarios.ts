@@ -97,7 +97,12 @@ export function gatewayScenarios(stack: () => DistributedStack): void {
       expect((await stack().users.get('/health')).body).toEqual({ status: 'ok' });
       expect((await stack().users.get('/ready')).body).toEqual({
         ready: true,
-        checks: { users: { ok: true }, roles: { ok: true }, projections: { ok: true } },
+        checks: {
+          users: { ok: true },
+          roles: { ok: true },
+          projections: { ok: true },
+          invites: { ok: true },
+        },
       });
     });
 

@@ -9,6 +9,7 @@ import { ADMIN_PASSWORD } from './scenario';
 const secretPatterns: Record<string, RegExp> = {
   'argon2 hash': /\$argon2(id|i|d)\$/,
   'session token': /ghs\.[0-9a-f-]{36}\.[0-9a-f-]{36}\.[\w-]{20,}/,
+  // Reset and invite tokens alike: `<id>.<256 bits, base64url>`.
   'reset token': /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.[\w-]{43}(?![\w-])/,
   'test password': new RegExp(`Str0ng-[a-z0-9]+!|Wrong-password-\\d|${ADMIN_PASSWORD}`),
 };
@@ -19,8 +20,8 @@ const CONFIGURED_SECRETS = ['GATEHOUSE_SESSION_KEY', 'GATEHOUSE_OPERATOR_TOKEN',
 /**
  * Run last, after every scenario of the distributed mode: no password, hash, token or configured key
  * anywhere it must not be — the event store, every Kafka topic (values and headers), every service's log
- * (each line a JSON record, read raw and decoded) and metrics, and the outbox. The one place a reset token
- * may travel is the password-reset email to its own recipient (it is the link).
+ * (each line a JSON record, read raw and decoded) and metrics, and the outbox. The one place a reset or invite
+ * token may travel is the password-reset or invite email to its own recipient (it is the link).
  */
 export function secretScanScenarios(stack: () => DistributedStack): void {
   describe('after every scenario, a scan for secrets', () => {
@@ -71,7 +72,9 @@ export function secretScanScenarios(stack: () => DistributedStack): void {
 
     it('finds none in the logs of any service, every line a JSON record of that service', () => {
       const { services } = stack();
-      expect(services).toEqual(expect.arrayContaining(['users', 'roles', 'projections', 'relay', 'gateway']));
+      expect(services).toEqual(
+        expect.arrayContaining(['users', 'roles', 'invites', 'projections', 'relay', 'gateway']),
+      );
       for (const service of services) {
         const { records, unstructured } = stack().logRecords(service);
         expect({ service, unstructured }).toEqual({ service, unstructured: [] });
@@ -86,7 +89,7 @@ export function secretScanScenarios(stack: () => DistributedStack): void {
     it('finds none in the metrics of any service', async () => {
       const { direct, relay } = stack();
       const texts = await Promise.all(
-        [direct.users, direct.roles, direct.projections, relay].map(
+        [direct.users, direct.roles, direct.invites, direct.projections, relay].map(
           async (api) => (await api.get<string>('/metrics')).body,
         ),
       );
@@ -94,11 +97,11 @@ export function secretScanScenarios(stack: () => DistributedStack): void {
       expect(findings('the metrics', texts)).toEqual([]);
     });
 
-    it('finds none in the outbox but the reset links sent to their own users', async () => {
+    it('finds none in the outbox but the reset and invite links sent to their own recipients', async () => {
       const messages = await readOutbox(stack().outboxDir);
       expect(messages.length).toBeGreaterThan(0);
       const elsewhere = messages.map((message) =>
-        message.template === 'password-reset'
+        message.template === 'password-reset' || message.template === 'invite'
           ? message.text.replace(secretPatterns['reset token'], '<link>')
           : message.text,
       );

@@ -11,9 +11,9 @@ import { ApiClient } from '../http/api-client';
 import type { RunningStack } from '../http/users-api.scenarios';
 import { testEnv, uniqueName } from './env';
 
-export type ServiceName = 'users' | 'roles' | 'projections' | 'relay' | 'gateway';
-type HttpService = 'users' | 'roles' | 'projections';
-const httpServices = ['users', 'roles', 'projections'] as const;
+export type ServiceName = 'users' | 'roles' | 'invites' | 'projections' | 'relay' | 'gateway';
+type HttpService = 'users' | 'roles' | 'invites' | 'projections';
+const httpServices = ['users', 'roles', 'invites', 'projections'] as const;
 
 export type ServiceEnv = Partial<Record<ServiceName, NodeJS.ProcessEnv>>;
 
@@ -27,7 +27,8 @@ export interface StackOptions {
 const repoRoot = join(__dirname, '../../../..');
 
 /**
- * The distributed runtime as real processes — gateway, users, roles, projections, relay — over the real PostgreSQL,
+ * The distributed runtime as real processes — gateway, users, roles, invites, projections, relay — over the
+ * real PostgreSQL,
  * Redis and Kafka, isolated by a schema, a key prefix and a topic prefix of their own. Each service but the
  * gateway may run as several instances (numbered from 0). Processes can be killed (SIGKILL) and restarted,
  * which is how crash tests prove nothing is lost or applied twice.
@@ -37,10 +38,15 @@ export class DistributedStack implements RunningStack {
   readonly users: ApiClient;
   readonly projections: ApiClient;
   /** Each service on its own port, past the gateway: for their health, readiness and metrics. */
-  readonly direct: { readonly users: ApiClient; readonly roles: ApiClient; readonly projections: ApiClient };
+  readonly direct: {
+    readonly users: ApiClient;
+    readonly roles: ApiClient;
+    readonly invites: ApiClient;
+    readonly projections: ApiClient;
+  };
   readonly operatorToken = randomBytes(24).toString('base64url');
   readonly name = uniqueName('gh');
-  /** The users service's file outbox: the emails it sent, one JSON file each. */
+  /** The users and invites services' file outbox: the emails they sent, one JSON file each. */
   readonly outboxDir = mkdtempSync(join(tmpdir(), 'gatehouse-outbox-'));
   /** Keyed `service:instance`. */
   private readonly processes = new Map<string, ChildProcess>();
@@ -58,6 +64,7 @@ export class DistributedStack implements RunningStack {
     this.direct = {
       users: this.instance('users', 0),
       roles: this.instance('roles', 0),
+      invites: this.instance('invites', 0),
       projections: this.instance('projections', 0),
     };
   }
@@ -70,6 +77,7 @@ export class DistributedStack implements RunningStack {
       {
         users: await ports('users'),
         roles: await ports('roles'),
+        invites: await ports('invites'),
         projections: await ports('projections'),
         gateway: await freePort(),
       },
@@ -114,6 +122,7 @@ export class DistributedStack implements RunningStack {
       GATEHOUSE_USERS_URL: this.urls('users'),
       GATEHOUSE_PROJECTIONS_URL: this.urls('projections'),
       GATEHOUSE_ROLES_URL: this.urls('roles'),
+      GATEHOUSE_INVITES_URL: this.urls('invites'),
     };
   }
 

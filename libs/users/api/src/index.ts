@@ -10,3 +10,4 @@ export {
   readLoginLimits,
   redisLoginLimiters,
 } from './login/login-throttle';
+export * from './create-invited-user/create-invited-user.handler';

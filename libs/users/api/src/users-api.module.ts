@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { BootstrapAccountHandler } from './bootstrap-account/bootstrap-account.handler';
 import { BootstrapAccountHttpController } from './bootstrap-account/bootstrap-account.http.controller';
 import { OperatorGuard } from './bootstrap-account/operator.guard';
+import { CreateInvitedUserHandler } from './create-invited-user/create-invited-user.handler';
+import { CreateInvitedUserInternalController } from './create-invited-user/create-invited-user.internal.controller';
 import { CreateUserHandler } from './create-user/create-user.handler';
 import { CreateUserHttpController } from './create-user/create-user.http.controller';
 import { GetUserHttpController } from './get-user/get-user.http.controller';
@@ -49,6 +51,7 @@ import { UsernameReservationsMigration } from './username-reservations/username-
     UnlockUserHttpController,
     CompletePasswordResetHttpController,
     AccountSettingsHttpController,
+    CreateInvitedUserInternalController,
   ],
   providers: [
     OperatorGuard,
@@ -65,6 +68,9 @@ import { UsernameReservationsMigration } from './username-reservations/username-
     ChangePasswordHandler,
     UnlockUserHandler,
     CompletePasswordResetHandler,
+    CreateInvitedUserHandler,
   ],
+  // The embedded runtime hands the invites context this handler in place of the internal HTTP call.
+  exports: [CreateInvitedUserHandler],
 })
 export class UsersApiModule {}

@@ -1,5 +1,11 @@
 import type { DetailChanges } from './user.profile';
-import type { LockoutPolicy, LoginChannel, PasswordPolicy, UserProfile } from '@gatehouse/contracts';
+import type {
+  LockoutPolicy,
+  LoginChannel,
+  PasswordPolicy,
+  UserInviteOrigin,
+  UserProfile,
+} from '@gatehouse/contracts';
 
 /**
  * Commands on one user's stream. Facts that need I/O or a clock arrive in the command: whether a password
@@ -15,6 +21,8 @@ export type CreateUser = {
   /** The roles to grant, each once; `known` is the account's role catalog, read first (roles are never removed). */
   readonly roles: readonly string[];
   readonly knownRoles: ReadonlySet<string>;
+  /** The invite the user accepted, when created from one. */
+  readonly invite?: UserInviteOrigin;
 };
 export type UpdateUserDetails = {
   readonly type: 'UpdateUserDetails';

@@ -33,6 +33,13 @@ describe('user decider', () => {
         .when(createUser(['support', 'custom-1', 'support']))
         .then([{ ...created, data: { ...created.data, roles: ['support', 'custom-1'] } }]);
     });
+    it('records the invite the user accepted, for the invites and access-control contexts', () => {
+      const invite = { inviteId: 'i1', accessControls: { ipSafelist: ['10.0.0.0/8'] } };
+      spec
+        .given([])
+        .when({ ...createUser(), invite })
+        .then([{ ...created, data: { ...created.data, invite } }]);
+    });
     it('refuses roles not in the account catalog, naming them', () => {
       spec
         .given([])

@@ -15,7 +15,8 @@ export function decideUser(command: UserCommand, state: UserState): UserEvent[] 
     const roles = [...new Set(command.roles)];
     const unknown = roles.filter((roleId) => !knownRoles.has(roleId));
     if (unknown.length > 0) throw UserErrors.unknownRoles(unknown);
-    return [{ type: 'UserCreated', data: { userId, accountId, ...validProfile(profile), roles } }];
+    const invite = command.invite ? { invite: command.invite } : {};
+    return [{ type: 'UserCreated', data: { userId, accountId, ...validProfile(profile), roles, ...invite } }];
   }
   if (state.status === 'none') throw UserErrors.notFound();
   // A user of another account does not exist for a caller addressing this one.

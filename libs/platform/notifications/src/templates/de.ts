@@ -44,4 +44,13 @@ export const de: TemplateSet = {
       'Falls Sie es nicht selbst geändert haben, wenden Sie sich sofort an Ihre Kontoadministration.',
     ),
   },
+  invite: {
+    subject: 'Einladung zu Gatehouse',
+    text: paragraphs(
+      'Hallo,',
+      'Sie wurden zu einem Gatehouse-Konto eingeladen. Um die Einladung anzunehmen, öffnen Sie diesen Link und wählen Sie Benutzernamen und Passwort:',
+      '{{acceptUrl}}',
+      'Der Link funktioniert einmal und läuft in {{expiresInHours}} Stunden ab. Wenn Sie diese Einladung nicht erwartet haben, können Sie sie ignorieren.',
+    ),
+  },
 };

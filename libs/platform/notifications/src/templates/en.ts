@@ -44,4 +44,13 @@ export const en: TemplateSet = {
       'If you did not change it, contact your account administrator at once.',
     ),
   },
+  invite: {
+    subject: 'You are invited to Gatehouse',
+    text: paragraphs(
+      'Hello,',
+      'You are invited to join a Gatehouse account. To accept, open this link and choose your username and password:',
+      '{{acceptUrl}}',
+      'The link works once and expires in {{expiresInHours}} hours. If you did not expect this invitation, you can ignore it.',
+    ),
+  },
 };

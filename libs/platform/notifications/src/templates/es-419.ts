@@ -44,4 +44,13 @@ export const es419: TemplateSet = {
       'Si usted no la cambió, comuníquese de inmediato con el administrador de su cuenta.',
     ),
   },
+  invite: {
+    subject: 'Invitación a Gatehouse',
+    text: paragraphs(
+      'Hola:',
+      'Te invitaron a unirte a una cuenta de Gatehouse. Para aceptar, abre este enlace y elige tu nombre de usuario y tu contraseña:',
+      '{{acceptUrl}}',
+      'El enlace funciona una sola vez y vence en {{expiresInHours}} horas. Si no esperabas esta invitación, puedes ignorarla.',
+    ),
+  },
 };

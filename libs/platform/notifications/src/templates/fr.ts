@@ -44,4 +44,13 @@ export const fr: TemplateSet = {
       "Si vous n'êtes pas à l'origine de ce changement, contactez immédiatement l'administrateur de votre compte.",
     ),
   },
+  invite: {
+    subject: 'Invitation à Gatehouse',
+    text: paragraphs(
+      'Bonjour,',
+      'Vous êtes invité à rejoindre un compte Gatehouse. Pour accepter, ouvrez ce lien et choisissez votre nom d’utilisateur et votre mot de passe :',
+      '{{acceptUrl}}',
+      'Le lien fonctionne une seule fois et expire dans {{expiresInHours}} heures. Si vous n’attendiez pas cette invitation, vous pouvez l’ignorer.',
+    ),
+  },
 };

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { UserProfile } from '@gatehouse/contracts';
+import type { UserInviteOrigin, UserProfile } from '@gatehouse/contracts';
 import {
   type CommandContext,
   type CommandStep,
@@ -18,6 +18,9 @@ export interface CreateUserInput {
   readonly accountId: string;
   readonly profile: UserProfile;
   readonly roles: readonly string[];
+  /** An id fixed by the caller: an invited user's is its invite's, so a repeated acceptance finds it. */
+  readonly userId?: string;
+  readonly invite?: UserInviteOrigin;
 }
 
 export interface CreateUserOptions {
@@ -51,8 +54,8 @@ export class CreateUserHandler {
     context: CommandContext,
     options: CreateUserOptions = {},
   ): Promise<{ userId: string; version: number }> {
-    const userId = uuidv7();
-    const { accountId, profile, roles } = input;
+    const userId = input.userId ?? uuidv7();
+    const { accountId, profile, roles, invite } = input;
     const knownRoles = new Set(
       catalogOf((await this.grants.catalog(accountId)).state).map((role) => role.id),
     );
@@ -70,6 +73,7 @@ export class CreateUserHandler {
         profile,
         roles,
         knownRoles,
+        invite,
       }),
       ...(options.alongside?.(userId) ?? []),
     ];
@@ -79,7 +83,7 @@ export class CreateUserHandler {
   }
 
   /** Waits, bounded, for the first write to the user's roles: the roles context's grant. */
-  private async grantOf(userId: string): Promise<void> {
+  async grantOf(userId: string): Promise<void> {
     const deadline = Date.now() + GRANT_WAIT_MS;
     const signal = new AbortController().signal;
     for (let wait = 5; Date.now() < deadline; wait = Math.min(wait * 2, 100)) {

@@ -1,12 +1,13 @@
 import { FileOutboxNotifier, type Notifier } from '@gatehouse/notifications';
-import { readSmtpOptions, SmtpNotifier, type SmtpOptions } from '@gatehouse/notifications-smtp';
+import { readSmtpOptions, type SmtpOptions } from './smtp-options';
+import { SmtpNotifier } from './smtp-notifier';
 import { resolve } from 'node:path';
 
-/** How the users service reaches people: SMTP when `GATEHOUSE_SMTP_HOST` is set, else a file outbox. */
+/** How a service reaches people: SMTP when `GATEHOUSE_SMTP_HOST` is set, else a file outbox. */
 export interface MailSettings {
   readonly outboxDir: string;
   readonly smtp: SmtpOptions | null;
-  /** Where users reach Gatehouse; password reset links point there. */
+  /** Where users reach Gatehouse; reset and invite links point there. */
   readonly publicUrl: string;
 }
 

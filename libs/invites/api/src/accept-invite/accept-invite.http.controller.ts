@@ -1,0 +1,22 @@
+import { Body, Controller, Post, Req } from '@nestjs/common';
+import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { requestContext } from '@gatehouse/identity';
+import type { Request } from 'express';
+import { AcceptInviteDto } from './accept-invite.dto';
+import { AcceptInviteHandler } from './accept-invite.handler';
+
+@ApiTags('invites')
+@Controller('v1/invite-acceptances')
+export class AcceptInviteHttpController {
+  constructor(private readonly handler: AcceptInviteHandler) {}
+
+  /** Permission: whoever holds the invite's latest link (no session). The user can log in on return. */
+  @Post()
+  @ApiCreatedResponse({ description: 'The invitee is a user of the account with the invite’s roles.' })
+  accept(
+    @Body() body: AcceptInviteDto,
+    @Req() request: Request,
+  ): Promise<{ userId: string; accountId: string }> {
+    return this.handler.accept(body, requestContext(request, 'anonymous'));
+  }
+}

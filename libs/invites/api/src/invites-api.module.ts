@@ -1,0 +1,40 @@
+import { Module } from '@nestjs/common';
+import { AcceptInviteHandler } from './accept-invite/accept-invite.handler';
+import { AcceptInviteHttpController } from './accept-invite/accept-invite.http.controller';
+import { InviteAcceptanceReaction } from './accept-invite/invite-acceptance.reaction';
+import { InviteCommands } from './invite-commands';
+import { InviteSettingsHttpController } from './invite-settings/invite-settings.http.controller';
+import { InviteTokens } from './invite-tokens';
+import { AccountEmails } from './invite-user/account-emails';
+import { InviteUserHttpController } from './invite-user/invite-user.http.controller';
+import { InvitesList } from './list-invites/invites-list';
+import { ListInvitesHttpController } from './list-invites/list-invites.http.controller';
+import { InviteEmailsReaction } from './notifications/invite-emails.reaction';
+import { ResendInviteHttpController } from './resend-invite/resend-invite.http.controller';
+import { RevokeInviteHttpController } from './revoke-invite/revoke-invite.http.controller';
+
+/**
+ * The invites context over HTTP: invite, resend, revoke, accept, list, settings, and the invite emails.
+ * Ports (EventStore, SecretStore, Notifier, UsersListReadModel, InvitesConfig, InviteeUsers) and
+ * IdentityModule are bound by the runtime importing it.
+ */
+@Module({
+  controllers: [
+    InviteUserHttpController,
+    ListInvitesHttpController,
+    ResendInviteHttpController,
+    RevokeInviteHttpController,
+    AcceptInviteHttpController,
+    InviteSettingsHttpController,
+  ],
+  providers: [
+    InviteCommands,
+    InviteTokens,
+    AccountEmails,
+    AcceptInviteHandler,
+    InvitesList,
+    InviteEmailsReaction,
+    InviteAcceptanceReaction,
+  ],
+})
+export class InvitesApiModule {}

@@ -1,0 +1,28 @@
+import { Body, Controller, Param, ParseUUIDPipe, Post, Req, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { commandContext, InternalCallGuard } from '@gatehouse/identity';
+import type { Request } from 'express';
+import { CreateInvitedUserDto } from './create-invited-user.dto';
+import { CreateInvitedUserHandler } from './create-invited-user.handler';
+
+/** Called by the invites service only (a service credential; the gateway never routes `/internal/`). */
+@ApiExcludeController()
+@UseGuards(InternalCallGuard)
+@Controller('internal/v1/accounts/:accountId/invited-users')
+export class CreateInvitedUserInternalController {
+  constructor(private readonly handler: CreateInvitedUserHandler) {}
+
+  @Post()
+  async create(
+    @Param('accountId', ParseUUIDPipe) accountId: string,
+    @Body() body: CreateInvitedUserDto,
+    @Req() request: Request,
+  ): Promise<{ userId: string }> {
+    const { accessControls = null, ...rest } = body;
+    // The invitee acts: the user is theirs from the first event.
+    return this.handler.handle(
+      { ...rest, accessControls },
+      commandContext(request, accountId, body.inviteId),
+    );
+  }
+}

@@ -1,0 +1,100 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { type DistributedEnv } from '@gatehouse/config';
+import { EventStore, ownedStreams } from '@gatehouse/event-store';
+import { PostgresEventStore } from '@gatehouse/event-store-postgres';
+import { IdentityModule, internalCallToken, SessionConfig } from '@gatehouse/identity';
+import { InviteeUsers, InviteeUsersOverHttp, InvitesApiModule, InvitesConfig } from '@gatehouse/invites-api';
+import { StreamOwners } from '@gatehouse/contracts';
+import { Notifier } from '@gatehouse/notifications';
+import { type MailSettings, notifierFor } from '@gatehouse/notifications-smtp';
+import {
+  meteredEventStore,
+  meteredNotifier,
+  Metrics,
+  OperationsModule,
+  ReadinessChecks,
+  storeReadiness,
+} from '@gatehouse/operations';
+import { ReadModelStore } from '@gatehouse/read-models';
+import { RedisReadModelStore } from '@gatehouse/read-models-redis';
+import { SecretStore } from '@gatehouse/secrets';
+import { PostgresSecretStore } from '@gatehouse/secrets-postgres';
+import { Pool } from 'pg';
+
+/**
+ * The invites service process: PostgreSQL event store and secrets (invite token hashes), the users list in
+ * Redis read-only (is an email already a user's?), and the users service for the invitee's user.
+ */
+@Module({})
+export class InvitesServiceModule {
+  static register(
+    env: DistributedEnv,
+    secrets: SessionConfig & Pick<InvitesConfig, 'emailKey'>,
+    mail: MailSettings,
+    usersUrl: string,
+  ): DynamicModule {
+    return {
+      module: InvitesServiceModule,
+      global: true,
+      imports: [
+        OperationsModule.register('invites', {
+          provide: ReadinessChecks,
+          useFactory: (store: EventStore) => ({ checks: [storeReadiness(store)] }),
+          inject: [EventStore],
+        }),
+        IdentityModule,
+        InvitesApiModule,
+      ],
+      providers: [
+        {
+          provide: EventStore,
+          useFactory: async (metrics: Metrics) =>
+            meteredEventStore(
+              ownedStreams(
+                await PostgresEventStore.open({
+                  connectionString: env.pgUrl,
+                  schema: env.pgSchema,
+                  poolSize: 10,
+                }),
+                StreamOwners.invites,
+              ),
+              metrics,
+            ),
+          inject: [Metrics],
+        },
+        {
+          provide: SecretStore,
+          useFactory: () =>
+            PostgresSecretStore.open(new Pool({ connectionString: env.pgUrl, max: 4 }), env.pgSchema),
+        },
+        {
+          provide: ReadModelStore,
+          useFactory: () => new RedisReadModelStore(env.redisUrl, { keyPrefix: env.redisPrefix }),
+        },
+        {
+          provide: Notifier,
+          useFactory: (metrics: Metrics) => meteredNotifier(notifierFor(mail), metrics),
+          inject: [Metrics],
+        },
+        { provide: SessionConfig, useValue: { sessionKey: secrets.sessionKey } },
+        {
+          provide: InvitesConfig,
+          useValue: { linkBase: `${mail.publicUrl}/accept-invite`, emailKey: secrets.emailKey },
+        },
+        {
+          provide: InviteeUsers,
+          useValue: new InviteeUsersOverHttp(usersUrl, internalCallToken(secrets.sessionKey)),
+        },
+      ],
+      exports: [
+        EventStore,
+        SecretStore,
+        ReadModelStore,
+        Notifier,
+        SessionConfig,
+        InvitesConfig,
+        InviteeUsers,
+      ],
+    };
+  }
+}
