@@ -3,6 +3,7 @@ export const Topics = {
   users: 'gatehouse.users.v1',
   roles: 'gatehouse.roles.v1',
   accounts: 'gatehouse.accounts.v1',
+  access: 'gatehouse.access.v1',
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];
@@ -13,6 +14,7 @@ const topicByStreamPrefix: ReadonlyArray<readonly [string, Topic]> = [
   ['role-', Topics.roles],
   ['roles-', Topics.roles],
   ['account-', Topics.accounts],
+  ['access-', Topics.access],
 ];
 
 export function topicForStream(streamId: string): Topic {
