@@ -8,7 +8,7 @@ import { freePort, removeStackData, testEnv, uniqueName } from '@gatehouse/testi
 
 const run = promisify(execFile);
 const launcher = join(__dirname, 'distributed.sh');
-const services = ['users', 'roles', 'projections', 'relay', 'gateway'] as const;
+const services = ['users', 'roles', 'access-control', 'projections', 'relay', 'gateway'] as const;
 
 const alive = (pid: number): boolean => existsSync(`/proc/${pid}`);
 
@@ -33,12 +33,20 @@ async function answers(port: number): Promise<boolean> {
 describe('the distributed launcher', () => {
   const runDir = mkdtempSync(join(tmpdir(), 'gatehouse-run-'));
   const name = uniqueName('gh_launch');
-  let ports: { users: number; roles: number; projections: number; relay: number; gateway: number };
+  let ports: {
+    users: number;
+    roles: number;
+    access: number;
+    projections: number;
+    relay: number;
+    gateway: number;
+  };
   let env: NodeJS.ProcessEnv;
   beforeAll(async () => {
     ports = {
       users: await freePort(),
       roles: await freePort(),
+      access: await freePort(),
       projections: await freePort(),
       relay: await freePort(),
       gateway: await freePort(),
@@ -49,6 +57,7 @@ describe('the distributed launcher', () => {
       GATEHOUSE_RUN_DIR: runDir,
       GATEHOUSE_USERS_PORT: String(ports.users),
       GATEHOUSE_ROLES_PORT: String(ports.roles),
+      GATEHOUSE_ACCESS_PORT: String(ports.access),
       GATEHOUSE_PROJECTIONS_PORT: String(ports.projections),
       GATEHOUSE_RELAY_PORT: String(ports.relay),
       GATEHOUSE_GATEWAY_PORT: String(ports.gateway),

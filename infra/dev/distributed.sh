@@ -5,7 +5,8 @@
 #   env: GATEHOUSE_RUN_DIR (data/distributed) holds every file the stack writes: pids, logs, secrets, outbox;
 #        GATEHOUSE_GATEWAY_PORT (3000: the one base URL), GATEHOUSE_USERS_PORT (3001),
 #        GATEHOUSE_PROJECTIONS_PORT (3002), GATEHOUSE_RELAY_PORT (3003: the relay's health, readiness, metrics),
-#        GATEHOUSE_ROLES_PORT (3004);
+#        GATEHOUSE_ROLES_PORT (3004), GATEHOUSE_ACCESS_PORT (3005: access controls and API keys);
+#        GATEHOUSE_TRUSTED_PROXIES (loopback: the gateway, whose X-Forwarded-For the services believe);
 #        GATEHOUSE_NO_BUILD=1 runs dist/ as it is (tests, which build once before every run).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -13,9 +14,9 @@ run_dir="${GATEHOUSE_RUN_DIR:-$root/data/distributed}"
 mkdir -p "$run_dir"
 chmod 700 "$run_dir"
 
-services=(users roles projections relay gateway)
+services=(users roles access-control projections relay gateway)
 declare -A ports=([users]="${GATEHOUSE_USERS_PORT:-3001}" [projections]="${GATEHOUSE_PROJECTIONS_PORT:-3002}" [relay]="${GATEHOUSE_RELAY_PORT:-3003}"
-  [roles]="${GATEHOUSE_ROLES_PORT:-3004}" [gateway]="${GATEHOUSE_GATEWAY_PORT:-3000}")
+  [roles]="${GATEHOUSE_ROLES_PORT:-3004}" [access-control]="${GATEHOUSE_ACCESS_PORT:-3005}" [gateway]="${GATEHOUSE_GATEWAY_PORT:-3000}")
 
 # A pidfile is trusted only while it names a live node process running that service (pids get reused).
 running_pid() {
@@ -62,6 +63,7 @@ start() {
   export GATEHOUSE_USERS_URL="http://127.0.0.1:${ports[users]}"
   export GATEHOUSE_PROJECTIONS_URL="http://127.0.0.1:${ports[projections]}"
   export GATEHOUSE_ROLES_URL="http://127.0.0.1:${ports[roles]}"
+  export GATEHOUSE_ACCESS_URL="http://127.0.0.1:${ports[access-control]}"
   local service pid
   for service in "${services[@]}"; do
     if pid="$(running_pid "$service")"; then
@@ -74,7 +76,7 @@ start() {
     echo "started $service (pid $!, log $run_dir/$service.log)"
   done
   echo "Gatehouse http://127.0.0.1:${ports[gateway]} (users API docs http://127.0.0.1:${ports[users]}/docs)"
-  echo "health, readiness, metrics: /health /ready /metrics on :${ports[users]} :${ports[roles]} :${ports[projections]} :${ports[relay]}; gateway /health /ready"
+  echo "health, readiness, metrics: /health /ready /metrics on :${ports[users]} :${ports[roles]} :${ports[access-control]} :${ports[projections]} :${ports[relay]}; gateway /health /ready"
   echo "operator token: $run_dir/operator.token"
 }
 

@@ -17,3 +17,4 @@ export * from './http/permission-matrix.scenarios';
 export * from './http/secret-scan.scenarios';
 export * from './infra/pg-events';
 export * from './http/operations.scenarios';
+export * from './http/access-control.scenarios';

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import {
+  accessControlScenarios,
   ApiClient,
   eventually,
   newUserBody,
@@ -42,6 +43,7 @@ describe('embedded mode', () => {
   rolesScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   userLifecycleScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   permissionMatrixScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
+  accessControlScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   operationsScenarios(() => running.stack);
 
   describe('when the process restarts', () => {

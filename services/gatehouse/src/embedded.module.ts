@@ -25,6 +25,7 @@ import {
 } from '@gatehouse/users-api';
 import { IdentityModule, SessionConfig } from '@gatehouse/identity';
 import { RolesApiModule } from '@gatehouse/roles-api';
+import { AccessControlApiModule } from '@gatehouse/access-control-api';
 import Sqlite from 'better-sqlite3';
 import { join } from 'node:path';
 import type { EmbeddedConfig } from './embedded-config';
@@ -49,6 +50,7 @@ export class EmbeddedModule {
         IdentityModule,
         UsersApiModule,
         RolesApiModule,
+        AccessControlApiModule,
         ProjectionsApiModule,
       ],
       providers: [

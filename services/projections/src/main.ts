@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { readDistributedEnv, requiredSecret } from '@gatehouse/config';
 import { configureHttpApp } from '@gatehouse/http';
+import { trustProxies } from '@gatehouse/identity';
 import { recordHttpMetrics } from '@gatehouse/operations';
 import { ProjectionsServiceModule } from './projections-service.module';
 
@@ -10,6 +11,7 @@ async function main(): Promise<void> {
   const env = readDistributedEnv(process.env, 3002);
   const session = { sessionKey: requiredSecret(process.env, 'GATEHOUSE_SESSION_KEY') };
   const app = await NestFactory.create(ProjectionsServiceModule.register(env, session));
+  trustProxies(app, env.trustedProxies);
   configureHttpApp(app, 'Gatehouse projections service');
   recordHttpMetrics(app);
   await app.listen(env.port, process.env['HOST'] ?? '127.0.0.1');

@@ -8,6 +8,8 @@ import { ProjectionsApiModule, ProjectionsConfig } from '@gatehouse/projections-
 import { UsersListReadModel } from '@gatehouse/read-models';
 import { RedisUsersListReadModel } from '@gatehouse/read-models-redis';
 import { IdentityModule, SessionConfig } from '@gatehouse/identity';
+import { SecretStore } from '@gatehouse/secrets';
+import { PostgresSecretStore } from '@gatehouse/secrets-postgres';
 import { Kafka, logLevel } from 'kafkajs';
 import { Topics } from '@gatehouse/contracts';
 import {
@@ -84,6 +86,8 @@ export class ProjectionsServiceModule {
           useFactory: () => new RedisUsersListReadModel(env.redisUrl, { keyPrefix: env.redisPrefix }),
         },
         { provide: SessionConfig, useValue: session },
+        // API keys are found by their hash here: every service authenticates them (identity lib).
+        { provide: SecretStore, useFactory: () => PostgresSecretStore.connect(env.pgUrl, env.pgSchema) },
         { provide: ProjectionsConfig, useValue: { groupId } },
         { provide: KafkaOperations, useValue: bus },
       ],

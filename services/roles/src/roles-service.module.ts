@@ -3,6 +3,8 @@ import { type DistributedEnv } from '@gatehouse/config';
 import { EventStore, ownedStreams } from '@gatehouse/event-store';
 import { PostgresEventStore } from '@gatehouse/event-store-postgres';
 import { IdentityModule, SessionConfig } from '@gatehouse/identity';
+import { SecretStore } from '@gatehouse/secrets';
+import { PostgresSecretStore } from '@gatehouse/secrets-postgres';
 import {
   meteredEventStore,
   Metrics,
@@ -49,6 +51,8 @@ export class RolesServiceModule {
           inject: [Metrics],
         },
         { provide: SessionConfig, useValue: session },
+        // API keys are found by their hash here: every service authenticates them (identity lib).
+        { provide: SecretStore, useFactory: () => PostgresSecretStore.connect(env.pgUrl, env.pgSchema) },
       ],
       exports: [EventStore, SessionConfig],
     };

@@ -1,4 +1,5 @@
 import {
+  accessControlScenarios,
   DistributedStack,
   gatewayScenarios,
   operationsScenarios,
@@ -27,6 +28,7 @@ describe('distributed mode', () => {
   rolesScenarios(() => stack);
   userLifecycleScenarios(() => stack);
   permissionMatrixScenarios(() => stack);
+  accessControlScenarios(() => stack);
   operationsScenarios(() => stack);
   gatewayScenarios(() => stack);
   secretScanScenarios(() => stack);

@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { readDistributedEnv, requiredSecret } from '@gatehouse/config';
 import { configureHttpApp } from '@gatehouse/http';
+import { trustProxies } from '@gatehouse/identity';
 import { recordHttpMetrics } from '@gatehouse/operations';
 import { readMailSettings } from './mail-settings';
 import { UsersServiceModule } from './users-service.module';
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
   };
   const mail = readMailSettings(process.env, env.port);
   const app = await NestFactory.create(UsersServiceModule.register(env, config, mail));
+  trustProxies(app, env.trustedProxies);
   configureHttpApp(app, 'Gatehouse users service');
   recordHttpMetrics(app);
   await app.listen(env.port, process.env['HOST'] ?? '127.0.0.1');

@@ -8,6 +8,7 @@ export const API_KEYS_MAX_LIVE = 50;
 
 /** Every rule of the access-control context has one stable code here. */
 export const AccessErrors = {
+  userNotFound: () => new DomainError('USER_NOT_FOUND', 'not-found', 'no such user'),
   entryInvalid: (entry: string, why: string) =>
     new DomainError('IP_ENTRY_INVALID', 'unprocessable', `"${entry}" is not accepted: ${why}`, 'entries'),
   hostBitsSet: (entry: string, network: string) =>

@@ -3,3 +3,7 @@ export * from './grants';
 export * from './session.config';
 export * from './session/session-tokens';
 export * from './command-context';
+export * from './client-address';
+export * from './access-refusals';
+export * from './api-keys/api-key-format';
+export * from './api-keys/api-key-credentials';

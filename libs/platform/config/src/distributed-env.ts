@@ -10,6 +10,8 @@ export interface DistributedEnv {
   readonly kafkaBrokers: string[];
   readonly topicPrefix: string;
   readonly port: number;
+  /** Peers whose X-Forwarded-For is believed (Express `trust proxy` values): the gateway, on this host. */
+  readonly trustedProxies: readonly string[];
 }
 
 export function readDistributedEnv(env: NodeJS.ProcessEnv, defaultPort: number): DistributedEnv {
@@ -21,6 +23,10 @@ export function readDistributedEnv(env: NodeJS.ProcessEnv, defaultPort: number):
     kafkaBrokers: (env['GATEHOUSE_KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(','),
     topicPrefix: env['GATEHOUSE_TOPIC_PREFIX'] ?? '',
     port: Number(env['PORT'] ?? defaultPort),
+    trustedProxies: (env['GATEHOUSE_TRUSTED_PROXIES'] ?? 'loopback')
+      .split(',')
+      .map((proxy) => proxy.trim())
+      .filter((proxy) => proxy.length > 0),
   };
 }
 

@@ -1,5 +1,5 @@
 import { SecretStore } from '@gatehouse/secrets';
-import type { Pool } from 'pg';
+import { Pool } from 'pg';
 
 /** Secrets in their own table beside the events (same database, never published). */
 export class PostgresSecretStore extends SecretStore {
@@ -17,6 +17,11 @@ export class PostgresSecretStore extends SecretStore {
       `CREATE TABLE IF NOT EXISTS ${table} (key text PRIMARY KEY, value text NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())`,
     );
     return new PostgresSecretStore(pool, table);
+  }
+
+  /** A store on a small pool of its own: services that read secrets only now and then. */
+  static connect(connectionString: string, schema?: string): Promise<PostgresSecretStore> {
+    return PostgresSecretStore.open(new Pool({ connectionString, max: 4 }), schema);
   }
 
   async put(key: string, value: string): Promise<void> {

@@ -11,12 +11,12 @@ import { ApiClient } from '../http/api-client';
 import type { RunningStack } from '../http/users-api.scenarios';
 import { testEnv, uniqueName } from './env';
 
-export type ServiceName = 'users' | 'roles' | 'projections' | 'relay' | 'gateway';
+export type ServiceName = 'users' | 'roles' | 'access-control' | 'projections' | 'relay' | 'gateway';
 
 const repoRoot = join(__dirname, '../../../..');
 
 /**
- * The distributed runtime as real processes — gateway, users, roles, projections, relay — over the real PostgreSQL,
+ * The distributed runtime as real processes — gateway, users, roles, access-control, projections, relay — over the real PostgreSQL,
  * Redis and Kafka, isolated by a schema, a key prefix and a topic prefix of their own. Processes can be
  * killed (SIGKILL) and restarted, which is how crash tests prove nothing is lost or applied twice.
  */
@@ -25,7 +25,12 @@ export class DistributedStack implements RunningStack {
   readonly users: ApiClient;
   readonly projections: ApiClient;
   /** Each service on its own port, past the gateway: for their health, readiness and metrics. */
-  readonly direct: { readonly users: ApiClient; readonly roles: ApiClient; readonly projections: ApiClient };
+  readonly direct: {
+    readonly users: ApiClient;
+    readonly roles: ApiClient;
+    readonly 'access-control': ApiClient;
+    readonly projections: ApiClient;
+  };
   readonly operatorToken = randomBytes(24).toString('base64url');
   readonly name = uniqueName('gh');
   /** The users service's file outbox: the emails it sent, one JSON file each. */
@@ -34,13 +39,20 @@ export class DistributedStack implements RunningStack {
   private readonly output = new Map<ServiceName, string[]>();
 
   private constructor(
-    private readonly ports: { users: number; roles: number; projections: number; gateway: number },
+    private readonly ports: {
+      users: number;
+      roles: number;
+      'access-control': number;
+      projections: number;
+      gateway: number;
+    },
   ) {
     this.users = new ApiClient(`http://127.0.0.1:${ports.gateway}`);
     this.projections = this.users;
     this.direct = {
       users: new ApiClient(`http://127.0.0.1:${ports.users}`),
       roles: new ApiClient(`http://127.0.0.1:${ports.roles}`),
+      'access-control': new ApiClient(`http://127.0.0.1:${ports['access-control']}`),
       projections: new ApiClient(`http://127.0.0.1:${ports.projections}`),
     };
   }
@@ -49,11 +61,12 @@ export class DistributedStack implements RunningStack {
     const stack = new DistributedStack({
       users: await freePort(),
       roles: await freePort(),
+      'access-control': await freePort(),
       projections: await freePort(),
       gateway: await freePort(),
     });
     const started = await Promise.allSettled(
-      (['users', 'roles', 'projections', 'relay', 'gateway'] as const).map((service) =>
+      (['users', 'roles', 'access-control', 'projections', 'relay', 'gateway'] as const).map((service) =>
         stack.startService(service),
       ),
     );
@@ -82,6 +95,7 @@ export class DistributedStack implements RunningStack {
       GATEHOUSE_USERS_URL: `http://127.0.0.1:${this.ports.users}`,
       GATEHOUSE_PROJECTIONS_URL: `http://127.0.0.1:${this.ports.projections}`,
       GATEHOUSE_ROLES_URL: `http://127.0.0.1:${this.ports.roles}`,
+      GATEHOUSE_ACCESS_URL: `http://127.0.0.1:${this.ports['access-control']}`,
     };
   }
 

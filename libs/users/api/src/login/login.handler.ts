@@ -5,7 +5,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { PasswordHasher } from '../password-hasher';
 import { UsernameReservations } from '../username-reservations/username-reservations';
 import { appended, UserCommands } from '../user-commands';
-import { type RequestContext, SessionConfig, SessionTokens } from '@gatehouse/identity';
+import { Grants, type RequestContext, SessionConfig, SessionTokens } from '@gatehouse/identity';
+import { ipAllowed } from '@gatehouse/identity-domain';
 
 export interface LoginResult {
   readonly token: string;
@@ -33,6 +34,7 @@ export class LoginHandler {
     private readonly users: UserCommands,
     private readonly passwords: PasswordHasher,
     private readonly reservations: UsernameReservations,
+    private readonly grants: Grants,
     config: SessionConfig,
   ) {
     this.tokens = new SessionTokens(config.sessionKey);
@@ -49,6 +51,10 @@ export class LoginHandler {
     const passwordMatches = await this.passwords.matches(userId, password);
     const user = await this.users.user(userId);
     if (user.status === 'none') throw refused();
+    // Outside the user's IP safelist: the same answer as a wrong password, so that no one outside the
+    // list learns whether a guessed password was right; nothing is recorded, so no one outside it can
+    // lock the user out either.
+    if (!ipAllowed((await this.grants.access(userId)).state, ip)) throw refused();
     const { lockout } = await this.users.settings(user.accountId);
     const sessionId = uuidv7();
     const scoped: CommandContext = { ...context, accountId: user.accountId, actor: userId };
