@@ -18,3 +18,4 @@ export * from './http/secret-scan.scenarios';
 export * from './infra/pg-events';
 export * from './http/operations.scenarios';
 export * from './http/access-control.scenarios';
+export * from './http/stream-ownership.scenarios';

@@ -91,7 +91,14 @@ export class ProjectionsServiceModule {
         { provide: ProjectionsConfig, useValue: { groupId } },
         { provide: KafkaOperations, useValue: bus },
       ],
-      exports: [EventStore, EventSubscriber, UsersListReadModel, SessionConfig, ProjectionsConfig],
+      exports: [
+        EventStore,
+        EventSubscriber,
+        UsersListReadModel,
+        SecretStore,
+        SessionConfig,
+        ProjectionsConfig,
+      ],
     };
   }
 }

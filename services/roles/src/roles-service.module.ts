@@ -54,7 +54,7 @@ export class RolesServiceModule {
         // API keys are found by their hash here: every service authenticates them (identity lib).
         { provide: SecretStore, useFactory: () => PostgresSecretStore.connect(env.pgUrl, env.pgSchema) },
       ],
-      exports: [EventStore, SessionConfig],
+      exports: [EventStore, SecretStore, SessionConfig],
     };
   }
 }

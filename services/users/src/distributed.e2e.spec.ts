@@ -6,6 +6,7 @@ import {
   permissionMatrixScenarios,
   rolesScenarios,
   secretScanScenarios,
+  streamOwnershipScenarios,
   userLifecycleScenarios,
   usersApiScenarios,
 } from '@gatehouse/testing';
@@ -17,9 +18,10 @@ import {
 describe('distributed mode', () => {
   let stack: DistributedStack;
 
+  // Six processes starting at once on two shared cores: more than the 60 s a hook gets by default.
   beforeAll(async () => {
     stack = await DistributedStack.start();
-  });
+  }, 180_000);
   afterAll(async () => {
     await stack?.stop();
   });
@@ -32,4 +34,5 @@ describe('distributed mode', () => {
   operationsScenarios(() => stack);
   gatewayScenarios(() => stack);
   secretScanScenarios(() => stack);
+  streamOwnershipScenarios(() => stack);
 });
