@@ -8,7 +8,7 @@ import { freePort, removeStackData, testEnv, uniqueName } from '@gatehouse/testi
 
 const run = promisify(execFile);
 const launcher = join(__dirname, 'distributed.sh');
-const services = ['users', 'roles', 'invites', 'projections', 'relay', 'gateway'] as const;
+const services = ['users', 'roles', 'invites', 'access-control', 'projections', 'relay', 'gateway'] as const;
 /** Second instances, on their service's port + 10. */
 const seconds = ['users', 'relay'] as const;
 
@@ -35,13 +35,14 @@ async function answers(port: number, path = '/ready'): Promise<boolean> {
 describe('the distributed launcher', () => {
   const runDir = mkdtempSync(join(tmpdir(), 'gatehouse-run-'));
   const name = uniqueName('gh_launch');
-  let ports: Record<(typeof services)[number], number>;
+  let ports: Record<Exclude<(typeof services)[number], 'access-control'> | 'access', number>;
   let env: NodeJS.ProcessEnv;
   beforeAll(async () => {
     ports = {
       users: await freePort(),
       roles: await freePort(),
       invites: await freePort(),
+      access: await freePort(),
       projections: await freePort(),
       relay: await freePort(),
       gateway: await freePort(),
@@ -53,6 +54,7 @@ describe('the distributed launcher', () => {
       GATEHOUSE_USERS_PORT: String(ports.users),
       GATEHOUSE_ROLES_PORT: String(ports.roles),
       GATEHOUSE_INVITES_PORT: String(ports.invites),
+      GATEHOUSE_ACCESS_PORT: String(ports.access),
       GATEHOUSE_PROJECTIONS_PORT: String(ports.projections),
       GATEHOUSE_RELAY_PORT: String(ports.relay),
       GATEHOUSE_GATEWAY_PORT: String(ports.gateway),

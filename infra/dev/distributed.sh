@@ -5,7 +5,9 @@
 #   env: GATEHOUSE_RUN_DIR (data/distributed) holds every file the stack writes: pids, logs, secrets, outbox;
 #        GATEHOUSE_GATEWAY_PORT (3000: the one base URL), GATEHOUSE_USERS_PORT (3001),
 #        GATEHOUSE_PROJECTIONS_PORT (3002), GATEHOUSE_RELAY_PORT (3003: the relay's health, readiness, metrics),
-#        GATEHOUSE_ROLES_PORT (3004), GATEHOUSE_INVITES_PORT (3006);
+#        GATEHOUSE_ROLES_PORT (3004), GATEHOUSE_ACCESS_PORT (3005: access controls and API keys),
+#        GATEHOUSE_INVITES_PORT (3006);
+#        GATEHOUSE_TRUSTED_PROXIES (loopback: the gateway, whose X-Forwarded-For the services believe);
 #        GATEHOUSE_USERS_INSTANCES, GATEHOUSE_ROLES_INSTANCES, GATEHOUSE_PROJECTIONS_INSTANCES,
 #        GATEHOUSE_RELAY_INSTANCES (1 each): instance i of a service listens on its port + 10*i (users 3001,
 #        3011, 3021 …), writes <service>.pid and .log (instance 0) or <service>-<i>.pid and .log, and the
@@ -18,12 +20,13 @@ run_dir="${GATEHOUSE_RUN_DIR:-$root/data/distributed}"
 mkdir -p "$run_dir"
 chmod 700 "$run_dir"
 
-services=(users roles invites projections relay gateway)
+services=(users roles invites access-control projections relay gateway)
 declare -A ports=([users]="${GATEHOUSE_USERS_PORT:-3001}" [projections]="${GATEHOUSE_PROJECTIONS_PORT:-3002}" [relay]="${GATEHOUSE_RELAY_PORT:-3003}"
-  [roles]="${GATEHOUSE_ROLES_PORT:-3004}" [invites]="${GATEHOUSE_INVITES_PORT:-3006}" [gateway]="${GATEHOUSE_GATEWAY_PORT:-3000}")
+  [roles]="${GATEHOUSE_ROLES_PORT:-3004}" [access-control]="${GATEHOUSE_ACCESS_PORT:-3005}" [invites]="${GATEHOUSE_INVITES_PORT:-3006}"
+  [gateway]="${GATEHOUSE_GATEWAY_PORT:-3000}")
 
 declare -A instances=([users]="${GATEHOUSE_USERS_INSTANCES:-1}" [roles]="${GATEHOUSE_ROLES_INSTANCES:-1}"
-  [projections]="${GATEHOUSE_PROJECTIONS_INSTANCES:-1}" [relay]="${GATEHOUSE_RELAY_INSTANCES:-1}" [invites]=1 [gateway]=1)
+  [projections]="${GATEHOUSE_PROJECTIONS_INSTANCES:-1}" [relay]="${GATEHOUSE_RELAY_INSTANCES:-1}" [invites]=1 [access-control]=1 [gateway]=1)
 for service in "${services[@]}"; do
   [[ "${instances[$service]}" =~ ^[1-9][0-9]?$ ]] || { echo "$service instances must be 1 to 99" >&2 && exit 2; }
 done
@@ -86,7 +89,8 @@ start() {
   GATEHOUSE_PROJECTIONS_URL="$(urls projections)"
   GATEHOUSE_ROLES_URL="$(urls roles)"
   GATEHOUSE_INVITES_URL="$(urls invites)"
-  export GATEHOUSE_USERS_URL GATEHOUSE_PROJECTIONS_URL GATEHOUSE_ROLES_URL GATEHOUSE_INVITES_URL
+  GATEHOUSE_ACCESS_URL="$(urls access-control)"
+  export GATEHOUSE_USERS_URL GATEHOUSE_PROJECTIONS_URL GATEHOUSE_ROLES_URL GATEHOUSE_INVITES_URL GATEHOUSE_ACCESS_URL
   local service i name pid
   for service in "${services[@]}"; do
     for ((i = 0; i < instances[$service]; i++)); do
@@ -102,7 +106,7 @@ start() {
     done
   done
   echo "Gatehouse http://127.0.0.1:${ports[gateway]} (users API docs http://127.0.0.1:${ports[users]}/docs)"
-  echo "instances: users $GATEHOUSE_USERS_URL; roles $GATEHOUSE_ROLES_URL; invites $GATEHOUSE_INVITES_URL; projections $GATEHOUSE_PROJECTIONS_URL"
+  echo "instances: users $GATEHOUSE_USERS_URL; roles $GATEHOUSE_ROLES_URL; invites $GATEHOUSE_INVITES_URL; access $GATEHOUSE_ACCESS_URL; projections $GATEHOUSE_PROJECTIONS_URL"
   echo "health, readiness, metrics: /health /ready /metrics on each instance's port (relays from :${ports[relay]}); gateway /health /ready"
   echo "operator token: $run_dir/operator.token"
 }

@@ -4,6 +4,7 @@ export * from './languages';
 export * from './users.events';
 export * from './accounts.events';
 export * from './roles.events';
+export * from './access.events';
 export * from './streams';
 export * from './invites.events';
 export * from './invited-user.request';

@@ -18,6 +18,7 @@ const written = [
   'invite-i1',
   `invite-email-${'0'.repeat(64)}`,
   'invite-settings-a1',
+  'access-u1',
 ];
 
 describe('stream ownership', () => {

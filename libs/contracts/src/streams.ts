@@ -6,6 +6,7 @@ export const userStreamId = (userId: string): string => `user-${userId}`;
 export const roleAssignmentsStreamId = (userId: string): string => `role-assignments-${userId}`;
 export const roleCatalogStreamId = (accountId: string): string => `role-catalog-${accountId}`;
 export const accountAdminsStreamId = (accountId: string): string => `role-admins-${accountId}`;
+export const accessStreamId = (userId: string): string => `access-${userId}`;
 
 /**
  * Which service appends to which streams (by id prefix): each service binds its store with its own list
@@ -16,4 +17,5 @@ export const StreamOwners = {
   users: ['user-', 'username-', 'account-'],
   roles: ['role-'],
   invites: ['invite-'],
+  access: ['access-'],
 } as const satisfies Record<string, readonly string[]>;

@@ -4,6 +4,7 @@ export const Topics = {
   roles: 'gatehouse.roles.v1',
   accounts: 'gatehouse.accounts.v1',
   invites: 'gatehouse.invites.v1',
+  access: 'gatehouse.access.v1',
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];
@@ -15,6 +16,7 @@ const topicByStreamPrefix: ReadonlyArray<readonly [string, Topic]> = [
   ['roles-', Topics.roles],
   ['account-', Topics.accounts],
   ['invite-', Topics.invites],
+  ['access-', Topics.access],
 ];
 
 export function topicForStream(streamId: string): Topic {

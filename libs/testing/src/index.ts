@@ -28,3 +28,5 @@ export * from './http/tracing.scenarios';
 export * from './infra/users-replay';
 export * from './http/invites.scenarios';
 export * from './http/invite-crash.scenarios';
+export * from './http/access-control.scenarios';
+export * from './http/stream-ownership.scenarios';

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import {
+  accessControlScenarios,
   ApiClient,
   eventually,
   malformedInputScenarios,
@@ -57,6 +58,7 @@ describe('embedded mode', () => {
   userLifecycleScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   permissionMatrixScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   invitesScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
+  accessControlScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   operationsScenarios(() => running.stack);
   usersListScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   usersExportScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));

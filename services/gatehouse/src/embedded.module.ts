@@ -35,6 +35,7 @@ import {
 } from '@gatehouse/users-api';
 import { IdentityModule, SessionConfig } from '@gatehouse/identity';
 import { RolesApiModule } from '@gatehouse/roles-api';
+import { AccessControlApiModule } from '@gatehouse/access-control-api';
 import Sqlite from 'better-sqlite3';
 import { join } from 'node:path';
 import type { EmbeddedConfig } from './embedded-config';
@@ -64,6 +65,7 @@ export class EmbeddedModule {
         UsersApiModule,
         RolesApiModule,
         InvitesApiModule,
+        AccessControlApiModule,
       ],
       providers: [
         {

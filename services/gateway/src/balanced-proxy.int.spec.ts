@@ -47,7 +47,13 @@ describe('the gateway in front of several instances of a service', () => {
     const projections = upstreamPool('http://127.0.0.1:9');
     const server = await listen(
       createGatewayApp(
-        { users: upstreamPool(users), roles: projections, projections, invites: projections },
+        {
+          users: upstreamPool(users),
+          roles: projections,
+          projections,
+          invites: projections,
+          access: projections,
+        },
         createServiceLogger('gateway', { level: 'silent' }),
       ),
       0,

@@ -15,11 +15,12 @@ async function main(): Promise<void> {
     roles: upstreamPool(process.env['GATEHOUSE_ROLES_URL'] ?? 'http://127.0.0.1:3004'),
     projections: upstreamPool(process.env['GATEHOUSE_PROJECTIONS_URL'] ?? 'http://127.0.0.1:3002'),
     invites: upstreamPool(process.env['GATEHOUSE_INVITES_URL'] ?? 'http://127.0.0.1:3006'),
+    access: upstreamPool(process.env['GATEHOUSE_ACCESS_URL'] ?? 'http://127.0.0.1:3005'),
   };
   const port = Number(process.env['PORT'] ?? 3000);
   const server = await listen(createGatewayApp(upstreams, logger), port, process.env['HOST'] ?? '127.0.0.1');
   logger.info(
-    `on port ${(server.address() as AddressInfo).port}: users ${upstreams.users.urls}, roles ${upstreams.roles.urls}, projections ${upstreams.projections.urls}, invites ${upstreams.invites.urls}`,
+    `on port ${(server.address() as AddressInfo).port}: users ${upstreams.users.urls}, roles ${upstreams.roles.urls}, projections ${upstreams.projections.urls}, invites ${upstreams.invites.urls}, access ${upstreams.access.urls}`,
   );
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {

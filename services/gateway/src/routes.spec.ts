@@ -5,6 +5,7 @@ const upstreams = {
   roles: 'http://roles',
   projections: 'http://projections',
   invites: 'http://invites',
+  access: 'http://access',
 };
 
 describe('gateway routes', () => {
@@ -24,6 +25,13 @@ describe('gateway routes', () => {
     ['GET', '/v1/accounts/a1/roles/custom-1', 'http://roles'],
     ['GET', '/v1/accounts/a1/rolesx', 'http://users'],
     ['GET', '/v1/accounts/a1/users/u1/rolesx', 'http://users'],
+    ['GET', '/v1/accounts/a1/users/u1/access-controls', 'http://access'],
+    ['PUT', '/v1/accounts/a1/users/u1/access-controls/ip-safelist', 'http://access'],
+    ['POST', '/v1/accounts/a1/users/u1/access-controls/ip-safelist/current-ip', 'http://access'],
+    ['GET', '/v1/accounts/a1/users/u1/api-keys', 'http://access'],
+    ['DELETE', '/v1/accounts/a1/users/u1/api-keys/k1', 'http://access'],
+    ['GET', '/v1/accounts/a1/users/u1/access-controlsx', 'http://users'],
+    ['GET', '/v1/accounts/a1/access-controls', 'http://users'],
     ['POST', '/v1/sessions', 'http://users'],
     ['POST', '/v1/accounts', 'http://users'],
     ['GET', '/v1/accounts/a1/settings', 'http://users'],

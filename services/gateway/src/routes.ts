@@ -1,18 +1,20 @@
 /**
  * Where each request goes: the read-model routes (users list, its CSV export, rebuilds) to projections,
- * the roles catalog and a user's roles to roles, invites (and their public acceptance) to invites, every
- * other API route to users.
+ * the roles catalog and a user's roles to roles, invites (and their public acceptance) to invites, a
+ * user's access controls and API keys to access-control, every other API route to users.
  */
 export interface Upstreams<T = string> {
   readonly users: T;
   readonly roles: T;
   readonly projections: T;
   readonly invites: T;
+  readonly access: T;
 }
 
 const USERS_LIST = /^\/v1\/accounts\/[^/]+\/users(\/|\/export\.csv)?$/;
 const ROLES = /^\/v1\/accounts\/[^/]+\/(users\/[^/]+\/)?roles(\/|$)/;
 const INVITES = /^\/v1\/(accounts\/[^/]+\/(invites|invite-settings)|invite-acceptances)(\/|$)/;
+const ACCESS = /^\/v1\/accounts\/[^/]+\/users\/[^/]+\/(access-controls|api-keys)(\/|$)/;
 
 export function upstreamFor<T>(method: string, path: string, upstreams: Upstreams<T>): T | null {
   if (!path.startsWith('/v1/')) return null;
@@ -20,5 +22,6 @@ export function upstreamFor<T>(method: string, path: string, upstreams: Upstream
   if (method === 'POST' && path === '/v1/read-models/rebuild') return upstreams.projections;
   if (ROLES.test(path)) return upstreams.roles;
   if (INVITES.test(path)) return upstreams.invites;
+  if (ACCESS.test(path)) return upstreams.access;
   return upstreams.users;
 }

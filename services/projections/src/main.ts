@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { readDistributedEnv, requiredSecret } from '@gatehouse/config';
 import { configureHttpApp } from '@gatehouse/http';
 import { createServiceLogger, useStructuredLogging } from '@gatehouse/logging';
+import { trustProxies } from '@gatehouse/identity';
 import { recordHttpMetrics } from '@gatehouse/operations';
 import { ProjectionsServiceModule } from './projections-service.module';
 
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
   };
   const app = await NestFactory.create(ProjectionsServiceModule.register(env, session), { bufferLogs: true });
   const logger = useStructuredLogging(app, 'projections');
+  trustProxies(app, env.trustedProxies);
   configureHttpApp(app, 'Gatehouse projections service');
   recordHttpMetrics(app);
   await app.listen(env.port, process.env['HOST'] ?? '127.0.0.1');

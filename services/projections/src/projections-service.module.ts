@@ -14,6 +14,8 @@ import {
 import { ReadModelStore } from '@gatehouse/read-models';
 import { RedisReadModelStore } from '@gatehouse/read-models-redis';
 import { IdentityModule, SessionConfig } from '@gatehouse/identity';
+import { SecretStore } from '@gatehouse/secrets';
+import { PostgresSecretStore } from '@gatehouse/secrets-postgres';
 import { Kafka, logLevel } from 'kafkajs';
 import { Topics } from '@gatehouse/contracts';
 import { KafkaOperations, OperationsModule, ReadinessChecks, storeReadiness } from '@gatehouse/operations';
@@ -84,10 +86,12 @@ export class ProjectionsServiceModule {
           useFactory: () => new RedisReadModelStore(env.redisUrl, { keyPrefix: env.redisPrefix }),
         },
         { provide: SessionConfig, useValue: { sessionKey: session.sessionKey } },
+        // API keys are found by their hash here: every service authenticates them (identity lib).
+        { provide: SecretStore, useFactory: () => PostgresSecretStore.connect(env.pgUrl, env.pgSchema) },
         { provide: ProjectionsConfig, useValue: { groupId, operatorToken: session.operatorToken } },
         { provide: KafkaOperations, useValue: bus },
       ],
-      exports: [EventStore, EventSubscriber, ReadModelStore, SessionConfig, ProjectionsConfig],
+      exports: [EventStore, EventSubscriber, ReadModelStore, SecretStore, SessionConfig, ProjectionsConfig],
     };
   }
 }

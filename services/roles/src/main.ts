@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { readDistributedEnv, requiredSecret } from '@gatehouse/config';
 import { configureHttpApp } from '@gatehouse/http';
 import { createServiceLogger, useStructuredLogging } from '@gatehouse/logging';
+import { trustProxies } from '@gatehouse/identity';
 import { recordHttpMetrics } from '@gatehouse/operations';
 import { RolesServiceModule } from './roles-service.module';
 
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
   const session = { sessionKey: requiredSecret(process.env, 'GATEHOUSE_SESSION_KEY') };
   const app = await NestFactory.create(RolesServiceModule.register(env, session), { bufferLogs: true });
   const logger = useStructuredLogging(app, 'roles');
+  trustProxies(app, env.trustedProxies);
   configureHttpApp(app, 'Gatehouse roles service');
   recordHttpMetrics(app);
   await app.listen(env.port, process.env['HOST'] ?? '127.0.0.1');

@@ -4,6 +4,8 @@ import { StreamOwners } from '@gatehouse/contracts';
 import { EventStore, ownedStreams } from '@gatehouse/event-store';
 import { PostgresEventStore } from '@gatehouse/event-store-postgres';
 import { IdentityModule, SessionConfig } from '@gatehouse/identity';
+import { SecretStore } from '@gatehouse/secrets';
+import { PostgresSecretStore } from '@gatehouse/secrets-postgres';
 import {
   meteredEventStore,
   Metrics,
@@ -47,8 +49,10 @@ export class RolesServiceModule {
           inject: [Metrics],
         },
         { provide: SessionConfig, useValue: session },
+        // API keys are found by their hash here: every service authenticates them (identity lib).
+        { provide: SecretStore, useFactory: () => PostgresSecretStore.connect(env.pgUrl, env.pgSchema) },
       ],
-      exports: [EventStore, SessionConfig],
+      exports: [EventStore, SecretStore, SessionConfig],
     };
   }
 }

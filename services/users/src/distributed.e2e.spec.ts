@@ -1,4 +1,5 @@
 import {
+  accessControlScenarios,
   DistributedStack,
   gatewayScenarios,
   inviteCrashScenarios,
@@ -8,6 +9,7 @@ import {
   rolesScenarios,
   secretScanScenarios,
   tracingScenarios,
+  streamOwnershipScenarios,
   userLifecycleScenarios,
   usersApiScenarios,
   usersExportScenarios,
@@ -22,7 +24,7 @@ import {
 describe('distributed mode', () => {
   let stack: DistributedStack;
 
-  // Six processes starting at once on two shared cores can take longer than one test's timeout.
+  // Seven processes starting at once on two shared cores can take longer than one test's timeout.
   beforeAll(async () => {
     stack = await DistributedStack.start();
   }, 180_000);
@@ -36,6 +38,7 @@ describe('distributed mode', () => {
   inviteCrashScenarios(() => stack);
   userLifecycleScenarios(() => stack);
   permissionMatrixScenarios(() => stack);
+  accessControlScenarios(() => stack);
   operationsScenarios(() => stack);
   gatewayScenarios(() => stack);
   tracingScenarios(() => stack);
@@ -43,4 +46,5 @@ describe('distributed mode', () => {
   usersListScenarios(() => stack);
   usersExportScenarios(() => stack);
   readModelRebuildScenarios(() => stack);
+  streamOwnershipScenarios(() => stack);
 });

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { readDistributedEnv, requiredSecret } from '@gatehouse/config';
 import { configureHttpApp } from '@gatehouse/http';
 import { createServiceLogger, useStructuredLogging } from '@gatehouse/logging';
+import { trustProxies } from '@gatehouse/identity';
 import { recordHttpMetrics } from '@gatehouse/operations';
 import { credentialBodyLimits } from '@gatehouse/users-api';
 import { readMailSettings } from '@gatehouse/notifications-smtp';
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   const mail = readMailSettings(process.env, env.port);
   const app = await NestFactory.create(UsersServiceModule.register(env, config, mail), { bufferLogs: true });
   const logger = useStructuredLogging(app, 'users');
+  trustProxies(app, env.trustedProxies);
   configureHttpApp(app, 'Gatehouse users service', { bodyLimits: credentialBodyLimits });
   recordHttpMetrics(app);
   await app.listen(env.port, process.env['HOST'] ?? '127.0.0.1');

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  accessStreamId,
   type Permission,
   roleAssignmentsStreamId,
   roleCatalogStreamId,
@@ -7,6 +8,9 @@ import {
 } from '@gatehouse/contracts';
 import { StateCache } from '@gatehouse/event-store';
 import {
+  type AccessState,
+  accessView,
+  ipAllowed,
   permissionsOf,
   type PrincipalUser,
   principalUserView,
@@ -14,10 +18,11 @@ import {
   roleAssignmentsView,
   roleCatalogView,
 } from '@gatehouse/identity-domain';
+import { AccessRefusals } from './access-refusals';
 
 /**
- * Who a user is and what they may do, read (never written) from the users' and roles' streams through
- * the caught-up state cache. Nothing here reads more than one user's assignments, so a permission check
+ * Who a user is, what they may do and from where, read (never written) from the users', roles' and
+ * access controls' streams through the caught-up state cache. Nothing here reads more than one user's assignments, so a permission check
  * costs the same in an account of ten users or a million.
  */
 @Injectable()
@@ -44,5 +49,15 @@ export class Grants {
   ): Promise<{ roles: ReadonlySet<string>; permissions: ReadonlySet<Permission> }> {
     const [{ roles }, { state }] = await Promise.all([this.rolesOf(userId), this.catalog(accountId)]);
     return { roles, permissions: permissionsOf(state, roles) };
+  }
+
+  /** A user's access controls (`access-<userId>`): safelist, API access per protocol, API keys. */
+  access(userId: string): Promise<{ state: AccessState; version: number }> {
+    return this.states.load(accessStreamId(userId), accessView);
+  }
+
+  /** Refuses (403 IP_NOT_ALLOWED) a request from outside the user's non-empty IP safelist. */
+  async assertIpAllowed(userId: string, ip: string): Promise<void> {
+    if (!ipAllowed((await this.access(userId)).state, ip)) throw AccessRefusals.ipNotAllowed();
   }
 }

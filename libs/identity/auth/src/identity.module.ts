@@ -1,14 +1,17 @@
 import { Global, Module } from '@nestjs/common';
 import { EventStore, StateCache, type StreamReader } from '@gatehouse/event-store';
 import { AuthenticatedGuard, Authenticator } from '@gatehouse/http';
+import { ApiKeyCredentials } from './api-keys/api-key-credentials';
 import { Grants } from './grants';
 import { InternalCallGuard } from './internal-call';
 import { EventSourcedAuthenticator } from './session/event-sourced-authenticator';
 
 /**
- * Session authentication for every service (users, roles, projections, …): principals come from the
- * users' and roles' streams, read through a read-only port, so a service authenticates without being
- * able to write another context's streams. Global: a runtime imports it once and every guard can use it.
+ * Authentication for every service (users, roles, projections, access-control, …) by session token or
+ * API key, with the user's IP safelist enforced here, at the one edge every request passes: principals
+ * come from the users', roles' and access controls' streams, read through a read-only port, so a service
+ * authenticates without being able to write another context's streams. API keys are found by their hash
+ * in the SecretStore, which every runtime binds. Global: a runtime imports it once and every guard can use it.
  */
 @Global()
 @Module({
@@ -20,9 +23,10 @@ import { EventSourcedAuthenticator } from './session/event-sourced-authenticator
     },
     { provide: Authenticator, useClass: EventSourcedAuthenticator },
     Grants,
+    ApiKeyCredentials,
     AuthenticatedGuard,
     InternalCallGuard,
   ],
-  exports: [Authenticator, StateCache, Grants, AuthenticatedGuard, InternalCallGuard],
+  exports: [Authenticator, StateCache, Grants, ApiKeyCredentials, AuthenticatedGuard, InternalCallGuard],
 })
 export class IdentityModule {}

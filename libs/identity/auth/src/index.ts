@@ -4,3 +4,7 @@ export * from './session.config';
 export * from './session/session-tokens';
 export * from './command-context';
 export * from './internal-call';
+export * from './client-address';
+export * from './access-refusals';
+export * from './api-keys/api-key-format';
+export * from './api-keys/api-key-credentials';

@@ -13,6 +13,8 @@ export interface DistributedEnv {
   /** Consumer-group liveness (GATEHOUSE_KAFKA_SESSION_TIMEOUT_MS, GATEHOUSE_KAFKA_HEARTBEAT_MS); unset: the bus's defaults. */
   readonly kafkaSessionTimeoutMs?: number;
   readonly kafkaHeartbeatIntervalMs?: number;
+  /** Peers whose X-Forwarded-For is believed (Express `trust proxy` values): the gateway, on this host. */
+  readonly trustedProxies: readonly string[];
 }
 
 export function readDistributedEnv(env: NodeJS.ProcessEnv, defaultPort: number): DistributedEnv {
@@ -26,6 +28,10 @@ export function readDistributedEnv(env: NodeJS.ProcessEnv, defaultPort: number):
     port: Number(env['PORT'] ?? defaultPort),
     kafkaSessionTimeoutMs: optionalMs(env, 'GATEHOUSE_KAFKA_SESSION_TIMEOUT_MS'),
     kafkaHeartbeatIntervalMs: optionalMs(env, 'GATEHOUSE_KAFKA_HEARTBEAT_MS'),
+    trustedProxies: (env['GATEHOUSE_TRUSTED_PROXIES'] ?? 'loopback')
+      .split(',')
+      .map((proxy) => proxy.trim())
+      .filter((proxy) => proxy.length > 0),
   };
 }
 

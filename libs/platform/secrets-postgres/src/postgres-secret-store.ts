@@ -1,5 +1,5 @@
 import { SecretStore } from '@gatehouse/secrets';
-import type { Pool } from 'pg';
+import { Pool } from 'pg';
 
 /** Secrets in their own table beside the events (same database, never published). */
 export class PostgresSecretStore extends SecretStore {
@@ -31,6 +31,11 @@ export class PostgresSecretStore extends SecretStore {
       throw error;
     }
     return new PostgresSecretStore(pool, table);
+  }
+
+  /** A store on a small pool of its own: services that read secrets only now and then. */
+  static connect(connectionString: string, schema?: string): Promise<PostgresSecretStore> {
+    return PostgresSecretStore.open(new Pool({ connectionString, max: 4 }), schema);
   }
 
   async put(key: string, value: string): Promise<void> {

@@ -23,7 +23,12 @@ const scrape = async (api: ApiClient): Promise<string> => {
 
 /** Processes past any gateway, and the relay where it is a process of its own. */
 type OperatedStack = RunningStack & {
-  readonly direct?: { readonly users: ApiClient; readonly roles: ApiClient; readonly projections: ApiClient };
+  readonly direct?: {
+    readonly users: ApiClient;
+    readonly roles: ApiClient;
+    readonly 'access-control': ApiClient;
+    readonly projections: ApiClient;
+  };
   readonly relay?: ApiClient;
 };
 
@@ -32,7 +37,9 @@ export function operationsScenarios(stack: () => OperatedStack): void {
   describe('operations', () => {
     it('answers health and readiness, publicly', async () => {
       const { direct, relay } = stack();
-      const processes = direct ? [direct.users, direct.roles, direct.projections] : [stack().users];
+      const processes = direct
+        ? [direct.users, direct.roles, direct['access-control'], direct.projections]
+        : [stack().users];
       for (const api of [...processes, ...(relay ? [relay] : [])]) {
         expect((await api.get('/health')).body).toEqual({ status: 'ok' });
         const ready = await api.get<{ ready: boolean; checks: Record<string, { ok: boolean }> }>('/ready');
@@ -102,6 +109,7 @@ export function gatewayScenarios(stack: () => DistributedStack): void {
           roles: { ok: true },
           projections: { ok: true },
           invites: { ok: true },
+          access: { ok: true },
         },
       });
     });

@@ -11,9 +11,16 @@ import { ApiClient } from '../http/api-client';
 import type { RunningStack } from '../http/users-api.scenarios';
 import { testEnv, uniqueName } from './env';
 
-export type ServiceName = 'users' | 'roles' | 'invites' | 'projections' | 'relay' | 'gateway';
-type HttpService = 'users' | 'roles' | 'invites' | 'projections';
-const httpServices = ['users', 'roles', 'invites', 'projections'] as const;
+export type ServiceName =
+  | 'users'
+  | 'roles'
+  | 'invites'
+  | 'access-control'
+  | 'projections'
+  | 'relay'
+  | 'gateway';
+type HttpService = 'users' | 'roles' | 'invites' | 'access-control' | 'projections';
+const httpServices = ['users', 'roles', 'invites', 'access-control', 'projections'] as const;
 
 export type ServiceEnv = Partial<Record<ServiceName, NodeJS.ProcessEnv>>;
 
@@ -27,9 +34,8 @@ export interface StackOptions {
 const repoRoot = join(__dirname, '../../../..');
 
 /**
- * The distributed runtime as real processes — gateway, users, roles, invites, projections, relay — over the
- * real PostgreSQL,
- * Redis and Kafka, isolated by a schema, a key prefix and a topic prefix of their own. Each service but the
+ * The distributed runtime as real processes — gateway, users, roles, invites, access-control, projections,
+ * relay — over the real PostgreSQL, Redis and Kafka, isolated by a schema, a key prefix and a topic prefix of their own. Each service but the
  * gateway may run as several instances (numbered from 0). Processes can be killed (SIGKILL) and restarted,
  * which is how crash tests prove nothing is lost or applied twice.
  */
@@ -42,6 +48,7 @@ export class DistributedStack implements RunningStack {
     readonly users: ApiClient;
     readonly roles: ApiClient;
     readonly invites: ApiClient;
+    readonly 'access-control': ApiClient;
     readonly projections: ApiClient;
   };
   readonly operatorToken = randomBytes(24).toString('base64url');
@@ -65,6 +72,7 @@ export class DistributedStack implements RunningStack {
       users: this.instance('users', 0),
       roles: this.instance('roles', 0),
       invites: this.instance('invites', 0),
+      'access-control': this.instance('access-control', 0),
       projections: this.instance('projections', 0),
     };
   }
@@ -78,6 +86,7 @@ export class DistributedStack implements RunningStack {
         users: await ports('users'),
         roles: await ports('roles'),
         invites: await ports('invites'),
+        'access-control': await ports('access-control'),
         projections: await ports('projections'),
         gateway: await freePort(),
       },
@@ -123,6 +132,7 @@ export class DistributedStack implements RunningStack {
       GATEHOUSE_PROJECTIONS_URL: this.urls('projections'),
       GATEHOUSE_ROLES_URL: this.urls('roles'),
       GATEHOUSE_INVITES_URL: this.urls('invites'),
+      GATEHOUSE_ACCESS_URL: this.urls('access-control'),
     };
   }
 

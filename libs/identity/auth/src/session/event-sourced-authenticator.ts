@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { type Principal, Authenticator } from '@gatehouse/http';
 import { activeSession } from '@gatehouse/identity-domain';
+import { ApiKeyCredentials } from '../api-keys/api-key-credentials';
+import { looksLikeApiKey } from '../api-keys/api-key-format';
 import { Grants } from '../grants';
 import { SessionConfig } from '../session.config';
 import { SessionTokens } from './session-tokens';
 
 /**
  * Judges every request by the store as it is now: the user's stream (is the session still open?), the
- * user's role assignments and the account's role catalog, all caught up through the state cache.
- * Permissions are resolved from that same state (custom role definitions included), so a role toggled or
- * defined, or a session ended, is in force for the very next request, in every runtime mode, every
- * service and every instance.
+ * user's access controls (is the client address inside their IP safelist?), the user's role assignments
+ * and the account's role catalog, all caught up through the state cache. So a role toggled, a safelist
+ * saved or a session ended is in force for the very next request, in every runtime mode, every service
+ * and every instance. A bearer token is a session token or an API key (`ghk_…`, see ApiKeyCredentials).
  */
 @Injectable()
 export class EventSourcedAuthenticator extends Authenticator {
@@ -18,18 +20,23 @@ export class EventSourcedAuthenticator extends Authenticator {
 
   constructor(
     private readonly grants: Grants,
+    private readonly apiKeys: ApiKeyCredentials,
     config: SessionConfig,
   ) {
     super();
     this.tokens = new SessionTokens(config.sessionKey);
   }
 
-  async authenticate(token: string): Promise<Principal | null> {
+  async authenticate(token: string, ip: string): Promise<Principal | null> {
+    if (looksLikeApiKey(token)) return this.apiKeys.authenticate(token, ip);
     const parsed = this.tokens.parse(token);
     if (!parsed) return null;
     const user = await this.grants.user(parsed.userId);
     if (!user.exists || !activeSession(user, parsed.sessionId)) return null;
-    const { roles, permissions } = await this.grants.grantsOf(user.accountId, user.userId);
+    const [, { roles, permissions }] = await Promise.all([
+      this.grants.assertIpAllowed(user.userId, ip),
+      this.grants.grantsOf(user.accountId, user.userId),
+    ]);
     return {
       userId: user.userId,
       accountId: user.accountId,

@@ -6,7 +6,8 @@ import { PasswordHasher } from '../password-hasher';
 import { LoginThrottle } from './login-throttle';
 import { UsernameReservations } from '../username-reservations/username-reservations';
 import { appended, UserCommands } from '../user-commands';
-import { type RequestContext, SessionConfig, SessionTokens } from '@gatehouse/identity';
+import { Grants, type RequestContext, SessionConfig, SessionTokens } from '@gatehouse/identity';
+import { ipAllowed } from '@gatehouse/identity-domain';
 
 export interface LoginResult {
   readonly token: string;
@@ -45,6 +46,7 @@ export class LoginHandler {
     private readonly passwords: PasswordHasher,
     private readonly reservations: UsernameReservations,
     private readonly throttle: LoginThrottle,
+    private readonly grants: Grants,
     config: SessionConfig,
   ) {
     this.tokens = new SessionTokens(config.sessionKey);
@@ -74,6 +76,10 @@ export class LoginHandler {
     const passwordMatches = await this.passwords.matches(userId, password);
     const user = await this.users.user(userId);
     if (user.status === 'none') throw refused();
+    // Outside the user's IP safelist: the same answer as a wrong password, so that no one outside the
+    // list learns whether a guessed password was right; nothing is recorded, so no one outside it can
+    // lock the user out either.
+    if (!ipAllowed((await this.grants.access(userId)).state, ip)) throw refused();
     const { lockout } = await this.users.settings(user.accountId);
     const sessionId = uuidv7();
     const scoped: CommandContext = { ...context, accountId: user.accountId, actor: userId };

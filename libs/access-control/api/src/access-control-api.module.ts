@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { AccessCommands } from './access-commands';
+import { AddCurrentIpHttpController } from './add-current-ip/add-current-ip.http.controller';
+import { GetAccessControlsHttpController } from './get-access-controls/get-access-controls.http.controller';
+import { ApiKeyIssuer } from './issue-api-key/api-key-issuer';
+import { IssueApiKeyHttpController } from './issue-api-key/issue-api-key.http.controller';
+import { ListApiKeysHttpController } from './list-api-keys/list-api-keys.http.controller';
+import { RevokeApiKeyHttpController } from './revoke-api-key/revoke-api-key.http.controller';
+import { RotateApiKeyHttpController } from './rotate-api-key/rotate-api-key.http.controller';
+import { SetApiAccessHttpController } from './set-api-access/set-api-access.http.controller';
+import { SetIpSafelistHttpController } from './set-ip-safelist/set-ip-safelist.http.controller';
+
+/**
+ * The access-control context over HTTP: a user's IP safelist, API access per protocol and API keys. The
+ * rules are enforced on every request of every service by the identity lib; this module only writes
+ * them. EventStore, SecretStore and IdentityModule are bound by the runtime importing it.
+ */
+@Module({
+  controllers: [
+    GetAccessControlsHttpController,
+    // Before the safelist's own route: `current-ip` is a path of its own, not an entry.
+    AddCurrentIpHttpController,
+    SetIpSafelistHttpController,
+    SetApiAccessHttpController,
+    ListApiKeysHttpController,
+    IssueApiKeyHttpController,
+    RotateApiKeyHttpController,
+    RevokeApiKeyHttpController,
+  ],
+  providers: [AccessCommands, ApiKeyIssuer],
+})
+export class AccessControlApiModule {}

@@ -1,0 +1,37 @@
+import { Controller, Delete, HttpCode, Param, ParseUUIDPipe, Req, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  assertSelfOrPermission,
+  AuthenticatedGuard,
+  CurrentPrincipal,
+  type Principal,
+} from '@gatehouse/http';
+import { commandContext } from '@gatehouse/identity';
+import type { Request } from 'express';
+import { AccessCommands } from '../access-commands';
+
+@ApiTags('API keys')
+@ApiBearerAuth()
+@UseGuards(AuthenticatedGuard)
+@Controller('v1/accounts/:accountId/users/:userId/api-keys/:keyId')
+export class RevokeApiKeyHttpController {
+  constructor(private readonly access: AccessCommands) {}
+
+  /** Permission: the user themselves, or access:manage. The key is refused from the very next request. */
+  @Delete()
+  @HttpCode(204)
+  async revoke(
+    @Param('accountId', ParseUUIDPipe) accountId: string,
+    @Param('userId', ParseUUIDPipe) userId: string,
+    @Param('keyId', ParseUUIDPipe) keyId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request,
+  ): Promise<void> {
+    assertSelfOrPermission(principal, accountId, userId, 'access:manage');
+    await this.access.run(
+      userId,
+      { type: 'RevokeApiKey', userId, keyId },
+      commandContext(request, accountId, principal.userId),
+    );
+  }
+}

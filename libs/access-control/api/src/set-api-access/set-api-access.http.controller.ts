@@ -1,0 +1,38 @@
+import { Body, Controller, Param, ParseUUIDPipe, Put, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { assertPermission, AuthenticatedGuard, CurrentPrincipal, type Principal } from '@gatehouse/http';
+import { commandContext } from '@gatehouse/identity';
+import type { Request, Response } from 'express';
+import { AccessCommands, accessTag } from '../access-commands';
+import { type AccessControlsView, accessControlsView } from '../get-access-controls/access-controls.view';
+import { SetApiAccessDto } from './set-api-access.dto';
+
+@ApiTags('access controls')
+@ApiBearerAuth()
+@UseGuards(AuthenticatedGuard)
+@Controller('v1/accounts/:accountId/users/:userId/access-controls/api-access')
+export class SetApiAccessHttpController {
+  constructor(private readonly access: AccessCommands) {}
+
+  /** Permission: access:manage. Basic authentication per protocol; a protocol not named keeps its setting. */
+  @Put()
+  async set(
+    @Param('accountId', ParseUUIDPipe) accountId: string,
+    @Param('userId', ParseUUIDPipe) userId: string,
+    @Body() body: SetApiAccessDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<AccessControlsView> {
+    assertPermission(principal, accountId, 'access:manage');
+    const protocols = { http: body.http, smpp: body.smpp };
+    const named = Object.entries(protocols).filter(([, allowed]) => allowed !== undefined);
+    const { state, version } = await this.access.run(
+      userId,
+      { type: 'SetApiAccess', userId, protocols: Object.fromEntries(named) },
+      commandContext(request, accountId, principal.userId),
+    );
+    response.setHeader('ETag', accessTag(version));
+    return accessControlsView(state);
+  }
+}

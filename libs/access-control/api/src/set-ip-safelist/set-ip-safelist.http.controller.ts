@@ -1,0 +1,46 @@
+import { Body, Controller, Param, ParseUUIDPipe, Put, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { assertPermission, AuthenticatedGuard, CurrentPrincipal, type Principal } from '@gatehouse/http';
+import { commandContext } from '@gatehouse/identity';
+import type { Request, Response } from 'express';
+import { AccessCommands, accessTag } from '../access-commands';
+import { type AccessControlsView, accessControlsView } from '../get-access-controls/access-controls.view';
+import { SetIpSafelistDto } from './set-ip-safelist.dto';
+
+@ApiTags('access controls')
+@ApiBearerAuth()
+@UseGuards(AuthenticatedGuard)
+@Controller('v1/accounts/:accountId/users/:userId/access-controls/ip-safelist')
+export class SetIpSafelistHttpController {
+  constructor(private readonly access: AccessCommands) {}
+
+  /**
+   * Permission: access:manage (the Account admin role). Saving your own non-empty list that leaves out the
+   * address you call from is refused (422 IP_SAFELIST_SELF_LOCKOUT); another user's list is not held to it.
+   */
+  @Put()
+  async set(
+    @Param('accountId', ParseUUIDPipe) accountId: string,
+    @Param('userId', ParseUUIDPipe) userId: string,
+    @Body() body: SetIpSafelistDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<AccessControlsView> {
+    assertPermission(principal, accountId, 'access:manage');
+    const command = {
+      type: 'SetIpSafelist' as const,
+      userId,
+      actorId: principal.userId,
+      clientIp: request.ip ?? '',
+      entries: body.entries,
+    };
+    const { state, version } = await this.access.run(
+      userId,
+      command,
+      commandContext(request, accountId, principal.userId),
+    );
+    response.setHeader('ETag', accessTag(version));
+    return accessControlsView(state);
+  }
+}

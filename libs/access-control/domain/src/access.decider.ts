@@ -1,0 +1,64 @@
+import type { AccessEvent, ApiAccessChanged, ApiProtocol } from '@gatehouse/contracts';
+import { assertNever, type Decider } from '@gatehouse/domain-kit';
+import { type AccessState, accessView } from '@gatehouse/identity-domain';
+import {
+  type IssueApiKey,
+  issueApiKey,
+  type RevokeApiKey,
+  revokeApiKey,
+  type RotateApiKey,
+  rotateApiKey,
+} from './api-keys.rules';
+import { type AddCurrentIp, addCurrentIp, type SetIpSafelist, setIpSafelist } from './ip-safelist.rules';
+
+/** Basic authentication allowed or not per protocol; protocols not named keep their setting. */
+export type SetApiAccess = {
+  readonly type: 'SetApiAccess';
+  readonly userId: string;
+  readonly protocols: Partial<Record<ApiProtocol, boolean>>;
+};
+
+export type AccessCommand =
+  | SetIpSafelist
+  | AddCurrentIp
+  | SetApiAccess
+  | IssueApiKey
+  | RevokeApiKey
+  | RotateApiKey;
+
+function setApiAccess(command: SetApiAccess, state: AccessState): ApiAccessChanged[] {
+  return (Object.entries(command.protocols) as [ApiProtocol, boolean][])
+    .filter(([protocol, allowed]) => state.apiAccess[protocol] !== allowed)
+    .map(([protocol, allowed]) => ({
+      type: 'ApiAccessChanged',
+      data: { userId: command.userId, protocol, allowed },
+    }));
+}
+
+/**
+ * One user's access controls, in `access-<userId>`: the IP safelist, basic-auth access per protocol and
+ * API keys. Who may ask (Account admin, or the user for their own keys) is judged at the edge; the rules
+ * on the data, and the self-lockout guard, are here. Its state is the identity lib's access view, the
+ * one every service enforces.
+ */
+export const accessDecider: Decider<AccessCommand, AccessState, AccessEvent> = {
+  decide: (command, state) => {
+    switch (command.type) {
+      case 'SetIpSafelist':
+        return setIpSafelist(command, state);
+      case 'AddCurrentIp':
+        return addCurrentIp(command, state);
+      case 'SetApiAccess':
+        return setApiAccess(command, state);
+      case 'IssueApiKey':
+        return issueApiKey(command, state);
+      case 'RevokeApiKey':
+        return revokeApiKey(command, state);
+      case 'RotateApiKey':
+        return rotateApiKey(command, state);
+      default:
+        return assertNever(command);
+    }
+  },
+  ...accessView,
+};

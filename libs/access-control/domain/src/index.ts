@@ -1,0 +1,5 @@
+export * from './access.decider';
+export * from './access.errors';
+export * from './api-keys.rules';
+export * from './ip-safelist.rules';
+export * from './ip-safelist-entry';

@@ -1,0 +1,27 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { readDistributedEnv, requiredSecret } from '@gatehouse/config';
+import { configureHttpApp } from '@gatehouse/http';
+import { createServiceLogger, useStructuredLogging } from '@gatehouse/logging';
+import { trustProxies } from '@gatehouse/identity';
+import { recordHttpMetrics } from '@gatehouse/operations';
+import { AccessControlServiceModule } from './access-control-service.module';
+
+async function main(): Promise<void> {
+  const env = readDistributedEnv(process.env, 3005);
+  const session = { sessionKey: requiredSecret(process.env, 'GATEHOUSE_SESSION_KEY') };
+  const app = await NestFactory.create(AccessControlServiceModule.register(env, session), {
+    bufferLogs: true,
+  });
+  const logger = useStructuredLogging(app, 'access-control');
+  trustProxies(app, env.trustedProxies);
+  configureHttpApp(app, 'Gatehouse access-control service');
+  recordHttpMetrics(app);
+  await app.listen(env.port, process.env['HOST'] ?? '127.0.0.1');
+  logger.info(`access-control service on port ${env.port}`);
+}
+
+main().catch((error: unknown) => {
+  createServiceLogger('access-control').fatal({ err: error }, 'failed to start');
+  process.exit(1);
+});
