@@ -10,7 +10,7 @@ import { csvRecord, usersCsv } from '../libs/projections/api/src/export-users/us
 import type { UsersListReader } from '../libs/projections/api/src/users-query/users-list.reader';
 import type { ListUsersQueryDto } from '../libs/projections/api/src/users-query/users-query.dto';
 import { usersRowQuery } from '../libs/projections/api/src/users-query/users-row-query';
-import { queryScript } from '../libs/platform/read-models-redis/src/row-scripts';
+import { queryScript } from '../libs/platform/read-models-redis/src/query.script';
 import { BIG_ACCOUNT } from './readside-seed';
 import { latencyHistogram, percentileMs, recordMs } from './report';
 

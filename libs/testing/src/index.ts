@@ -12,6 +12,8 @@ export * from './http/scenario';
 export * from './http/users-api.scenarios';
 export * from './contracts/event-bus.contract';
 export * from './infra/distributed-stack';
+export * from './infra/free-port';
+export * from './infra/stack-data';
 export * from './contracts/notifier.contract';
 export * from './http/roles.scenarios';
 export * from './http/user-lifecycle.scenarios';

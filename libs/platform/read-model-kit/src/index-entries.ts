@@ -3,7 +3,7 @@ import type { ReadModelDeclaration } from './read-model.declaration';
 
 /**
  * What a row contributes to its indexes, from its columns and their folded keys. The Redis adapter's
- * Lua computes the same from the same declaration (read-models-redis/src/row-scripts.ts); the shared
+ * Lua computes the same from the same declaration (read-models-redis/src/row-entries.lua.ts); the shared
  * contract suite holds the two together.
  */
 

@@ -10,7 +10,8 @@ import {
 } from '@gatehouse/read-model-kit';
 import { type ChainableCommander, Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
-import { applyScript, queryScript } from './row-scripts';
+import { applyScript } from './apply.script';
+import { queryScript } from './query.script';
 
 export interface RedisReadModelStoreOptions {
   /** Put in front of every key, so deployments (or test runs) sharing a server never meet. Default `gh:`. */

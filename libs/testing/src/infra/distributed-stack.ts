@@ -2,14 +2,14 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
-import { Kafka, logLevel } from 'kafkajs';
-import { Client } from 'pg';
 import { ApiClient } from '../http/api-client';
 import type { RunningStack } from '../http/users-api.scenarios';
 import { testEnv, uniqueName } from './env';
+import { freePort } from './free-port';
+import { type LogLines, logLines } from './log-lines';
+import { ready, running, waitFor } from './process-wait';
+import { removeStackData } from './stack-data';
 
 export type ServiceName =
   | 'users'
@@ -227,22 +227,8 @@ export class DistributedStack implements RunningStack {
   }
 
   /** A service's output line by line: the JSON log records, and any line that is not one. */
-  logRecords(service: ServiceName): { records: Record<string, unknown>[]; unstructured: string[] } {
-    const records: Record<string, unknown>[] = [];
-    const unstructured: string[] = [];
-    for (const line of this.logs(service)
-      .split('\n')
-      .filter((text) => text.trim() !== '')) {
-      try {
-        const record: unknown = JSON.parse(line);
-        if (typeof record === 'object' && record !== null && !Array.isArray(record)) {
-          records.push(record as Record<string, unknown>);
-        } else unstructured.push(line);
-      } catch {
-        unstructured.push(line);
-      }
-    }
-    return { records, unstructured };
+  logRecords(service: ServiceName): LogLines {
+    return logLines(this.logs(service));
   }
 
   async stop(): Promise<void> {
@@ -255,71 +241,4 @@ export class DistributedStack implements RunningStack {
     rmSync(this.outboxDir, { recursive: true, force: true });
     await removeStackData(this.name);
   }
-}
-
-/** Drops what a stack named `name` wrote to the shared servers: its schema, Redis keys and Kafka topics. */
-export async function removeStackData(name: string): Promise<void> {
-  const pg = new Client({ connectionString: testEnv.pgUrl });
-  await pg.connect();
-  await pg.query(`DROP SCHEMA IF EXISTS "${name}" CASCADE`);
-  await pg.end();
-  const redis = new Redis(testEnv.redisUrl);
-  const keys = await redis.keys(`${name}:*`);
-  if (keys.length > 0) await redis.unlink(...keys);
-  redis.disconnect();
-  const admin = new Kafka({ brokers: testEnv.kafkaBrokers, logLevel: logLevel.NOTHING }).admin();
-  await admin.connect();
-  const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(`${name}.`));
-  if (topics.length > 0) await admin.deleteTopics({ topics });
-  await admin.disconnect();
-}
-
-/** Not exited: a process killed by a signal keeps `exitCode` null and gets a `signalCode`. */
-const running = (child: ChildProcess | undefined): child is ChildProcess =>
-  child !== undefined && child.exitCode === null && child.signalCode === null;
-
-async function ready(api: ApiClient, path = '/docs/openapi.json'): Promise<boolean> {
-  try {
-    return (await api.get(path)).status === 200;
-  } catch {
-    return false;
-  }
-}
-
-async function waitFor(
-  check: () => boolean | Promise<boolean>,
-  child: ChildProcess,
-  lines: string[],
-): Promise<void> {
-  // Seven Node processes starting at once on two loaded cores took over a minute.
-  const deadline = Date.now() + 180_000;
-  while (!(await check())) {
-    if (!running(child) || Date.now() > deadline) {
-      throw new Error(
-        `service did not start (exit ${child.exitCode ?? child.signalCode}):\n${lines.join('').slice(-4000)}`,
-      );
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/**
- * A port nothing listens on, picked below Linux's ephemeral range (32768–60999). A port from that range
- * (listen(0)) can be taken, before the service binds it, as the local end of any outgoing connection —
- * and a stack's processes and the tests beside it open hundreds to PostgreSQL, Redis and Kafka.
- */
-export async function freePort(): Promise<number> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const port = 20_000 + Math.floor(Math.random() * 12_000);
-    if (await bindable(port)) return port;
-  }
-  throw new Error('no free port found between 20000 and 32000');
-}
-
-function bindable(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
 }
