@@ -2,7 +2,6 @@ export * from './decider-spec';
 export * from './infra/env';
 export * from './contracts/read-model-store.contract';
 export * from './contracts/read-model-query.contract';
-export * from './contracts/people.read-model';
 export * from './contracts/secret-store.contract';
 export * from './contracts/event-store.contract';
 export * from './contracts/event-store.fixtures';

@@ -1,5 +1,5 @@
+import { usersListDeclaration as model } from '@gatehouse/users-list';
 import {
-  peopleDeclaration as model,
   readModelQueryContract,
   readModelStoreContract,
   testEnv,
@@ -50,10 +50,10 @@ describe('RedisReadModelStore', () => {
     expect(accountKeys.every((key) => /^[^{}]*\{acct-[12]\}[^{}]*$/.test(key))).toBe(true);
     expect(accountKeys).toEqual(
       expect.arrayContaining([
-        `${prefix}people:g1:{acct-1}:row:${testUserId(1)}`,
-        `${prefix}people:g1:{acct-1}:sort:created`,
-        `${prefix}people:g1:{acct-1}:set:status:active`,
-        `${prefix}people:g1:{acct-1}:search`,
+        `${prefix}${model.name}:g1:{acct-1}:row:${testUserId(1)}`,
+        `${prefix}${model.name}:g1:{acct-1}:sort:created`,
+        `${prefix}${model.name}:g1:{acct-1}:set:status:active`,
+        `${prefix}${model.name}:g1:{acct-1}:search`,
       ]),
     );
     expect(keys.filter((key) => key.endsWith(':scratch'))).toEqual([]);

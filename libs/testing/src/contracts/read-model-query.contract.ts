@@ -1,7 +1,7 @@
 import { fold, timeKey } from '@gatehouse/read-model-kit';
 import type { ReadModelStore } from '@gatehouse/read-models';
 import { contractKit, model, type ReadModelStoreFactory } from './read-model.contract-kit';
-import { peopleWrites } from './people.read-model';
+import { usersListProjection } from '@gatehouse/users-list';
 import {
   eventTime as at,
   roleToggledEvent as toggled,
@@ -158,7 +158,7 @@ export function readModelQueryContract(name: string, factory: ReadModelStoreFact
         const serving = await store.current(model);
         const next = await store.createGeneration(model);
         expect(next).not.toBe(serving);
-        await store.apply(model, peopleWrites(created(acme, id(9), 'Fresh')), next);
+        await store.apply(model, usersListProjection.project(created(acme, id(9), 'Fresh')), next);
         expect(await ids({})).toEqual([1, 2, 3, 4, 5]);
         expect((await store.query(model, query(acme), next)).total).toBe(1);
         await store.switchTo(model, next);

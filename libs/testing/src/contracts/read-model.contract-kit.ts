@@ -1,7 +1,7 @@
 import type { StoredEvent } from '@gatehouse/contracts';
 import type { Row, RowQuery } from '@gatehouse/read-model-kit';
 import type { ReadModelStore } from '@gatehouse/read-models';
-import { peopleDeclaration, peopleWrites } from './people.read-model';
+import { usersListProjection } from '@gatehouse/users-list';
 
 /** A row as the suites compare it: the columns of the people model, roles always a list. */
 export type PersonRow = Record<string, unknown> & { id: string; roles: string[] };
@@ -10,7 +10,7 @@ const toPerson = (row: Row): PersonRow => ({ ...row, roles: (row['roles'] as str
 /** The factory gives a fresh, isolated, empty store per test; the suites clear and close it afterwards. */
 export type ReadModelStoreFactory = () => ReadModelStore | Promise<ReadModelStore>;
 
-export const model = peopleDeclaration;
+export const model = usersListProjection.declaration;
 
 /** What the contract suites say to a store: events arrive through the real projection. */
 export function contractKit(store: () => ReadModelStore) {
@@ -24,7 +24,7 @@ export function contractKit(store: () => ReadModelStore) {
     ...options,
   });
   return {
-    given: (...events: StoredEvent[]) => store().apply(model, events.flatMap(peopleWrites)),
+    given: (...events: StoredEvent[]) => store().apply(model, events.flatMap(usersListProjection.project)),
     query,
     page: async (accountId: string, options: Partial<RowQuery> = {}) => {
       const page = await store().query(model, query(accountId, options));
