@@ -13,8 +13,8 @@ export const PAGE_STYLE = [
   'input[aria-invalid=true]{border-color:#c00}',
   '.hint{font-size:.875rem;opacity:.8;margin:0}',
   'button{font:inherit;margin-top:1.25rem;padding:.6rem;border:0;border-radius:.25rem;background:#2456a6;color:#fff;cursor:pointer}',
-  '.error{border-left:.25rem solid #c00;padding:.5rem .75rem;background:#c001}',
-  '.done{border-left:.25rem solid #1a7f37;padding:.5rem .75rem;background:#1a7f3711}',
+  '.error{border-inline-start:.25rem solid #c00;padding:.5rem .75rem;background:#c001}',
+  '.done{border-inline-start:.25rem solid #1a7f37;padding:.5rem .75rem;background:#1a7f3711}',
 ].join('');
 
 const styleHash = createHash('sha256').update(PAGE_STYLE).digest('base64');
