@@ -32,6 +32,8 @@ export function pagesScenarios(stack: () => LifecycleStack, mode: string): void 
     await browser?.close();
   });
   const open = async (link: string) => {
+    // The gateway is the public URL when distributed; the embedded test app learns its port too late.
+    if (mode === 'distributed') expect(new URL(link).origin).toBe(stack().users.baseUrl);
     const page = await openLink(browser, stack().users.baseUrl, link);
     opened.push(page);
     return page;
