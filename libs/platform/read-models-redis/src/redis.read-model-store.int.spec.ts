@@ -6,7 +6,7 @@ import {
   testUserId,
   uniqueName,
 } from '@gatehouse/testing';
-import type { RowWrite } from '@gatehouse/read-model-kit';
+import type { RowWrite, UpsertRow } from '@gatehouse/read-model-kit';
 import { Redis } from 'ioredis';
 import { RedisReadModelStore } from './redis.read-model-store';
 
@@ -33,7 +33,7 @@ describe('RedisReadModelStore', () => {
     await redis.quit();
   });
 
-  const creation = (accountId: string, n: number): RowWrite => ({
+  const creation = (accountId: string, n: number): UpsertRow => ({
     kind: 'upsert',
     accountId,
     rowId: testUserId(n),
