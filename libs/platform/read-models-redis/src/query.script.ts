@@ -3,7 +3,8 @@ import { checksLua } from './query-checks.lua';
 
 /**
  * KEYS: the account generation's scratch sorted set. ARGV: key base, the query as JSON.
- * A candidate is checked with one HMGET (its `_s` memberships and the folded keys the predicates need).
+ * A candidate is checked with one HMGET (its `_s` memberships, `_t` terms and the folded keys of the
+ * ranges and the sort).
  * The page comes from the cheaper of two plans, costed with ZCARD, SCARD and ZLEXCOUNT:
  * - read: the smallest candidate source (search range, set group, key range) is read whole, its matches
  *   ranked in the scratch set (page and exact total from it), then deleted;
