@@ -22,6 +22,7 @@ import { prepare, type Prepared, workload, type WorkloadName, workloadNames } fr
  *   PEERS_SYSTEMS (keycloak,embedded,distributed), PEERS_WORKLOADS (all), PEERS_CONC (1,16),
  *   PEERS_DURATION_S (10), PEERS_WARMUP_S (3), PEERS_SEED_USERS (5000), PEERS_LOGIN_USERS (32),
  *   PEERS_PROFILE=1 (profiles of list, get and create at the highest concurrency, distributed mode);
+ *   GATEHOUSE_NO_BUILD=1 runs the dist/ folders as they are;
  *   PEERS_BASELINE_DIR=<another checkout> adds its embedded and distributed modes (embedded@base,
  *   distributed@base) to the same run: an optimisation's before and after under the same load.
  */
@@ -48,7 +49,10 @@ async function main(): Promise<void> {
   if (unknown.length) throw new Error(`PEERS_WORKLOADS: unknown ${unknown.join(', ')}`);
   mkdirSync(resultsDir, { recursive: true });
   heading(`Peers: ${systems.join(', ')} side by side (${new Date().toISOString()}, node ${process.version})`);
-  for (const root of [repoRoot, ...(baseline ? [baseline] : [])])
+  // GATEHOUSE_NO_BUILD=1, as for the launcher: another run's processes may be using these dist/ folders.
+  for (const root of process.env['GATEHOUSE_NO_BUILD'] === '1'
+    ? []
+    : [repoRoot, ...(baseline ? [baseline] : [])])
     execFileSync(process.execPath, [join(root, 'tools/build.js')], { cwd: root, stdio: 'ignore' });
   ensureKafka();
   const running: Running<unknown>[] = [];

@@ -147,6 +147,8 @@ export async function startDistributed(
     const baseUrl = `http://127.0.0.1:${ports['GATEHOUSE_GATEWAY_PORT']}`;
     await untilHealthy(baseUrl, () => processes().length === 7, '/ready');
   } catch (error) {
+    for (const service of Object.keys(launcherServices))
+      console.error(`${service}.log:\n${(readIfThere(join(runDir, `${service}.log`)) ?? '').slice(-1500)}`);
     await stop();
     throw error;
   }
