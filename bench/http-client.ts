@@ -39,7 +39,20 @@ export class KeepAliveClient {
     return { status: response.status, body: response.text ? JSON.parse(response.text) : null };
   }
 
-  request(method: string, path: string, options: RequestOptions = {}): Promise<TextResponse> {
+  /**
+   * A kept-alive socket the server closed as idle just as this request went out fails with ECONNRESET
+   * before the server read it: sent again once, as Node's documentation advises (`reusedSocket`).
+   */
+  async request(method: string, path: string, options: RequestOptions = {}): Promise<TextResponse> {
+    try {
+      return await this.send(method, path, options);
+    } catch (error) {
+      if ((error as { reusedSocket?: boolean }).reusedSocket !== true) throw error;
+      return this.send(method, path, options);
+    }
+  }
+
+  private send(method: string, path: string, options: RequestOptions): Promise<TextResponse> {
     const payload =
       options.json !== undefined
         ? JSON.stringify(options.json)
@@ -69,7 +82,9 @@ export class KeepAliveClient {
           );
         },
       );
-      req.on('error', reject);
+      req.on('error', (error: NodeJS.ErrnoException) =>
+        reject(Object.assign(error, { reusedSocket: req.reusedSocket && error.code === 'ECONNRESET' })),
+      );
       req.end(payload);
     });
   }
