@@ -1,5 +1,6 @@
 import type { NewEvent, StoredEvent } from '@gatehouse/contracts';
 import {
+  type AppendNotices,
   type AppendResult,
   assertDistinctAppends,
   checkMultiAppend,
@@ -24,6 +25,7 @@ import {
   parseCheckpoint,
   toStoredEvent,
 } from './event-rows';
+import { PostgresAppendListener } from './append-listener';
 import { type AppendersRow, horizonParameters } from './horizon';
 import { migrate } from './migrate';
 import {
@@ -49,6 +51,7 @@ export class PostgresEventStore extends EventStore {
   private constructor(
     private readonly pool: Pool,
     private readonly sql: EventSql,
+    private readonly listener: PostgresAppendListener,
   ) {
     super();
   }
@@ -73,7 +76,11 @@ export class PostgresEventStore extends EventStore {
       await pool.end();
       throw error;
     }
-    return new PostgresEventStore(pool, eventSql(schema));
+    return new PostgresEventStore(
+      pool,
+      eventSql(schema),
+      new PostgresAppendListener(options.connectionString, schema),
+    );
   }
 
   async append(
@@ -152,8 +159,13 @@ export class PostgresEventStore extends EventStore {
     await this.pool.query(this.sql.saveCheckpoint, [name, checkpoint]);
   }
 
-  close(): Promise<void> {
-    return this.pool.end();
+  override appendNotices(): AppendNotices | null {
+    return this.listener.current();
+  }
+
+  async close(): Promise<void> {
+    await this.listener.close();
+    await this.pool.end();
   }
 
   /** The statement's rows, or undefined when another write holds one of the positions or event ids. */
