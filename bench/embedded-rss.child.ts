@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ReadModelStore } from '@gatehouse/read-models';
-import { readLoginLimits, readPasswordHashing } from '@gatehouse/users-api';
+import { readPasswordHashing } from '@gatehouse/identity';
+import { readLoginLimits } from '@gatehouse/users-api';
 import { usersListDeclaration } from '@gatehouse/users-list';
 import { join } from 'node:path';
 import { createEmbeddedApp } from '../services/gatehouse/src/embedded-app';

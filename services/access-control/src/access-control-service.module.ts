@@ -4,7 +4,13 @@ import { type DistributedEnv } from '@gatehouse/config';
 import { StreamOwners } from '@gatehouse/contracts';
 import { EventStore, ownedStreams } from '@gatehouse/event-store';
 import { PostgresEventStore } from '@gatehouse/event-store-postgres';
-import { IdentityModule, SessionConfig } from '@gatehouse/identity';
+import {
+  IDENTITY_CONFIG,
+  identityConfig,
+  IdentityModule,
+  type IdentitySecrets,
+  readPasswordHashing,
+} from '@gatehouse/identity';
 import {
   meteredEventStore,
   Metrics,
@@ -23,7 +29,7 @@ import { PostgresSecretStore } from '@gatehouse/secrets-postgres';
  */
 @Module({})
 export class AccessControlServiceModule {
-  static register(env: DistributedEnv, session: SessionConfig): DynamicModule {
+  static register(env: DistributedEnv, secrets: IdentitySecrets): DynamicModule {
     return {
       module: AccessControlServiceModule,
       global: true,
@@ -57,9 +63,9 @@ export class AccessControlServiceModule {
           provide: SecretStore,
           useFactory: () => PostgresSecretStore.connect(env.pgUrl, env.pgSchema),
         },
-        { provide: SessionConfig, useValue: session },
+        ...identityConfig(secrets, readPasswordHashing(process.env)),
       ],
-      exports: [EventStore, SecretStore, SessionConfig],
+      exports: [EventStore, SecretStore, ...IDENTITY_CONFIG],
     };
   }
 }

@@ -28,12 +28,10 @@ import {
   OperatorConfig,
   LoginLimiters,
   memoryLoginLimiters,
-  PasswordHashingConfig,
   PasswordResetConfig,
-  ReservationConfig,
   UsersApiModule,
 } from '@gatehouse/users-api';
-import { IdentityModule, SessionConfig } from '@gatehouse/identity';
+import { IDENTITY_CONFIG, identityConfig, IdentityModule } from '@gatehouse/identity';
 import { RolesApiModule } from '@gatehouse/roles-api';
 import { AccessControlApiModule } from '@gatehouse/access-control-api';
 import Sqlite from 'better-sqlite3';
@@ -81,10 +79,8 @@ export class EmbeddedModule {
         { provide: EventPublisher, useValue: bus },
         { provide: EventSubscriber, useValue: bus },
         { provide: ReadModelStore, useValue: new InMemoryReadModelStore() },
-        { provide: SessionConfig, useValue: { sessionKey: config.sessionKey } },
+        ...identityConfig(config, config.passwordHashing),
         { provide: OperatorConfig, useValue: { operatorToken: config.operatorToken } },
-        { provide: ReservationConfig, useValue: { reservationKey: config.reservationKey } },
-        { provide: PasswordHashingConfig, useValue: config.passwordHashing },
         { provide: LoginLimiters, useValue: memoryLoginLimiters(config.loginLimits) },
         {
           provide: Notifier,
@@ -123,11 +119,9 @@ export class EmbeddedModule {
         EventPublisher,
         EventSubscriber,
         ReadModelStore,
-        SessionConfig,
+        ...IDENTITY_CONFIG,
         OperatorConfig,
-        ReservationConfig,
         LoginLimiters,
-        PasswordHashingConfig,
         Notifier,
         PasswordResetConfig,
         ProjectionsConfig,

@@ -2,7 +2,14 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { type DistributedEnv } from '@gatehouse/config';
 import { EventStore, ownedStreams } from '@gatehouse/event-store';
 import { PostgresEventStore } from '@gatehouse/event-store-postgres';
-import { IdentityModule, internalCallToken, SessionConfig } from '@gatehouse/identity';
+import {
+  IDENTITY_CONFIG,
+  identityConfig,
+  IdentityModule,
+  type IdentitySecrets,
+  internalCallToken,
+  readPasswordHashing,
+} from '@gatehouse/identity';
 import { InviteeUsers, InviteeUsersOverHttp, InvitesApiModule, InvitesConfig } from '@gatehouse/invites-api';
 import { StreamOwners } from '@gatehouse/contracts';
 import { Notifier } from '@gatehouse/notifications';
@@ -29,7 +36,7 @@ import { Pool } from 'pg';
 export class InvitesServiceModule {
   static register(
     env: DistributedEnv,
-    secrets: SessionConfig & Pick<InvitesConfig, 'emailKey'>,
+    secrets: IdentitySecrets,
     mail: MailSettings,
     usersUrl: string,
   ): DynamicModule {
@@ -76,10 +83,10 @@ export class InvitesServiceModule {
           useFactory: (metrics: Metrics) => meteredNotifier(notifierFor(mail), metrics),
           inject: [Metrics],
         },
-        { provide: SessionConfig, useValue: { sessionKey: secrets.sessionKey } },
+        ...identityConfig(secrets, readPasswordHashing(process.env)),
         {
           provide: InvitesConfig,
-          useValue: { linkBase: `${mail.publicUrl}/accept-invite`, emailKey: secrets.emailKey },
+          useValue: { linkBase: `${mail.publicUrl}/accept-invite`, emailKey: secrets.reservationKey },
         },
         {
           provide: InviteeUsers,
@@ -91,7 +98,7 @@ export class InvitesServiceModule {
         SecretStore,
         ReadModelStore,
         Notifier,
-        SessionConfig,
+        ...IDENTITY_CONFIG,
         InvitesConfig,
         InviteeUsers,
       ],

@@ -8,3 +8,8 @@ export * from './client-address';
 export * from './access-refusals';
 export * from './api-keys/api-key-format';
 export * from './api-keys/api-key-credentials';
+export * from './passwords/password-hasher';
+export * from './passwords/password-hashing.config';
+export * from './usernames/username-reservations';
+export * from './basic-auth/basic-credentials';
+export * from './identity-config';

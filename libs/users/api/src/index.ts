@@ -1,6 +1,5 @@
 export * from './users-api.module';
 export * from './users.config';
-export * from './password-hashing.config';
 export * from './password-reset/password-reset.config';
 export * from './credential-body-limits';
 export {

@@ -8,11 +8,10 @@ import {
   sleep,
   step,
 } from '@gatehouse/event-store';
-import { Grants } from '@gatehouse/identity';
+import { Grants, UsernameReservations } from '@gatehouse/identity';
 import { catalogOf } from '@gatehouse/identity-domain';
 import { userDecider, usernameDecider, userStreamId } from '@gatehouse/users-domain';
 import { v7 as uuidv7 } from 'uuid';
-import { UsernameReservations } from '../username-reservations/username-reservations';
 
 export interface CreateUserInput {
   readonly accountId: string;

@@ -52,6 +52,17 @@ describe('password hashes', () => {
     expect(await hasher.matches('u1', 'correct horse')).toBe(true);
   });
 
+  it('are verified without a re-hash where only verifying is allowed', async () => {
+    const secrets = new InMemorySecretStore();
+    const old = await hash('correct horse', { type: 2, memoryCost: 8192, timeCost: 3, parallelism: 2 });
+    await secrets.put('password:u1', old);
+    const hasher = hasherWith(secrets);
+    expect(await hasher.verifies('u1', 'correct horse')).toBe(true);
+    expect(await hasher.verifies('u1', 'wrong horse')).toBe(false);
+    expect(await hasher.verifies('nobody', 'correct horse')).toBe(false);
+    expect(await secrets.get('password:u1')).toBe(old);
+  });
+
   it('are computed a bounded number at a time: a burst queues', async () => {
     const hasher = hasherWith(new InMemorySecretStore(), { concurrency: 2 });
     mockVerifies.most = 0;
