@@ -22,6 +22,7 @@ async function main(): Promise<void> {
       port: 0,
       sessionKey,
       operatorToken,
+      serviceToken: operatorToken,
       reservationKey: sessionKey,
       passwordHashing: readPasswordHashing({}),
       loginLimits: readLoginLimits({}),

@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { AccessControlApiModule } from '@gatehouse/access-control-api';
+import { AccessControlApiModule, ServiceTokenConfig } from '@gatehouse/access-control-api';
 import { type DistributedEnv } from '@gatehouse/config';
 import { StreamOwners } from '@gatehouse/contracts';
 import { EventStore, ownedStreams } from '@gatehouse/event-store';
@@ -29,7 +29,7 @@ import { PostgresSecretStore } from '@gatehouse/secrets-postgres';
  */
 @Module({})
 export class AccessControlServiceModule {
-  static register(env: DistributedEnv, secrets: IdentitySecrets): DynamicModule {
+  static register(env: DistributedEnv, secrets: IdentitySecrets & ServiceTokenConfig): DynamicModule {
     return {
       module: AccessControlServiceModule,
       global: true,
@@ -64,8 +64,9 @@ export class AccessControlServiceModule {
           useFactory: () => PostgresSecretStore.connect(env.pgUrl, env.pgSchema),
         },
         ...identityConfig(secrets, readPasswordHashing(process.env)),
+        { provide: ServiceTokenConfig, useValue: { serviceToken: secrets.serviceToken } },
       ],
-      exports: [EventStore, SecretStore, ...IDENTITY_CONFIG],
+      exports: [EventStore, SecretStore, ...IDENTITY_CONFIG, ServiceTokenConfig],
     };
   }
 }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { readDistributedEnv } from '@gatehouse/config';
+import { readDistributedEnv, requiredSecret } from '@gatehouse/config';
 import { configureHttpApp } from '@gatehouse/http';
 import { createServiceLogger, useStructuredLogging } from '@gatehouse/logging';
 import { readIdentitySecrets, trustProxies } from '@gatehouse/identity';
@@ -9,7 +9,10 @@ import { AccessControlServiceModule } from './access-control-service.module';
 
 async function main(): Promise<void> {
   const env = readDistributedEnv(process.env, 3005);
-  const secrets = readIdentitySecrets(process.env);
+  const secrets = {
+    ...readIdentitySecrets(process.env),
+    serviceToken: requiredSecret(process.env, 'GATEHOUSE_SERVICE_TOKEN'),
+  };
   const app = await NestFactory.create(AccessControlServiceModule.register(env, secrets), {
     bufferLogs: true,
   });

@@ -10,6 +10,8 @@ export interface EmbeddedConfig {
   readonly port: number;
   readonly sessionKey: string;
   readonly operatorToken: string;
+  /** Platform services present it to POST /v1/access/check (data/service.token unless set). */
+  readonly serviceToken: string;
   readonly reservationKey: string;
   readonly passwordHashing: PasswordHashingConfig;
   readonly loginLimits: LoginLimits;
@@ -35,6 +37,7 @@ export function loadEmbeddedConfig(env: NodeJS.ProcessEnv = process.env): Embedd
     port,
     sessionKey: env['GATEHOUSE_SESSION_KEY'] ?? readOrCreate(join(dataDir, 'session.key')),
     operatorToken: env['GATEHOUSE_OPERATOR_TOKEN'] ?? readOrCreate(operatorTokenFile),
+    serviceToken: env['GATEHOUSE_SERVICE_TOKEN'] ?? readOrCreate(join(dataDir, 'service.token')),
     reservationKey: env['GATEHOUSE_RESERVATION_KEY'] ?? readOrCreate(join(dataDir, 'reservation.key')),
     passwordHashing: readPasswordHashing(env),
     loginLimits: readLoginLimits(env),

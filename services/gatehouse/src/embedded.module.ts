@@ -33,7 +33,7 @@ import {
 } from '@gatehouse/users-api';
 import { IDENTITY_CONFIG, identityConfig, IdentityModule } from '@gatehouse/identity';
 import { RolesApiModule } from '@gatehouse/roles-api';
-import { AccessControlApiModule } from '@gatehouse/access-control-api';
+import { AccessControlApiModule, ServiceTokenConfig } from '@gatehouse/access-control-api';
 import Sqlite from 'better-sqlite3';
 import { join } from 'node:path';
 import type { EmbeddedConfig } from './embedded-config';
@@ -81,6 +81,7 @@ export class EmbeddedModule {
         { provide: ReadModelStore, useValue: new InMemoryReadModelStore() },
         ...identityConfig(config, config.passwordHashing),
         { provide: OperatorConfig, useValue: { operatorToken: config.operatorToken } },
+        { provide: ServiceTokenConfig, useValue: { serviceToken: config.serviceToken } },
         { provide: LoginLimiters, useValue: memoryLoginLimiters(config.loginLimits) },
         {
           provide: Notifier,
@@ -121,6 +122,7 @@ export class EmbeddedModule {
         ReadModelStore,
         ...IDENTITY_CONFIG,
         OperatorConfig,
+        ServiceTokenConfig,
         LoginLimiters,
         Notifier,
         PasswordResetConfig,

@@ -1,5 +1,7 @@
 import {
+  accessCheckScenarios,
   accessControlScenarios,
+  basicAuthScenarios,
   DistributedStack,
   gatewayScenarios,
   inviteCrashScenarios,
@@ -39,6 +41,8 @@ describe('distributed mode', () => {
   userLifecycleScenarios(() => stack);
   permissionMatrixScenarios(() => stack);
   accessControlScenarios(() => stack);
+  basicAuthScenarios(() => stack);
+  accessCheckScenarios(() => stack);
   operationsScenarios(() => stack);
   gatewayScenarios(() => stack);
   tracingScenarios(() => stack);
