@@ -4,13 +4,7 @@ import { type DistributedEnv } from '@gatehouse/config';
 import { StreamOwners } from '@gatehouse/contracts';
 import { EventStore, ownedStreams } from '@gatehouse/event-store';
 import { PostgresEventStore } from '@gatehouse/event-store-postgres';
-import {
-  IDENTITY_CONFIG,
-  identityConfig,
-  IdentityModule,
-  type IdentitySecrets,
-  readPasswordHashing,
-} from '@gatehouse/identity';
+import { IDENTITY_CONFIG, identityConfig, IdentityModule, type IdentitySecrets } from '@gatehouse/identity';
 import {
   meteredEventStore,
   Metrics,
@@ -63,7 +57,7 @@ export class AccessControlServiceModule {
           provide: SecretStore,
           useFactory: () => PostgresSecretStore.connect(env.pgUrl, env.pgSchema),
         },
-        ...identityConfig(secrets, readPasswordHashing(process.env)),
+        ...identityConfig(secrets),
         { provide: ServiceTokenConfig, useValue: { serviceToken: secrets.serviceToken } },
       ],
       exports: [EventStore, SecretStore, ...IDENTITY_CONFIG, ServiceTokenConfig],

@@ -8,7 +8,6 @@ import {
   IdentityModule,
   type IdentitySecrets,
   internalCallToken,
-  readPasswordHashing,
 } from '@gatehouse/identity';
 import { InviteeUsers, InviteeUsersOverHttp, InvitesApiModule, InvitesConfig } from '@gatehouse/invites-api';
 import { StreamOwners } from '@gatehouse/contracts';
@@ -83,7 +82,7 @@ export class InvitesServiceModule {
           useFactory: (metrics: Metrics) => meteredNotifier(notifierFor(mail), metrics),
           inject: [Metrics],
         },
-        ...identityConfig(secrets, readPasswordHashing(process.env)),
+        ...identityConfig(secrets),
         {
           provide: InvitesConfig,
           useValue: { linkBase: `${mail.publicUrl}/accept-invite`, emailKey: secrets.reservationKey },

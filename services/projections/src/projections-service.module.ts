@@ -13,13 +13,7 @@ import {
 } from '@gatehouse/projections-api';
 import { ReadModelStore } from '@gatehouse/read-models';
 import { RedisReadModelStore } from '@gatehouse/read-models-redis';
-import {
-  IDENTITY_CONFIG,
-  identityConfig,
-  IdentityModule,
-  type IdentitySecrets,
-  readPasswordHashing,
-} from '@gatehouse/identity';
+import { IDENTITY_CONFIG, identityConfig, IdentityModule, type IdentitySecrets } from '@gatehouse/identity';
 import { SecretStore } from '@gatehouse/secrets';
 import { PostgresSecretStore } from '@gatehouse/secrets-postgres';
 import { Kafka, logLevel } from 'kafkajs';
@@ -91,7 +85,7 @@ export class ProjectionsServiceModule {
           provide: ReadModelStore,
           useFactory: () => new RedisReadModelStore(env.redisUrl, { keyPrefix: env.redisPrefix }),
         },
-        ...identityConfig(secrets, readPasswordHashing(process.env)),
+        ...identityConfig(secrets),
         // API keys are found by their hash here: every service authenticates them (identity lib).
         { provide: SecretStore, useFactory: () => PostgresSecretStore.connect(env.pgUrl, env.pgSchema) },
         { provide: ProjectionsConfig, useValue: { groupId, operatorToken: secrets.operatorToken } },

@@ -3,13 +3,7 @@ import { type DistributedEnv } from '@gatehouse/config';
 import { StreamOwners } from '@gatehouse/contracts';
 import { EventStore, ownedStreams } from '@gatehouse/event-store';
 import { PostgresEventStore } from '@gatehouse/event-store-postgres';
-import {
-  IDENTITY_CONFIG,
-  identityConfig,
-  IdentityModule,
-  type IdentitySecrets,
-  readPasswordHashing,
-} from '@gatehouse/identity';
+import { IDENTITY_CONFIG, identityConfig, IdentityModule, type IdentitySecrets } from '@gatehouse/identity';
 import { SecretStore } from '@gatehouse/secrets';
 import { PostgresSecretStore } from '@gatehouse/secrets-postgres';
 import {
@@ -54,7 +48,7 @@ export class RolesServiceModule {
             ),
           inject: [Metrics],
         },
-        ...identityConfig(secrets, readPasswordHashing(process.env)),
+        ...identityConfig(secrets),
         // API keys are found by their hash here: every service authenticates them (identity lib).
         { provide: SecretStore, useFactory: () => PostgresSecretStore.connect(env.pgUrl, env.pgSchema) },
       ],

@@ -23,13 +23,7 @@ import {
   redisLoginLimiters,
   UsersApiModule,
 } from '@gatehouse/users-api';
-import {
-  IDENTITY_CONFIG,
-  identityConfig,
-  IdentityModule,
-  type IdentitySecrets,
-  readPasswordHashing,
-} from '@gatehouse/identity';
+import { IDENTITY_CONFIG, identityConfig, IdentityModule, type IdentitySecrets } from '@gatehouse/identity';
 import { Redis } from 'ioredis';
 import { Pool } from 'pg';
 import { type MailSettings, notifierFor } from '@gatehouse/notifications-smtp';
@@ -76,7 +70,7 @@ export class UsersServiceModule {
           useFactory: () =>
             PostgresSecretStore.open(new Pool({ connectionString: env.pgUrl, max: 4 }), env.pgSchema),
         },
-        ...identityConfig(secrets, readPasswordHashing(process.env)),
+        ...identityConfig(secrets),
         { provide: OperatorConfig, useValue: secrets },
         {
           provide: LoginLimiters,

@@ -1,6 +1,6 @@
 import type { Provider } from '@nestjs/common';
 import { requiredSecret } from '@gatehouse/config';
-import { PasswordHashingConfig } from './passwords/password-hashing.config';
+import { PasswordHashingConfig, readPasswordHashing } from './passwords/password-hashing.config';
 import { SessionConfig } from './session.config';
 import { ReservationConfig } from './usernames/username-reservations';
 
@@ -21,7 +21,11 @@ export const readIdentitySecrets = (env: NodeJS.ProcessEnv): IdentitySecrets => 
 /** What a runtime binds (and exports) for IdentityModule, beside its event and secret stores. */
 export const IDENTITY_CONFIG = [SessionConfig, ReservationConfig, PasswordHashingConfig];
 
-export const identityConfig = (secrets: IdentitySecrets, hashing: PasswordHashingConfig): Provider[] => [
+/** Hashing as the environment sets it (GATEHOUSE_ARGON2_…, GATEHOUSE_HASH_CONCURRENCY) unless given. */
+export const identityConfig = (
+  secrets: IdentitySecrets,
+  hashing: PasswordHashingConfig = readPasswordHashing(process.env),
+): Provider[] => [
   { provide: SessionConfig, useValue: { sessionKey: secrets.sessionKey } },
   { provide: ReservationConfig, useValue: { reservationKey: secrets.reservationKey } },
   { provide: PasswordHashingConfig, useValue: hashing },
