@@ -50,7 +50,13 @@ async function timeInTurn(
 export async function credentialsSection(): Promise<SectionResult> {
   heading(`Credentials at the edge: ${TRIES} tries of each, in turn (embedded, over HTTP)`);
   const dataDir = await mkdtemp(join(tmpdir(), 'gatehouse-bench-credentials-'));
-  const config = loadEmbeddedConfig({ GATEHOUSE_DATA_DIR: dataDir, PORT: '0' });
+  // Unthrottled, so every refusal is verified: the throttle would answer the 21st one unverified.
+  const config = loadEmbeddedConfig({
+    GATEHOUSE_DATA_DIR: dataDir,
+    PORT: '0',
+    GATEHOUSE_LOGIN_FAILURES_PER_ADDRESS: '1000000',
+    GATEHOUSE_LOGIN_FAILURES_PER_USERNAME: '1000000',
+  });
   const app = await createEmbeddedApp(config, 'warn');
   try {
     await app.listen(0, '127.0.0.1');

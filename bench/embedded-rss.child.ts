@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { ReadModelStore } from '@gatehouse/read-models';
-import { readPasswordHashing } from '@gatehouse/identity';
-import { readLoginLimits } from '@gatehouse/users-api';
+import { readLoginLimits, readPasswordHashing } from '@gatehouse/identity';
 import { usersListDeclaration } from '@gatehouse/users-list';
 import { join } from 'node:path';
 import { createEmbeddedApp } from '../services/gatehouse/src/embedded-app';

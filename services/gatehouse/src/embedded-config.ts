@@ -1,6 +1,10 @@
 import { readSmtpOptions, type SmtpOptions } from '@gatehouse/notifications-smtp';
-import { type PasswordHashingConfig, readPasswordHashing } from '@gatehouse/identity';
-import { type LoginLimits, readLoginLimits } from '@gatehouse/users-api';
+import {
+  type LoginLimits,
+  type PasswordHashingConfig,
+  readLoginLimits,
+  readPasswordHashing,
+} from '@gatehouse/identity';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -79,7 +79,7 @@ export class EmbeddedModule {
         { provide: EventPublisher, useValue: bus },
         { provide: EventSubscriber, useValue: bus },
         { provide: ReadModelStore, useValue: new InMemoryReadModelStore() },
-        ...identityConfig(config, config.passwordHashing),
+        ...identityConfig(config, config.passwordHashing, config.loginLimits),
         { provide: OperatorConfig, useValue: { operatorToken: config.operatorToken } },
         { provide: ServiceTokenConfig, useValue: { serviceToken: config.serviceToken } },
         { provide: LoginLimiters, useValue: memoryLoginLimiters(config.loginLimits) },

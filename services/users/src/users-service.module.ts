@@ -19,11 +19,16 @@ import {
   OperatorConfig,
   LoginLimiters,
   PasswordResetConfig,
-  readLoginLimits,
   redisLoginLimiters,
   UsersApiModule,
 } from '@gatehouse/users-api';
-import { IDENTITY_CONFIG, identityConfig, IdentityModule, type IdentitySecrets } from '@gatehouse/identity';
+import {
+  IDENTITY_CONFIG,
+  identityConfig,
+  IdentityModule,
+  type IdentitySecrets,
+  readLoginLimits,
+} from '@gatehouse/identity';
 import { Redis } from 'ioredis';
 import { Pool } from 'pg';
 import { type MailSettings, notifierFor } from '@gatehouse/notifications-smtp';

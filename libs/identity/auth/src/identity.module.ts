@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { EventStore, StateCache, type StreamReader } from '@gatehouse/event-store';
 import { AuthenticatedGuard, Authenticator } from '@gatehouse/http';
 import { ApiKeyCredentials } from './api-keys/api-key-credentials';
+import { BasicAuthThrottle } from './basic-auth/basic-auth-throttle';
 import { BasicCredentials } from './basic-auth/basic-credentials';
 import { VerifiedPasswords } from './basic-auth/verified-passwords';
 import { Grants } from './grants';
@@ -32,6 +33,7 @@ import { EventSourcedAuthenticator } from './session/event-sourced-authenticator
     PasswordHasher,
     UsernameReservations,
     { provide: VerifiedPasswords, useFactory: () => new VerifiedPasswords() },
+    BasicAuthThrottle,
     BasicCredentials,
     AuthenticatedGuard,
     InternalCallGuard,

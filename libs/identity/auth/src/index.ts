@@ -13,3 +13,4 @@ export * from './passwords/password-hashing.config';
 export * from './usernames/username-reservations';
 export * from './basic-auth/basic-credentials';
 export * from './identity-config';
+export * from './passwords/login-limits';

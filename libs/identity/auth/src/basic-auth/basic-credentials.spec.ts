@@ -4,7 +4,9 @@ import { InMemorySecretStore } from '@gatehouse/secrets';
 import { newTestEvent } from '@gatehouse/testing';
 import { Grants } from '../grants';
 import { PasswordHasher } from '../passwords/password-hasher';
+import { readLoginLimits } from '../passwords/login-limits';
 import { UsernameReservations } from '../usernames/username-reservations';
+import { BasicAuthThrottle } from './basic-auth-throttle';
 import { BasicCredentials } from './basic-credentials';
 import { VerifiedPasswords } from './verified-passwords';
 
@@ -21,7 +23,7 @@ async function appendTo(store: EventStore, streamId: string, type: string, data:
 }
 
 /** Ada (u1) with a password, HTTP basic authentication allowed, no safelist. */
-async function setUp() {
+async function setUp(limits = readLoginLimits({})) {
   const store = new InMemoryEventStore();
   const secrets = new InMemorySecretStore();
   const passwords = new PasswordHasher(secrets, {
@@ -42,7 +44,13 @@ async function setUp() {
   await access('ApiAccessChanged', { protocol: 'http', allowed: true });
   const verifies = jest.spyOn(passwords, 'verifies');
   const grants = new Grants(new StateCache(store));
-  const basic = new BasicCredentials(grants, passwords, reservations, new VerifiedPasswords());
+  const basic = new BasicCredentials(
+    grants,
+    passwords,
+    reservations,
+    new VerifiedPasswords(),
+    new BasicAuthThrottle(limits),
+  );
   return {
     basic,
     verifies,
@@ -116,5 +124,17 @@ describe('HTTP basic credentials', () => {
     const { basic, verifies } = await setUp();
     for (let n = 0; n < 2; n++) await basic.authenticate('ada', 'Wrong-password-1!', 'http', '127.0.0.1');
     expect(verifies).toHaveBeenCalledTimes(2);
+  });
+
+  it('refuse, unverified, past the failures allowed for the username, even the right password', async () => {
+    const limits = readLoginLimits({ GATEHOUSE_LOGIN_FAILURES_PER_USERNAME: '3' });
+    const { basic, verifies } = await setUp(limits);
+    for (let n = 0; n < 3; n++) {
+      expect(await basic.authenticate('ada', 'Wrong-password-1!', 'http', `198.51.100.${n}`)).toBeNull();
+    }
+    expect(await basic.authenticate('ada', PASSWORD, 'http', '127.0.0.1')).toBeNull();
+    expect(verifies).toHaveBeenCalledTimes(3);
+    expect(await basic.authenticate('grace', PASSWORD, 'http', '127.0.0.1')).toBeNull();
+    expect(verifies).toHaveBeenCalledTimes(4);
   });
 });

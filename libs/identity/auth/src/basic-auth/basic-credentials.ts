@@ -5,6 +5,7 @@ import { ipAllowed, mayAct } from '@gatehouse/identity-domain';
 import { Grants } from '../grants';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { UsernameReservations } from '../usernames/username-reservations';
+import { BasicAuthThrottle } from './basic-auth-throttle';
 import { VerifiedPasswords } from './verified-passwords';
 
 /**
@@ -14,7 +15,8 @@ import { VerifiedPasswords } from './verified-passwords';
  * off by default); then their roles, as for a session. Every refusal is the same null, and the password
  * is verified on every path — against the stand-in hash for an unknown username — so neither the answer
  * nor its time tells which check failed. Nothing is written: a refusal is no event here, as this runs in
- * every service and only the users service writes users' streams.
+ * every service and only the users service writes users' streams. Refusals count against the login's
+ * limits per address and username (BasicAuthThrottle); past them every attempt is refused unverified.
  */
 /**
  * Whom an unknown username is checked as: no user has this id (ids are UUIDv7, whose time field this
@@ -30,6 +32,7 @@ export class BasicCredentials {
     private readonly passwords: PasswordHasher,
     private readonly reservations: UsernameReservations,
     private readonly verified: VerifiedPasswords,
+    private readonly throttle: BasicAuthThrottle,
   ) {}
 
   async authenticate(
@@ -38,7 +41,20 @@ export class BasicCredentials {
     protocol: ApiProtocol,
     ip: string,
   ): Promise<Principal | null> {
-    const owner = await this.grants.usernameOwner(this.reservations.streamIdOf(username));
+    const usernameKey = this.reservations.streamIdOf(username);
+    if (await this.throttle.throttled(ip, usernameKey)) return null;
+    const principal = await this.judge(usernameKey, password, protocol, ip);
+    if (!principal) await this.throttle.failed(ip, usernameKey);
+    return principal;
+  }
+
+  private async judge(
+    usernameKey: string,
+    password: string,
+    protocol: ApiProtocol,
+    ip: string,
+  ): Promise<Principal | null> {
+    const owner = await this.grants.usernameOwner(usernameKey);
     const userId = owner?.userId ?? NOBODY;
     const [user, access] = await Promise.all([this.grants.userAt(userId), this.grants.access(userId)]);
     const versions = { user: user.version, access: access.version };
