@@ -9,7 +9,13 @@ import {
   type IdentitySecrets,
   internalCallToken,
 } from '@gatehouse/identity';
-import { InviteeUsers, InviteeUsersOverHttp, InvitesApiModule, InvitesConfig } from '@gatehouse/invites-api';
+import {
+  ACCEPT_INVITE_PAGE,
+  InviteeUsers,
+  InviteeUsersOverHttp,
+  InvitesApiModule,
+  InvitesConfig,
+} from '@gatehouse/invites-api';
 import { StreamOwners } from '@gatehouse/contracts';
 import { Notifier } from '@gatehouse/notifications';
 import { type MailSettings, notifierFor } from '@gatehouse/notifications-smtp';
@@ -85,7 +91,7 @@ export class InvitesServiceModule {
         ...identityConfig(secrets),
         {
           provide: InvitesConfig,
-          useValue: { linkBase: `${mail.publicUrl}/accept-invite`, emailKey: secrets.reservationKey },
+          useValue: { linkBase: `${mail.publicUrl}${ACCEPT_INVITE_PAGE}`, emailKey: secrets.reservationKey },
         },
         {
           provide: InviteeUsers,

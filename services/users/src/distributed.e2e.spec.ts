@@ -7,6 +7,7 @@ import {
   inviteCrashScenarios,
   invitesScenarios,
   operationsScenarios,
+  pagesScenarios,
   permissionMatrixScenarios,
   rolesScenarios,
   secretScanScenarios,
@@ -45,6 +46,7 @@ describe('distributed mode', () => {
   accessCheckScenarios(() => stack);
   operationsScenarios(() => stack);
   gatewayScenarios(() => stack);
+  pagesScenarios(() => stack, 'distributed');
   tracingScenarios(() => stack);
   secretScanScenarios(() => stack);
   usersListScenarios(() => stack);

@@ -89,7 +89,7 @@ export class UsersServiceModule {
         },
         {
           provide: PasswordResetConfig,
-          useValue: { linkBase: `${mail.publicUrl}/reset-password`, ttlMinutes: DEFAULT_RESET_TTL_MINUTES },
+          useValue: { publicUrl: mail.publicUrl, ttlMinutes: DEFAULT_RESET_TTL_MINUTES },
         },
       ],
       exports: [

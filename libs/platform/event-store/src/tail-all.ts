@@ -12,23 +12,42 @@ export interface TailOptions {
 
 /**
  * Follows the store's global order from a checkpoint, one batch at a time, until aborted.
- * The handler's promise must settle before the next batch is read: that is what lets a caller
- * commit its checkpoint only after the batch is safely handled.
+ * The handler's promise must settle before the next batch is handed over: that is what lets a caller
+ * commit its checkpoint only after the batch is safely handled. After a full batch the next one is read
+ * while the handler works (reading has no effects), so a backlog drains at the pace of the slower of
+ * the two instead of their sum.
  */
 export async function tailAll(
   store: EventStore,
   options: TailOptions,
   handle: (batch: StoredEvent[]) => Promise<void>,
 ): Promise<void> {
-  let checkpoint = options.from;
   const batchSize = options.batchSize ?? 500;
   const pollMs = options.pollMs ?? 20;
-  while (!options.signal.aborted) {
-    const batch = await store.readAll({ after: checkpoint, maxCount: batchSize });
-    if (batch.length > 0) {
+  const read = (after: string) => store.readAll({ after, maxCount: batchSize });
+  let checkpoint = options.from;
+  let next: Promise<StoredEvent[]> | undefined;
+  try {
+    while (!options.signal.aborted) {
+      const batch = await (next ?? read(checkpoint));
+      next = undefined;
+      if (batch.length === 0) {
+        await sleep(pollMs, options.signal);
+        continue;
+      }
+      const last = batch[batch.length - 1].checkpoint;
+      if (batch.length === batchSize) {
+        next = read(last);
+        // Handled here so a failure while the handler still works is not an unhandled rejection; it is
+        // still thrown where the batch is awaited.
+        next.catch(() => undefined);
+      }
       await handle(batch);
-      checkpoint = batch[batch.length - 1].checkpoint;
+      checkpoint = last;
+      if (batch.length < batchSize) await sleep(pollMs, options.signal);
     }
-    if (batch.length < batchSize) await sleep(pollMs, options.signal);
+  } finally {
+    // A read started ahead of a failed handler or an abort is not wanted; its outcome is not either.
+    await next?.catch(() => undefined);
   }
 }

@@ -42,7 +42,10 @@ export class InviteEmailsReaction extends Reaction {
       to,
       language: invite.invitee.language,
       template: 'invite',
-      params: { acceptUrl: `${this.config.linkBase}#token=${token}`, expiresInHours: String(hoursLeft) },
+      params: {
+        acceptUrl: `${this.config.linkBase}?${new URLSearchParams({ token, lang: invite.invitee.language })}`,
+        expiresInHours: String(hoursLeft),
+      },
       correlationId: event.correlationId,
       idempotencyKey: `${event.eventId}:invite:${to}`,
     });

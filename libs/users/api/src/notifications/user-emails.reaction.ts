@@ -4,6 +4,7 @@ import { EventStore, Reaction, sleep } from '@gatehouse/event-store';
 import { MessageNotBuilt, Notifier } from '@gatehouse/notifications';
 import { PasswordResetConfig } from '../password-reset/password-reset.config';
 import { PasswordResets } from '../password-reset/password-resets';
+import { passwordLinkParams } from '../password-pages/password-links';
 import { UserCommands } from '../user-commands';
 import { emailsFor } from './user-emails';
 
@@ -43,8 +44,7 @@ export class UserEmailsReaction extends Reaction {
       const params: Record<string, string> = { firstName: user.profile.firstName, ...email.params };
       if (email.reset) {
         const token = await this.resets.issue(user.userId, email.reset.resetId, email.reset.expiresAt);
-        params['resetUrl'] = `${this.config.linkBase}#token=${token}`;
-        params['expiresInMinutes'] = String(this.config.ttlMinutes);
+        Object.assign(params, passwordLinkParams(email.template, this.config, token, user.profile.language));
       }
       const to = email.to ?? user.profile.email;
       await this.send(
