@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ReadModelStore } from '@gatehouse/read-models';
-import { readLoginLimits, readPasswordHashing } from '@gatehouse/users-api';
+import { readLoginLimits, readPasswordHashing } from '@gatehouse/identity';
 import { usersListDeclaration } from '@gatehouse/users-list';
 import { join } from 'node:path';
 import { createEmbeddedApp } from '../services/gatehouse/src/embedded-app';
@@ -21,6 +21,7 @@ async function main(): Promise<void> {
       port: 0,
       sessionKey,
       operatorToken,
+      serviceToken: operatorToken,
       reservationKey: sessionKey,
       passwordHashing: readPasswordHashing({}),
       loginLimits: readLoginLimits({}),

@@ -1,5 +1,5 @@
 import { argon2id, hash, verify } from 'argon2';
-import { readPasswordHashing } from '@gatehouse/users-api';
+import { readPasswordHashing } from '@gatehouse/identity';
 import { heading, latencyHistogram, percentileMs, recordMs, type SectionResult, verdict } from './report';
 
 const DURATION_MS = Number(process.env['BENCH_HASH_SECONDS'] ?? 5) * 1000;

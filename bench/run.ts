@@ -11,7 +11,8 @@ import { type SectionResult, verdict } from './report';
  * environment.
  * BENCH_SECONDS sets both the append slices (default 5) and the latency run (default 20);
  * BENCH_REPLAY_EVENTS the replay's larger table (default 1,000,000); BENCH_ROLES_USERS the account sizes
- * of the roles section (default 10,100000,1000000); BENCH_READSIDE_USERS the large account of the
+ * of the roles section (default 10,100000,1000000); BENCH_CREDENTIAL_TRIES the credentials section's tries
+ * of each kind (default 200); BENCH_READSIDE_USERS the large account of the
  * read-side section (default 10,000; the issue's figures take 1,000,000).
  */
 const sections = {
@@ -26,6 +27,7 @@ const sections = {
   replay: async (signal: AbortSignal) => (await import('./replay')).replaySection({ signal }),
   roles: async () => (await import('./roles')).rolesSection(),
   hashing: async () => (await import('./hashing')).hashingSection(),
+  credentials: async () => (await import('./credentials')).credentialsSection(),
   gateway: async () => {
     ensureKafka();
     return (await import('./gateway')).gatewaySection();

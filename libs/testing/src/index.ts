@@ -32,3 +32,5 @@ export * from './http/invite-crash.scenarios';
 export * from './http/access-control.scenarios';
 export * from './http/stream-ownership.scenarios';
 export * from './browser/pages.scenarios';
+export * from './http/basic-auth.scenarios';
+export * from './http/access-check.scenarios';

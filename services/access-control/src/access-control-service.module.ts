@@ -1,10 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { AccessControlApiModule } from '@gatehouse/access-control-api';
+import { AccessControlApiModule, ServiceTokenConfig } from '@gatehouse/access-control-api';
 import { type DistributedEnv } from '@gatehouse/config';
 import { StreamOwners } from '@gatehouse/contracts';
 import { EventStore, ownedStreams } from '@gatehouse/event-store';
 import { PostgresEventStore } from '@gatehouse/event-store-postgres';
-import { IdentityModule, SessionConfig } from '@gatehouse/identity';
+import { IDENTITY_CONFIG, identityConfig, IdentityModule, type IdentitySecrets } from '@gatehouse/identity';
 import {
   meteredEventStore,
   Metrics,
@@ -23,7 +23,7 @@ import { PostgresSecretStore } from '@gatehouse/secrets-postgres';
  */
 @Module({})
 export class AccessControlServiceModule {
-  static register(env: DistributedEnv, session: SessionConfig): DynamicModule {
+  static register(env: DistributedEnv, secrets: IdentitySecrets & ServiceTokenConfig): DynamicModule {
     return {
       module: AccessControlServiceModule,
       global: true,
@@ -57,9 +57,10 @@ export class AccessControlServiceModule {
           provide: SecretStore,
           useFactory: () => PostgresSecretStore.connect(env.pgUrl, env.pgSchema),
         },
-        { provide: SessionConfig, useValue: session },
+        ...identityConfig(secrets),
+        { provide: ServiceTokenConfig, useValue: { serviceToken: secrets.serviceToken } },
       ],
-      exports: [EventStore, SecretStore, SessionConfig],
+      exports: [EventStore, SecretStore, ...IDENTITY_CONFIG, ServiceTokenConfig],
     };
   }
 }

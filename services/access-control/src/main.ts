@@ -3,14 +3,17 @@ import { NestFactory } from '@nestjs/core';
 import { readDistributedEnv, requiredSecret } from '@gatehouse/config';
 import { configureHttpApp } from '@gatehouse/http';
 import { createServiceLogger, useStructuredLogging } from '@gatehouse/logging';
-import { trustProxies } from '@gatehouse/identity';
+import { readIdentitySecrets, trustProxies } from '@gatehouse/identity';
 import { recordHttpMetrics } from '@gatehouse/operations';
 import { AccessControlServiceModule } from './access-control-service.module';
 
 async function main(): Promise<void> {
   const env = readDistributedEnv(process.env, 3005);
-  const session = { sessionKey: requiredSecret(process.env, 'GATEHOUSE_SESSION_KEY') };
-  const app = await NestFactory.create(AccessControlServiceModule.register(env, session), {
+  const secrets = {
+    ...readIdentitySecrets(process.env),
+    serviceToken: requiredSecret(process.env, 'GATEHOUSE_SERVICE_TOKEN'),
+  };
+  const app = await NestFactory.create(AccessControlServiceModule.register(env, secrets), {
     bufferLogs: true,
   });
   const logger = useStructuredLogging(app, 'access-control');

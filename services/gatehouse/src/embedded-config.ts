@@ -4,7 +4,7 @@ import {
   type PasswordHashingConfig,
   readLoginLimits,
   readPasswordHashing,
-} from '@gatehouse/users-api';
+} from '@gatehouse/identity';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -14,6 +14,8 @@ export interface EmbeddedConfig {
   readonly port: number;
   readonly sessionKey: string;
   readonly operatorToken: string;
+  /** Platform services present it to POST /v1/access/check (data/service.token unless set). */
+  readonly serviceToken: string;
   readonly reservationKey: string;
   readonly passwordHashing: PasswordHashingConfig;
   readonly loginLimits: LoginLimits;
@@ -39,6 +41,7 @@ export function loadEmbeddedConfig(env: NodeJS.ProcessEnv = process.env): Embedd
     port,
     sessionKey: env['GATEHOUSE_SESSION_KEY'] ?? readOrCreate(join(dataDir, 'session.key')),
     operatorToken: env['GATEHOUSE_OPERATOR_TOKEN'] ?? readOrCreate(operatorTokenFile),
+    serviceToken: env['GATEHOUSE_SERVICE_TOKEN'] ?? readOrCreate(join(dataDir, 'service.token')),
     reservationKey: env['GATEHOUSE_RESERVATION_KEY'] ?? readOrCreate(join(dataDir, 'reservation.key')),
     passwordHashing: readPasswordHashing(env),
     loginLimits: readLoginLimits(env),

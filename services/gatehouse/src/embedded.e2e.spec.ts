@@ -1,6 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import {
+  accessCheckScenarios,
   accessControlScenarios,
+  basicAuthScenarios,
   ApiClient,
   eventually,
   malformedInputScenarios,
@@ -34,17 +36,18 @@ const unthrottled = {
 async function start(
   dataDir: string,
   env: NodeJS.ProcessEnv = unthrottled,
-): Promise<{ app: INestApplication; stack: RunningStack }> {
+): Promise<{ app: INestApplication; stack: RunningStack & { serviceToken: string } }> {
   const config = loadEmbeddedConfig({ GATEHOUSE_DATA_DIR: dataDir, PORT: '0', ...env });
   const app = await createEmbeddedApp(config, 'warn');
   await app.listen(0, '127.0.0.1');
   const api = new ApiClient(`http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`);
-  return { app, stack: { users: api, projections: api, operatorToken: config.operatorToken } };
+  const { operatorToken, serviceToken } = config;
+  return { app, stack: { users: api, projections: api, operatorToken, serviceToken } };
 }
 
 describe('embedded mode', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'gatehouse-e2e-'));
-  let running: { app: INestApplication; stack: RunningStack };
+  let running: Awaited<ReturnType<typeof start>>;
 
   beforeAll(async () => {
     running = await start(dataDir);
@@ -60,6 +63,8 @@ describe('embedded mode', () => {
   permissionMatrixScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   invitesScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   accessControlScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
+  basicAuthScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
+  accessCheckScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   operationsScenarios(() => running.stack);
   usersListScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   usersExportScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));

@@ -28,14 +28,12 @@ import {
   OperatorConfig,
   LoginLimiters,
   memoryLoginLimiters,
-  PasswordHashingConfig,
   PasswordResetConfig,
-  ReservationConfig,
   UsersApiModule,
 } from '@gatehouse/users-api';
-import { IdentityModule, SessionConfig } from '@gatehouse/identity';
+import { IDENTITY_CONFIG, identityConfig, IdentityModule } from '@gatehouse/identity';
 import { RolesApiModule } from '@gatehouse/roles-api';
-import { AccessControlApiModule } from '@gatehouse/access-control-api';
+import { AccessControlApiModule, ServiceTokenConfig } from '@gatehouse/access-control-api';
 import Sqlite from 'better-sqlite3';
 import { join } from 'node:path';
 import type { EmbeddedConfig } from './embedded-config';
@@ -81,10 +79,9 @@ export class EmbeddedModule {
         { provide: EventPublisher, useValue: bus },
         { provide: EventSubscriber, useValue: bus },
         { provide: ReadModelStore, useValue: new InMemoryReadModelStore() },
-        { provide: SessionConfig, useValue: { sessionKey: config.sessionKey } },
+        ...identityConfig(config, config.passwordHashing, config.loginLimits),
         { provide: OperatorConfig, useValue: { operatorToken: config.operatorToken } },
-        { provide: ReservationConfig, useValue: { reservationKey: config.reservationKey } },
-        { provide: PasswordHashingConfig, useValue: config.passwordHashing },
+        { provide: ServiceTokenConfig, useValue: { serviceToken: config.serviceToken } },
         { provide: LoginLimiters, useValue: memoryLoginLimiters(config.loginLimits) },
         {
           provide: Notifier,
@@ -123,11 +120,10 @@ export class EmbeddedModule {
         EventPublisher,
         EventSubscriber,
         ReadModelStore,
-        SessionConfig,
+        ...IDENTITY_CONFIG,
         OperatorConfig,
-        ReservationConfig,
+        ServiceTokenConfig,
         LoginLimiters,
-        PasswordHashingConfig,
         Notifier,
         PasswordResetConfig,
         ProjectionsConfig,

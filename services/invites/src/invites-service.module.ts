@@ -2,7 +2,13 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { type DistributedEnv } from '@gatehouse/config';
 import { EventStore, ownedStreams } from '@gatehouse/event-store';
 import { PostgresEventStore } from '@gatehouse/event-store-postgres';
-import { IdentityModule, internalCallToken, SessionConfig } from '@gatehouse/identity';
+import {
+  IDENTITY_CONFIG,
+  identityConfig,
+  IdentityModule,
+  type IdentitySecrets,
+  internalCallToken,
+} from '@gatehouse/identity';
 import {
   ACCEPT_INVITE_PAGE,
   InviteeUsers,
@@ -35,7 +41,7 @@ import { Pool } from 'pg';
 export class InvitesServiceModule {
   static register(
     env: DistributedEnv,
-    secrets: SessionConfig & Pick<InvitesConfig, 'emailKey'>,
+    secrets: IdentitySecrets,
     mail: MailSettings,
     usersUrl: string,
   ): DynamicModule {
@@ -82,10 +88,10 @@ export class InvitesServiceModule {
           useFactory: (metrics: Metrics) => meteredNotifier(notifierFor(mail), metrics),
           inject: [Metrics],
         },
-        { provide: SessionConfig, useValue: { sessionKey: secrets.sessionKey } },
+        ...identityConfig(secrets),
         {
           provide: InvitesConfig,
-          useValue: { linkBase: `${mail.publicUrl}${ACCEPT_INVITE_PAGE}`, emailKey: secrets.emailKey },
+          useValue: { linkBase: `${mail.publicUrl}${ACCEPT_INVITE_PAGE}`, emailKey: secrets.reservationKey },
         },
         {
           provide: InviteeUsers,
@@ -97,7 +103,7 @@ export class InvitesServiceModule {
         SecretStore,
         ReadModelStore,
         Notifier,
-        SessionConfig,
+        ...IDENTITY_CONFIG,
         InvitesConfig,
         InviteeUsers,
       ],

@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { readDistributedEnv, requiredSecret } from '@gatehouse/config';
+import { readDistributedEnv } from '@gatehouse/config';
 import { configureHttpApp } from '@gatehouse/http';
 import { acceptInvitePageForms } from '@gatehouse/invites-api';
+import { readIdentitySecrets, trustProxies } from '@gatehouse/identity';
 import { createServiceLogger, useStructuredLogging } from '@gatehouse/logging';
 import { readMailSettings } from '@gatehouse/notifications-smtp';
 import { recordHttpMetrics } from '@gatehouse/operations';
@@ -10,10 +11,7 @@ import { InvitesServiceModule } from './invites-service.module';
 
 async function main(): Promise<void> {
   const env = readDistributedEnv(process.env, 3006);
-  const secrets = {
-    sessionKey: requiredSecret(process.env, 'GATEHOUSE_SESSION_KEY'),
-    emailKey: requiredSecret(process.env, 'GATEHOUSE_RESERVATION_KEY'),
-  };
+  const secrets = readIdentitySecrets(process.env);
   // The first users instance: the internal create is not balanced yet (docs/adr on accepting invites).
   const [usersUrl] = (process.env['GATEHOUSE_USERS_URL'] ?? 'http://127.0.0.1:3001').split(',');
   const mail = readMailSettings(process.env, env.port);
@@ -21,6 +19,7 @@ async function main(): Promise<void> {
     bufferLogs: true,
   });
   const logger = useStructuredLogging(app, 'invites');
+  trustProxies(app, env.trustedProxies);
   configureHttpApp(app, 'Gatehouse invites service', { bodyLimits: acceptInvitePageForms });
   recordHttpMetrics(app);
   await app.listen(env.port, process.env['HOST'] ?? '127.0.0.1');

@@ -3,17 +3,17 @@ import { NestFactory } from '@nestjs/core';
 import { readDistributedEnv, requiredSecret } from '@gatehouse/config';
 import { configureHttpApp } from '@gatehouse/http';
 import { createServiceLogger, useStructuredLogging } from '@gatehouse/logging';
-import { trustProxies } from '@gatehouse/identity';
+import { readIdentitySecrets, trustProxies } from '@gatehouse/identity';
 import { recordHttpMetrics } from '@gatehouse/operations';
 import { ProjectionsServiceModule } from './projections-service.module';
 
 async function main(): Promise<void> {
   const env = readDistributedEnv(process.env, 3002);
-  const session = {
-    sessionKey: requiredSecret(process.env, 'GATEHOUSE_SESSION_KEY'),
+  const secrets = {
+    ...readIdentitySecrets(process.env),
     operatorToken: requiredSecret(process.env, 'GATEHOUSE_OPERATOR_TOKEN'),
   };
-  const app = await NestFactory.create(ProjectionsServiceModule.register(env, session), { bufferLogs: true });
+  const app = await NestFactory.create(ProjectionsServiceModule.register(env, secrets), { bufferLogs: true });
   const logger = useStructuredLogging(app, 'projections');
   trustProxies(app, env.trustedProxies);
   configureHttpApp(app, 'Gatehouse projections service');

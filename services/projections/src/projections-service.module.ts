@@ -13,7 +13,7 @@ import {
 } from '@gatehouse/projections-api';
 import { ReadModelStore } from '@gatehouse/read-models';
 import { RedisReadModelStore } from '@gatehouse/read-models-redis';
-import { IdentityModule, SessionConfig } from '@gatehouse/identity';
+import { IDENTITY_CONFIG, identityConfig, IdentityModule, type IdentitySecrets } from '@gatehouse/identity';
 import { SecretStore } from '@gatehouse/secrets';
 import { PostgresSecretStore } from '@gatehouse/secrets-postgres';
 import { Kafka, logLevel } from 'kafkajs';
@@ -26,7 +26,7 @@ import { KafkaOperations, OperationsModule, ReadinessChecks, storeReadiness } fr
  */
 @Module({})
 export class ProjectionsServiceModule {
-  static register(env: DistributedEnv, session: SessionConfig & { operatorToken: string }): DynamicModule {
+  static register(env: DistributedEnv, secrets: IdentitySecrets & { operatorToken: string }): DynamicModule {
     const logger = createServiceLogger('projections');
     const kafka = new Kafka({
       clientId: 'gatehouse-projections',
@@ -85,13 +85,20 @@ export class ProjectionsServiceModule {
           provide: ReadModelStore,
           useFactory: () => new RedisReadModelStore(env.redisUrl, { keyPrefix: env.redisPrefix }),
         },
-        { provide: SessionConfig, useValue: { sessionKey: session.sessionKey } },
+        ...identityConfig(secrets),
         // API keys are found by their hash here: every service authenticates them (identity lib).
         { provide: SecretStore, useFactory: () => PostgresSecretStore.connect(env.pgUrl, env.pgSchema) },
-        { provide: ProjectionsConfig, useValue: { groupId, operatorToken: session.operatorToken } },
+        { provide: ProjectionsConfig, useValue: { groupId, operatorToken: secrets.operatorToken } },
         { provide: KafkaOperations, useValue: bus },
       ],
-      exports: [EventStore, EventSubscriber, ReadModelStore, SecretStore, SessionConfig, ProjectionsConfig],
+      exports: [
+        EventStore,
+        EventSubscriber,
+        ReadModelStore,
+        SecretStore,
+        ...IDENTITY_CONFIG,
+        ProjectionsConfig,
+      ],
     };
   }
 }

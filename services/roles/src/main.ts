@@ -1,16 +1,16 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { readDistributedEnv, requiredSecret } from '@gatehouse/config';
+import { readDistributedEnv } from '@gatehouse/config';
 import { configureHttpApp } from '@gatehouse/http';
 import { createServiceLogger, useStructuredLogging } from '@gatehouse/logging';
-import { trustProxies } from '@gatehouse/identity';
+import { readIdentitySecrets, trustProxies } from '@gatehouse/identity';
 import { recordHttpMetrics } from '@gatehouse/operations';
 import { RolesServiceModule } from './roles-service.module';
 
 async function main(): Promise<void> {
   const env = readDistributedEnv(process.env, 3004);
-  const session = { sessionKey: requiredSecret(process.env, 'GATEHOUSE_SESSION_KEY') };
-  const app = await NestFactory.create(RolesServiceModule.register(env, session), { bufferLogs: true });
+  const secrets = readIdentitySecrets(process.env);
+  const app = await NestFactory.create(RolesServiceModule.register(env, secrets), { bufferLogs: true });
   const logger = useStructuredLogging(app, 'roles');
   trustProxies(app, env.trustedProxies);
   configureHttpApp(app, 'Gatehouse roles service');

@@ -3,7 +3,7 @@ import { type DistributedEnv } from '@gatehouse/config';
 import { StreamOwners } from '@gatehouse/contracts';
 import { EventStore, ownedStreams } from '@gatehouse/event-store';
 import { PostgresEventStore } from '@gatehouse/event-store-postgres';
-import { IdentityModule, SessionConfig } from '@gatehouse/identity';
+import { IDENTITY_CONFIG, identityConfig, IdentityModule, type IdentitySecrets } from '@gatehouse/identity';
 import { SecretStore } from '@gatehouse/secrets';
 import { PostgresSecretStore } from '@gatehouse/secrets-postgres';
 import {
@@ -18,7 +18,7 @@ import { RolesApiModule } from '@gatehouse/roles-api';
 /** The roles service process: PostgreSQL event store; it reads users' streams only to authenticate. */
 @Module({})
 export class RolesServiceModule {
-  static register(env: DistributedEnv, session: SessionConfig): DynamicModule {
+  static register(env: DistributedEnv, secrets: IdentitySecrets): DynamicModule {
     return {
       module: RolesServiceModule,
       global: true,
@@ -48,11 +48,11 @@ export class RolesServiceModule {
             ),
           inject: [Metrics],
         },
-        { provide: SessionConfig, useValue: session },
+        ...identityConfig(secrets),
         // API keys are found by their hash here: every service authenticates them (identity lib).
         { provide: SecretStore, useFactory: () => PostgresSecretStore.connect(env.pgUrl, env.pgSchema) },
       ],
-      exports: [EventStore, SecretStore, SessionConfig],
+      exports: [EventStore, SecretStore, ...IDENTITY_CONFIG],
     };
   }
 }

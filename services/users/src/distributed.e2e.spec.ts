@@ -1,5 +1,7 @@
 import {
+  accessCheckScenarios,
   accessControlScenarios,
+  basicAuthScenarios,
   DistributedStack,
   gatewayScenarios,
   inviteCrashScenarios,
@@ -40,6 +42,8 @@ describe('distributed mode', () => {
   userLifecycleScenarios(() => stack);
   permissionMatrixScenarios(() => stack);
   accessControlScenarios(() => stack);
+  basicAuthScenarios(() => stack);
+  accessCheckScenarios(() => stack);
   operationsScenarios(() => stack);
   gatewayScenarios(() => stack);
   pagesScenarios(() => stack, 'distributed');

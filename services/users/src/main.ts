@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { readDistributedEnv, requiredSecret } from '@gatehouse/config';
 import { configureHttpApp } from '@gatehouse/http';
 import { createServiceLogger, useStructuredLogging } from '@gatehouse/logging';
-import { trustProxies } from '@gatehouse/identity';
+import { readIdentitySecrets, trustProxies } from '@gatehouse/identity';
 import { recordHttpMetrics } from '@gatehouse/operations';
 import { credentialBodyLimits } from '@gatehouse/users-api';
 import { readMailSettings } from '@gatehouse/notifications-smtp';
@@ -12,9 +12,8 @@ import { UsersServiceModule } from './users-service.module';
 async function main(): Promise<void> {
   const env = readDistributedEnv(process.env, 3001);
   const config = {
-    sessionKey: requiredSecret(process.env, 'GATEHOUSE_SESSION_KEY'),
+    ...readIdentitySecrets(process.env),
     operatorToken: requiredSecret(process.env, 'GATEHOUSE_OPERATOR_TOKEN'),
-    reservationKey: requiredSecret(process.env, 'GATEHOUSE_RESERVATION_KEY'),
   };
   const mail = readMailSettings(process.env, env.port);
   const app = await NestFactory.create(UsersServiceModule.register(env, config, mail), { bufferLogs: true });

@@ -18,15 +18,17 @@ import {
   DEFAULT_RESET_TTL_MINUTES,
   OperatorConfig,
   LoginLimiters,
-  PasswordHashingConfig,
   PasswordResetConfig,
-  readLoginLimits,
-  readPasswordHashing,
   redisLoginLimiters,
-  ReservationConfig,
   UsersApiModule,
 } from '@gatehouse/users-api';
-import { IdentityModule, SessionConfig } from '@gatehouse/identity';
+import {
+  IDENTITY_CONFIG,
+  identityConfig,
+  IdentityModule,
+  type IdentitySecrets,
+  readLoginLimits,
+} from '@gatehouse/identity';
 import { Redis } from 'ioredis';
 import { Pool } from 'pg';
 import { type MailSettings, notifierFor } from '@gatehouse/notifications-smtp';
@@ -36,7 +38,7 @@ import { type MailSettings, notifierFor } from '@gatehouse/notifications-smtp';
 export class UsersServiceModule {
   static register(
     env: DistributedEnv,
-    secrets: SessionConfig & OperatorConfig & ReservationConfig,
+    secrets: IdentitySecrets & OperatorConfig,
     mail: MailSettings,
   ): DynamicModule {
     return {
@@ -73,10 +75,8 @@ export class UsersServiceModule {
           useFactory: () =>
             PostgresSecretStore.open(new Pool({ connectionString: env.pgUrl, max: 4 }), env.pgSchema),
         },
-        { provide: SessionConfig, useValue: secrets },
+        ...identityConfig(secrets),
         { provide: OperatorConfig, useValue: secrets },
-        { provide: ReservationConfig, useValue: secrets },
-        { provide: PasswordHashingConfig, useValue: readPasswordHashing(process.env) },
         {
           provide: LoginLimiters,
           useFactory: () =>
@@ -95,11 +95,9 @@ export class UsersServiceModule {
       exports: [
         EventStore,
         SecretStore,
-        SessionConfig,
+        ...IDENTITY_CONFIG,
         OperatorConfig,
-        ReservationConfig,
         LoginLimiters,
-        PasswordHashingConfig,
         Notifier,
         PasswordResetConfig,
       ],

@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AccessCommands } from './access-commands';
+import { CheckAccessHandler } from './check-access/check-access.handler';
+import { CheckAccessHttpController } from './check-access/check-access.http.controller';
+import { CheckAccessNginxController } from './check-access/check-access.nginx.controller';
+import { PlatformServiceGuard } from './check-access/service-token';
 import { AddCurrentIpHttpController } from './add-current-ip/add-current-ip.http.controller';
 import { GetAccessControlsHttpController } from './get-access-controls/get-access-controls.http.controller';
 import { ApiKeyIssuer } from './issue-api-key/api-key-issuer';
@@ -13,7 +17,8 @@ import { SetIpSafelistHttpController } from './set-ip-safelist/set-ip-safelist.h
 /**
  * The access-control context over HTTP: a user's IP safelist, API access per protocol and API keys. The
  * rules are enforced on every request of every service by the identity lib; this module only writes
- * them. EventStore, SecretStore and IdentityModule are bound by the runtime importing it.
+ * them, and answers other platform services' access checks with the same rules. EventStore, SecretStore,
+ * ServiceTokenConfig and IdentityModule are bound by the runtime importing it.
  */
 @Module({
   controllers: [
@@ -26,7 +31,9 @@ import { SetIpSafelistHttpController } from './set-ip-safelist/set-ip-safelist.h
     IssueApiKeyHttpController,
     RotateApiKeyHttpController,
     RevokeApiKeyHttpController,
+    CheckAccessHttpController,
+    CheckAccessNginxController,
   ],
-  providers: [AccessCommands, ApiKeyIssuer],
+  providers: [AccessCommands, ApiKeyIssuer, CheckAccessHandler, PlatformServiceGuard],
 })
 export class AccessControlApiModule {}

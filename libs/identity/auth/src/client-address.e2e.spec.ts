@@ -8,11 +8,12 @@ import { newTestEvent } from '@gatehouse/testing';
 import type { Request } from 'express';
 import type { AddressInfo } from 'node:net';
 import { trustProxies } from './client-address';
+import { IDENTITY_CONFIG, identityConfig } from './identity-config';
 import { IdentityModule } from './identity.module';
-import { SessionConfig } from './session.config';
 import { SessionTokens } from './session/session-tokens';
 
 const sessionKey = 'k'.repeat(32);
+const hashing = { memoryKiB: 7168, timeCost: 5, parallelism: 1, concurrency: 1 };
 
 @Controller('whoami')
 @UseGuards(AuthenticatedGuard)
@@ -41,9 +42,9 @@ describe('the client address at the edge', () => {
       providers: [
         { provide: EventStore, useValue: store },
         { provide: SecretStore, useValue: new InMemorySecretStore() },
-        { provide: SessionConfig, useValue: { sessionKey } },
+        ...identityConfig({ sessionKey, reservationKey: sessionKey }, hashing),
       ],
-      exports: [EventStore, SecretStore, SessionConfig],
+      exports: [EventStore, SecretStore, ...IDENTITY_CONFIG],
     })
     class Bindings {}
     const module = await Test.createTestingModule({

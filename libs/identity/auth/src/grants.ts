@@ -17,6 +17,8 @@ import {
   type RoleCatalogState,
   roleAssignmentsView,
   roleCatalogView,
+  type UsernameOwner,
+  usernameOwnerView,
 } from '@gatehouse/identity-domain';
 import { AccessRefusals } from './access-refusals';
 
@@ -30,7 +32,17 @@ export class Grants {
   constructor(private readonly states: StateCache) {}
 
   async user(userId: string): Promise<PrincipalUser> {
-    return (await this.states.load(userStreamId(userId), principalUserView)).state;
+    return (await this.userAt(userId)).state;
+  }
+
+  /** The user and the version of their stream it was read at. */
+  userAt(userId: string): Promise<{ state: PrincipalUser; version: number }> {
+    return this.states.load(userStreamId(userId), principalUserView);
+  }
+
+  /** Whose a username is, from its reservation stream (see UsernameReservations for its name). */
+  async usernameOwner(reservationStreamId: string): Promise<UsernameOwner> {
+    return (await this.states.load(reservationStreamId, usernameOwnerView)).state;
   }
 
   catalog(accountId: string): Promise<{ state: RoleCatalogState; version: number }> {

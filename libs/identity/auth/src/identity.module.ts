@@ -2,16 +2,22 @@ import { Global, Module } from '@nestjs/common';
 import { EventStore, StateCache, type StreamReader } from '@gatehouse/event-store';
 import { AuthenticatedGuard, Authenticator } from '@gatehouse/http';
 import { ApiKeyCredentials } from './api-keys/api-key-credentials';
+import { BasicAuthThrottle } from './basic-auth/basic-auth-throttle';
+import { BasicCredentials } from './basic-auth/basic-credentials';
+import { VerifiedPasswords } from './basic-auth/verified-passwords';
 import { Grants } from './grants';
+import { PasswordHasher } from './passwords/password-hasher';
+import { UsernameReservations } from './usernames/username-reservations';
 import { InternalCallGuard } from './internal-call';
 import { EventSourcedAuthenticator } from './session/event-sourced-authenticator';
 
 /**
- * Authentication for every service (users, roles, projections, access-control, …) by session token or
- * API key, with the user's IP safelist enforced here, at the one edge every request passes: principals
+ * Authentication for every service (users, roles, projections, access-control, …) by session token,
+ * API key or HTTP basic credentials, with the user's IP safelist enforced here, at the one edge every request passes: principals
  * come from the users', roles' and access controls' streams, read through a read-only port, so a service
  * authenticates without being able to write another context's streams. API keys are found by their hash
- * in the SecretStore, which every runtime binds. Global: a runtime imports it once and every guard can use it.
+ * in the SecretStore, which every runtime binds, as are password hashes; a runtime also binds
+ * ReservationConfig and PasswordHashingConfig (basic authentication finds and verifies users). Global: a runtime imports it once and every guard can use it.
  */
 @Global()
 @Module({
@@ -24,9 +30,24 @@ import { EventSourcedAuthenticator } from './session/event-sourced-authenticator
     { provide: Authenticator, useClass: EventSourcedAuthenticator },
     Grants,
     ApiKeyCredentials,
+    PasswordHasher,
+    UsernameReservations,
+    { provide: VerifiedPasswords, useFactory: () => new VerifiedPasswords() },
+    BasicAuthThrottle,
+    BasicCredentials,
     AuthenticatedGuard,
     InternalCallGuard,
   ],
-  exports: [Authenticator, StateCache, Grants, ApiKeyCredentials, AuthenticatedGuard, InternalCallGuard],
+  exports: [
+    Authenticator,
+    StateCache,
+    Grants,
+    ApiKeyCredentials,
+    BasicCredentials,
+    PasswordHasher,
+    UsernameReservations,
+    AuthenticatedGuard,
+    InternalCallGuard,
+  ],
 })
 export class IdentityModule {}

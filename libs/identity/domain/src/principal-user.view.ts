@@ -14,6 +14,8 @@ export type PrincipalUser =
       readonly accountId: string;
       readonly disabled: boolean;
       readonly locked: boolean;
+      /** Asked to be deleted: refused at the edge from then on, whatever the credential. */
+      readonly deletionRequested: boolean;
       readonly sessions: ReadonlySet<string>;
     };
 
@@ -24,7 +26,15 @@ export const principalUserView: View<PrincipalUser, UserEvent> = {
   evolve: (user, event) => {
     if (event.type === 'UserCreated') {
       const { userId, accountId } = event.data;
-      return { exists: true, userId, accountId, disabled: false, locked: false, sessions: none };
+      return {
+        exists: true,
+        userId,
+        accountId,
+        disabled: false,
+        locked: false,
+        deletionRequested: false,
+        sessions: none,
+      };
     }
     if (!user.exists) return user;
     switch (event.type) {
@@ -43,6 +53,8 @@ export const principalUserView: View<PrincipalUser, UserEvent> = {
         return { ...user, disabled: true, sessions: none };
       case 'UserEnabled':
         return { ...user, disabled: false };
+      case 'UserDeletionRequested':
+        return { ...user, deletionRequested: true };
       case 'UserLocked':
         return { ...user, locked: true, sessions: none };
       case 'UserUnlocked':
@@ -55,6 +67,10 @@ export const principalUserView: View<PrincipalUser, UserEvent> = {
   },
 };
 
-/** A session the user may act in now: the user is neither disabled nor locked and the session is open. */
+/** Whether the user may act now, by any credential: neither disabled, locked nor asked to be deleted. */
+export const mayAct = (user: PrincipalUser): user is Extract<PrincipalUser, { exists: true }> =>
+  user.exists && !user.disabled && !user.locked && !user.deletionRequested;
+
+/** A session the user may act in now: the user may act and the session is open. */
 export const activeSession = (user: PrincipalUser, sessionId: string): boolean =>
-  user.exists && !user.disabled && !user.locked && user.sessions.has(sessionId);
+  mayAct(user) && user.sessions.has(sessionId);

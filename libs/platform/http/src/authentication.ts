@@ -8,7 +8,8 @@ import {
 } from '@nestjs/common';
 import type { Permission } from '@gatehouse/contracts';
 import { DomainError } from '@gatehouse/domain-kit';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
+import { BASIC_CHALLENGE, type Credential, credentialOf, credentialsRefused } from './credentials';
 
 /** Who is calling: resolved from the bearer session on every request, never cached across requests. */
 export interface Principal {
@@ -20,9 +21,12 @@ export interface Principal {
   readonly permissions: ReadonlySet<Permission>;
 }
 
-/** Resolves a bearer token to a live principal, or null when the token is unknown, ended or forged. */
+/**
+ * Resolves a credential to a live principal, or null when the token is unknown, ended or forged, or the
+ * username and password are refused.
+ */
 export abstract class Authenticator {
-  abstract authenticate(token: string, ip: string): Promise<Principal | null>;
+  abstract authenticate(credential: Credential, ip: string): Promise<Principal | null>;
 }
 
 type AuthenticatedRequest = Request & { principal?: Principal };
@@ -33,8 +37,12 @@ export class AuthenticatedGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const token = bearerToken(request);
-    const principal = token ? await this.authenticator.authenticate(token, request.ip ?? '') : null;
+    const credential = credentialOf(request);
+    const principal = credential ? await this.authenticator.authenticate(credential, request.ip ?? '') : null;
+    if (!principal && credential?.scheme === 'basic') {
+      context.switchToHttp().getResponse<Response>().setHeader('WWW-Authenticate', BASIC_CHALLENGE);
+      throw credentialsRefused();
+    }
     if (!principal) throw new UnauthorizedException('a valid bearer session is required');
     request.principal = principal;
     return true;

@@ -12,11 +12,19 @@ const secretPatterns: Record<string, RegExp> = {
   'session token': /ghs\.[0-9a-f-]{36}\.[0-9a-f-]{36}\.[\w-]{20,}/,
   // Reset and invite tokens alike: `<id>.<256 bits, base64url>`.
   'reset token': /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.[\w-]{43}(?![\w-])/,
+  // An Authorization header of HTTP basic authentication: base64 of a username and password (a digit,
+  // + or / in it tells it from prose such as "Basic authentication").
+  'basic credential': /Basic (?=[A-Za-z0-9+/]*[0-9+/])[A-Za-z0-9+/]{16,}={0,2}/,
   'test password': new RegExp(`Str0ng-[a-z0-9]+!|Wrong-password-\\d|${ADMIN_PASSWORD}`),
 };
 
 /** The keys and tokens the services are started with. */
-const CONFIGURED_SECRETS = ['GATEHOUSE_SESSION_KEY', 'GATEHOUSE_OPERATOR_TOKEN', 'GATEHOUSE_RESERVATION_KEY'];
+const CONFIGURED_SECRETS = [
+  'GATEHOUSE_SESSION_KEY',
+  'GATEHOUSE_OPERATOR_TOKEN',
+  'GATEHOUSE_SERVICE_TOKEN',
+  'GATEHOUSE_RESERVATION_KEY',
+];
 
 /**
  * Run last, after every scenario of the distributed mode: no password, hash, token or configured key

@@ -52,6 +52,7 @@ export class DistributedStack implements RunningStack {
     readonly projections: ApiClient;
   };
   readonly operatorToken = randomBytes(24).toString('base64url');
+  readonly serviceToken = randomBytes(24).toString('base64url');
   readonly name = uniqueName('gh');
   /** The users and invites services' file outbox: the emails they sent, one JSON file each. */
   readonly outboxDir = mkdtempSync(join(tmpdir(), 'gatehouse-outbox-'));
@@ -123,6 +124,7 @@ export class DistributedStack implements RunningStack {
       GATEHOUSE_TOPIC_PREFIX: `${this.name}.`,
       GATEHOUSE_SESSION_KEY: `session-key-of-${this.name}-${'x'.repeat(16)}`,
       GATEHOUSE_OPERATOR_TOKEN: this.operatorToken,
+      GATEHOUSE_SERVICE_TOKEN: this.serviceToken,
       // Every scenario logs in from 127.0.0.1; the throttle is tested with its own limits in embedded mode.
       GATEHOUSE_LOGIN_FAILURES_PER_ADDRESS: '1000000',
       GATEHOUSE_LOGIN_FAILURES_PER_USERNAME: '1000000',

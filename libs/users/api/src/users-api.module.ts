@@ -11,7 +11,6 @@ import { LoginHandler } from './login/login.handler';
 import { LoginThrottle } from './login/login-throttle';
 import { LoginHttpController } from './login/login.http.controller';
 import { LogoutHttpController } from './logout/logout.http.controller';
-import { PasswordHasher } from './password-hasher';
 import { UpdateUserDetailsHttpController } from './update-user-details/update-user-details.http.controller';
 import { AccountSettingsHttpController } from './account-settings/account-settings.http.controller';
 import { ChangeContactInfoHttpController } from './change-contact-info/change-contact-info.http.controller';
@@ -28,7 +27,6 @@ import { RequestDeletionHttpController } from './request-deletion/request-deleti
 import { UnlockUserHandler } from './unlock-user/unlock-user.handler';
 import { UnlockUserHttpController } from './unlock-user/unlock-user.http.controller';
 import { UserCommands } from './user-commands';
-import { UsernameReservations } from './username-reservations/username-reservations';
 import { UsernameReservationsMigration } from './username-reservations/username-reservations.migration';
 
 /**
@@ -57,13 +55,11 @@ import { UsernameReservationsMigration } from './username-reservations/username-
   ],
   providers: [
     OperatorGuard,
-    PasswordHasher,
     CreateUserHandler,
     BootstrapAccountHandler,
     LoginHandler,
     LoginThrottle,
     UserCommands,
-    UsernameReservations,
     UsernameReservationsMigration,
     UserEmailsReaction,
     PasswordResets,

@@ -7,7 +7,7 @@ import { created, disabled, locked, loggedIn } from './user.fixtures';
 /**
  * Every service authenticates with the identity lib's view of a user's stream, not with this decider:
  * over every sequence of the events that touch sessions and status, both must agree on who may act in
- * which session.
+ * which session (a user asked to be deleted acts in none).
  */
 const events: UserEvent[] = [
   loggedIn('s1'),
@@ -37,7 +37,7 @@ describe('the principal view of a user and the user decider', () => {
       if (user.status === 'none' || !principal.exists) throw new Error('the user must exist');
       expect(principal.accountId).toBe(user.accountId);
       for (const sessionId of ['s1', 's2']) {
-        const decided = user.status === 'active' && user.sessions.has(sessionId);
+        const decided = user.status === 'active' && !user.deletionRequested && user.sessions.has(sessionId);
         expect([sessionId, activeSession(principal, sessionId)]).toEqual([sessionId, decided]);
       }
       checked++;

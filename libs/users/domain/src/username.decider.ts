@@ -28,5 +28,3 @@ export const usernameDecider: Decider<ReserveUsername, UsernameState, UsernameEv
   },
   evolve: (_state, event) => ({ status: 'reserved', userId: event.data.userId }),
 };
-
-export const normaliseUsername = (username: string): string => username.trim().toLowerCase();

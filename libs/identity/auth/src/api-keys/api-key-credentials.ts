@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Principal } from '@gatehouse/http';
-import { liveKey } from '@gatehouse/identity-domain';
+import { liveKey, mayAct } from '@gatehouse/identity-domain';
 import { SecretStore } from '@gatehouse/secrets';
 import { Grants } from '../grants';
 import { apiKeyHash, apiKeyLastUsedName, apiKeySecretName, wellFormedApiKey } from './api-key-format';
@@ -16,8 +16,8 @@ const LAST_USED_EVERY_MS = 60_000;
 const logger = new Logger('api-keys');
 
 /**
- * A key acts as its owner, judged on every request by the store as it is now: the owner enabled and not
- * locked, the key issued, not revoked nor expired, the request inside the owner's IP safelist. A key with
+ * A key acts as its owner, judged on every request by the store as it is now: the owner enabled, not
+ * locked and not asked to be deleted, the key issued, not revoked nor expired, the request inside the owner's IP safelist. A key with
  * narrower permissions gets their intersection with the owner's current ones and no role (roles carry
  * rights of their own, such as the Account admin's, that a narrowed key must not).
  */
@@ -41,7 +41,7 @@ export class ApiKeyCredentials {
     ]);
     const now = new Date();
     const key = liveKey(access, keyId, now);
-    if (!user.exists || user.disabled || user.locked || !key) return null;
+    if (!mayAct(user) || !key) return null;
     await this.grants.assertIpAllowed(userId, ip);
     const { roles, permissions } = await this.grants.grantsOf(user.accountId, userId);
     this.touch(keyId, now);

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { type Principal, Authenticator } from '@gatehouse/http';
+import { Authenticator, type Credential, type Principal } from '@gatehouse/http';
 import { activeSession } from '@gatehouse/identity-domain';
 import { ApiKeyCredentials } from '../api-keys/api-key-credentials';
 import { looksLikeApiKey } from '../api-keys/api-key-format';
+import { BasicCredentials } from '../basic-auth/basic-credentials';
 import { Grants } from '../grants';
 import { SessionConfig } from '../session.config';
 import { SessionTokens } from './session-tokens';
@@ -12,7 +13,8 @@ import { SessionTokens } from './session-tokens';
  * user's access controls (is the client address inside their IP safelist?), the user's role assignments
  * and the account's role catalog, all caught up through the state cache. So a role toggled, a safelist
  * saved or a session ended is in force for the very next request, in every runtime mode, every service
- * and every instance. A bearer token is a session token or an API key (`ghk_…`, see ApiKeyCredentials).
+ * and every instance. A bearer token is a session token or an API key (`ghk_…`, see ApiKeyCredentials);
+ * a basic credential is a username and password, allowed over HTTP where the user's API access says so.
  */
 @Injectable()
 export class EventSourcedAuthenticator extends Authenticator {
@@ -21,13 +23,18 @@ export class EventSourcedAuthenticator extends Authenticator {
   constructor(
     private readonly grants: Grants,
     private readonly apiKeys: ApiKeyCredentials,
+    private readonly basic: BasicCredentials,
     config: SessionConfig,
   ) {
     super();
     this.tokens = new SessionTokens(config.sessionKey);
   }
 
-  async authenticate(token: string, ip: string): Promise<Principal | null> {
+  async authenticate(credential: Credential, ip: string): Promise<Principal | null> {
+    if (credential.scheme === 'basic') {
+      return this.basic.authenticate(credential.username, credential.password, 'http', ip);
+    }
+    const { token } = credential;
     if (looksLikeApiKey(token)) return this.apiKeys.authenticate(token, ip);
     const parsed = this.tokens.parse(token);
     if (!parsed) return null;

@@ -10,7 +10,7 @@ import {
 import { v7 as uuidv7 } from 'uuid';
 import type { RequestContext } from '@gatehouse/identity';
 import { CreateUserHandler } from '../create-user/create-user.handler';
-import { PasswordHasher } from '../password-hasher';
+import { PasswordHasher } from '@gatehouse/identity';
 
 /**
  * Opens an account with its first Account admin: the account, the admin's username and user are one

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CommandContext } from '@gatehouse/event-store';
 import type { Principal } from '@gatehouse/http';
-import { PasswordHasher } from '../password-hasher';
+import { PasswordHasher } from '@gatehouse/identity';
 import { UserCommands } from '../user-commands';
 
 /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UserErrors } from '@gatehouse/users-domain';
 import type { RequestContext } from '@gatehouse/identity';
-import { PasswordHasher } from '../password-hasher';
+import { PasswordHasher } from '@gatehouse/identity';
 import { PasswordResets } from '../password-reset/password-resets';
 import { UserCommands } from '../user-commands';
 

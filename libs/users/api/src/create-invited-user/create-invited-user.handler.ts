@@ -3,7 +3,7 @@ import type { InvitedUserRequest } from '@gatehouse/contracts';
 import type { CommandContext } from '@gatehouse/event-store';
 import { assertPasswordPolicy } from '@gatehouse/users-domain';
 import { CreateUserHandler } from '../create-user/create-user.handler';
-import { PasswordHasher } from '../password-hasher';
+import { PasswordHasher } from '@gatehouse/identity';
 import { UserCommands } from '../user-commands';
 
 /**

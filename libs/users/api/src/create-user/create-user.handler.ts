@@ -8,12 +8,11 @@ import {
   sleep,
   step,
 } from '@gatehouse/event-store';
-import { Grants } from '@gatehouse/identity';
+import { Grants, UsernameReservations } from '@gatehouse/identity';
 import { catalogOf } from '@gatehouse/identity-domain';
 import { userDecider, usernameDecider, userStreamId } from '@gatehouse/users-domain';
 import { v7 as uuidv7 } from 'uuid';
 import { FIRST_PASSWORD_TTL_DAYS } from '../password-reset/password-reset.config';
-import { UsernameReservations } from '../username-reservations/username-reservations';
 
 export interface CreateUserInput {
   readonly accountId: string;

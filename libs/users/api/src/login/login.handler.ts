@@ -1,12 +1,18 @@
 import { HttpException, HttpStatus, Injectable, UnauthorizedException } from '@nestjs/common';
+import { credentialsRefused } from '@gatehouse/http';
 import { type CommandContext, EventStore, loadState } from '@gatehouse/event-store';
 import { usernameDecider } from '@gatehouse/users-domain';
 import { v7 as uuidv7 } from 'uuid';
-import { PasswordHasher } from '../password-hasher';
+import { PasswordHasher } from '@gatehouse/identity';
 import { LoginThrottle } from './login-throttle';
-import { UsernameReservations } from '../username-reservations/username-reservations';
 import { appended, UserCommands } from '../user-commands';
-import { Grants, type RequestContext, SessionConfig, SessionTokens } from '@gatehouse/identity';
+import {
+  Grants,
+  type RequestContext,
+  SessionConfig,
+  SessionTokens,
+  UsernameReservations,
+} from '@gatehouse/identity';
 import { ipAllowed } from '@gatehouse/identity-domain';
 
 export interface LoginResult {
@@ -16,10 +22,11 @@ export interface LoginResult {
 }
 
 /**
- * One answer for every failure (unknown user, wrong password, locked, disabled): a login never tells
- * which usernames exist nor whether a guessed password was right for a locked user.
+ * One answer for every failure (unknown user, wrong password, locked, disabled, asked to be deleted,
+ * outside the safelist), the one HTTP basic authentication gives too: a login never tells which
+ * usernames exist nor whether a guessed password was right for a locked user.
  */
-const refused = () => new UnauthorizedException('the username or password is wrong');
+const refused = credentialsRefused;
 
 /** Too many recent failures from this address or for this username: try again after `retryAfter` s. */
 export class LoginThrottled extends HttpException {
@@ -75,7 +82,7 @@ export class LoginHandler {
     // Verify even for unknown users so both answers take the same time.
     const passwordMatches = await this.passwords.matches(userId, password);
     const user = await this.users.user(userId);
-    if (user.status === 'none') throw refused();
+    if (user.status === 'none' || user.deletionRequested) throw refused();
     // Outside the user's IP safelist: the same answer as a wrong password, so that no one outside the
     // list learns whether a guessed password was right; nothing is recorded, so no one outside it can
     // lock the user out either.

@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { UsernameEvent } from '@gatehouse/contracts';
 import { EventStore, NO_STREAM, START, WrongExpectedVersion } from '@gatehouse/event-store';
 import { v5 as uuidv5 } from 'uuid';
-import { isLegacyReservation, UsernameReservations } from './username-reservations';
+import { isLegacyReservation, UsernameReservations } from '@gatehouse/identity';
 
 const DONE = 'migration:username-hmac';
 /** Namespace of the moved events' ids: the same legacy event always becomes the same new event. */

@@ -29,6 +29,14 @@ function hasherWith(secrets: InMemorySecretStore, overrides: Partial<typeof sett
   return hasher;
 }
 
+/** u1's password hashed under other settings than the installation's. */
+async function withOlderHash() {
+  const secrets = new InMemorySecretStore();
+  const old = await hash('correct horse', { type: 2, memoryCost: 8192, timeCost: 3, parallelism: 2 });
+  await secrets.put('password:u1', old);
+  return { secrets, old, hasher: hasherWith(secrets) };
+}
+
 describe('password hashes', () => {
   it('are argon2id PHC strings with the installation settings, and verify', async () => {
     const secrets = new InMemorySecretStore();
@@ -41,15 +49,20 @@ describe('password hashes', () => {
   });
 
   it('made under older settings still verify, and are re-hashed with the current ones on a match', async () => {
-    const secrets = new InMemorySecretStore();
-    const old = await hash('correct horse', { type: 2, memoryCost: 8192, timeCost: 3, parallelism: 2 });
-    await secrets.put('password:u1', old);
-    const hasher = hasherWith(secrets);
+    const { secrets, old, hasher } = await withOlderHash();
     expect(await hasher.matches('u1', 'wrong horse')).toBe(false);
     expect(await secrets.get('password:u1')).toBe(old);
     expect(await hasher.matches('u1', 'correct horse')).toBe(true);
     expect(await secrets.get('password:u1')).toMatch(/^\$argon2id\$v=19\$m=7168,t=5,p=1\$/);
     expect(await hasher.matches('u1', 'correct horse')).toBe(true);
+  });
+
+  it('are verified without a re-hash where only verifying is allowed', async () => {
+    const { secrets, old, hasher } = await withOlderHash();
+    expect(await hasher.verifies('u1', 'correct horse')).toBe(true);
+    expect(await hasher.verifies('u1', 'wrong horse')).toBe(false);
+    expect(await hasher.verifies('nobody', 'correct horse')).toBe(false);
+    expect(await secrets.get('password:u1')).toBe(old);
   });
 
   it('are computed a bounded number at a time: a burst queues', async () => {

@@ -5,7 +5,8 @@ import pLimit from 'p-limit';
 import { PasswordHashingConfig } from './password-hashing.config';
 
 /**
- * argon2id hashes kept in the secret store, never in events. Every hash and verify waits for one of
+ * argon2id hashes kept in the secret store, never in events. In the identity lib so that every service
+ * can verify a password (HTTP basic authentication) while only the users service sets one. Every hash and verify waits for one of
  * `concurrency` slots: argon2 runs on libuv's thread pool, and without a bound a login burst takes every
  * core and every other request waits behind it.
  */
@@ -47,12 +48,25 @@ export class PasswordHasher implements OnModuleInit {
    * on a hash made under other settings is re-hashed with the current ones.
    */
   async matches(userId: string, password: string): Promise<boolean> {
-    const stored = await this.secrets.get(passwordKey(userId));
-    const against = stored ?? (await this.standIn);
-    const matched = await this.slots(() => verify(against, password));
+    const { stored, matched } = await this.verify(userId, password);
     if (stored === null || !matched) return false;
     if (needsRehash(stored, this.options)) await this.set(userId, password);
     return true;
+  }
+
+  /** As `matches`, but never re-hashes: for services that may read a password hash and not write one. */
+  async verifies(userId: string, password: string): Promise<boolean> {
+    const { stored, matched } = await this.verify(userId, password);
+    return stored !== null && matched;
+  }
+
+  private async verify(
+    userId: string,
+    password: string,
+  ): Promise<{ stored: string | null; matched: boolean }> {
+    const stored = await this.secrets.get(passwordKey(userId));
+    const against = stored ?? (await this.standIn);
+    return { stored, matched: await this.slots(() => verify(against, password)) };
   }
 }
 

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { normaliseUsername } from '@gatehouse/users-domain';
+import { normaliseUsername } from '@gatehouse/identity-domain';
 import { createHmac } from 'node:crypto';
-import { ReservationConfig } from '../users.config';
+
+/**
+ * Key of the hash that names username reservation streams (≥ 32 bytes of entropy). Stream ids become
+ * Kafka keys and outlive people: a keyed hash keeps usernames out of them, and a leaked stream id cannot
+ * be checked against a list of names without the key. Changing it orphans every reservation. Every
+ * service holds it: HTTP basic authentication finds a user by their username's reservation.
+ */
+export abstract class ReservationConfig {
+  abstract readonly reservationKey: string;
+}
 
 /** Reservation streams named by HMAC-SHA256 of the normalised username: 64 hex characters. */
 export const HASHED_PREFIX = 'username-hmac-';

@@ -1,0 +1,43 @@
+import { BadRequestException, Controller, Get, HttpCode, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Authenticator, BASIC_CHALLENGE, credentialOf, credentialsRefused } from '@gatehouse/http';
+import type { Request, Response } from 'express';
+import { isIP } from 'node:net';
+import { PlatformServiceGuard, SERVICE_TOKEN_HEADER } from './service-token';
+
+/** Where nginx puts the client's address (`proxy_set_header X-Real-IP $remote_addr;`, docs/nginx-auth-request.md). */
+const CLIENT_ADDRESS_HEADER = 'x-real-ip';
+
+@ApiTags('access check')
+@ApiHeader({ name: SERVICE_TOKEN_HEADER, required: true, description: 'the operator-issued service token' })
+@ApiHeader({ name: 'X-Real-IP', required: true, description: "the client's address, as nginx saw it" })
+@UseGuards(PlatformServiceGuard)
+@Controller('v1/access/check/nginx')
+export class CheckAccessNginxController {
+  constructor(private readonly authenticator: Authenticator) {}
+
+  /**
+   * Permission: a platform service (service token). nginx `auth_request` form: judges the original
+   * request's own Authorization (session token, API key, or basic credentials over HTTP) from the client
+   * address in X-Real-IP, as every Gatehouse service judges its own requests. 204 with
+   * X-Gatehouse-User-Id and X-Gatehouse-Account-Id; 401 (with a basic challenge) for no or a refused
+   * credential, the one answer of every basic refusal; 403 for a session or key used from outside its
+   * user's IP safelist.
+   */
+  @Get()
+  @HttpCode(204)
+  async check(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
+    const clientIp = request.headers[CLIENT_ADDRESS_HEADER];
+    if (typeof clientIp !== 'string' || isIP(clientIp) === 0) {
+      throw new BadRequestException('X-Real-IP must carry the client address');
+    }
+    const credential = credentialOf(request);
+    const principal = credential ? await this.authenticator.authenticate(credential, clientIp) : null;
+    if (!principal) {
+      response.setHeader('WWW-Authenticate', BASIC_CHALLENGE);
+      throw credentialsRefused();
+    }
+    response.setHeader('X-Gatehouse-User-Id', principal.userId);
+    response.setHeader('X-Gatehouse-Account-Id', principal.accountId);
+  }
+}

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import type { ApiProtocol } from '@gatehouse/contracts';
+import type { Principal } from '@gatehouse/http';
+import { ipAllowed, mayAct } from '@gatehouse/identity-domain';
+import { Grants } from '../grants';
+import { PasswordHasher } from '../passwords/password-hasher';
+import { UsernameReservations } from '../usernames/username-reservations';
+import { BasicAuthThrottle } from './basic-auth-throttle';
+import { VerifiedPasswords } from './verified-passwords';
+
+/**
+ * HTTP (and SMPP) basic authentication, judged by the store as it is now, in the issue's order: the
+ * username's owner and their password, the owner enabled, not locked and not asked to be deleted, the
+ * client inside their IP safelist, basic authentication allowed for the protocol (`ApiAccessChanged`,
+ * off by default); then their roles, as for a session. Every refusal is the same null, and the password
+ * is verified on every path — against the stand-in hash for an unknown username — so neither the answer
+ * nor its time tells which check failed. Nothing is written: a refusal is no event here, as this runs in
+ * every service and only the users service writes users' streams. Refusals count against the login's
+ * limits per address and username (BasicAuthThrottle); past them every attempt is refused unverified.
+ */
+/**
+ * Whom an unknown username is checked as: no user has this id (ids are UUIDv7, whose time field this
+ * predates), so its streams are empty and its password is the stand-in, read as a real user's would be
+ * — the same store round trips — while filling no cache with one entry per guessed name.
+ */
+const NOBODY = '00000000-0000-7000-8000-000000000000';
+
+@Injectable()
+export class BasicCredentials {
+  constructor(
+    private readonly grants: Grants,
+    private readonly passwords: PasswordHasher,
+    private readonly reservations: UsernameReservations,
+    private readonly verified: VerifiedPasswords,
+    private readonly throttle: BasicAuthThrottle,
+  ) {}
+
+  async authenticate(
+    username: string,
+    password: string,
+    protocol: ApiProtocol,
+    ip: string,
+  ): Promise<Principal | null> {
+    const usernameKey = this.reservations.streamIdOf(username);
+    if (await this.throttle.throttled(ip, usernameKey)) return null;
+    const principal = await this.judge(usernameKey, password, protocol, ip);
+    if (!principal) await this.throttle.failed(ip, usernameKey);
+    return principal;
+  }
+
+  private async judge(
+    usernameKey: string,
+    password: string,
+    protocol: ApiProtocol,
+    ip: string,
+  ): Promise<Principal | null> {
+    const owner = await this.grants.usernameOwner(usernameKey);
+    const userId = owner?.userId ?? NOBODY;
+    const [user, access] = await Promise.all([this.grants.userAt(userId), this.grants.access(userId)]);
+    const versions = { user: user.version, access: access.version };
+    const passwordMatches = await this.passwordMatches(userId, password, versions);
+    if (!owner || !passwordMatches || !mayAct(user.state)) return null;
+    if (!ipAllowed(access.state, ip) || !access.state.apiAccess[protocol]) return null;
+    const { accountId } = user.state;
+    const { roles, permissions } = await this.grants.grantsOf(accountId, userId);
+    return { userId, accountId, sessionId: `basic:${protocol}`, roles, permissions };
+  }
+
+  private async passwordMatches(
+    userId: string,
+    password: string,
+    versions: { user: number; access: number },
+  ): Promise<boolean> {
+    if (this.verified.has(userId, password, versions)) return true;
+    const matches = await this.passwords.verifies(userId, password);
+    if (matches) this.verified.remember(userId, password, versions);
+    return matches;
+  }
+}
