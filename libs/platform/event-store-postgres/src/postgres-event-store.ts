@@ -5,6 +5,7 @@ import {
   checkMultiAppend,
   EventStore,
   type ExpectedVersion,
+  type Lease,
   matchRetry,
   type ReadAllOptions,
   type ReadStreamOptions,
@@ -26,6 +27,7 @@ import {
 } from './event-rows';
 import { type AppendersRow, horizonParameters } from './horizon';
 import { migrate } from './migrate';
+import { PostgresLeaderLock } from './postgres-leader-lock';
 import {
   appendMultiResults,
   appendMultiStatement,
@@ -49,6 +51,7 @@ export class PostgresEventStore extends EventStore {
   private constructor(
     private readonly pool: Pool,
     private readonly sql: EventSql,
+    private readonly schema: string,
   ) {
     super();
   }
@@ -73,7 +76,7 @@ export class PostgresEventStore extends EventStore {
       await pool.end();
       throw error;
     }
-    return new PostgresEventStore(pool, eventSql(schema));
+    return new PostgresEventStore(pool, eventSql(schema), schema);
   }
 
   async append(
@@ -150,6 +153,11 @@ export class PostgresEventStore extends EventStore {
 
   async saveCheckpoint(name: string, checkpoint: string): Promise<void> {
     await this.pool.query(this.sql.saveCheckpoint, [name, checkpoint]);
+  }
+
+  /** A session advisory lock per schema and name, on a connection of its own (see PostgresLeaderLock). */
+  override tryLead(name: string): Promise<Lease | null> {
+    return PostgresLeaderLock.tryAcquire(this.pool, `${this.schema}.${name}`);
   }
 
   close(): Promise<void> {
