@@ -1,11 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type DistributedEnv } from '@gatehouse/config';
 import { EventStore, ownedStreams } from '@gatehouse/event-store';
-import { PostgresEventStore } from '@gatehouse/event-store-postgres';
+import { PostgresDeliveryLog, PostgresEventStore } from '@gatehouse/event-store-postgres';
 import { IdentityModule, internalCallToken, SessionConfig } from '@gatehouse/identity';
 import { InviteeUsers, InviteeUsersOverHttp, InvitesApiModule, InvitesConfig } from '@gatehouse/invites-api';
 import { StreamOwners } from '@gatehouse/contracts';
-import { Notifier } from '@gatehouse/notifications';
+import { DeliveryLog, DeliveryPolicy, Notifier, readDeliveryPolicy } from '@gatehouse/notifications';
 import { type MailSettings, notifierFor } from '@gatehouse/notifications-smtp';
 import {
   meteredEventStore,
@@ -76,6 +76,13 @@ export class InvitesServiceModule {
           useFactory: (metrics: Metrics) => meteredNotifier(notifierFor(mail), metrics),
           inject: [Metrics],
         },
+        // Its tables come with the store's migrations, so the store is opened first.
+        {
+          provide: DeliveryLog,
+          useFactory: () => PostgresDeliveryLog.connect(env.pgUrl, env.pgSchema),
+          inject: [EventStore],
+        },
+        { provide: DeliveryPolicy, useValue: readDeliveryPolicy(process.env) },
         { provide: SessionConfig, useValue: { sessionKey: secrets.sessionKey } },
         {
           provide: InvitesConfig,
@@ -91,6 +98,8 @@ export class InvitesServiceModule {
         SecretStore,
         ReadModelStore,
         Notifier,
+        DeliveryLog,
+        DeliveryPolicy,
         SessionConfig,
         InvitesConfig,
         InviteeUsers,

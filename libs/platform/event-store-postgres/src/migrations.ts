@@ -44,4 +44,24 @@ export const migrations: readonly Migration[] = [
     // Nullable and without a default: adding it rewrites no row, and older events simply have none.
     sql: (schema) => `ALTER TABLE ${schema}.gh_events ADD COLUMN traceparent text;`,
   },
+  {
+    version: 3,
+    name: 'delivery log: sent messages and dead letters',
+    sql: (schema) => `
+      CREATE TABLE ${schema}.gh_sent_messages (
+        key text PRIMARY KEY,
+        sent_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE ${schema}.gh_dead_letters (
+        key text PRIMARY KEY,
+        reaction text NOT NULL,
+        stream_id text NOT NULL,
+        stream_position bigint NOT NULL,
+        template text NOT NULL,
+        attempts int NOT NULL,
+        reason text NOT NULL,
+        parked_at timestamptz NOT NULL,
+        retry_requested boolean NOT NULL
+      );`,
+  },
 ];
