@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccessCommands } from './access-commands';
+import { InvitedAccessReaction } from './apply-invited-access/invited-access.reaction';
 import { AddCurrentIpHttpController } from './add-current-ip/add-current-ip.http.controller';
 import { GetAccessControlsHttpController } from './get-access-controls/get-access-controls.http.controller';
 import { ApiKeyIssuer } from './issue-api-key/api-key-issuer';
@@ -11,8 +12,8 @@ import { SetApiAccessHttpController } from './set-api-access/set-api-access.http
 import { SetIpSafelistHttpController } from './set-ip-safelist/set-ip-safelist.http.controller';
 
 /**
- * The access-control context over HTTP: a user's IP safelist, API access per protocol and API keys. The
- * rules are enforced on every request of every service by the identity lib; this module only writes
+ * The access-control context over HTTP: a user's IP safelist, API access per protocol and API keys, and
+ * the access controls of an accepted invite applied to its new user (a reaction). The rules are enforced on every request of every service by the identity lib; this module only writes
  * them. EventStore, SecretStore and IdentityModule are bound by the runtime importing it.
  */
 @Module({
@@ -27,6 +28,6 @@ import { SetIpSafelistHttpController } from './set-ip-safelist/set-ip-safelist.h
     RotateApiKeyHttpController,
     RevokeApiKeyHttpController,
   ],
-  providers: [AccessCommands, ApiKeyIssuer],
+  providers: [AccessCommands, ApiKeyIssuer, InvitedAccessReaction],
 })
 export class AccessControlApiModule {}
