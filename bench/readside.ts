@@ -46,9 +46,7 @@ export async function readsideSection(options: { signal?: AbortSignal } = {}): P
     const rawStarted = performance.now();
     await rawReplay(client, `${escapeIdentifier(schema)}.gh_events`, 2000, options.signal);
     const rawPerSecond = count / ((performance.now() - rawStarted) / 1000);
-    const rebuild = new ReadModelRebuild(events, readModels, [usersListProjection], new SwitchLock(), {
-      batchSize: 2000,
-    });
+    const rebuild = new ReadModelRebuild(events, readModels, [usersListProjection], new SwitchLock());
     const rebuildStarted = performance.now();
     await rebuild.run();
     const rebuildPerSecond = count / ((performance.now() - rebuildStarted) / 1000);

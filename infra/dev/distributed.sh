@@ -85,6 +85,8 @@ start() {
   export GATEHOUSE_OPERATOR_TOKEN="${GATEHOUSE_OPERATOR_TOKEN:-$(secret operator.token)}"
   export GATEHOUSE_RESERVATION_KEY="${GATEHOUSE_RESERVATION_KEY:-$(secret reservation.key)}"
   export GATEHOUSE_OUTBOX_DIR="${GATEHOUSE_OUTBOX_DIR:-$run_dir/outbox}"
+  # Emailed links open pages through the gateway, the one base URL.
+  export GATEHOUSE_PUBLIC_URL="${GATEHOUSE_PUBLIC_URL:-http://127.0.0.1:${ports[gateway]}}"
   GATEHOUSE_USERS_URL="$(urls users)"
   GATEHOUSE_PROJECTIONS_URL="$(urls projections)"
   GATEHOUSE_ROLES_URL="$(urls roles)"

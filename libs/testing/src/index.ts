@@ -33,3 +33,4 @@ export * from './http/invites.scenarios';
 export * from './http/invite-crash.scenarios';
 export * from './http/access-control.scenarios';
 export * from './http/stream-ownership.scenarios';
+export * from './browser/pages.scenarios';

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { configureHttpApp } from '@gatehouse/http';
+import { acceptInvitePageForms } from '@gatehouse/invites-api';
 import { type ServiceLoggerOptions, useStructuredLogging } from '@gatehouse/logging';
 import { recordHttpMetrics } from '@gatehouse/operations';
 import { credentialBodyLimits } from '@gatehouse/users-api';
@@ -14,7 +15,9 @@ export async function createEmbeddedApp(
 ): Promise<INestApplication> {
   const app = await NestFactory.create(EmbeddedModule.register(config), { bufferLogs: true });
   useStructuredLogging(app, 'gatehouse', { level });
-  configureHttpApp(app, 'Gatehouse (embedded)', { bodyLimits: credentialBodyLimits });
+  configureHttpApp(app, 'Gatehouse (embedded)', {
+    bodyLimits: [...credentialBodyLimits, ...acceptInvitePageForms],
+  });
   recordHttpMetrics(app);
   return app;
 }

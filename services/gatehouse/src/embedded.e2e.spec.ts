@@ -8,6 +8,7 @@ import {
   newUserBody,
   openAccount,
   operationsScenarios,
+  pagesScenarios,
   permissionMatrixScenarios,
   rolesScenarios,
   type RunningStack,
@@ -64,6 +65,7 @@ describe('embedded mode', () => {
   usersExportScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   readModelRebuildScenarios(() => running.stack);
   malformedInputScenarios(() => running.stack);
+  pagesScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }), 'embedded');
 
   describe('when logins keep failing', () => {
     const throttledDir = mkdtempSync(join(tmpdir(), 'gatehouse-throttle-'));

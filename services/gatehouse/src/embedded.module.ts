@@ -21,7 +21,7 @@ import {
 import { InMemoryReadModelStore, ReadModelStore } from '@gatehouse/read-models';
 import { SecretStore } from '@gatehouse/secrets';
 import { SqliteSecretStore } from '@gatehouse/secrets-sqlite';
-import { InviteeUsers, InvitesApiModule, InvitesConfig } from '@gatehouse/invites-api';
+import { ACCEPT_INVITE_PAGE, InviteeUsers, InvitesApiModule, InvitesConfig } from '@gatehouse/invites-api';
 import {
   CreateInvitedUserHandler,
   DEFAULT_RESET_TTL_MINUTES,
@@ -102,7 +102,7 @@ export class EmbeddedModule {
         { provide: DeliveryPolicy, useValue: config.delivery },
         {
           provide: PasswordResetConfig,
-          useValue: { linkBase: `${config.publicUrl}/reset-password`, ttlMinutes: DEFAULT_RESET_TTL_MINUTES },
+          useValue: { publicUrl: config.publicUrl, ttlMinutes: DEFAULT_RESET_TTL_MINUTES },
         },
         {
           provide: ProjectionsConfig,
@@ -110,7 +110,7 @@ export class EmbeddedModule {
         },
         {
           provide: InvitesConfig,
-          useValue: { linkBase: `${config.publicUrl}/accept-invite`, emailKey: config.reservationKey },
+          useValue: { linkBase: `${config.publicUrl}${ACCEPT_INVITE_PAGE}`, emailKey: config.reservationKey },
         },
         // In one process the invites context calls the users context's handler in place of HTTP.
         {

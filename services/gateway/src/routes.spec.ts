@@ -41,12 +41,16 @@ describe('gateway routes', () => {
     ['PUT', '/v1/accounts/a1/invite-settings', 'http://invites'],
     ['POST', '/v1/invite-acceptances', 'http://invites'],
     ['GET', '/v1/accounts/a1/invitesx', 'http://users'],
+    ['GET', '/accept-invite', 'http://invites'],
+    ['POST', '/accept-invite', 'http://invites'],
   ])('sends %s %s to %s', (method, path, expected) => {
     expect(upstreamFor(method, path, upstreams)).toBe(expected);
   });
 
-  it('routes nothing outside the API', () => {
+  it('routes nothing outside the API but the invite page; the password pages fall to users', () => {
     expect(upstreamFor('GET', '/docs', upstreams)).toBeNull();
+    expect(upstreamFor('GET', '/reset-password', upstreams)).toBeNull();
+    expect(upstreamFor('GET', '/accept-invitex', upstreams)).toBeNull();
     expect(upstreamFor('GET', '/v1', upstreams)).toBeNull();
     expect(upstreamFor('POST', '/internal/v1/accounts/a1/invited-users', upstreams)).toBeNull();
   });

@@ -16,7 +16,11 @@ const ROLES = /^\/v1\/accounts\/[^/]+\/(users\/[^/]+\/)?roles(\/|$)/;
 const INVITES = /^\/v1\/(accounts\/[^/]+\/(invites|invite-settings)|invite-acceptances)(\/|$)/;
 const ACCESS = /^\/v1\/accounts\/[^/]+\/users\/[^/]+\/(access-controls|api-keys)(\/|$)/;
 
+/** The pages emailed links open: the invite's to invites; the password pages fall to users. */
+const INVITE_PAGE = /^\/accept-invite\/?$/;
+
 export function upstreamFor<T>(method: string, path: string, upstreams: Upstreams<T>): T | null {
+  if (INVITE_PAGE.test(path)) return upstreams.invites;
   if (!path.startsWith('/v1/')) return null;
   if (method === 'GET' && USERS_LIST.test(path)) return upstreams.projections;
   if (method === 'POST' && path === '/v1/read-models/rebuild') return upstreams.projections;

@@ -3,7 +3,13 @@ import { type DistributedEnv } from '@gatehouse/config';
 import { EventStore, ownedStreams } from '@gatehouse/event-store';
 import { PostgresDeliveryLog, PostgresEventStore } from '@gatehouse/event-store-postgres';
 import { IdentityModule, internalCallToken, SessionConfig } from '@gatehouse/identity';
-import { InviteeUsers, InviteeUsersOverHttp, InvitesApiModule, InvitesConfig } from '@gatehouse/invites-api';
+import {
+  ACCEPT_INVITE_PAGE,
+  InviteeUsers,
+  InviteeUsersOverHttp,
+  InvitesApiModule,
+  InvitesConfig,
+} from '@gatehouse/invites-api';
 import { StreamOwners } from '@gatehouse/contracts';
 import { DeliveryLog, DeliveryPolicy, Notifier, readDeliveryPolicy } from '@gatehouse/notifications';
 import { type MailSettings, notifierFor } from '@gatehouse/notifications-smtp';
@@ -86,7 +92,7 @@ export class InvitesServiceModule {
         { provide: SessionConfig, useValue: { sessionKey: secrets.sessionKey } },
         {
           provide: InvitesConfig,
-          useValue: { linkBase: `${mail.publicUrl}/accept-invite`, emailKey: secrets.emailKey },
+          useValue: { linkBase: `${mail.publicUrl}${ACCEPT_INVITE_PAGE}`, emailKey: secrets.emailKey },
         },
         {
           provide: InviteeUsers,

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { readDistributedEnv, requiredSecret } from '@gatehouse/config';
 import { configureHttpApp } from '@gatehouse/http';
+import { acceptInvitePageForms } from '@gatehouse/invites-api';
 import { createServiceLogger, useStructuredLogging } from '@gatehouse/logging';
 import { readMailSettings } from '@gatehouse/notifications-smtp';
 import { recordHttpMetrics } from '@gatehouse/operations';
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
     bufferLogs: true,
   });
   const logger = useStructuredLogging(app, 'invites');
-  configureHttpApp(app, 'Gatehouse invites service');
+  configureHttpApp(app, 'Gatehouse invites service', { bodyLimits: acceptInvitePageForms });
   recordHttpMetrics(app);
   await app.listen(env.port, process.env['HOST'] ?? '127.0.0.1');
   logger.info(`invites service on port ${env.port}`);

@@ -5,6 +5,7 @@ import {
   inviteCrashScenarios,
   invitesScenarios,
   operationsScenarios,
+  pagesScenarios,
   permissionMatrixScenarios,
   rolesScenarios,
   secretScanScenarios,
@@ -41,6 +42,7 @@ describe('distributed mode', () => {
   accessControlScenarios(() => stack);
   operationsScenarios(() => stack);
   gatewayScenarios(() => stack);
+  pagesScenarios(() => stack, 'distributed');
   tracingScenarios(() => stack);
   secretScanScenarios(() => stack);
   usersListScenarios(() => stack);

@@ -96,7 +96,7 @@ export class UsersServiceModule {
         { provide: DeliveryPolicy, useValue: readDeliveryPolicy(process.env) },
         {
           provide: PasswordResetConfig,
-          useValue: { linkBase: `${mail.publicUrl}/reset-password`, ttlMinutes: DEFAULT_RESET_TTL_MINUTES },
+          useValue: { publicUrl: mail.publicUrl, ttlMinutes: DEFAULT_RESET_TTL_MINUTES },
         },
       ],
       exports: [

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AcceptInviteHandler } from './accept-invite/accept-invite.handler';
+import { AcceptInvitePageController } from './accept-invite/accept-invite.page.controller';
 import { AcceptInviteHttpController } from './accept-invite/accept-invite.http.controller';
 import { InviteAcceptanceReaction } from './accept-invite/invite-acceptance.reaction';
 import { InviteCommands } from './invite-commands';
@@ -25,6 +26,7 @@ import { RevokeInviteHttpController } from './revoke-invite/revoke-invite.http.c
     ResendInviteHttpController,
     RevokeInviteHttpController,
     AcceptInviteHttpController,
+    AcceptInvitePageController,
     InviteSettingsHttpController,
   ],
   providers: [

@@ -3,7 +3,11 @@
  * keyed hash naming the email guard streams (the deployment's reservation key: ≥ 32 bytes of entropy).
  */
 export abstract class InvitesConfig {
-  /** The link is `<linkBase>#token=<token>`: a fragment, so the token never reaches a server log. */
+  /**
+   * The link is `<linkBase>?token=<token>&lang=<language>`: the page (accept-invite.page.controller.ts)
+   * reads the token to greet the invitee in their language and moves it into its form; request logs never
+   * hold a URL, and the page sends no Referer.
+   */
   abstract readonly linkBase: string;
   abstract readonly emailKey: string;
 }

@@ -49,7 +49,9 @@ export class KafkaEventPublisher extends EventPublisher {
     const byTopic = new Map<string, Message[]>();
     for (const event of events) {
       const topic = this.topicPrefix + topicForStream(event.streamId);
-      byTopic.set(topic, [...(byTopic.get(topic) ?? []), toKafkaMessage(event)]);
+      const messages = byTopic.get(topic) ?? [];
+      messages.push(toKafkaMessage(event));
+      byTopic.set(topic, messages);
     }
     this.connected ??= this.producer.connect().catch((error: unknown) => {
       this.connected = undefined;

@@ -46,6 +46,20 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 3,
+    name: 'append notices',
+    // Readers tailing the store wait for this instead of polling (append-listener.ts). A statement-level
+    // trigger: one notice per append statement, sent when its transaction commits, none on rollback.
+    sql: (schema) => `
+      CREATE FUNCTION ${schema}.gh_notify_appended() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          PERFORM pg_notify('gh_appended_' || md5(TG_TABLE_SCHEMA), '');
+          RETURN NULL;
+        END $$;
+      CREATE TRIGGER gh_events_appended AFTER INSERT ON ${schema}.gh_events
+        FOR EACH STATEMENT EXECUTE FUNCTION ${schema}.gh_notify_appended();`,
+  },
+  {
+    version: 4,
     name: 'delivery log: sent messages and dead letters',
     sql: (schema) => `
       CREATE TABLE ${schema}.gh_sent_messages (

@@ -1,5 +1,6 @@
 import type { NewEvent, StoredEvent } from '@gatehouse/contracts';
 import {
+  type AppendNotices,
   type AppendResult,
   assertDistinctAppends,
   checkMultiAppend,
@@ -25,6 +26,7 @@ import {
   parseCheckpoint,
   toStoredEvent,
 } from './event-rows';
+import { PostgresAppendListener } from './append-listener';
 import { type AppendersRow, horizonParameters } from './horizon';
 import { migrate } from './migrate';
 import { PostgresLeaderLock } from './postgres-leader-lock';
@@ -51,6 +53,7 @@ export class PostgresEventStore extends EventStore {
   private constructor(
     private readonly pool: Pool,
     private readonly sql: EventSql,
+    private readonly listener: PostgresAppendListener,
     private readonly schema: string,
   ) {
     super();
@@ -76,7 +79,12 @@ export class PostgresEventStore extends EventStore {
       await pool.end();
       throw error;
     }
-    return new PostgresEventStore(pool, eventSql(schema), schema);
+    return new PostgresEventStore(
+      pool,
+      eventSql(schema),
+      new PostgresAppendListener(options.connectionString, schema),
+      schema,
+    );
   }
 
   async append(
@@ -155,13 +163,18 @@ export class PostgresEventStore extends EventStore {
     await this.pool.query(this.sql.saveCheckpoint, [name, checkpoint]);
   }
 
+  override appendNotices(): AppendNotices | null {
+    return this.listener.current();
+  }
+
   /** A session advisory lock per schema and name, on a connection of its own (see PostgresLeaderLock). */
   override tryLead(name: string): Promise<Lease | null> {
     return PostgresLeaderLock.tryAcquire(this.pool, `${this.schema}.${name}`);
   }
 
-  close(): Promise<void> {
-    return this.pool.end();
+  async close(): Promise<void> {
+    await this.listener.close();
+    await this.pool.end();
   }
 
   /** The statement's rows, or undefined when another write holds one of the positions or event ids. */

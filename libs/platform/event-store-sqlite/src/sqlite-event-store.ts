@@ -1,5 +1,6 @@
 import type { NewEvent, StoredEvent } from '@gatehouse/contracts';
 import {
+  AppendNotices,
   type AppendResult,
   assertDistinctAppends,
   checkMultiAppend,
@@ -43,6 +44,7 @@ interface EventRow {
  */
 export class SqliteEventStore extends EventStore {
   private readonly statements: ReturnType<typeof prepare>;
+  private readonly notices = new AppendNotices();
 
   private constructor(private readonly db: Database) {
     super();
@@ -63,12 +65,23 @@ export class SqliteEventStore extends EventStore {
     events: readonly NewEvent[],
     expectedVersion: ExpectedVersion,
   ): Promise<AppendResult> {
-    return this.db.transaction(() => this.appendInTransaction(streamId, events, expectedVersion)).immediate();
+    const result = this.db
+      .transaction(() => this.appendInTransaction(streamId, events, expectedVersion))
+      .immediate();
+    this.notices.notify();
+    return result;
   }
 
   async appendMulti(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     assertDistinctAppends(appends);
-    return this.db.transaction(() => this.appendMultiInTransaction(appends)).immediate();
+    const results = this.db.transaction(() => this.appendMultiInTransaction(appends)).immediate();
+    this.notices.notify();
+    return results;
+  }
+
+  /** One process holds the file (embedded mode), so every append is made, and noticed, here. */
+  override appendNotices(): AppendNotices {
+    return this.notices;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {

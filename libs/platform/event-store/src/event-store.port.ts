@@ -1,4 +1,5 @@
 import type { NewEvent, StoredEvent } from '@gatehouse/contracts';
+import type { AppendNotices } from './append-notices';
 
 /**
  * The version a writer expects the stream to be at: the stream position of its last event,
@@ -65,6 +66,13 @@ export abstract class EventStore {
   abstract loadCheckpoint(name: string): Promise<string>;
   abstract saveCheckpoint(name: string, checkpoint: string): Promise<void>;
   abstract close(): Promise<void>;
+  /**
+   * Notices of appends, for readers tailing the global order (see AppendNotices); null while the adapter
+   * cannot give them (not yet listening), and readers then poll.
+   */
+  appendNotices(): AppendNotices | null {
+    return null;
+  }
 
   /**
    * Leadership of `name` among the processes sharing this store, so a singleton (a reaction that sends

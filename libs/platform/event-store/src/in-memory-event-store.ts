@@ -1,4 +1,5 @@
 import type { NewEvent, StoredEvent } from '@gatehouse/contracts';
+import { AppendNotices } from './append-notices';
 import { matchRetry } from './idempotent-retry';
 import { assertDistinctAppends, checkMultiAppend } from './multi-append';
 import {
@@ -17,6 +18,11 @@ export class InMemoryEventStore extends EventStore {
   private readonly streams = new Map<string, StoredEvent[]>();
   private readonly byEventId = new Map<string, StoredEvent>();
   private readonly checkpoints = new Map<string, string>();
+  private readonly notices = new AppendNotices();
+
+  override appendNotices(): AppendNotices {
+    return this.notices;
+  }
 
   async append(
     streamId: string,
@@ -88,6 +94,7 @@ export class InMemoryEventStore extends EventStore {
     this.all.push(...appended);
     this.streams.set(streamId, [...(this.streams.get(streamId) ?? []), ...appended]);
     for (const event of appended) this.byEventId.set(event.eventId, event);
+    if (appended.length > 0) this.notices.notify();
     const last = appended[appended.length - 1];
     return {
       nextExpectedVersion: last ? last.streamPosition : version,

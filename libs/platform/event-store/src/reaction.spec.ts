@@ -1,20 +1,8 @@
-import type { NewEvent } from '@gatehouse/contracts';
-import { randomUUID } from 'node:crypto';
 import { NO_STREAM, START } from './event-store.port';
 import { InMemoryEventStore } from './in-memory-event-store';
+import { newTestEvent } from './new-test-event';
 import { startReaction } from './reaction';
 
-const newTestEvent = (): NewEvent => ({
-  eventId: randomUUID(),
-  type: 'Happened',
-  schemaVersion: 1,
-  accountId: 'a1',
-  occurredAt: '2026-12-01T00:00:00.000Z',
-  actor: 'u1',
-  correlationId: randomUUID(),
-  causationId: null,
-  data: {},
-});
 const until = async (done: () => boolean) => {
   while (!done()) await new Promise((resolve) => setTimeout(resolve, 5));
 };

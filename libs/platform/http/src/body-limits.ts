@@ -15,9 +15,18 @@ export interface RouteBodyLimit {
   /** Matched against the path without its query string. */
   readonly path: RegExp;
   readonly bytes: number;
+  /** The route is an HTML page's form post: it takes an urlencoded body (flat fields) as well as JSON. */
+  readonly form?: boolean;
+}
+
+export function routeLimitFor(
+  routes: readonly RouteBodyLimit[],
+  method: string,
+  path: string,
+): RouteBodyLimit | undefined {
+  return routes.find((candidate) => candidate.method === method && candidate.path.test(path));
 }
 
 export function bodyLimitFor(routes: readonly RouteBodyLimit[], method: string, path: string): number {
-  const route = routes.find((candidate) => candidate.method === method && candidate.path.test(path));
-  return route ? route.bytes : BODY_LIMITS.commandBytes;
+  return routeLimitFor(routes, method, path)?.bytes ?? BODY_LIMITS.commandBytes;
 }

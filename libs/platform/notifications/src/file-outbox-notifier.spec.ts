@@ -50,7 +50,7 @@ describe('FileOutboxNotifier', () => {
   });
 
   it('records the language used, not the one asked for', async () => {
-    await new FileOutboxNotifier(dir).send(changed('corr-1', 'uk'));
+    await new FileOutboxNotifier(dir).send(changed('corr-1', 'xx-unsupported'));
     expect(await readOutbox(dir)).toEqual([expect.objectContaining({ language: 'en' })]);
   });
 

@@ -3,13 +3,17 @@
  * the adapter renders it in the recipient's language where a template exists, English otherwise.
  * Whether a recipient may be told at all (disabled users receive nothing) is decided by the caller.
  */
-export type TemplateName =
-  | 'account-locked'
-  | 'password-reset'
-  | 'email-changed-old-address'
-  | 'email-changed-new-address'
-  | 'password-changed'
-  | 'invite';
+export const templateNames = [
+  'account-locked',
+  'password-reset',
+  'set-password',
+  'email-changed-old-address',
+  'email-changed-new-address',
+  'password-changed',
+  'invite',
+] as const;
+
+export type TemplateName = (typeof templateNames)[number];
 
 export interface EmailMessage {
   readonly to: string;

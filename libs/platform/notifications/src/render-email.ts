@@ -1,11 +1,9 @@
-import type { LanguageTag } from '@gatehouse/contracts';
 import type { EmailMessage, TemplateName } from './notifier.port';
-import type { TemplateSet } from './templates/email-template';
-import { emailTemplates } from './templates/email-templates';
-import { paramDefaults } from './templates/param-defaults';
+import { en, type MessageKey } from './messages/en';
+import { argumentsOf, formatMessage, messageSource, supportedLanguage } from './messages/translate';
 
 export interface RenderedEmail {
-  /** The language actually used: the recipient's, or English when theirs has no templates. */
+  /** The language rendered in: the recipient's when supported, English otherwise. */
   readonly language: string;
   readonly subject: string;
   readonly text: string;
@@ -26,7 +24,7 @@ export class MessageNotBuilt extends Error {
   }
 }
 
-/** A value Gatehouse makes itself (a reset link) is missing: sending `{{resetUrl}}` to a person is a bug. */
+/** A value Gatehouse makes itself (a reset link) is missing: sending a message without it is a bug. */
 export class MissingTemplateParam extends MessageNotBuilt {
   constructor(
     template: TemplateName,
@@ -37,36 +35,38 @@ export class MissingTemplateParam extends MessageNotBuilt {
   }
 }
 
-const placeholder = /\{\{(\w+)\}\}/g;
-
-function templatesFor(language: unknown): { language: LanguageTag; templates: TemplateSet } {
-  const own =
-    typeof language === 'string' && Object.hasOwn(emailTemplates, language)
-      ? emailTemplates[language as LanguageTag]
-      : undefined;
-  return own
-    ? { language: language as LanguageTag, templates: own }
-    : { language: 'en', templates: emailTemplates.en };
-}
-
 const given = (value: unknown): value is string => typeof value === 'string' && value.trim().length > 0;
 
+/** The parameters a template's English source takes: what every translation takes too. */
+export function templateParams(template: TemplateName): string[] {
+  return [...argumentsOf(messageSource('en', `${template}.text`)).keys()];
+}
+
 /**
- * Pure: picks the language, fills every placeholder in one pass (values are never read as templates); a
- * missing or blank value about the person takes the language's default.
+ * Pure: picks the language and formats subject and body with ICU MessageFormat (values are inserted
+ * literally, never read as message syntax); a missing or blank value about the person takes the
+ * language's default, a missing value Gatehouse makes itself refuses the message.
  */
 export function renderEmail(message: EmailMessage): RenderedEmail {
   if (!given(message.to))
     throw new MessageNotBuilt('NOTIFICATION_NO_RECIPIENT', message.template, 'the message has no recipient');
-  const { language, templates } = templatesFor(message.language);
-  const defaults = paramDefaults[language] ?? paramDefaults.en;
-  const fill = (source: string): string =>
-    source.replace(placeholder, (_match, name: string) => {
+  const language = supportedLanguage(message.language);
+  const render = (key: MessageKey): string => {
+    const values: Record<string, string | number> = {};
+    for (const [name, use] of argumentsOf(messageSource(language, key))) {
       const value = Object.hasOwn(message.params, name) ? message.params[name] : undefined;
-      if (given(value)) return value;
-      if (Object.hasOwn(defaults, name)) return defaults[name];
-      throw new MissingTemplateParam(message.template, name);
-    });
-  const { subject, text } = templates[message.template];
-  return { language, subject: fill(subject), text: fill(text) };
+      const fallback = `default.${name}`;
+      let text: string;
+      if (given(value)) text = value;
+      else if (Object.hasOwn(en, fallback)) text = formatMessage(language, fallback as MessageKey);
+      else throw new MissingTemplateParam(message.template, name);
+      values[name] = use === 'count' ? Number(text) : text;
+    }
+    return formatMessage(language, key, values);
+  };
+  return {
+    language,
+    subject: render(`${message.template}.subject`),
+    text: render(`${message.template}.text`),
+  };
 }

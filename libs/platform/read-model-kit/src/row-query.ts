@@ -31,9 +31,19 @@ export interface RowQuery {
 export interface RowPage {
   /** Each row with its sort member, from which the caller makes the next cursor. */
   readonly rows: readonly { readonly row: Row; readonly member: string }[];
-  /** Rows matching the predicates, whatever the page. */
+  /**
+   * Rows matching the predicates, whatever the page. With `totalIsAtLeast`, a lower bound: the matches the
+   * store found from the page's start on (rows before `after` not included).
+   */
   readonly total: number;
+  /** Set when counting every match exactly would cost more than a page may (see the store adapter). */
+  readonly totalIsAtLeast?: true;
   readonly more: boolean;
+  /**
+   * With `more`: the member the next page starts after. A store may answer fewer rows than the limit when
+   * matches are sparse (it bounds the rows one page examines), so this can lie past the last row.
+   */
+  readonly next?: string;
 }
 
 /** Does `member` come strictly after `after` in the query's direction? */

@@ -2,48 +2,117 @@ import type { ReadModelDeclaration } from '@gatehouse/read-model-kit';
 import { entriesLua } from './row-entries.lua';
 
 /**
- * KEYS: the row hash. ARGV: key base of the account's generation, row id, position field, position, then
- * 'u' and column/value pairs (JSON values and _n: keys), or 't', list column, item, '1' to add / '0' to remove.
- * The check, the row and its index entries change together, or nothing does.
+ * Applies many writes to one account's generation in one run. KEYS: any key of the account's slot.
+ * ARGV: key base, then per write: row id, position field, position, and 'u', pair count, column/value
+ * pairs (JSON values and _n: keys), or 't', list column, item, '1' to add / '0' to remove.
+ * Each row is read once and written once per run however many writes it gets; its index entries are
+ * diffed once, and the index keys then change with one command per key (unpack stays under Lua's stack
+ * limit). A write at or below its stream's position is skipped; all of it happens, or none.
  */
 export const applyScript = (declaration: ReadModelDeclaration): string => `${entriesLua(declaration)}
-local base, id = ARGV[1], ARGV[2]
-local applied = redis.call('HGET', KEYS[1], ARGV[3])
-if applied and tonumber(applied) >= tonumber(ARGV[4]) then return 0 end
-local old = hashOf(KEYS[1])
-local new = {}
-for field, value in pairs(old) do new[field] = value end
-local changes = { ARGV[3], ARGV[4] }
-if ARGV[5] == 't' then
-  local column, item, add = ARGV[6], ARGV[7], ARGV[8] == '1'
-  local items, present = {}, false
-  for _, existing in ipairs(old[column] and cjson.decode(old[column]) or {}) do
-    if existing == item then present = true end
-    if existing ~= item or add then items[#items + 1] = existing end
+local base = ARGV[1]
+local rows, order = {}, {}
+local i = 2
+while i <= #ARGV do
+  local id, field, position, kind = ARGV[i], ARGV[i + 1], tonumber(ARGV[i + 2]), ARGV[i + 3]
+  local row = rows[id]
+  if not row then
+    local old = hashOf(base .. 'row:' .. id)
+    local new = {}
+    for name, value in pairs(old) do new[name] = value end
+    row = { old = old, new = new, changed = {} }
+    rows[id] = row
+    order[#order + 1] = id
   end
-  if add and not present then items[#items + 1] = item end
-  -- cjson encodes an empty table as {}, so the empty list is written out by hand.
-  local encoded = '[]'
-  if #items > 0 then encoded = cjson.encode(items) end
-  new[column] = encoded
-  changes[#changes + 1] = column
-  changes[#changes + 1] = encoded
-else
-  for i = 6, #ARGV, 2 do
-    new[ARGV[i]] = ARGV[i + 1]
-    changes[#changes + 1] = ARGV[i]
-    changes[#changes + 1] = ARGV[i + 1]
+  local new = row.new
+  local applied = new[field]
+  local fresh = not applied or tonumber(applied) < position
+  if kind == 't' then
+    local column, item, add = ARGV[i + 4], ARGV[i + 5], ARGV[i + 6] == '1'
+    i = i + 7
+    if fresh then
+      local items, present = {}, false
+      for _, existing in ipairs(new[column] and cjson.decode(new[column]) or {}) do
+        if existing == item then present = true end
+        if existing ~= item or add then items[#items + 1] = existing end
+      end
+      if add and not present then items[#items + 1] = item end
+      -- cjson encodes an empty table as {}, so the empty list is written out by hand.
+      new[column] = #items > 0 and cjson.encode(items) or '[]'
+      row.changed[column] = true
+    end
+  else
+    local pairsEnd = i + 5 + 2 * tonumber(ARGV[i + 4])
+    if fresh then
+      for j = i + 5, pairsEnd - 1, 2 do
+        new[ARGV[j]] = ARGV[j + 1]
+        row.changed[ARGV[j]] = true
+      end
+    end
+    i = pairsEnd
+  end
+  if fresh then
+    new[field] = tostring(position)
+    row.changed[field] = true
   end
 end
-redis.call('HSET', KEYS[1], unpack(changes))
-local before, after = entries(base, id, old), entries(base, id, new)
-for tag, entry in pairs(before) do
-  if not after[tag] then redis.call(entry[1] == 'set' and 'SREM' or 'ZREM', entry[2], entry[3]) end
+
+local function isSet(key) return string.sub(key, #base + 1, #base + 4) == 'set:' end
+local removed, added = {}, {}
+local function collect(into, key, member)
+  local list = into[key]
+  if not list then list = {} into[key] = list end
+  list[#list + 1] = member
 end
-for tag, entry in pairs(after) do
-  if not before[tag] then
-    if entry[1] == 'set' then redis.call('SADD', entry[2], entry[3]) else redis.call('ZADD', entry[2], 0, entry[3]) end
+for _, id in ipairs(order) do
+  local row = rows[id]
+  if next(row.changed) then
+    local affected = affectedBy(row.changed)
+    local before = entries(base, id, row.old, affected)
+    local after, memberships, terms = entries(base, id, row.new, affected)
+    if memberships then
+      table.sort(memberships)
+      row.new._s = '|' .. table.concat(memberships, '|') .. '|'
+      row.changed._s = true
+    end
+    if terms then
+      row.new._t = '\\n' .. table.concat(terms, '\\n')
+      row.changed._t = true
+    end
+    local changes = {}
+    for name in pairs(row.changed) do
+      changes[#changes + 1] = name
+      changes[#changes + 1] = row.new[name]
+    end
+    redis.call('HSET', base .. 'row:' .. id, unpack(changes))
+    for key, members in pairs(before) do
+      local kept = after[key] or {}
+      for member in pairs(members) do if not kept[member] then collect(removed, key, member) end end
+    end
+    for key, members in pairs(after) do
+      local had = before[key] or {}
+      for member in pairs(members) do if not had[member] then collect(added, key, member) end end
+    end
   end
 end
-return 1
+
+local chunk = 3000
+local function each(lists, run)
+  for key, members in pairs(lists) do
+    for from = 1, #members, chunk do run(key, members, from, math.min(from + chunk - 1, #members)) end
+  end
+end
+each(removed, function(key, members, from, to)
+  redis.call(isSet(key) and 'SREM' or 'ZREM', key, unpack(members, from, to))
+end)
+each(added, function(key, members, from, to)
+  if isSet(key) then
+    redis.call('SADD', key, unpack(members, from, to))
+  else
+    local args = {}
+    for j = from, to do args[#args + 1] = 0 args[#args + 1] = members[j] end
+    redis.call('ZADD', key, unpack(args))
+  end
+end)
+return #order
 `;

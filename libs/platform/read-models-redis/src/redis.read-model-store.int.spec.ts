@@ -6,7 +6,7 @@ import {
   testUserId,
   uniqueName,
 } from '@gatehouse/testing';
-import type { RowWrite } from '@gatehouse/read-model-kit';
+import type { RowWrite, UpsertRow } from '@gatehouse/read-model-kit';
 import { Redis } from 'ioredis';
 import { RedisReadModelStore } from './redis.read-model-store';
 
@@ -17,7 +17,7 @@ readModelQueryContract('redis', fresh);
 // The same queries when every filtered one walks its sort order instead of ranking its candidates.
 readModelQueryContract(
   'redis, walking the order',
-  () => new RedisReadModelStore(testEnv.redisUrl, { keyPrefix: `${uniqueName('rm')}:`, walkFrom: 0 }),
+  () => new RedisReadModelStore(testEnv.redisUrl, { keyPrefix: `${uniqueName('rm')}:`, readUpTo: 0 }),
 );
 
 describe('RedisReadModelStore', () => {
@@ -33,7 +33,7 @@ describe('RedisReadModelStore', () => {
     await redis.quit();
   });
 
-  const creation = (accountId: string, n: number): RowWrite => ({
+  const creation = (accountId: string, n: number): UpsertRow => ({
     kind: 'upsert',
     accountId,
     rowId: testUserId(n),
@@ -80,5 +80,67 @@ describe('RedisReadModelStore', () => {
     } finally {
       await store.clear(model);
     }
+  });
+
+  describe('when counting or walking would cost more than a page may', () => {
+    const users = Array.from({ length: 12 }, (_, index) => creation('acct-big', index + 1));
+    const query = {
+      accountId: 'acct-big',
+      search: 'user',
+      anyOf: [['status:active']],
+      ranges: [],
+      sort: 'created',
+      descending: false,
+    };
+    /** A store that always walks, with the given budgets, holding `writes`; cleared afterwards. */
+    const walking = async (
+      budgets: { countBudget?: number; walkBudget?: number },
+      writes: RowWrite[],
+      test: (store: RedisReadModelStore) => Promise<void>,
+    ) => {
+      const store = new RedisReadModelStore(redis, {
+        keyPrefix: `${uniqueName('rm')}:`,
+        readUpTo: 0,
+        ...budgets,
+      });
+      try {
+        await store.apply(model, writes);
+        await test(store);
+      } finally {
+        await store.clear(model);
+      }
+    };
+
+    it('gives a lower bound, flagged, instead of counting a large driver', async () => {
+      await walking({ countBudget: 5 }, users, async (store) => {
+        const first = await store.query(model, { ...query, limit: 3 });
+        expect([first.total, first.totalIsAtLeast, first.rows.length, first.more]).toEqual([
+          4,
+          true,
+          3,
+          true,
+        ]);
+        const all = await store.query(model, { ...query, limit: 20 });
+        expect([all.total, all.totalIsAtLeast, all.rows.length]).toEqual([12, undefined, 12]);
+      });
+    });
+
+    it('answers short pages that resume where the walk stopped, missing and repeating nothing', async () => {
+      const disabled = { ...creation('acct-big', 13), columns: { ...users[0].columns, status: 'disabled' } };
+      await walking({ walkBudget: 4 }, [...users, disabled], async (store) => {
+        const seen: string[] = [];
+        const sizes: number[] = [];
+        let after: string | undefined;
+        for (let more = true; more && sizes.length < 20; ) {
+          const page = await store.query(model, { ...query, anyOf: [['status:disabled']], after, limit: 2 });
+          sizes.push(page.rows.length);
+          seen.push(...page.rows.map(({ row }) => row.id));
+          after = page.next;
+          more = page.more;
+        }
+        expect(seen).toEqual([testUserId(13)]);
+        expect(sizes).toEqual([0, 0, 0, 1]);
+      });
+    });
   });
 });

@@ -9,16 +9,31 @@ import {
   type RowWrite,
 } from '@gatehouse/read-model-kit';
 import { type ChainableCommander, Redis } from 'ioredis';
-import { randomUUID } from 'node:crypto';
 import { applyScript } from './apply.script';
 import { queryScript } from './query.script';
+import { scanScript } from './scan.script';
 
 export interface RedisReadModelStoreOptions {
   /** Put in front of every key, so deployments (or test runs) sharing a server never meet. Default `gh:`. */
   readonly keyPrefix?: string;
-  /** Candidates from which a query walks its sort order instead of ranking them (see queryScript). */
-  readonly walkFrom?: number;
+  /** Largest candidate source a query reads and ranks rather than walking its sort order (see queryScript). */
+  readonly readUpTo?: number;
+  /** Candidates a page examines at most before answering a short page that resumes (default 5000). */
+  readonly walkBudget?: number;
+  /** Largest driver a walking query counts for an exact total when no cheap count applies (default 1000). */
+  readonly countBudget?: number;
 }
+
+/** Writes per script run: a run blocks the server, so a large batch goes as several (one pipeline). */
+const WRITES_PER_RUN = 500;
+/** Candidates one export chunk examines at most, so no script run holds the server long. */
+const SCAN_BUDGET = 5000;
+
+/**
+ * The key layout's version, part of the `current` pointer's name: a store that finds no pointer of its own
+ * layout (a deployment of the previous one) has no generation, and the runner rebuilds at start.
+ */
+const LAYOUT = 2;
 
 interface Scripts<R> {
   [command: string]: (...args: string[]) => R;
@@ -27,19 +42,19 @@ interface Scripts<R> {
 /**
  * Keys of model `m` (the prefix `<p>` holds no braces; `{accountId}` is the cluster hash tag, so each
  * account's keys of a generation share a slot and every script touches one slot):
- * - `<p>m:current` the serving generation, `<p>m:generations` the last generation number;
- * - `<p>m:g<n>:{a}:row:<id>` hash of one row: JSON columns, `_n:<column>` folded keys, `_pos:<stream>`;
+ * - `<p>m:current:v<layout>` the serving generation, `<p>m:generations` the last generation number;
+ * - `<p>m:g<n>:{a}:row:<id>` hash of one row: JSON columns, `_n:<column>` folded keys, `_s` its sets,
+ *   `_p:<stream>` positions (the row id in a stream id written `*`);
  * - `<p>m:g<n>:{a}:sort:<sort>` sorted set, score 0, members `<sort key>\0<id>`, read BYLEX;
  * - `<p>m:g<n>:{a}:set:<set>:<value>` set of ids; `<p>m:g<n>:{a}:search` members `<term>\0<id>`;
- * - `<p>m:g<n>:{a}:scratch` a query's working set, created and deleted inside one script run;
- * - `<p>m:g<n>:{a}:export:<uuid>` an export's ranked matches, deleted when it ends (expires after an hour).
+ * - `<p>m:g<n>:{a}:scratch` a query's working set, created and deleted inside one script run.
  * The client must not set ioredis' own keyPrefix: this adapter prefixes keys itself, SCAN patterns included.
  */
 export class RedisReadModelStore extends ReadModelStore {
   private readonly redis: Redis;
   private readonly ownsClient: boolean;
   private readonly prefix: string;
-  private readonly walkFrom?: number;
+  private readonly tuning: Pick<RedisReadModelStoreOptions, 'readUpTo' | 'walkBudget' | 'countBudget'>;
   private readonly defined = new Set<string>();
 
   constructor(connection: Redis | string, options: RedisReadModelStoreOptions = {}) {
@@ -47,38 +62,35 @@ export class RedisReadModelStore extends ReadModelStore {
     this.ownsClient = typeof connection === 'string';
     this.redis = typeof connection === 'string' ? new Redis(connection) : connection;
     this.prefix = options.keyPrefix ?? 'gh:';
-    this.walkFrom = options.walkFrom;
+    this.tuning = {
+      readUpTo: options.readUpTo,
+      walkBudget: options.walkBudget,
+      countBudget: options.countBudget,
+    };
   }
 
-  /** One pipeline per call: one round trip, each write still its own atomic script run. */
+  /**
+   * One pipeline per call; writes grouped by account (keeping their order within it), WRITES_PER_RUN to a
+   * script run, each run atomic and idempotent by stream position.
+   */
   async apply(model: ReadModelDeclaration, writes: readonly RowWrite[], generation?: number): Promise<void> {
     if (writes.length === 0) return;
     const number = generation ?? (await this.currentOrFirst(model));
     const apply = this.command(model, 'apply');
-    const pipeline = this.redis.pipeline() as ChainableCommander & Scripts<ChainableCommander>;
+    const byAccount = new Map<string, RowWrite[]>();
     for (const write of writes) {
-      const base = this.base(model, number, write.accountId);
-      const head = [base, write.rowId, `_pos:${write.source.streamId}`, String(write.source.streamPosition)];
-      if (write.kind === 'toggle') {
-        pipeline[apply](
-          `${base}row:${write.rowId}`,
-          ...head,
-          't',
-          write.column,
-          write.item,
-          write.present ? '1' : '0',
-        );
-        continue;
+      const list = byAccount.get(write.accountId);
+      if (list) list.push(write);
+      else byAccount.set(write.accountId, [write]);
+    }
+    const pipeline = this.redis.pipeline() as ChainableCommander & Scripts<ChainableCommander>;
+    for (const [accountId, list] of byAccount) {
+      const base = this.base(model, number, accountId);
+      for (let start = 0; start < list.length; start += WRITES_PER_RUN) {
+        const args = [base];
+        for (const write of list.slice(start, start + WRITES_PER_RUN)) writeArgs(model, write, args);
+        pipeline[apply](`${base}rows`, ...args);
       }
-      // An explicit undefined would reach Redis as '' and make the row unreadable: skip it.
-      const columns = Object.fromEntries(
-        Object.entries(write.columns).filter(([, value]) => value !== undefined),
-      );
-      const pairs = [
-        ...Object.entries(columns).flatMap(([column, value]) => [column, JSON.stringify(value)]),
-        ...Object.entries(columnKeys(model, columns)).flatMap(([column, key]) => [`_n:${column}`, key]),
-      ];
-      pipeline[apply](`${base}row:${write.rowId}`, ...head, 'u', ...pairs);
     }
     await execOrThrow(pipeline);
   }
@@ -87,56 +99,80 @@ export class RedisReadModelStore extends ReadModelStore {
     assertLimit(query.limit);
     const number = generation ?? (await this.current(model));
     if (number === null) return { rows: [], total: 0, more: false };
-    const [total, more, ...flat] = await this.runQuery(
-      model,
-      this.base(model, number, query.accountId),
-      query,
+    const base = this.base(model, number, query.accountId);
+    const { search, anyOf, ranges, sort, descending, after, limit } = query;
+    const script = this.redis as unknown as Scripts<Promise<unknown[]>>;
+    const json = JSON.stringify({
+      search,
+      anyOf,
+      ranges,
+      sort,
+      desc: descending,
+      after,
+      limit,
+      ...this.tuning,
+    });
+    const [total, atLeast, more, next, ...flat] = await script[this.command(model, 'query')](
+      `${base}scratch`,
+      base,
+      json,
     );
     const rows: { row: Row; member: string }[] = [];
     for (let index = 0; index < flat.length; index += 2) {
       const member = flat[index] as string;
-      rows.push({
-        member,
-        row: decodeRow(member.slice(member.indexOf('\u0000') + 1), flat[index + 1] as string[]),
-      });
+      rows.push({ member, row: decodeRow(idOf(member), flat[index + 1] as string[]) });
     }
-    return { rows, total: total as number, more: more === 1 };
+    return {
+      rows,
+      total: total as number,
+      more: more === 1,
+      ...(atLeast === 1 ? { totalIsAtLeast: true } : {}),
+      ...(more === 1 && typeof next === 'string' ? { next } : {}),
+    };
   }
 
   /**
-   * Without predicates, pages straight through the sort index. With them, the query script ranks every
-   * match once into a key of the generation (an expiring snapshot of the matching members), which is then
-   * paged through and deleted: one ranking per export, not one per page.
+   * Walks the sort order in chunks from one generation, each chunk one script run that checks the
+   * predicates and returns its rows as one JSON text (only `columns` when given): the server is never
+   * held longer than SCAN_BUDGET candidates, and memory stays at two chunks (the next is read while the
+   * caller takes this one).
    */
   async *scan(
     model: ReadModelDeclaration,
     query: Omit<RowQuery, 'after' | 'limit'>,
     generation: number,
     batch = 1000,
+    columns?: readonly string[],
   ): AsyncGenerator<Row[]> {
     const base = this.base(model, generation, query.accountId);
-    const ranked = Boolean(query.search) || query.anyOf.length > 0 || query.ranges.length > 0;
-    const source = ranked ? `${base}export:${randomUUID()}` : `${base}sort:${query.sort}`;
-    try {
-      if (ranked) await this.runQuery(model, base, { ...query, limit: 1 }, source);
-      let after: string | undefined;
-      for (;;) {
-        const from = after === undefined ? (query.descending ? '+' : '-') : `(${after}`;
-        const to = query.descending ? '-' : '+';
-        const members = query.descending
-          ? await this.redis.zrange(source, from, to, 'BYLEX', 'REV', 'LIMIT', 0, batch)
-          : await this.redis.zrange(source, from, to, 'BYLEX', 'LIMIT', 0, batch);
-        if (members.length === 0) return;
-        const pipeline = this.redis.pipeline();
-        const ids = members.map((member) => member.slice(member.indexOf('\u0000') + 1));
-        for (const id of ids) pipeline.call('HGETALL', `${base}row:${id}`);
-        const hashes = (await execOrThrow(pipeline)) as string[][];
-        yield hashes.map((flat, index) => decodeRow(ids[index], flat));
-        if (members.length < batch) return;
-        after = members[members.length - 1];
-      }
-    } finally {
-      if (ranked) await this.redis.unlink(source);
+    const { search, anyOf, ranges, sort, descending } = query;
+    const shape = {
+      search,
+      anyOf,
+      ranges,
+      sort,
+      desc: descending,
+      limit: batch,
+      budget: SCAN_BUDGET,
+      columns,
+    };
+    const script = this.redis as unknown as Scripts<Promise<[string | null, string]>>;
+    const chunk = (after?: string) => {
+      const reply = script[this.command(model, 'scan')](
+        `${base}rows`,
+        base,
+        JSON.stringify({ ...shape, after }),
+      );
+      // Read ahead, and awaited next round; a consumer stopping first must not leave its failure unhandled.
+      reply.catch(() => undefined);
+      return reply;
+    };
+    for (let pending = chunk(); ; ) {
+      const [next, rows] = await pending;
+      if (next !== null) pending = chunk(next);
+      const parsed = JSON.parse(rows) as Row[];
+      if (parsed.length > 0) yield parsed;
+      if (next === null) return;
     }
   }
 
@@ -155,7 +191,7 @@ export class RedisReadModelStore extends ReadModelStore {
   }
 
   async current(model: ReadModelDeclaration): Promise<number | null> {
-    const value = await this.redis.get(`${this.prefix}${model.name}:current`);
+    const value = await this.redis.get(this.pointer(model));
     return value === null ? null : Number(value);
   }
 
@@ -164,7 +200,7 @@ export class RedisReadModelStore extends ReadModelStore {
   }
 
   async switchTo(model: ReadModelDeclaration, generation: number): Promise<void> {
-    await this.redis.set(`${this.prefix}${model.name}:current`, String(generation));
+    await this.redis.set(this.pointer(model), String(generation));
   }
 
   dropGeneration(model: ReadModelDeclaration, generation: number): Promise<void> {
@@ -180,38 +216,17 @@ export class RedisReadModelStore extends ReadModelStore {
     if (this.ownsClient) await this.redis.quit();
   }
 
-  private runQuery(
-    model: ReadModelDeclaration,
-    base: string,
-    query: RowQuery,
-    keep?: string,
-  ): Promise<unknown[]> {
-    const { search, anyOf, ranges, sort, descending, after, limit } = query;
-    const script = this.redis as unknown as Scripts<Promise<unknown[]>>;
-    return script[this.command(model, 'query')](
-      `${base}scratch`,
-      base,
-      JSON.stringify({
-        search,
-        anyOf,
-        ranges,
-        sort,
-        desc: descending,
-        after,
-        limit,
-        keep,
-        walkFrom: this.walkFrom,
-      }),
-    );
-  }
-
   /** Generation 1 on first use; SET NX so concurrent first writers agree on one. */
   private async currentOrFirst(model: ReadModelDeclaration): Promise<number> {
     const existing = await this.current(model);
     if (existing !== null) return existing;
     const first = await this.createGeneration(model);
-    await this.redis.set(`${this.prefix}${model.name}:current`, String(first), 'NX');
+    await this.redis.set(this.pointer(model), String(first), 'NX');
     return (await this.current(model)) as number;
+  }
+
+  private pointer(model: ReadModelDeclaration): string {
+    return `${this.prefix}${model.name}:current:v${LAYOUT}`;
   }
 
   private base(model: ReadModelDeclaration, generation: number, accountId: string): string {
@@ -219,10 +234,10 @@ export class RedisReadModelStore extends ReadModelStore {
   }
 
   /** Defines the model's scripts once (ioredis sends EVALSHA, loading on NOSCRIPT). */
-  private command(model: ReadModelDeclaration, kind: 'apply' | 'query'): string {
-    const name = `rm_${kind}_${model.name.replace(/\W/g, '_')}`;
+  private command(model: ReadModelDeclaration, kind: keyof typeof scripts): string {
+    const name = `rm${LAYOUT}_${kind}_${model.name.replace(/\W/g, '_')}`;
     if (!this.defined.has(name)) {
-      const lua = kind === 'apply' ? applyScript(model) : queryScript(model);
+      const lua = scripts[kind](model);
       this.redis.defineCommand(name, { numberOfKeys: 1, lua });
       this.defined.add(name);
     }
@@ -236,6 +251,27 @@ export class RedisReadModelStore extends ReadModelStore {
     }
   }
 }
+
+const scripts = { apply: applyScript, query: queryScript, scan: scanScript };
+
+/** A write as the apply script's arguments (see applyScript), appended to `args`. */
+function writeArgs(model: ReadModelDeclaration, write: RowWrite, args: string[]): void {
+  // The row id is in most stream ids (user-<id>): written once, as the row key, not in every field name.
+  const position = `_p:${write.source.streamId.replace(write.rowId, '*')}`;
+  args.push(write.rowId, position, String(write.source.streamPosition));
+  if (write.kind === 'toggle') {
+    args.push('t', write.column, write.item, write.present ? '1' : '0');
+    return;
+  }
+  // An explicit undefined would reach Redis as '' and make the row unreadable: skip it.
+  const columns = Object.entries(write.columns).filter(([, value]) => value !== undefined);
+  const keys = Object.entries(columnKeys(model, Object.fromEntries(columns)));
+  args.push('u', String(columns.length + keys.length));
+  for (const [column, value] of columns) args.push(column, JSON.stringify(value));
+  for (const [column, key] of keys) args.push(`_n:${column}`, key);
+}
+
+const idOf = (member: string): string => member.slice(member.indexOf('\u0000') + 1);
 
 async function execOrThrow(pipeline: ChainableCommander): Promise<unknown[]> {
   const results = (await pipeline.exec()) ?? [];

@@ -4,15 +4,11 @@ import type { ReadModelDeclaration } from '@gatehouse/read-model-kit';
  * Lua run by Redis as one atomic step. Index entries are computed from the declaration (embedded as JSON)
  * exactly as read-model-kit's index-entries.ts computes them; folded keys arrive precomputed in `_n:<column>`
  * fields, since Lua cannot normalise Unicode. Positions are integers below 2^53, exact in Lua's doubles.
+ * Each row also keeps `_s`, its set memberships as `|<set>:<value>|…|`, and `_t`, its search terms each
+ * after a newline, so a query checks every filter and the search of a candidate from one HMGET.
  */
 export const entriesLua = (declaration: ReadModelDeclaration): string => `
 local spec = cjson.decode([==[${JSON.stringify(declaration)}]==])
-
-local function decoded(h, column)
-  local raw = h[column]
-  if raw == nil then return nil end
-  return cjson.decode(raw)
-end
 
 local function sortKeyOf(h, sort)
   local parts = {}
@@ -43,26 +39,76 @@ local function termsOf(h)
   return terms
 end
 
--- Every index entry of a row, as tag -> { 'set' or 'zset', key, member }; none until the row is listed.
-local function entries(base, id, h)
-  local out = {}
-  local function add(kind, key, member) out[kind .. key .. '\\0' .. member] = { kind, key, member } end
-  if h[spec.listedBy] == nil then return out end
+-- The row's sets as a list of '<set>:<value>' (duplicates dropped).
+local function setsOf(h)
+  local out, seen = {}, {}
+  local function add(set) if not seen[set] then seen[set] = true out[#out + 1] = set end end
   for name, index in pairs(spec.sets) do
-    local value = decoded(h, index.column)
-    if index.kind == 'present' then
-      if value ~= nil and value ~= cjson.null then add('set', base .. 'set:' .. name .. ':yes', id) end
-    elseif index.kind == 'each' then
-      for _, item in ipairs(type(value) == 'table' and value or {}) do
-        add('set', base .. 'set:' .. name .. ':' .. item, id)
+    local raw = h[index.column]
+    if raw ~= nil then
+      local value = cjson.decode(raw)
+      if index.kind == 'present' then
+        if value ~= cjson.null then add(name .. ':yes') end
+      elseif index.kind == 'each' then
+        if type(value) == 'table' then for _, item in ipairs(value) do add(name .. ':' .. item) end end
+      elseif type(value) == 'string' then
+        add(name .. ':' .. value)
       end
-    elseif type(value) == 'string' then
-      add('set', base .. 'set:' .. name .. ':' .. value, id)
     end
   end
-  for sort in pairs(spec.sorts) do add('zset', base .. 'sort:' .. sort, sortKeyOf(h, sort) .. '\\0' .. id) end
-  for _, term in ipairs(termsOf(h)) do add('zset', base .. 'search', term .. '\\0' .. id) end
   return out
+end
+
+-- Which indexes a write touching these fields can change (all of them when it lists the row).
+local function affectedBy(changed)
+  if changed[spec.listedBy] then return nil end
+  local affected = { sets = {}, sorts = {}, search = false }
+  for name, index in pairs(spec.sets) do if changed[index.column] then affected.sets[name] = true end end
+  for sort, columns in pairs(spec.sorts) do
+    for _, column in ipairs(columns) do if changed['_n:' .. column] then affected.sorts[sort] = true end end
+  end
+  for _, group in ipairs(spec.search) do
+    for _, column in ipairs(group) do if changed['_n:' .. column] then affected.search = true end end
+  end
+  return affected
+end
+
+-- Index key names, made once per run rather than once per row (Lua interns every string it builds).
+local keyNames = {}
+local function keyOf(base, suffix)
+  local key = keyNames[suffix]
+  if not key then key = base .. suffix keyNames[suffix] = key end
+  return key
+end
+
+-- The row's index entries (only the affected indexes' when given) as key -> { member = true }, plus its
+-- memberships for _s and its terms for _t when those indexes are among them; none until the row is listed.
+local function entries(base, id, h, affected)
+  local out = {}
+  if h[spec.listedBy] == nil then return out end
+  local function add(key, member)
+    local members = out[key]
+    if not members then members = {} out[key] = members end
+    members[member] = true
+  end
+  local memberships
+  if not affected or next(affected.sets) then
+    memberships = setsOf(h)
+    for _, set in ipairs(memberships) do
+      local name = string.sub(set, 1, string.find(set, ':', 1, true) - 1)
+      if not affected or affected.sets[name] then add(keyOf(base, 'set:' .. set), id) end
+    end
+  end
+  for sort in pairs(spec.sorts) do
+    if not affected or affected.sorts[sort] then add(keyOf(base, 'sort:' .. sort), sortKeyOf(h, sort) .. '\\0' .. id) end
+  end
+  local terms
+  if not affected or affected.search then
+    terms = termsOf(h)
+    local key = keyOf(base, 'search')
+    for _, term in ipairs(terms) do add(key, term .. '\\0' .. id) end
+  end
+  return out, memberships, terms
 end
 
 local function hashOf(key)

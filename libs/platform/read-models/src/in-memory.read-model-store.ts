@@ -63,11 +63,16 @@ export class InMemoryReadModelStore extends ReadModelStore {
     query: Omit<RowQuery, 'after' | 'limit'>,
     generation: number,
     batch = 1000,
+    columns?: readonly string[],
   ): AsyncGenerator<Row[]> {
+    const pick = (row: Row): Row =>
+      columns
+        ? { ...Object.fromEntries(columns.flatMap((c) => (c in row ? [[c, row[c]]] : []))), id: row.id }
+        : row;
     let after: string | undefined;
     for (let more = true; more; ) {
       const page = await this.query(model, { ...query, after, limit: batch }, generation);
-      if (page.rows.length > 0) yield page.rows.map(({ row }) => row);
+      if (page.rows.length > 0) yield page.rows.map(({ row }) => pick(row));
       after = page.rows.at(-1)?.member;
       more = page.more;
     }

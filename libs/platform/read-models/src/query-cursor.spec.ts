@@ -12,12 +12,12 @@ const query: Omit<RowQuery, 'limit'> = {
 
 describe('query cursors', () => {
   it('give back the member they were made from, for the same query', () => {
-    const cursor = encodeCursor(query, 'zoe smith\u0000u1');
-    expect(decodeCursor({ ...query }, cursor)).toBe('zoe smith\u0000u1');
+    const cursor = encodeCursor(query, { member: 'zoe smith\u0000u1', served: 50 });
+    expect(decodeCursor({ ...query }, cursor)).toEqual({ member: 'zoe smith\u0000u1', served: 50 });
   });
 
   it('refuse an edited, truncated or foreign cursor', () => {
-    const cursor = encodeCursor(query, 'zoe smith\u0000u1');
+    const cursor = encodeCursor(query, { member: 'zoe smith\u0000u1', served: 50 });
     const [payload, check] = cursor.split('.');
     const edited = `${Buffer.from('{"m":"a","q":"x"}').toString('base64url')}.${check}`;
     for (const bad of [edited, payload, `${cursor}x`, 'not-a-cursor', `${cursor}.more`])

@@ -19,14 +19,16 @@ export abstract class ReadModelStore {
   ): Promise<void>;
   abstract query(model: ReadModelDeclaration, query: RowQuery, generation?: number): Promise<RowPage>;
   /**
-   * Every row matching `query`, in its order, `batch` rows at a time, all from one generation (the current
-   * one when none is given), in memory bounded by the batch: for exports of any size.
+   * Every row matching `query`, in its order, at most `batch` rows at a time, all from one generation, in
+   * memory bounded by the batch: for exports of any size. With `columns`, rows carry only those (and id).
+   * Rows that do not change while it runs are each given exactly once, as cursor paging promises.
    */
   abstract scan(
     model: ReadModelDeclaration,
     query: Omit<RowQuery, 'after' | 'limit'>,
     generation: number,
     batch?: number,
+    columns?: readonly string[],
   ): AsyncGenerator<Row[]>;
   abstract get(
     model: ReadModelDeclaration,

@@ -195,6 +195,24 @@ export function eventStoreContract(
       });
     });
 
+    describe('when a reader waits for appends', () => {
+      it('is woken by the next append, long before its fallback wait', async () => {
+        const deadline = Date.now() + 30_000;
+        // An adapter may need a moment to start listening; until then it gives no notices (readers poll).
+        let notices = store.appendNotices();
+        while (!notices && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          notices = store.appendNotices();
+        }
+        if (!notices) throw new Error('no append notices within 30 s');
+        const woken = notices.wait(notices.mark(), 120_000, new AbortController().signal);
+        const began = performance.now();
+        await store.append(`notice-${uuidv7()}`, [newTestEvent()], NO_STREAM);
+        await woken;
+        expect(performance.now() - began).toBeLessThan(30_000);
+      });
+    });
+
     describe('when checkpoints are saved', () => {
       it('loads START for a name never saved', async () => {
         expect(await store.loadCheckpoint('relay')).toBe(START);

@@ -151,6 +151,20 @@ export function readModelQueryContract(name: string, factory: ReadModelStoreFact
         await store.switchTo(model, next);
         expect(await scanned({ sort: 'name' }, generation)).toHaveLength(3);
       });
+
+      it('gives only the columns asked for, and the id', async () => {
+        const generation = (await store.current(model)) as number;
+        const rows: unknown[] = [];
+        for await (const batch of store.scan(model, query(acme, { search: 'ada' }), generation, 10, [
+          'lastName',
+          'roles',
+        ]))
+          rows.push(...batch);
+        expect(rows).toEqual([
+          { id: id(2), lastName: 'Lovelace', roles: ['account-admin'] },
+          { id: id(4), lastName: 'Byron' },
+        ]);
+      });
     });
 
     describe('generations', () => {

@@ -77,8 +77,9 @@ export function operationsScenarios(stack: () => OperatedStack): void {
       const appended = 'gatehouse_events_appended_total';
       expect(sample(after, appended) - sample(before.users, appended)).toBeGreaterThanOrEqual(5);
       const sent = (text: string) => sample(text, 'gatehouse_notifications_total', { outcome: 'sent' });
-      // Emails go out from a reaction to the stored events, shortly after the request.
-      await eventually(async () => expect(sent(await scrape(users)) - sent(before.users)).toBe(2));
+      // Emails go out from a reaction to the stored events, shortly after the request: the created user's
+      // first-password link, then the notices to the old and the new address.
+      await eventually(async () => expect(sent(await scrape(users)) - sent(before.users)).toBe(3));
       await eventually(async () => {
         const lag = 'gatehouse_projection_lag_seconds_count';
         expect(

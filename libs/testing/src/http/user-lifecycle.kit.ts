@@ -63,7 +63,7 @@ export async function messagesTo(stack: LifecycleStack, to: string): Promise<Out
 }
 
 export function resetTokenIn(message: OutboxMessage): string {
-  const match = /#token=([A-Za-z0-9_.-]+)/.exec(message.text);
+  const match = /[?#&]token=([A-Za-z0-9_.-]+)/.exec(message.text);
   if (!match) throw new Error(`no reset link in: ${message.text}`);
   return match[1];
 }

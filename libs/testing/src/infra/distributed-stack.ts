@@ -128,6 +128,7 @@ export class DistributedStack implements RunningStack {
       GATEHOUSE_LOGIN_FAILURES_PER_USERNAME: '1000000',
       GATEHOUSE_RESERVATION_KEY: `reservation-key-of-${this.name}-${'x'.repeat(16)}`,
       GATEHOUSE_OUTBOX_DIR: this.outboxDir,
+      GATEHOUSE_PUBLIC_URL: `http://127.0.0.1:${this.ports.gateway}`,
       GATEHOUSE_USERS_URL: this.urls('users'),
       GATEHOUSE_PROJECTIONS_URL: this.urls('projections'),
       GATEHOUSE_ROLES_URL: this.urls('roles'),

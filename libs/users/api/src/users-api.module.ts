@@ -20,6 +20,7 @@ import { ChangePasswordHandler } from './change-password/change-password.handler
 import { ChangePasswordHttpController } from './change-password/change-password.http.controller';
 import { CompletePasswordResetHandler } from './complete-password-reset/complete-password-reset.handler';
 import { CompletePasswordResetHttpController } from './complete-password-reset/complete-password-reset.http.controller';
+import { PasswordPagesController } from './password-pages/password-pages.page.controller';
 import { DisableUserHttpController } from './disable-user/disable-user.http.controller';
 import { EnableUserHttpController } from './enable-user/enable-user.http.controller';
 import { UserEmailsReaction } from './notifications/user-emails.reaction';
@@ -51,6 +52,7 @@ import { UsernameReservationsMigration } from './username-reservations/username-
     RequestDeletionHttpController,
     UnlockUserHttpController,
     CompletePasswordResetHttpController,
+    PasswordPagesController,
     AccountSettingsHttpController,
     CreateInvitedUserInternalController,
     DeadLettersHttpController,

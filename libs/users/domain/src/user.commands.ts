@@ -23,6 +23,8 @@ export type CreateUser = {
   readonly knownRoles: ReadonlySet<string>;
   /** The invite the user accepted, when created from one. */
   readonly invite?: UserInviteOrigin;
+  /** The link to choose a first password, for a user an admin creates (an invitee chose theirs). */
+  readonly firstPassword?: { readonly resetId: string; readonly expiresAt: string };
 };
 export type UpdateUserDetails = {
   readonly type: 'UpdateUserDetails';

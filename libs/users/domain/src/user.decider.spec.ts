@@ -40,6 +40,34 @@ describe('user decider', () => {
         .when({ ...createUser(), invite })
         .then([{ ...created, data: { ...created.data, invite } }]);
     });
+    it('issues a link to choose a first password with a user an admin creates', () => {
+      const firstPassword = { resetId: 'r1', expiresAt: '2025-01-08T00:00:00.000Z' };
+      spec
+        .given([])
+        .when({ ...createUser(), firstPassword })
+        .then([{ ...created, data: { ...created.data, firstPassword } }]);
+    });
+    it('issues no first-password link to an invitee, who chose their password when accepting', () => {
+      const invite = { inviteId: 'i1', accessControls: null };
+      const firstPassword = { resetId: 'r1', expiresAt: '2025-01-08T00:00:00.000Z' };
+      spec
+        .given([])
+        .when({ ...createUser(), invite, firstPassword })
+        .then([{ ...created, data: { ...created.data, invite } }]);
+    });
+    it('lets the first-password link set the password once, until it expires', () => {
+      const firstPassword = { resetId: 'r1', expiresAt: '2025-01-08T00:00:00.000Z' };
+      const withLink = { ...created, data: { ...created.data, firstPassword } };
+      const complete = (now: string) =>
+        ({ type: 'CompletePasswordReset', resetId: 'r1', newPassword: strongPassword, policy, now }) as const;
+      const done = { type: 'UserPasswordReset', data: { userId: 'u1', resetId: 'r1' } } as const;
+      spec.given([withLink]).when(complete('2025-01-07T23:59:59.000Z')).then([done]);
+      spec
+        .given([withLink, done])
+        .when(complete('2025-01-02T00:00:00.000Z'))
+        .thenThrows('RESET_TOKEN_INVALID');
+      spec.given([withLink]).when(complete('2025-01-08T00:00:00.000Z')).thenThrows('RESET_TOKEN_INVALID');
+    });
     it('refuses roles not in the account catalog, naming them', () => {
       spec
         .given([])

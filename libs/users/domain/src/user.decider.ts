@@ -16,7 +16,14 @@ export function decideUser(command: UserCommand, state: UserState): UserEvent[] 
     const unknown = roles.filter((roleId) => !knownRoles.has(roleId));
     if (unknown.length > 0) throw UserErrors.unknownRoles(unknown);
     const invite = command.invite ? { invite: command.invite } : {};
-    return [{ type: 'UserCreated', data: { userId, accountId, ...validProfile(profile), roles, ...invite } }];
+    // One event, so a new user's version stays 0 whether or not a link goes out.
+    const link = command.firstPassword && !command.invite ? { firstPassword: command.firstPassword } : {};
+    return [
+      {
+        type: 'UserCreated',
+        data: { userId, accountId, ...validProfile(profile), roles, ...invite, ...link },
+      },
+    ];
   }
   if (state.status === 'none') throw UserErrors.notFound();
   // A user of another account does not exist for a caller addressing this one.

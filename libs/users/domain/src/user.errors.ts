@@ -67,11 +67,9 @@ export const UserErrors = {
     new DomainError(
       'RESET_TOKEN_INVALID',
       'unprocessable',
-      'the password reset link is unknown or was already used',
+      'the password link is unknown, was already used or has expired',
       'token',
     ),
-  resetTokenExpired: () =>
-    new DomainError('RESET_TOKEN_EXPIRED', 'unprocessable', 'the password reset link has expired', 'token'),
   fieldRequired: (field: string) =>
     new DomainError(
       'USER_FIELD_REQUIRED',

@@ -43,11 +43,14 @@ export function decideUnlock(command: UnlockUser, user: ExistingUser): UserEvent
   ];
 }
 
-/** The reset id comes from the token's stored record: only the pending, unexpired reset completes, once. */
+/**
+ * The reset id comes from the token's stored record: only the pending, unexpired reset completes, once.
+ * A wrong, spent, replaced or expired link is refused alike: the answer tells a link holder nothing.
+ */
 export function decidePasswordReset(command: CompletePasswordReset, user: ExistingUser): UserEvent[] {
   const pending = user.pendingReset;
   if (!pending || pending.resetId !== command.resetId) throw UserErrors.resetTokenInvalid();
-  if (Date.parse(command.now) >= Date.parse(pending.expiresAt)) throw UserErrors.resetTokenExpired();
+  if (Date.parse(command.now) >= Date.parse(pending.expiresAt)) throw UserErrors.resetTokenInvalid();
   if (user.disabled) throw UserErrors.disabled();
   if (user.locked) throw UserErrors.locked();
   assertPasswordPolicy(command.newPassword, command.policy);

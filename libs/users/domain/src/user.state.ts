@@ -25,7 +25,7 @@ export const initialUserState = (): UserState => ({ status: 'none' });
 
 export function evolveUser(state: UserState, event: UserEvent): UserState {
   if (event.type === 'UserCreated') {
-    const { userId, accountId, ...profile } = event.data;
+    const { userId, accountId, firstPassword, ...profile } = event.data;
     return withStatus({
       userId,
       accountId,
@@ -35,7 +35,7 @@ export function evolveUser(state: UserState, event: UserEvent): UserState {
       locked: false,
       recentFailures: [],
       deletionRequested: false,
-      pendingReset: null,
+      pendingReset: firstPassword ?? null,
     });
   }
   if (state.status === 'none') return state;

@@ -21,6 +21,31 @@ export class AcceptInviteHandler {
     private readonly users: InviteeUsers,
   ) {}
 
+  /**
+   * The invitee a link is for, while it can still be accepted: their language and the names the inviter
+   * gave; null otherwise, alike for every reason. Reads only: the page greets its holder.
+   */
+  async holder(
+    token: string,
+    now: Date,
+  ): Promise<{ language: string; values: Record<string, string> } | null> {
+    const redeemed = await this.tokens.redeem(token);
+    if (!redeemed) return null;
+    const invite = await this.invites.stateOf(redeemed.inviteId);
+    if (invite.status === 'none') return null;
+    try {
+      inviteDecider.decide(
+        { type: 'AcceptInvite', sendId: redeemed.sendId, userId: redeemed.inviteId, now },
+        invite,
+      );
+    } catch (error) {
+      if (error instanceof DomainError) return null;
+      throw error;
+    }
+    const { language, firstName, lastName } = invite.invitee;
+    return { language, values: { firstName: firstName ?? '', lastName: lastName ?? '' } };
+  }
+
   async accept(
     body: AcceptInviteDto,
     request: RequestContext,

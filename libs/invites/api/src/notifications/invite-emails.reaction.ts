@@ -48,7 +48,10 @@ export class InviteEmailsReaction extends NotificationReaction {
           to: invite.invitee.email,
           language: invite.invitee.language,
           template: 'invite',
-          params: { acceptUrl: `${this.config.linkBase}#token=${token}`, expiresInHours: String(hoursLeft) },
+          params: {
+            acceptUrl: `${this.config.linkBase}?${new URLSearchParams({ token, lang: invite.invitee.language })}`,
+            expiresInHours: String(hoursLeft),
+          },
           correlationId: event.correlationId,
         };
       },

@@ -5,8 +5,8 @@ import type { Response } from 'express';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ExportUsersQueryDto } from '../users-query/users-query.dto';
-import { type UserListItem, UsersListReader } from '../users-query/users-list.reader';
-import { csvRecord, usersCsv } from './users-csv';
+import { UsersListReader } from '../users-query/users-list.reader';
+import { usersCsv } from './users-csv';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -34,14 +34,7 @@ export class ExportUsersHttpController {
       .type('text/csv; charset=utf-8')
       .setHeader('content-disposition', 'attachment; filename="users.csv"');
     response.flushHeaders();
-    await pipeline(
-      Readable.from(records(this.reader.rows(accountId, query))),
-      usersCsv({ bom: query.bom ?? false }),
-      response,
-    );
+    const csv = usersCsv(this.reader.rows(accountId, query), { bom: query.bom ?? false });
+    await pipeline(Readable.from(csv), response);
   }
-}
-
-async function* records(batches: AsyncIterable<UserListItem[]>): AsyncGenerator<string[]> {
-  for await (const batch of batches) yield* batch.map(csvRecord);
 }

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import type { UserListItem } from '../users-query/users-list.reader';
-import { csvRecord, neutralised, usersCsv } from './users-csv';
+import { neutralised, usersCsv } from './users-csv';
 
 const user = (overrides: Partial<UserListItem>): UserListItem => ({
   id: 'u1',
@@ -23,14 +23,12 @@ const user = (overrides: Partial<UserListItem>): UserListItem => ({
 });
 
 async function csvOf(users: UserListItem[], bom = false): Promise<string> {
-  const stringifier = usersCsv({ bom });
-  const chunks: Buffer[] = [];
-  stringifier.on('data', (chunk: Buffer) => chunks.push(Buffer.from(chunk)));
-  const done = new Promise((resolve) => stringifier.on('end', resolve));
-  for (const each of users) stringifier.write(csvRecord(each));
-  stringifier.end();
-  await done;
-  return Buffer.concat(chunks).toString('utf8');
+  const batches = async function* () {
+    for (let start = 0; start < users.length; start += 1) yield users.slice(start, start + 1);
+  };
+  let csv = '';
+  for await (const chunk of usersCsv(batches(), { bom })) csv += chunk;
+  return csv;
 }
 
 describe('the users CSV', () => {

@@ -1,5 +1,5 @@
-import { stringify, type Stringifier } from 'csv-stringify';
-import type { UserListItem } from '../users-query/users-list.reader';
+import { stringify } from 'csv-stringify/sync';
+import type { ExportedUser } from '../users-query/users-list.reader';
 
 /**
  * A cell a spreadsheet would run as a formula (=, +, -, @, or a tab or carriage return that some strip
@@ -12,7 +12,7 @@ export function neutralised(value: string): string {
 /** The users list's columns, as the product page shows them; a pending deletion shows as the status. */
 export const csvColumns: readonly {
   readonly header: string;
-  readonly value: (user: UserListItem) => string;
+  readonly value: (user: ExportedUser) => string;
 }[] = [
   { header: 'Name', value: (user) => user.name },
   { header: 'Email', value: (user) => user.email },
@@ -22,15 +22,21 @@ export const csvColumns: readonly {
   { header: 'Status', value: (user) => (user.deletionRequestedAt ? 'deletion-requested' : user.status) },
 ];
 
-export const csvRecord = (user: UserListItem): string[] =>
+export const csvRecord = (user: ExportedUser): string[] =>
   csvColumns.map((column) => neutralised(column.value(user)));
 
-/** RFC 4180: CRLF records, fields quoted when they hold a comma, quote or line break; UTF-8, optional BOM. */
-export function usersCsv(options: { readonly bom: boolean }): Stringifier {
-  return stringify({
-    bom: options.bom,
-    header: true,
-    columns: csvColumns.map((column) => column.header),
-    record_delimiter: 'windows',
-  });
+/** RFC 4180: CRLF records, fields quoted when they hold a comma, quote or line break. */
+const rfc4180 = { record_delimiter: 'windows' } as const;
+
+/**
+ * The CSV text of batches of users, UTF-8 with an optional BOM: the header first (so the first bytes go
+ * out before any row is read), then one chunk per batch. A batch is stringified in one synchronous call:
+ * the streaming stringifier's per-record stream overhead halved the export's rate.
+ */
+export async function* usersCsv(
+  batches: AsyncIterable<readonly ExportedUser[]>,
+  options: { readonly bom: boolean },
+): AsyncGenerator<string> {
+  yield stringify([csvColumns.map((column) => column.header)], { ...rfc4180, bom: options.bom });
+  for await (const batch of batches) yield stringify(batch.map(csvRecord), rfc4180);
 }

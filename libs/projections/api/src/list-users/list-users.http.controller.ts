@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { assertPermission, AuthenticatedGuard, CurrentPrincipal, type Principal } from '@gatehouse/http';
 import { ListUsersQueryDto } from '../users-query/users-query.dto';
 import { UsersListReader, type UsersPage } from '../users-query/users-list.reader';
@@ -13,6 +13,12 @@ export class ListUsersHttpController {
 
   /** Permission: users:read. Read model: eventually consistent with the store; the permission is not. */
   @Get()
+  @ApiOkResponse({
+    description:
+      '{ items, nextCursor, total }: total is exact, or with totalIsAtLeast: true a lower bound (a broad ' +
+      'search with filters at scale). A page may hold fewer rows than limit when matches are sparse; ' +
+      'page on while nextCursor is not null.',
+  })
   list(
     @Param('accountId', ParseUUIDPipe) accountId: string,
     @Query() query: ListUsersQueryDto,

@@ -92,26 +92,36 @@ export class ReadModelRebuild {
     }
   }
 
-  /** Applies the store's events after `from` until it has no more; returns the last checkpoint read. */
+  /**
+   * Applies the store's events after `from` until it has no more; returns the last checkpoint read. The
+   * next batch is read while the current one is applied, so the store and Redis work side by side.
+   */
   private async replay(
     targets: readonly { projection: Projection<StoredEvent>; generation: number }[],
     from: string,
   ): Promise<string> {
-    const batchSize = this.options.batchSize ?? 2000;
+    const batchSize = this.options.batchSize ?? 5000;
     let after = from;
+    let reading = this.events.readAll({ after, maxCount: batchSize });
     for (;;) {
-      const batch = await this.events.readAll({ after, maxCount: batchSize });
+      const batch = await reading;
       if (batch.length === 0) return after;
-      for (const { projection, generation } of targets)
-        await this.store.apply(projection.declaration, batch.flatMap(projection.project), generation);
       const last = batch[batch.length - 1];
       after = last.checkpoint;
+      const full = batch.length === batchSize;
+      if (full) {
+        reading = this.events.readAll({ after, maxCount: batchSize });
+        // Awaited next round; should applying this batch throw first, its failure must not go unhandled.
+        reading.catch(() => undefined);
+      }
+      for (const { projection, generation } of targets)
+        await this.store.apply(projection.declaration, batch.flatMap(projection.project), generation);
       this.state = {
         ...this.state,
         replayedEvents: this.state.replayedEvents + batch.length,
         lagMs: Math.max(0, Date.now() - Date.parse(last.occurredAt)),
       };
-      if (batch.length < batchSize) return after;
+      if (!full) return after;
     }
   }
 }

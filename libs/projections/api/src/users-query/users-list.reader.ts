@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InvalidInput } from '@gatehouse/http';
 import type { RowQuery } from '@gatehouse/read-model-kit';
-import { decodeCursor, encodeCursor, InvalidCursor, ReadModelStore } from '@gatehouse/read-models';
+import {
+  type CursorPosition,
+  decodeCursor,
+  encodeCursor,
+  InvalidCursor,
+  ReadModelStore,
+} from '@gatehouse/read-models';
 import { toUserRow, type UserRow, usersListDeclaration } from '@gatehouse/users-list';
 import type { ListUsersQueryDto, UsersQueryDto } from './users-query.dto';
 import { usersRowQuery } from './users-row-query';
@@ -9,13 +15,33 @@ import { usersRowQuery } from './users-row-query';
 /** A row of the users list as the API shows it: the stored row and the full name the list displays. */
 export type UserListItem = UserRow & { readonly name: string };
 
+/** The columns of an exported user. */
+export type ExportedUser = Pick<UserListItem, (typeof exportedColumns)[number] | 'id' | 'name'>;
+
 export interface UsersPage {
   readonly items: UserListItem[];
   /** Null when this page is the last one. */
   readonly nextCursor: string | null;
-  /** Users matching the search and filters, over all pages. */
+  /** Users matching the search and filters, over all pages; with `totalIsAtLeast`, at least that many. */
   readonly total: number;
+  /**
+   * True when counting every match would cost more than a page may (a broad search at scale): `total` is
+   * then a lower bound. Absent when `total` is exact. See docs/adr (list totals).
+   */
+  readonly totalIsAtLeast?: true;
 }
+
+/** What a listed user's export line reads (see users-csv.ts): the rest of the row stays in the store. */
+export const exportedColumns = [
+  'firstName',
+  'lastName',
+  'email',
+  'username',
+  'roles',
+  'lastLoginAt',
+  'status',
+  'deletionRequestedAt',
+] as const;
 
 const toItem = (row: UserRow): UserListItem => ({ ...row, name: `${row.firstName} ${row.lastName}`.trim() });
 
@@ -26,13 +52,21 @@ export class UsersListReader {
 
   async page(accountId: string, query: ListUsersQueryDto): Promise<UsersPage> {
     const shape = usersRowQuery(accountId, query);
-    const after = query.cursor === undefined ? undefined : startAfter(shape, query.cursor);
-    const page = await this.store.query(usersListDeclaration, { ...shape, after, limit: query.limit ?? 50 });
-    const last = page.rows.at(-1);
+    const start = query.cursor === undefined ? undefined : startAfter(shape, query.cursor);
+    const page = await this.store.query(usersListDeclaration, {
+      ...shape,
+      after: start?.member,
+      limit: query.limit ?? 50,
+    });
+    const next = page.next ?? page.rows.at(-1)?.member;
+    const served = (start?.served ?? 0) + page.rows.length;
     return {
       items: page.rows.map(({ row }) => toItem(toUserRow(row))),
-      nextCursor: page.more && last ? encodeCursor(shape, last.member) : null,
-      total: page.total,
+      nextCursor: page.more && next !== undefined ? encodeCursor(shape, { member: next, served }) : null,
+      // A lower bound counts the matches after the cursor: the rows of earlier pages come on top.
+      ...(page.totalIsAtLeast
+        ? { total: (start?.served ?? 0) + page.total, totalIsAtLeast: true as const }
+        : { total: page.total }),
     };
   }
 
@@ -41,19 +75,24 @@ export class UsersListReader {
    * starts: a rebuild switching meanwhile cannot tear it (the old generation outlives the switch by a
    * grace period, see ProjectionRunner).
    */
-  async *rows(accountId: string, query: UsersQueryDto): AsyncGenerator<UserListItem[]> {
+  async *rows(accountId: string, query: UsersQueryDto): AsyncGenerator<ExportedUser[]> {
     const generation = await this.store.current(usersListDeclaration);
     if (generation === null) return;
     for await (const rows of this.store.scan(
       usersListDeclaration,
       usersRowQuery(accountId, query),
       generation,
+      1000,
+      exportedColumns,
     ))
-      yield rows.map((row) => toItem(toUserRow(row)));
+      yield rows.map((row) => {
+        const user = row as unknown as Omit<ExportedUser, 'name' | 'roles'> & { roles?: string[] };
+        return { ...user, roles: user.roles ?? [], name: `${user.firstName} ${user.lastName}`.trim() };
+      });
   }
 }
 
-function startAfter(shape: Omit<RowQuery, 'limit' | 'after'>, cursor: string): string {
+function startAfter(shape: Omit<RowQuery, 'limit' | 'after'>, cursor: string): CursorPosition {
   try {
     return decodeCursor(shape, cursor);
   } catch (error) {

@@ -17,6 +17,20 @@ export class CompletePasswordResetHandler {
     private readonly passwords: PasswordHasher,
   ) {}
 
+  /**
+   * The language of the user a link is for, while the link can still set a password (pending, unexpired,
+   * user not disabled); null otherwise, alike for every reason. Reads only: the page greets its holder.
+   */
+  async holderLanguage(token: string, now: Date): Promise<string | null> {
+    const redeemed = await this.resets.redeem(token);
+    if (!redeemed) return null;
+    const user = await this.users.user(redeemed.userId);
+    if (user.status === 'none' || user.disabled) return null;
+    const pending = user.pendingReset;
+    const usable = pending?.resetId === redeemed.resetId && now < new Date(pending.expiresAt);
+    return usable ? user.profile.language : null;
+  }
+
   async complete(token: string, newPassword: string, request: RequestContext): Promise<void> {
     const redeemed = await this.resets.redeem(token);
     if (!redeemed) throw UserErrors.resetTokenInvalid();

@@ -12,6 +12,7 @@ import { Grants } from '@gatehouse/identity';
 import { catalogOf } from '@gatehouse/identity-domain';
 import { userDecider, usernameDecider, userStreamId } from '@gatehouse/users-domain';
 import { v7 as uuidv7 } from 'uuid';
+import { FIRST_PASSWORD_TTL_DAYS } from '../password-reset/password-reset.config';
 import { UsernameReservations } from '../username-reservations/username-reservations';
 
 export interface CreateUserInput {
@@ -21,6 +22,8 @@ export interface CreateUserInput {
   /** An id fixed by the caller: an invited user's is its invite's, so a repeated acceptance finds it. */
   readonly userId?: string;
   readonly invite?: UserInviteOrigin;
+  /** Send the new user a link to choose a first password (a user an admin creates has none). */
+  readonly firstPasswordLink?: boolean;
 }
 
 export interface CreateUserOptions {
@@ -56,6 +59,12 @@ export class CreateUserHandler {
   ): Promise<{ userId: string; version: number }> {
     const userId = input.userId ?? uuidv7();
     const { accountId, profile, roles, invite } = input;
+    const firstPassword = input.firstPasswordLink
+      ? {
+          resetId: uuidv7(),
+          expiresAt: new Date(context.now.getTime() + FIRST_PASSWORD_TTL_DAYS * 86_400_000).toISOString(),
+        }
+      : undefined;
     const knownRoles = new Set(
       catalogOf((await this.grants.catalog(accountId)).state).map((role) => role.id),
     );
@@ -74,6 +83,7 @@ export class CreateUserHandler {
         roles,
         knownRoles,
         invite,
+        firstPassword,
       }),
       ...(options.alongside?.(userId) ?? []),
     ];

@@ -14,7 +14,10 @@ import { CreateUserHandler } from './create-user.handler';
 export class CreateUserHttpController {
   constructor(private readonly handler: CreateUserHandler) {}
 
-  /** Permission: users:manage; and roles:manage when roles are given. */
+  /**
+   * Permission: users:manage; and roles:manage when roles are given. The user is emailed a single-use link
+   * (7 days) to choose a first password.
+   */
   @Post()
   @ApiCreatedResponse({ description: 'The user is created; Location names it, ETag is its version.' })
   async create(
@@ -29,7 +32,7 @@ export class CreateUserHttpController {
     if (roles.length > 0) assertPermission(principal, accountId, 'roles:manage');
     const profile = { ...details, mobile: mobile ?? null };
     const { userId, version } = await this.handler.handle(
-      { accountId, profile, roles },
+      { accountId, profile, roles, firstPasswordLink: true },
       commandContext(request, accountId, principal.userId),
     );
     response.location(`/v1/accounts/${accountId}/users/${userId}`).setHeader('ETag', `"${version}"`);

@@ -54,7 +54,7 @@ function reaction(
   const users = new UserCommands(store, states, new Grants(states));
   const resets = new PasswordResets(new InMemorySecretStore());
   return new UserEmailsReaction(store, users, resets, notifier, log, new DeliveryPolicy(3, 1, 5), {
-    linkBase: 'https://x/reset',
+    publicUrl: 'https://x',
     ttlMinutes: 60,
   });
 }
@@ -101,6 +101,25 @@ describe('emails as a reaction to stored events', () => {
     expect(notifier.sent[0]).toMatchObject({
       template: 'account-locked',
       idempotencyKey: `${lockedEvent.eventId}:account-locked`,
+    });
+  });
+
+  it('mails a user an admin created a link to the page that sets a first password', async () => {
+    const store = new InMemoryEventStore();
+    const notifier = new RecordingNotifier();
+    const emails = reaction(store, notifier);
+    await emails.onApplicationBootstrap();
+    const firstPassword = { resetId: 'r1', expiresAt: '2025-01-08T00:00:00Z' };
+    const withLink = { ...created, data: { ...created.data, firstPassword } } as UserEvent;
+    await store.append(userStreamId('u1'), [asStored(withLink)], NO_STREAM);
+    await until(() => notifier.sent.length === 1);
+    await emails.onApplicationShutdown();
+    expect(notifier.sent[0]).toMatchObject({
+      template: 'set-password',
+      params: {
+        resetUrl: expect.stringMatching(/^https:\/\/x\/set-password\?token=u1\.[\w-]{43}&lang=en$/),
+        expiresInDays: '7',
+      },
     });
   });
 

@@ -4,6 +4,7 @@ import { EventStore } from '@gatehouse/event-store';
 import { DeliveryLog, DeliveryPolicy, NotificationReaction, Notifier } from '@gatehouse/notifications';
 import { PasswordResetConfig } from '../password-reset/password-reset.config';
 import { PasswordResets } from '../password-reset/password-resets';
+import { passwordLinkParams } from '../password-pages/password-links';
 import { UserCommands } from '../user-commands';
 import { emailsFor } from './user-emails';
 
@@ -44,8 +45,10 @@ export class UserEmailsReaction extends NotificationReaction {
           const params: Record<string, string> = { firstName: user.profile.firstName, ...email.params };
           if (email.reset) {
             const token = await this.resets.issue(user.userId, email.reset.resetId, email.reset.expiresAt);
-            params['resetUrl'] = `${this.config.linkBase}#token=${token}`;
-            params['expiresInMinutes'] = String(this.config.ttlMinutes);
+            Object.assign(
+              params,
+              passwordLinkParams(email.template, this.config, token, user.profile.language),
+            );
           }
           return {
             to: email.to ?? user.profile.email,

@@ -23,6 +23,12 @@ export function emailsFor(event: StoredEvent, user: UserState): UserEmail[] {
       return [{ template: 'account-locked' }];
     case 'UserPasswordChanged':
       return [{ template: 'password-changed' }];
+    case 'UserCreated': {
+      const link = typed.data.firstPassword;
+      return link && user.pendingReset?.resetId === link.resetId
+        ? [{ template: 'set-password', reset: link }]
+        : [];
+    }
     case 'PasswordResetRequested': {
       const { resetId, expiresAt } = typed.data;
       return user.pendingReset?.resetId === resetId

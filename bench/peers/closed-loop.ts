@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { latencyHistogram, percentileMs, recordMs } from '../report';
+import { UnexpectedAnswer } from './peer-system';
+
+export interface PhaseTiming {
+  readonly warmupMs: number;
+  readonly durationMs: number;
+}
+
+export interface PhaseResult {
+  readonly ops: number;
+  readonly opsPerS: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly errors: number;
+  readonly firstError: string | null;
+  /** Server CPU (user + system) per operation, over the system's own processes. */
+  readonly cpuMsPerOp: number;
+}
+
+/**
+ * The harness's timing: `concurrency` workers in a closed loop, untimed warm-up, then a fixed duration;
+ * latency from the call to the end of the answer's body; errors counted per answer, not fatal (a client
+ * failure such as a refused connection is).
+ */
+export async function closedLoop(
+  timing: PhaseTiming,
+  concurrency: number,
+  pids: readonly number[],
+  operation: (worker: number, iteration: number) => Promise<void>,
+): Promise<PhaseResult> {
+  const latency = latencyHistogram();
+  let errors = 0;
+  let firstError: string | null = null;
+  let timedOps = 0;
+  const run = async (untilMs: number, keep: boolean) =>
+    Promise.all(
+      Array.from({ length: concurrency }, async (_, worker) => {
+        for (let iteration = 0; performance.now() < untilMs; iteration++) {
+          const began = performance.now();
+          try {
+            await operation(worker, iteration);
+            if (!keep) continue;
+            recordMs(latency, performance.now() - began);
+            timedOps++;
+          } catch (error) {
+            if (!(error instanceof UnexpectedAnswer)) throw error;
+            firstError ??= error.message;
+            if (keep) errors++;
+          }
+        }
+      }),
+    );
+  await run(performance.now() + timing.warmupMs, false);
+  const cpuBefore = cpuMsOf(pids);
+  const started = performance.now();
+  await run(started + timing.durationMs, true);
+  const wallS = (performance.now() - started) / 1000;
+  const cpuMs = cpuMsOf(pids) - cpuBefore;
+  return {
+    ops: timedOps,
+    opsPerS: timedOps / wallS,
+    p50: percentileMs(latency, 50),
+    p99: percentileMs(latency, 99),
+    errors,
+    firstError,
+    cpuMsPerOp: timedOps ? cpuMs / timedOps : NaN,
+  };
+}
+
+const TICK_MS = 10;
+
+/** utime + stime of the processes, from /proc (USER_HZ 100). */
+export function cpuMsOf(pids: readonly number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks * TICK_MS;
+}

@@ -1,0 +1,157 @@
+import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureKafka } from '../kafka';
+import { heading, verdict } from '../report';
+import { closedLoop, type PhaseResult } from './closed-loop';
+import { Gatehouse, type GatehouseProcess } from './gatehouse';
+import { Keycloak } from './keycloak';
+import { loginBurst } from './login-burst';
+import type { PeerSystem } from './peer-system';
+import { Profiler } from './profiler';
+import { printRatioTable, type Results } from './ratio-table';
+import { repoRoot, type Running, startDistributed, startEmbedded, startKeycloak } from './servers';
+import { prepare, type Prepared, workload, type WorkloadName, workloadNames } from './workloads';
+
+/**
+ * `npm run bench:peers`: Keycloak (the shared harness), Gatehouse embedded and Gatehouse distributed
+ * side by side in one run, the same workloads at C=1 and C=16, each workload measured on every system in
+ * turn so that load from elsewhere on the machine falls on all of them alike; then the ratio table, the
+ * login-burst check and (PEERS_PROFILE=1) CPU profiles of the distributed processes.
+ *   PEERS_SYSTEMS (keycloak,embedded,distributed), PEERS_WORKLOADS (all), PEERS_CONC (1,16),
+ *   PEERS_DURATION_S (10), PEERS_WARMUP_S (3), PEERS_SEED_USERS (5000), PEERS_LOGIN_USERS (32),
+ *   PEERS_PROFILE=1 (profiles of list, get and create at the highest concurrency, distributed mode);
+ *   GATEHOUSE_NO_BUILD=1 runs the dist/ folders as they are;
+ *   PEERS_BASELINE_DIR=<another checkout> adds its embedded and distributed modes (embedded@base,
+ *   distributed@base) to the same run: an optimisation's before and after under the same load.
+ */
+const setting = (name: string, fallback: string) => process.env[name] ?? fallback;
+const baseline = process.env['PEERS_BASELINE_DIR'];
+const systems = [
+  ...setting('PEERS_SYSTEMS', 'keycloak,embedded,distributed').split(','),
+  ...(baseline ? ['embedded@base', 'distributed@base'] : []),
+];
+const workloads = setting('PEERS_WORKLOADS', workloadNames.join(',')).split(',') as WorkloadName[];
+const concurrencies = setting('PEERS_CONC', '1,16').split(',').map(Number);
+const timing = {
+  warmupMs: Number(setting('PEERS_WARMUP_S', '3')) * 1000,
+  durationMs: Number(setting('PEERS_DURATION_S', '10')) * 1000,
+};
+const seedUsers = Number(setting('PEERS_SEED_USERS', '5000'));
+const loginUsers = Number(setting('PEERS_LOGIN_USERS', '32'));
+const resultsDir = join(__dirname, '../results', `peers-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+const profiler = process.env['PEERS_PROFILE'] === '1' ? new Profiler(join(resultsDir, 'profiles')) : null;
+const profiled: readonly WorkloadName[] = ['list_page50', 'get_user', 'create_user'];
+
+async function main(): Promise<void> {
+  const unknown = workloads.filter((name) => !workloadNames.includes(name));
+  if (unknown.length) throw new Error(`PEERS_WORKLOADS: unknown ${unknown.join(', ')}`);
+  mkdirSync(resultsDir, { recursive: true });
+  heading(`Peers: ${systems.join(', ')} side by side (${new Date().toISOString()}, node ${process.version})`);
+  // GATEHOUSE_NO_BUILD=1, as for the launcher: another run's processes may be using these dist/ folders.
+  for (const root of process.env['GATEHOUSE_NO_BUILD'] === '1'
+    ? []
+    : [repoRoot, ...(baseline ? [baseline] : [])])
+    execFileSync(process.execPath, [join(root, 'tools/build.js')], { cwd: root, stdio: 'ignore' });
+  ensureKafka();
+  const running: Running<unknown>[] = [];
+  const stopAll = () =>
+    Promise.allSettled(
+      running
+        .splice(0)
+        .reverse()
+        .map((server) => server.stop()),
+    );
+  process.once('SIGINT', () => void stopAll().then(() => process.exit(130)));
+  try {
+    const prepared: Prepared[] = [];
+    const targets = new Map<string, GatehouseProcess>();
+    for (const name of systems) {
+      const system = await start(name, running, targets);
+      prepared.push(await prepare(system, seedUsers, loginUsers));
+    }
+    const results: Results = new Map();
+    for (const name of workloads) {
+      const byConcurrency = new Map<number, Map<string, PhaseResult>>();
+      results.set(name, byConcurrency);
+      for (const c of concurrencies) {
+        const bySystem = new Map<string, PhaseResult>();
+        byConcurrency.set(c, bySystem);
+        for (const one of prepared) {
+          const target = targets.get(one.system.name);
+          const profile =
+            profiler &&
+            target?.name.startsWith('distributed') &&
+            profiled.includes(name) &&
+            c === Math.max(...concurrencies)
+              ? { profiler, target }
+              : null;
+          await profile?.profiler.start(`${name}.${profile.target.name}`, profile.target);
+          const result = await closedLoop(timing, c, one.system.pids(), workload(name, one, c));
+          await profile?.profiler.stop(profile.target);
+          bySystem.set(one.system.name, result);
+          console.log(
+            `${one.system.name.padEnd(11)} ${name.padEnd(15)} C=${String(c).padEnd(3)} ${result.opsPerS.toFixed(1).padStart(8)}/s ` +
+              `p50 ${result.p50.toFixed(1)} p99 ${result.p99.toFixed(1)} ms, ${result.errors} errors` +
+              `${result.firstError ? ` (${result.firstError})` : ''}, server CPU ${result.cpuMsPerOp.toFixed(2)} ms/op`,
+          );
+        }
+      }
+    }
+    heading(
+      'Ratios (Gatehouse ÷ Keycloak ops/s; targets: login ≥ 1.2×, others ≥ 4× embedded, ≥ 2× distributed)',
+    );
+    const pass = printRatioTable(results, systems);
+    const manipulate = results.get('manipulate_user');
+    const embedded = manipulate ? [...manipulate.values()].map((bySystem) => bySystem.get('embedded')) : [];
+    const best = Math.max(0, ...embedded.map((result) => result?.opsPerS ?? 0));
+    if (embedded.length)
+      console.log(
+        `manipulate_user embedded: ${best.toFixed(0)} iterations/s (target ≥ 500) ${verdict(best >= 500)}`,
+      );
+    for (const one of prepared.filter(({ system }) => system.name !== 'keycloak'))
+      await loginBurst(one, timing);
+    if (profiler) profiler.summarise();
+    writeFileSync(join(resultsDir, 'results.json'), JSON.stringify(serialisable(results), null, 2));
+    console.log(
+      `\nresults: ${resultsDir} — ${!systems.includes('keycloak') ? 'no Keycloak, no ratios' : pass ? 'every ratio target met' : 'some ratio targets missed'}`,
+    );
+  } finally {
+    await stopAll();
+  }
+}
+
+async function start(
+  name: string,
+  running: Running<unknown>[],
+  targets: Map<string, GatehouseProcess>,
+): Promise<PeerSystem> {
+  if (name === 'keycloak') {
+    const keycloak = startKeycloak();
+    running.push(keycloak);
+    return new Keycloak(keycloak.system.baseUrl, keycloak.system.pid);
+  }
+  const [mode, from] = name.split('@');
+  const starter = { embedded: startEmbedded, distributed: startDistributed }[mode];
+  if (!starter) throw new Error(`PEERS_SYSTEMS: unknown system ${name}`);
+  const root = from === 'base' && baseline ? baseline : repoRoot;
+  const server = await starter(name, root, mode === 'distributed' && profiler ? profiler.env : {});
+  running.push(server);
+  targets.set(name, server.system);
+  return new Gatehouse(server.system);
+}
+
+function serialisable(results: Results) {
+  return Object.fromEntries(
+    [...results].map(([name, byC]) => [
+      name,
+      Object.fromEntries([...byC].map(([c, bySystem]) => [c, Object.fromEntries(bySystem)])),
+    ]),
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

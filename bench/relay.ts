@@ -1,0 +1,200 @@
+import { ensureTopics, KafkaEventPublisher, toKafkaMessage } from '@gatehouse/bus-kafka';
+import { type NewEvent, type StoredEvent, topicForStream } from '@gatehouse/contracts';
+import { NO_STREAM, START } from '@gatehouse/event-store';
+import { PostgresEventStore } from '@gatehouse/event-store-postgres';
+import { runRelay } from '@gatehouse/relay';
+import { testEnv, uniqueName } from '@gatehouse/testing';
+import { Kafka, logLevel, type Message, Partitioners } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
+import { Client, escapeIdentifier } from 'pg';
+import { seedReadsideEvents } from './readside-seed';
+import { heading, latencyHistogram, latencyRow, percentileMs, recordMs, type SectionResult } from './report';
+
+const TARGETS = { drainRatio: 0.8, lagP99Ms: 100 };
+const BATCH = 500;
+
+/**
+ * The issue's relay figures: draining a backlog (BENCH_RELAY_EVENTS, default ~100k events written straight
+ * into a fresh store) to Kafka, beside raw kafkajs producing the same records with the same producer
+ * settings (idempotent, acks from all replicas, one request in flight, batches of the relay's size) to the
+ * same broker in the same run; then the lag from append to Kafka's acknowledgement at 1k events/s offered.
+ */
+export async function relaySection(options: { signal?: AbortSignal } = {}): Promise<SectionResult> {
+  const users = Math.ceil(Number(process.env['BENCH_RELAY_EVENTS'] ?? 100_000) / 2.75);
+  heading('Relay: backlog drain and end-to-end lag');
+  const schema = uniqueName('bench_relay');
+  const topicPrefix = `${uniqueName('bench-relay')}.`;
+  const kafka = new Kafka({ brokers: testEnv.kafkaBrokers, logLevel: logLevel.NOTHING });
+  const client = new Client({ connectionString: testEnv.pgUrl });
+  await client.connect();
+  const store = await PostgresEventStore.open({ connectionString: testEnv.pgUrl, schema });
+  try {
+    const count = await seedReadsideEvents(client, schema, users);
+    await ensureTopics(kafka, topicPrefix);
+    const backlog = await store.readAll({ after: START, maxCount: count });
+    options.signal?.throwIfAborted();
+
+    const rawPerSecond = await rawProduce(kafka, topicPrefix, backlog);
+    const relayPerSecond = await drain(kafka, topicPrefix, store, backlog);
+    const lag = await lagAtRate(kafka, topicPrefix, store, 1000, 10, options.signal);
+    const ratio = relayPerSecond / rawPerSecond;
+    const lagP99 = percentileMs(lag, 99);
+    console.log(`backlog ${count} events; batches of ${BATCH}; load average ${loadAverage()}`);
+    console.log(`raw kafkajs produce   ${fmt(rawPerSecond)} events/s`);
+    console.log(
+      `relay drain           ${fmt(relayPerSecond)} events/s  (${ratio.toFixed(2)}× raw, target ≥ ${TARGETS.drainRatio}×)`,
+    );
+    console.log(latencyRow('append → Kafka ack lag', lag) + `  (target p99 < ${TARGETS.lagP99Ms} ms)`);
+    return {
+      section: 'relay',
+      pass: ratio >= TARGETS.drainRatio && lagP99 < TARGETS.lagP99Ms,
+      headline: `drain ${fmt(relayPerSecond)} ev/s = ${ratio.toFixed(2)}× raw kafkajs; lag p99 ${lagP99.toFixed(1)} ms at 1k ev/s`,
+    };
+  } finally {
+    await store.close();
+    await client.query(`DROP SCHEMA IF EXISTS ${escapeIdentifier(schema)} CASCADE`);
+    await client.end();
+    await deleteTopics(kafka, topicPrefix);
+  }
+}
+
+async function rawProduce(
+  kafka: Kafka,
+  topicPrefix: string,
+  events: readonly StoredEvent[],
+): Promise<number> {
+  const producer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
+  await producer.connect();
+  const batches: { topic: string; messages: Message[] }[][] = [];
+  for (let at = 0; at < events.length; at += BATCH) {
+    const byTopic = new Map<string, Message[]>();
+    for (const event of events.slice(at, at + BATCH)) {
+      const topic = topicPrefix + topicForStream(event.streamId);
+      const messages = byTopic.get(topic) ?? [];
+      messages.push(toKafkaMessage(event));
+      byTopic.set(topic, messages);
+    }
+    batches.push([...byTopic].map(([topic, messages]) => ({ topic, messages })));
+  }
+  const started = performance.now();
+  for (const topicMessages of batches) await producer.sendBatch({ acks: -1, topicMessages });
+  const seconds = (performance.now() - started) / 1000;
+  await producer.disconnect();
+  return events.length / seconds;
+}
+
+interface BenchRelay {
+  readonly stop: AbortController;
+  readonly running: Promise<void>;
+}
+
+/** A relay configured as the relay service runs it (poll 5 ms), publishing to this run's topics. */
+function startRelay(
+  kafka: Kafka,
+  topicPrefix: string,
+  store: PostgresEventStore,
+  checkpointName: string,
+  onBatch: (batch: readonly StoredEvent[], checkpoint: string, stop: AbortController) => void,
+): BenchRelay {
+  const publisher = new KafkaEventPublisher(kafka, { topicPrefix });
+  const stop = new AbortController();
+  const running = runRelay({
+    store,
+    publisher,
+    checkpointName,
+    signal: stop.signal,
+    batchSize: BATCH,
+    pollMs: 5,
+    onBatch: (batch, checkpoint) => onBatch(batch, checkpoint, stop),
+  }).finally(() => publisher.close());
+  return { stop, running };
+}
+
+async function drain(
+  kafka: Kafka,
+  topicPrefix: string,
+  store: PostgresEventStore,
+  backlog: readonly StoredEvent[],
+): Promise<number> {
+  const last = backlog[backlog.length - 1].checkpoint;
+  const started = performance.now();
+  await startRelay(kafka, topicPrefix, store, 'bench-drain', (_batch, checkpoint, stop) => {
+    if (checkpoint === last) stop.abort();
+  }).running;
+  return backlog.length / ((performance.now() - started) / 1000);
+}
+
+/** Appends `rate` events/s (one per new stream, in ticks of 10 ms) while a relay runs as the service runs it. */
+async function lagAtRate(
+  kafka: Kafka,
+  topicPrefix: string,
+  store: PostgresEventStore,
+  rate: number,
+  seconds: number,
+  signal?: AbortSignal,
+) {
+  const appendedAt = new Map<string, number>();
+  const lag = latencyHistogram();
+  const relay = startRelay(kafka, topicPrefix, store, 'bench-lag', (batch) => {
+    const now = performance.now();
+    for (const event of batch) {
+      const at = appendedAt.get(event.eventId);
+      if (at !== undefined) recordMs(lag, now - at);
+    }
+  });
+  const perTick = rate / 100;
+  const ends = performance.now() + seconds * 1000;
+  for (let tick = performance.now(); tick < ends && !signal?.aborted; tick += 10) {
+    await Promise.all(
+      Array.from({ length: perTick }, async () => {
+        const event = benchEvent();
+        // Taken before the append (the relay may publish before this await returns): the lag includes it.
+        appendedAt.set(event.eventId, performance.now());
+        await store.append(`user-${randomUUID()}`, [event], NO_STREAM);
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, tick + 10 - performance.now())));
+  }
+  while (lag.totalCount < appendedAt.size && !signal?.aborted) await new Promise((r) => setTimeout(r, 20));
+  relay.stop.abort();
+  await relay.running;
+  return lag;
+}
+
+function benchEvent(): NewEvent {
+  const id = randomUUID();
+  return {
+    eventId: id,
+    type: 'UserDetailsChanged',
+    schemaVersion: 1,
+    accountId: '0190a000-0000-7000-8000-00000000b16a',
+    occurredAt: new Date().toISOString(),
+    actor: 'system:bench',
+    correlationId: id,
+    causationId: null,
+    data: { userId: id, firstName: 'Ada' },
+  };
+}
+
+async function deleteTopics(kafka: Kafka, topicPrefix: string): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(topicPrefix));
+    await admin.deleteTopics({ topics });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const loadAverage = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');

@@ -1,0 +1,91 @@
+import type { StoredEvent } from '@gatehouse/contracts';
+import { NO_STREAM, type ReadAllOptions, START } from './event-store.port';
+import { InMemoryEventStore } from './in-memory-event-store';
+import { newTestEvent } from './new-test-event';
+import { tailAll } from './tail-all';
+
+/** Counts reads and can fail the read after a given checkpoint, to watch what tailAll asks for and when. */
+class WatchedStore extends InMemoryEventStore {
+  reads = 0;
+  failAfter?: string;
+
+  override async readAll(options: ReadAllOptions): Promise<StoredEvent[]> {
+    this.reads++;
+    if (options.after === this.failAfter) throw new Error('store unreachable');
+    return super.readAll(options);
+  }
+}
+
+async function storeWith(events: number): Promise<WatchedStore> {
+  const store = new WatchedStore();
+  for (let stream = 0; stream < events; stream++)
+    await store.append(`s-${stream}`, [newTestEvent()], NO_STREAM);
+  return store;
+}
+
+describe('tailAll', () => {
+  it('hands over every event once, in global order, one batch at a time', async () => {
+    const store = await storeWith(23);
+    const stop = new AbortController();
+    const seen: string[] = [];
+    let handling = 0;
+    await tailAll(store, { from: START, batchSize: 5, pollMs: 1, signal: stop.signal }, async (batch) => {
+      expect(++handling).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      seen.push(...batch.map((event) => event.streamId));
+      handling--;
+      if (seen.length === 23) stop.abort();
+    });
+    expect(seen).toEqual(Array.from({ length: 23 }, (_, stream) => `s-${stream}`));
+  });
+
+  it('starts reading the next batch before it hands a full one to the handler', async () => {
+    const store = await storeWith(12);
+    const stop = new AbortController();
+    const readsAtHandover: number[] = [];
+    await tailAll(store, { from: START, batchSize: 5, pollMs: 1, signal: stop.signal }, async (batch) => {
+      readsAtHandover.push(store.reads);
+      if (batch[batch.length - 1].streamId === 's-11') stop.abort();
+    });
+    // Full batches: their own read and the one ahead. The short last batch is not read ahead of.
+    expect(readsAtHandover).toEqual([2, 3, 3]);
+  });
+
+  it('fails with the handler, and a read started ahead of it neither escapes nor hides that failure', async () => {
+    const store = await storeWith(10);
+    const fifth = (await store.readAll({ after: START, maxCount: 5 }))[4].checkpoint;
+    store.failAfter = fifth;
+    const unhandled = jest.fn();
+    process.on('unhandledRejection', unhandled);
+    try {
+      const tail = tailAll(
+        store,
+        { from: START, batchSize: 5, signal: new AbortController().signal },
+        async () => {
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          throw new Error('handler failed');
+        },
+      );
+      await expect(tail).rejects.toThrow('handler failed');
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(unhandled).not.toHaveBeenCalled();
+    } finally {
+      process.off('unhandledRejection', unhandled);
+    }
+  });
+
+  it('surfaces a failed read-ahead once the batch before it is handled', async () => {
+    const store = await storeWith(10);
+    store.failAfter = (await store.readAll({ after: START, maxCount: 5 }))[4].checkpoint;
+    const handled: number[] = [];
+    const tail = tailAll(
+      store,
+      { from: START, batchSize: 5, signal: new AbortController().signal },
+      async (batch) => {
+        handled.push(batch.length);
+      },
+    );
+    await expect(tail).rejects.toThrow('store unreachable');
+    expect(handled).toEqual([5]);
+  });
+});
