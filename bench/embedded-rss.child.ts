@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { readDeliveryPolicy } from '@gatehouse/notifications';
 import { ReadModelStore } from '@gatehouse/read-models';
 import { readLoginLimits, readPasswordHashing } from '@gatehouse/identity';
 import { usersListDeclaration } from '@gatehouse/users-list';
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
       outboxDir: join(dataDir, 'outbox'),
       smtp: null,
       publicUrl: 'http://127.0.0.1',
+      delivery: readDeliveryPolicy({}),
     },
     'warn',
   );

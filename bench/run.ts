@@ -4,7 +4,7 @@ import { type SectionResult, verdict } from './report';
 
 /**
  * `npm run bench`: every section in one run (or
- * `BENCH_ONLY=append|latency|rss|replay|roles|gateway|hashing|credentials|logging|readside|relay`), each printing its figures
+ * `BENCH_ONLY=append|latency|rss|replay|roles|gateway|hashing|credentials|logging|readside|relay|invites`), each printing its figures
  * beside its target, then a summary. Ctrl-C stops the running section, which
  * still cleans up after itself. Exit code 1 when a section failed to run; a missed target is reported, not
  * an error. Sections load lazily, so the Kafka broker is up before the latency section's modules read the
@@ -41,6 +41,7 @@ const sections = {
     ensureKafka();
     return (await import('./relay')).relaySection({ signal });
   },
+  invites: async () => (await import('./invites')).invitesSection(),
 } satisfies Record<string, (signal: AbortSignal) => Promise<SectionResult>>;
 
 type SectionName = keyof typeof sections;

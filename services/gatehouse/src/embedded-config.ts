@@ -1,3 +1,4 @@
+import { type DeliveryPolicy, readDeliveryPolicy } from '@gatehouse/notifications';
 import { readSmtpOptions, type SmtpOptions } from '@gatehouse/notifications-smtp';
 import {
   type LoginLimits,
@@ -25,6 +26,8 @@ export interface EmbeddedConfig {
   readonly smtp: SmtpOptions | null;
   /** Where users reach Gatehouse; password reset links point there. */
   readonly publicUrl: string;
+  /** How often a failing email is tried before it is parked as a dead letter. */
+  readonly delivery: DeliveryPolicy;
 }
 
 /**
@@ -49,6 +52,7 @@ export function loadEmbeddedConfig(env: NodeJS.ProcessEnv = process.env): Embedd
     outboxDir: resolve(env['GATEHOUSE_OUTBOX_DIR'] ?? join(dataDir, 'outbox')),
     smtp: env['GATEHOUSE_SMTP_HOST'] ? readSmtpOptions(env) : null,
     publicUrl: env['GATEHOUSE_PUBLIC_URL'] ?? `http://127.0.0.1:${port}`,
+    delivery: readDeliveryPolicy(env),
   };
 }
 

@@ -1,7 +1,7 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { EventPublisher, EventSubscriber, InProcessBus } from '@gatehouse/bus';
 import { EventStore } from '@gatehouse/event-store';
-import { FileOutboxNotifier, Notifier } from '@gatehouse/notifications';
+import { DeliveryLog, DeliveryPolicy, FileOutboxNotifier, Notifier } from '@gatehouse/notifications';
 import { SmtpNotifier } from '@gatehouse/notifications-smtp';
 import {
   meteredEventStore,
@@ -11,7 +11,7 @@ import {
   ReadinessChecks,
   storeReadiness,
 } from '@gatehouse/operations';
-import { SqliteEventStore } from '@gatehouse/event-store-sqlite';
+import { SqliteDeliveryLog, SqliteEventStore } from '@gatehouse/event-store-sqlite';
 import {
   ProjectionRunner,
   ProjectionsApiModule,
@@ -93,6 +93,11 @@ export class EmbeddedModule {
           inject: [Metrics],
         },
         {
+          provide: DeliveryLog,
+          useFactory: () => new SqliteDeliveryLog(new Sqlite(databaseFile, { timeout: 5000 })),
+        },
+        { provide: DeliveryPolicy, useValue: config.delivery },
+        {
           provide: PasswordResetConfig,
           useValue: { publicUrl: config.publicUrl, ttlMinutes: DEFAULT_RESET_TTL_MINUTES },
         },
@@ -125,6 +130,8 @@ export class EmbeddedModule {
         ServiceTokenConfig,
         LoginLimiters,
         Notifier,
+        DeliveryLog,
+        DeliveryPolicy,
         PasswordResetConfig,
         ProjectionsConfig,
         InvitesConfig,

@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type DistributedEnv } from '@gatehouse/config';
 import { EventStore, ownedStreams } from '@gatehouse/event-store';
-import { PostgresEventStore } from '@gatehouse/event-store-postgres';
+import { PostgresDeliveryLog, PostgresEventStore } from '@gatehouse/event-store-postgres';
 import {
   IDENTITY_CONFIG,
   identityConfig,
@@ -17,7 +17,7 @@ import {
   InvitesConfig,
 } from '@gatehouse/invites-api';
 import { StreamOwners } from '@gatehouse/contracts';
-import { Notifier } from '@gatehouse/notifications';
+import { DeliveryLog, DeliveryPolicy, Notifier, readDeliveryPolicy } from '@gatehouse/notifications';
 import { type MailSettings, notifierFor } from '@gatehouse/notifications-smtp';
 import {
   meteredEventStore,
@@ -89,6 +89,13 @@ export class InvitesServiceModule {
           inject: [Metrics],
         },
         ...identityConfig(secrets),
+        // Its tables come with the store's migrations, so the store is opened first.
+        {
+          provide: DeliveryLog,
+          useFactory: () => PostgresDeliveryLog.connect(env.pgUrl, env.pgSchema),
+          inject: [EventStore],
+        },
+        { provide: DeliveryPolicy, useValue: readDeliveryPolicy(process.env) },
         {
           provide: InvitesConfig,
           useValue: { linkBase: `${mail.publicUrl}${ACCEPT_INVITE_PAGE}`, emailKey: secrets.reservationKey },
@@ -104,6 +111,8 @@ export class InvitesServiceModule {
         ReadModelStore,
         Notifier,
         ...IDENTITY_CONFIG,
+        DeliveryLog,
+        DeliveryPolicy,
         InvitesConfig,
         InviteeUsers,
       ],

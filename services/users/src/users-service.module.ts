@@ -2,7 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { type DistributedEnv } from '@gatehouse/config';
 import { StreamOwners } from '@gatehouse/contracts';
 import { EventStore, ownedStreams } from '@gatehouse/event-store';
-import { Notifier } from '@gatehouse/notifications';
+import { DeliveryLog, DeliveryPolicy, Notifier, readDeliveryPolicy } from '@gatehouse/notifications';
 import {
   meteredEventStore,
   meteredNotifier,
@@ -11,7 +11,7 @@ import {
   ReadinessChecks,
   storeReadiness,
 } from '@gatehouse/operations';
-import { PostgresEventStore } from '@gatehouse/event-store-postgres';
+import { PostgresDeliveryLog, PostgresEventStore } from '@gatehouse/event-store-postgres';
 import { SecretStore } from '@gatehouse/secrets';
 import { PostgresSecretStore } from '@gatehouse/secrets-postgres';
 import {
@@ -87,6 +87,13 @@ export class UsersServiceModule {
           useFactory: (metrics: Metrics) => meteredNotifier(notifierFor(mail), metrics),
           inject: [Metrics],
         },
+        // Its tables come with the store's migrations, so the store is opened first.
+        {
+          provide: DeliveryLog,
+          useFactory: () => PostgresDeliveryLog.connect(env.pgUrl, env.pgSchema),
+          inject: [EventStore],
+        },
+        { provide: DeliveryPolicy, useValue: readDeliveryPolicy(process.env) },
         {
           provide: PasswordResetConfig,
           useValue: { publicUrl: mail.publicUrl, ttlMinutes: DEFAULT_RESET_TTL_MINUTES },
@@ -99,6 +106,8 @@ export class UsersServiceModule {
         OperatorConfig,
         LoginLimiters,
         Notifier,
+        DeliveryLog,
+        DeliveryPolicy,
         PasswordResetConfig,
       ],
     };

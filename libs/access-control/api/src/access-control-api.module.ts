@@ -4,6 +4,7 @@ import { CheckAccessHandler } from './check-access/check-access.handler';
 import { CheckAccessHttpController } from './check-access/check-access.http.controller';
 import { CheckAccessNginxController } from './check-access/check-access.nginx.controller';
 import { PlatformServiceGuard } from './check-access/service-token';
+import { InvitedAccessReaction } from './apply-invited-access/invited-access.reaction';
 import { AddCurrentIpHttpController } from './add-current-ip/add-current-ip.http.controller';
 import { GetAccessControlsHttpController } from './get-access-controls/get-access-controls.http.controller';
 import { ApiKeyIssuer } from './issue-api-key/api-key-issuer';
@@ -15,10 +16,11 @@ import { SetApiAccessHttpController } from './set-api-access/set-api-access.http
 import { SetIpSafelistHttpController } from './set-ip-safelist/set-ip-safelist.http.controller';
 
 /**
- * The access-control context over HTTP: a user's IP safelist, API access per protocol and API keys. The
- * rules are enforced on every request of every service by the identity lib; this module only writes
- * them, and answers other platform services' access checks with the same rules. EventStore, SecretStore,
- * ServiceTokenConfig and IdentityModule are bound by the runtime importing it.
+ * The access-control context over HTTP: a user's IP safelist, API access per protocol and API keys, and
+ * the access controls of an accepted invite applied to its new user (a reaction). The rules are enforced
+ * on every request of every service by the identity lib; this module only writes them, and answers other
+ * platform services' access checks with the same rules. EventStore, SecretStore, ServiceTokenConfig and
+ * IdentityModule are bound by the runtime importing it.
  */
 @Module({
   controllers: [
@@ -34,6 +36,6 @@ import { SetIpSafelistHttpController } from './set-ip-safelist/set-ip-safelist.h
     CheckAccessHttpController,
     CheckAccessNginxController,
   ],
-  providers: [AccessCommands, ApiKeyIssuer, CheckAccessHandler, PlatformServiceGuard],
+  providers: [AccessCommands, ApiKeyIssuer, CheckAccessHandler, PlatformServiceGuard, InvitedAccessReaction],
 })
 export class AccessControlApiModule {}

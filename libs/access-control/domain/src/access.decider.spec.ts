@@ -275,3 +275,26 @@ describe("a user's API keys", () => {
     });
   });
 });
+
+describe('the access controls an invite carried', () => {
+  const apply = (ipSafelist: string[], apiAccess: string[]) =>
+    ({ type: 'ApplyInvitedAccess', userId: 'u1', actorId: 'u1', ipSafelist, apiAccess }) as const;
+  const access = (protocol: 'http' | 'smpp', allowed: boolean) =>
+    ({ type: 'ApiAccessChanged', data: { userId: 'u1', protocol, allowed } }) as const;
+
+  describe('when the new user has none yet', () => {
+    it('sets the safelist with no lockout guard (the invitee calls from nowhere yet) and the named protocols', () =>
+      spec
+        .given([])
+        .when(apply(['203.0.113.0/24'], ['http', 'rest']))
+        .then([changed([], [entry('203.0.113.0/24')], 'u1'), access('http', true)]));
+  });
+
+  describe('when applied a second time', () => {
+    it('appends nothing', () =>
+      spec
+        .given([changed([], [entry('203.0.113.0/24')], 'u1'), access('http', true)])
+        .when(apply(['203.0.113.0/24'], ['http']))
+        .then([]));
+  });
+});

@@ -1,4 +1,9 @@
-import type { AccessEvent, ApiAccessChanged, ApiProtocol } from '@gatehouse/contracts';
+import {
+  type AccessEvent,
+  type ApiAccessChanged,
+  type ApiProtocol,
+  ApiProtocols,
+} from '@gatehouse/contracts';
 import { assertNever, type Decider } from '@gatehouse/domain-kit';
 import { type AccessState, accessView } from '@gatehouse/identity-domain';
 import {
@@ -9,7 +14,13 @@ import {
   type RotateApiKey,
   rotateApiKey,
 } from './api-keys.rules';
-import { type AddCurrentIp, addCurrentIp, type SetIpSafelist, setIpSafelist } from './ip-safelist.rules';
+import {
+  type AddCurrentIp,
+  addCurrentIp,
+  type SetIpSafelist,
+  setInvitedSafelist,
+  setIpSafelist,
+} from './ip-safelist.rules';
 
 /** Basic authentication allowed or not per protocol; protocols not named keep their setting. */
 export type SetApiAccess = {
@@ -18,7 +29,21 @@ export type SetApiAccess = {
   readonly protocols: Partial<Record<ApiProtocol, boolean>>;
 };
 
+/**
+ * The access controls an invite carried, applied once to the user the invitee became: the safelist as
+ * given, basic auth allowed for the protocols named and refused for the others (names this context does
+ * not know are passed over). The actor is the invite.
+ */
+export type ApplyInvitedAccess = {
+  readonly type: 'ApplyInvitedAccess';
+  readonly userId: string;
+  readonly actorId: string;
+  readonly ipSafelist: readonly string[];
+  readonly apiAccess: readonly string[];
+};
+
 export type AccessCommand =
+  | ApplyInvitedAccess
   | SetIpSafelist
   | AddCurrentIp
   | SetApiAccess
@@ -35,6 +60,17 @@ function setApiAccess(command: SetApiAccess, state: AccessState): ApiAccessChang
     }));
 }
 
+function applyInvitedAccess(command: ApplyInvitedAccess, state: AccessState): AccessEvent[] {
+  const { userId, actorId, ipSafelist, apiAccess } = command;
+  const protocols = Object.fromEntries(
+    ApiProtocols.map((protocol) => [protocol, apiAccess.includes(protocol)]),
+  );
+  return [
+    ...setInvitedSafelist({ userId, actorId, entries: ipSafelist }, state),
+    ...setApiAccess({ type: 'SetApiAccess', userId, protocols }, state),
+  ];
+}
+
 /**
  * One user's access controls, in `access-<userId>`: the IP safelist, basic-auth access per protocol and
  * API keys. Who may ask (Account admin, or the user for their own keys) is judged at the edge; the rules
@@ -44,6 +80,8 @@ function setApiAccess(command: SetApiAccess, state: AccessState): ApiAccessChang
 export const accessDecider: Decider<AccessCommand, AccessState, AccessEvent> = {
   decide: (command, state) => {
     switch (command.type) {
+      case 'ApplyInvitedAccess':
+        return applyInvitedAccess(command, state);
       case 'SetIpSafelist':
         return setIpSafelist(command, state);
       case 'AddCurrentIp':

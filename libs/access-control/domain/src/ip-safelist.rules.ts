@@ -55,6 +55,14 @@ export function setIpSafelist(command: SetIpSafelist, state: AccessState): IpSaf
   return changed(state, command, after);
 }
 
+/** An invite's list, set for the user the invitee became: nobody calls from anywhere yet, so no lockout guard. */
+export function setInvitedSafelist(
+  command: { readonly userId: string; readonly actorId: string; readonly entries: readonly string[] },
+  state: AccessState,
+): IpSafelistChanged[] {
+  return changed(state, command, canonicalSafelist(command.entries.map((address) => ({ address }))));
+}
+
 export function addCurrentIp(command: AddCurrentIp, state: AccessState): IpSafelistChanged[] {
   const address = clientAddress(command.clientIp);
   if (!address) throw AccessErrors.entryInvalid(command.clientIp, 'the client address cannot be read');

@@ -16,7 +16,7 @@ import { RevokeInviteHttpController } from './revoke-invite/revoke-invite.http.c
 
 /**
  * The invites context over HTTP: invite, resend, revoke, accept, list, settings, and the invite emails.
- * Ports (EventStore, SecretStore, Notifier, UsersListReadModel, InvitesConfig, InviteeUsers) and
+ * Ports (EventStore, SecretStore, Notifier, DeliveryLog, DeliveryPolicy, UsersListReadModel, InvitesConfig, InviteeUsers) and
  * IdentityModule are bound by the runtime importing it.
  */
 @Module({

@@ -1,2 +1,3 @@
 export * from './postgres-event-store';
 export * from './postgres-leader-lock';
+export * from './postgres-delivery-log';

@@ -58,4 +58,24 @@ export const migrations: readonly Migration[] = [
       CREATE TRIGGER gh_events_appended AFTER INSERT ON ${schema}.gh_events
         FOR EACH STATEMENT EXECUTE FUNCTION ${schema}.gh_notify_appended();`,
   },
+  {
+    version: 4,
+    name: 'delivery log: sent messages and dead letters',
+    sql: (schema) => `
+      CREATE TABLE ${schema}.gh_sent_messages (
+        key text PRIMARY KEY,
+        sent_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE ${schema}.gh_dead_letters (
+        key text PRIMARY KEY,
+        reaction text NOT NULL,
+        stream_id text NOT NULL,
+        stream_position bigint NOT NULL,
+        template text NOT NULL,
+        attempts int NOT NULL,
+        reason text NOT NULL,
+        parked_at timestamptz NOT NULL,
+        retry_requested boolean NOT NULL
+      );`,
+  },
 ];

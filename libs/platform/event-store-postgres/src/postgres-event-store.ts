@@ -6,6 +6,7 @@ import {
   checkMultiAppend,
   EventStore,
   type ExpectedVersion,
+  type Lease,
   matchRetry,
   type ReadAllOptions,
   type ReadStreamOptions,
@@ -28,6 +29,7 @@ import {
 import { PostgresAppendListener } from './append-listener';
 import { type AppendersRow, horizonParameters } from './horizon';
 import { migrate } from './migrate';
+import { PostgresLeaderLock } from './postgres-leader-lock';
 import {
   appendMultiResults,
   appendMultiStatement,
@@ -52,6 +54,7 @@ export class PostgresEventStore extends EventStore {
     private readonly pool: Pool,
     private readonly sql: EventSql,
     private readonly listener: PostgresAppendListener,
+    private readonly schema: string,
   ) {
     super();
   }
@@ -80,6 +83,7 @@ export class PostgresEventStore extends EventStore {
       pool,
       eventSql(schema),
       new PostgresAppendListener(options.connectionString, schema),
+      schema,
     );
   }
 
@@ -161,6 +165,11 @@ export class PostgresEventStore extends EventStore {
 
   override appendNotices(): AppendNotices | null {
     return this.listener.current();
+  }
+
+  /** A session advisory lock per schema and name, on a connection of its own (see PostgresLeaderLock). */
+  override tryLead(name: string): Promise<Lease | null> {
+    return PostgresLeaderLock.tryAcquire(this.pool, `${this.schema}.${name}`);
   }
 
   async close(): Promise<void> {

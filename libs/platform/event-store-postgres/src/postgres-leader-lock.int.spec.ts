@@ -75,6 +75,17 @@ describe('PostgreSQL leader lock', () => {
       await pool.end();
     });
 
+    it('is refused at once by tryAcquire, which leads once the leader released', async () => {
+      const name = uniqueName('reaction');
+      const first = await acquire(testEnv.pgUrl, name);
+      expect(await PostgresLeaderLock.tryAcquire(testEnv.pgUrl, name)).toBeNull();
+      await first.release();
+      const next = await PostgresLeaderLock.tryAcquire(testEnv.pgUrl, name);
+      expect(next).not.toBeNull();
+      held.push(next as PostgresLeaderLock);
+      expect(await holderPid(name)).toBeDefined();
+    });
+
     it('gives up waiting when its signal aborts', async () => {
       const name = uniqueName('relay');
       await acquire(testEnv.pgUrl, name);

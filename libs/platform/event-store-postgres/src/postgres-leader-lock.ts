@@ -42,9 +42,7 @@ export class PostgresLeaderLock {
     signal: AbortSignal,
     options: AcquireOptions = {},
   ): Promise<PostgresLeaderLock> {
-    const config: ClientConfig =
-      typeof target === 'string' ? { connectionString: target } : (target.options as ClientConfig);
-    const client = new Client({ ...config, keepAlive: true, application_name: `gatehouse-leader:${name}` });
+    const client = leaderClient(target, name);
     // Errors while waiting surface through the failing query below; this keeps an idle one from crashing.
     const ignore = (): void => undefined;
     client.on('error', ignore);
@@ -63,12 +61,34 @@ export class PostgresLeaderLock {
     return new PostgresLeaderLock(client, name);
   }
 
+  /** Holds the lock named `name` if it is free now, else `null`; never waits. */
+  static async tryAcquire(target: Pool | string, name: string): Promise<PostgresLeaderLock | null> {
+    const client = leaderClient(target, name);
+    const ignore = (): void => undefined;
+    client.on('error', ignore);
+    let locked = false;
+    try {
+      await client.connect();
+      locked = await tryLock(client, name);
+    } finally {
+      if (!locked) await client.end().catch(ignore);
+    }
+    client.off('error', ignore);
+    return locked ? new PostgresLeaderLock(client, name) : null;
+  }
+
   /** Gives up leadership: ending the session releases the lock on the server. */
   async release(): Promise<void> {
     if (this.released) return;
     this.released = true;
     await this.client.end();
   }
+}
+
+function leaderClient(target: Pool | string, name: string): Client {
+  const config: ClientConfig =
+    typeof target === 'string' ? { connectionString: target } : (target.options as ClientConfig);
+  return new Client({ ...config, keepAlive: true, application_name: `gatehouse-leader:${name}` });
 }
 
 async function tryLock(client: Client, name: string): Promise<boolean> {

@@ -73,6 +73,21 @@ export abstract class EventStore {
   appendNotices(): AppendNotices | null {
     return null;
   }
+
+  /**
+   * Leadership of `name` among the processes sharing this store, so a singleton (a reaction that sends
+   * emails) runs in one of them: a lease when no other process holds it, `null` otherwise. A store that
+   * only one process opens (in-memory, SQLite) always grants it; a shared store overrides this.
+   */
+  async tryLead(_name: string): Promise<Lease | null> {
+    return { lost: new AbortController().signal, release: async () => undefined };
+  }
+}
+
+/** Leadership held until `release`, or until `lost` aborts (the holder must stop acting as leader). */
+export interface Lease {
+  readonly lost: AbortSignal;
+  release(): Promise<void>;
 }
 
 export class WrongExpectedVersion extends Error {

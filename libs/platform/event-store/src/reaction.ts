@@ -1,5 +1,5 @@
 import type { StoredEvent } from '@gatehouse/contracts';
-import { type EventStore, START } from './event-store.port';
+import { type EventStore, type Lease, START } from './event-store.port';
 import { sleep } from './sleep';
 import { tailAll } from './tail-all';
 
@@ -71,39 +71,98 @@ async function startingPoint(store: EventStore, options: ReactionOptions): Promi
   return end;
 }
 
+/** How often a process that does not lead a reaction asks for it again. */
+const LEADERSHIP_POLL_MS = 500;
+
 /**
  * A reaction as a long-running part of a service: started when the application has bootstrapped, stopped
- * (and waited for) at shutdown. The method names are Nest's lifecycle hooks, so a subclass marked
- * `@Injectable()` runs on its own; nothing here depends on Nest.
+ * (and waited for) at shutdown. Of the processes sharing a store only the one leading the reaction (named
+ * by its checkpoint, `EventStore.tryLead`) runs it, so two instances of a service never both send an
+ * email; the others ask every 500 ms and take over from the checkpoint when the leader's session ends. A
+ * batch the old leader was in the middle of runs again, which the reaction's idempotency absorbs. The
+ * method names are Nest's lifecycle hooks, so a subclass marked `@Injectable()` runs on its own; nothing
+ * here depends on Nest.
  */
 export abstract class Reaction {
   private readonly stop = new AbortController();
   private running?: Promise<void>;
+  private leading?: AbortSignal;
 
   protected constructor(
     protected readonly store: EventStore,
     private readonly options: Pick<ReactionOptions, 'checkpoint' | 'firstRun'> & {
       readonly warn: (message: string) => void;
+      /** Told when this process starts leading the reaction. */
+      readonly info?: (message: string) => void;
     },
   ) {}
 
   protected abstract react(event: StoredEvent): Promise<void>;
 
-  /** Aborted at shutdown: waits (sleeps, retries) end early when it fires. */
-  protected get signal(): AbortSignal {
-    return this.stop.signal;
+  /**
+   * Work that only the leader may do beside following the events (retrying what an operator asked to
+   * retry): runs from when this process starts leading until `signal` aborts (leadership lost, shutdown).
+   */
+  protected async whileLeading(_signal: AbortSignal): Promise<void> {
+    return undefined;
   }
 
+  /** Aborted at shutdown or when leadership is lost: waits (sleeps, retries) end early when it fires. */
+  protected get signal(): AbortSignal {
+    return this.leading ?? this.stop.signal;
+  }
+
+  /** Resolves once this process leads and fixed its starting point, or knows another process leads. */
   async onApplicationBootstrap(): Promise<void> {
-    const { checkpoint, firstRun, warn } = this.options;
-    const onRetry = (error: unknown, attempt: number): void =>
-      warn(`retrying (attempt ${attempt}): ${error instanceof Error ? error.message : error}`);
-    const options = { checkpoint, firstRun, signal: this.stop.signal, onRetry };
-    this.running = (await startReaction(this.store, options, (event) => this.react(event))).running;
+    const lease = await this.store.tryLead(this.options.checkpoint);
+    const first = lease ? await this.follow(lease) : undefined;
+    this.running = this.keepLeading(first?.running);
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stop.abort();
     await this.running;
+  }
+
+  private async keepLeading(first: Promise<void> | undefined): Promise<void> {
+    await first;
+    while (!this.stop.signal.aborted) {
+      try {
+        const lease = await this.store.tryLead(this.options.checkpoint);
+        if (lease) await (await this.follow(lease)).running;
+        else await sleep(LEADERSHIP_POLL_MS, this.stop.signal);
+      } catch (error) {
+        this.options.warn(`leadership: ${error instanceof Error ? error.message : error}`);
+        await sleep(LEADERSHIP_POLL_MS, this.stop.signal);
+      }
+    }
+  }
+
+  /** Runs the reaction while the lease holds; `running` ends (lease released) when it stops. */
+  private async follow(lease: Lease): Promise<{ readonly running: Promise<void> }> {
+    const { checkpoint, firstRun, warn, info } = this.options;
+    const onRetry = (error: unknown, attempt: number): void =>
+      warn(`retrying (attempt ${attempt}): ${error instanceof Error ? error.message : error}`);
+    const signal = AbortSignal.any([this.stop.signal, lease.lost]);
+    info?.(`leading ${checkpoint}`);
+    this.leading = signal;
+    try {
+      const { running } = await startReaction(
+        this.store,
+        { checkpoint, firstRun, signal, onRetry },
+        (event) => this.react(event),
+      );
+      const beside = this.whileLeading(signal).catch((error: unknown) => {
+        warn(`stopped beside the reaction: ${error instanceof Error ? error.message : error}`);
+      });
+      return {
+        running: Promise.all([running, beside])
+          .then(() => undefined)
+          .finally(() => lease.release().catch(() => undefined)),
+      };
+    } catch (error) {
+      await lease.release().catch(() => undefined);
+      throw error;
+    }
   }
 }

@@ -1,9 +1,8 @@
 import type { EmailMessage } from '@gatehouse/notifications';
-import { notifierContract } from '@gatehouse/testing';
 import { createServer } from 'node:net';
 import { SmtpNotifier } from './smtp-notifier';
 import type { SmtpOptions } from './smtp-options';
-import { startSmtpSink, type SmtpSink } from './smtp-sink.test-helper';
+import { notifierContract, startSmtpSink, type SmtpSink } from '@gatehouse/testing';
 
 // Real SMTP over a real socket, against the in-test sink (no SMTP server is installed here).
 const from = 'Gatehouse <no-reply@gatehouse.test>';
@@ -69,6 +68,16 @@ describe('SmtpNotifier', () => {
     expect(sink.messages[0].subject).toBe('Su cuenta de Gatehouse está bloqueada');
   });
 
+  it('names a message by its idempotency key, the same at every attempt', async () => {
+    const { notifier, sink } = await open({});
+    await notifier.send({ ...locked(), idempotencyKey: '0190-ab:account-locked' });
+    await notifier.send({ ...locked(), idempotencyKey: '0190-ab:account-locked' });
+    expect(sink.messages.map((mail) => mail.headers.get('message-id'))).toEqual([
+      '<0190-ab.account-locked@gatehouse>',
+      '<0190-ab.account-locked@gatehouse>',
+    ]);
+  });
+
   it('reuses one pooled connection for consecutive messages', async () => {
     const { notifier, sink } = await open({});
     for (let i = 0; i < 5; i += 1) await notifier.send(locked(`user${i}@example.com`));
@@ -94,7 +103,10 @@ describe('SmtpNotifier', () => {
 
   it('rejects when the server refuses the recipient', async () => {
     const { notifier, sink } = await open({ rejects: (address) => address === 'gone@example.com' });
-    await expect(notifier.send(locked('gone@example.com'))).rejects.toMatchObject({ responseCode: 550 });
+    await expect(notifier.send(locked('gone@example.com'))).rejects.toMatchObject({
+      code: 'EENVELOPE',
+      responseCode: 550,
+    });
     expect(sink.messages).toEqual([]);
   });
 

@@ -30,6 +30,10 @@ export class SmtpNotifier extends Notifier {
       subject,
       text,
       headers: { 'Content-Language': language, 'X-Correlation-ID': message.correlationId },
+      // The same id for every attempt at one message, so a receiving system can spot a repeat.
+      ...(message.idempotencyKey
+        ? { messageId: `<${message.idempotencyKey.replace(/:/g, '.')}@gatehouse>` }
+        : {}),
     });
   }
 

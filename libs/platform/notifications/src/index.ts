@@ -1,6 +1,10 @@
 export * from './notifier.port';
 export * from './render-email';
 export * from './file-outbox-notifier';
+export * from './delivery/delivery-log.port';
+export * from './delivery/in-memory-delivery-log';
+export * from './delivery/delivery-policy';
+export * from './delivery/notification-reaction';
 export type { Catalog, MessageKey } from './messages/en';
 export { catalogs } from './messages/catalogs';
 export { argumentsOf, formatMessage, messageSource, supportedLanguage } from './messages/translate';

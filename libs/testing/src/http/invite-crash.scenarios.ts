@@ -7,7 +7,8 @@ import { login, messageTo, problemOf, resetTokenIn, strongPassword } from './use
 /**
  * Acceptance spans the invites and users services. Here the invites service dies (SIGKILL) right after the
  * users service created the invitee's user and before the invite recorded it: after a restart the invite
- * is accepted, the user exists once with the invite's roles, and the link is spent.
+ * is accepted, the user exists once with the invite's roles, and the link is spent. The access-control
+ * service is down too: once back, it applies the invite's access controls to the user.
  */
 export function inviteCrashScenarios(stack: () => DistributedStack): void {
   let account: OpenedAccount;
@@ -19,11 +20,13 @@ export function inviteCrashScenarios(stack: () => DistributedStack): void {
     it('records the acceptance after a restart, with the user created once', async () => {
       const invitesPath = `/v1/accounts/${account.accountId}/invites`;
       const email = String(newUserBody()['email']);
-      const body = { email, language: 'en', timeZone: 'UTC', roles: ['support'] };
+      const accessControls = { ipSafelist: ['127.0.0.1'], apiAccess: ['smpp'] };
+      const body = { email, language: 'en', timeZone: 'UTC', roles: ['support'], accessControls };
       const invited = await account.admin.post<{ inviteId: string }>(invitesPath, body);
       expect(invited.status).toBe(201);
       const token = resetTokenIn(await messageTo(stack(), email, 'invite'));
       await stack().kill('invites');
+      await stack().kill('access-control');
       // The call the invites service made before it died, with its service credential.
       const sessionKey = String(stack().env['GATEHOUSE_SESSION_KEY']);
       const credential = createHmac('sha256', sessionKey)
@@ -41,6 +44,7 @@ export function inviteCrashScenarios(stack: () => DistributedStack): void {
         timeZone: 'UTC',
         password,
         roles: ['support'],
+        accessControls,
       };
       const path = `/internal/v1/accounts/${account.accountId}/invited-users`;
       const created = await stack().direct.users.post(path, request, { 'x-gatehouse-internal': credential });
@@ -51,6 +55,7 @@ export function inviteCrashScenarios(stack: () => DistributedStack): void {
         404,
       );
       await stack().startService('invites');
+      await stack().startService('access-control');
       await eventually(async () => {
         const listed = await account.admin.get<{ items: { inviteId: string }[] }>(
           `${invitesPath}?status=accepted`,
@@ -59,6 +64,16 @@ export function inviteCrashScenarios(stack: () => DistributedStack): void {
       });
       const session = await login(stack(), String(username), password);
       expect(session.status).toBe(201);
+      // The access-control service was down when the user was made: its reaction applies them on return.
+      await eventually(async () => {
+        const access = await account.admin.get(
+          `/v1/accounts/${account.accountId}/users/${invited.body.inviteId}/access-controls`,
+        );
+        expect(access.body).toEqual({
+          ipSafelist: [{ address: '127.0.0.1', label: null }],
+          apiAccess: { http: false, smpp: true },
+        });
+      }, 60_000);
       const reused = await stack().users.post('/v1/invite-acceptances', {
         token,
         username: 'other.name',

@@ -46,7 +46,9 @@ export function invitesScenarios(stack: () => LifecycleStack): void {
   describe('an invite', () => {
     it('emails a link in the invitee’s language; accepting it makes a user who logs in at once', async () => {
       const email = newUserBody()['email'] as string;
-      const invited = await invite({ email, accessControls: { ipSafelist: ['203.0.113.0/24'] } });
+      // The invitee's own address stays in the safelist, so the login below is let in.
+      const accessControls = { ipSafelist: ['127.0.0.1', '203.0.113.0/24'], apiAccess: ['http'] };
+      const invited = await invite({ email, accessControls });
       expect(invited.status).toBe(201);
       const message = await messageTo(stack(), email, 'invite');
       expect(message.language).toBe('de');
@@ -61,6 +63,18 @@ export function invitesScenarios(stack: () => LifecycleStack): void {
         roles: { id: string }[];
       }>(`/v1/accounts/${account.accountId}/users/${accepted.body.userId}/roles`);
       expect(roles.body.roles.map((role) => role.id)).toEqual(['developer']);
+      await eventually(async () => {
+        const access = await account.admin.get(
+          `/v1/accounts/${account.accountId}/users/${accepted.body.userId}/access-controls`,
+        );
+        expect(access.body).toEqual({
+          ipSafelist: [
+            { address: '127.0.0.1', label: null },
+            { address: '203.0.113.0/24', label: null },
+          ],
+          apiAccess: { http: true, smpp: false },
+        });
+      }, 30_000);
       expect(problemOf(await accept(resetTokenIn(message)))).toMatchObject({
         status: 422,
         code: 'INVITE_TOKEN_INVALID',

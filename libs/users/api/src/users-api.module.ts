@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { BootstrapAccountHandler } from './bootstrap-account/bootstrap-account.handler';
 import { BootstrapAccountHttpController } from './bootstrap-account/bootstrap-account.http.controller';
 import { OperatorGuard } from './bootstrap-account/operator.guard';
+import { DeadLettersHttpController } from './dead-letters/dead-letters.http.controller';
 import { CreateInvitedUserHandler } from './create-invited-user/create-invited-user.handler';
 import { CreateInvitedUserInternalController } from './create-invited-user/create-invited-user.internal.controller';
 import { CreateUserHandler } from './create-user/create-user.handler';
@@ -30,7 +31,7 @@ import { UserCommands } from './user-commands';
 import { UsernameReservationsMigration } from './username-reservations/username-reservations.migration';
 
 /**
- * The users context over HTTP. Ports (EventStore, SecretStore, Notifier, SessionConfig, OperatorConfig,
+ * The users context over HTTP. Ports (EventStore, SecretStore, Notifier, DeliveryLog, DeliveryPolicy, SessionConfig, OperatorConfig,
  * ReservationConfig, PasswordResetConfig) and IdentityModule are bound by the runtime that imports this module: SQLite, files
  * and a file outbox when embedded, PostgreSQL, env and an outbox or SMTP when distributed.
  */
@@ -52,6 +53,7 @@ import { UsernameReservationsMigration } from './username-reservations/username-
     PasswordPagesController,
     AccountSettingsHttpController,
     CreateInvitedUserInternalController,
+    DeadLettersHttpController,
   ],
   providers: [
     OperatorGuard,

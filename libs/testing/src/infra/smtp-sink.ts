@@ -17,6 +17,8 @@ export interface SmtpSinkOptions {
   readonly credentials?: { readonly user: string; readonly pass: string };
   /** Recipients answered with 550. */
   readonly rejects?: (address: string) => boolean;
+  /** Where to listen (a sink started again where the last one was, after an outage); default any free port. */
+  readonly port?: number;
 }
 
 export interface SmtpSink {
@@ -101,7 +103,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     });
     reply(220, 'sink ESMTP');
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   return {
     port,

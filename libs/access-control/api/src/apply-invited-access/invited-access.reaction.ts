@@ -1,0 +1,60 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { StoredEvent, UserCreated } from '@gatehouse/contracts';
+import { DomainError } from '@gatehouse/domain-kit';
+import { EventStore, Reaction } from '@gatehouse/event-store';
+import { Grants } from '@gatehouse/identity';
+import { AccessCommands } from '../access-commands';
+
+const CHECKPOINT = 'reaction:invited-access';
+const logger = new Logger('invited-access');
+
+/**
+ * Applies the access controls an invite carried (IP safelist, API access) to the user the invitee became,
+ * as the access-control context's reaction to `UserCreated` naming the invite: the users context owns the
+ * user, this context its `access-<userId>` stream. It writes only into a still-empty stream, so a batch
+ * repeated after a crash appends nothing and an admin's change that came first is kept; one leader runs it.
+ */
+@Injectable()
+export class InvitedAccessReaction extends Reaction {
+  constructor(
+    store: EventStore,
+    private readonly grants: Grants,
+    private readonly access: AccessCommands,
+  ) {
+    super(store, {
+      checkpoint: CHECKPOINT,
+      firstRun: 'from-start',
+      warn: (message) => logger.warn(message),
+      info: (message) => logger.log(message),
+    });
+  }
+
+  protected async react(event: StoredEvent): Promise<void> {
+    if (event.type !== 'UserCreated') return;
+    const { userId, accountId, invite } = event.data as UserCreated['data'];
+    const controls = invite?.accessControls;
+    if (!controls || (await this.grants.access(userId)).version >= 0) return;
+    const command = {
+      type: 'ApplyInvitedAccess' as const,
+      userId,
+      actorId: invite.inviteId,
+      ipSafelist: controls.ipSafelist ?? [],
+      apiAccess: controls.apiAccess ?? [],
+    };
+    const context = {
+      accountId,
+      actor: invite.inviteId,
+      correlationId: event.correlationId,
+      causationId: event.eventId,
+      ...(event.traceparent === undefined ? {} : { traceparent: event.traceparent }),
+      now: new Date(),
+    };
+    try {
+      await this.access.run(userId, command, context);
+    } catch (error) {
+      // A rule refusal (the invite's entries were checked when it was made) would refuse again: log, go on.
+      if (!(error instanceof DomainError)) throw error;
+      logger.error(`access controls of invite ${invite.inviteId} not applied: ${error.code}`);
+    }
+  }
+}

@@ -1,0 +1,89 @@
+import {
+  DEAD_LETTER_COLUMNS,
+  type DeadLetter,
+  type DeadLetterRow,
+  deadLetterValues,
+  DeliveryLog,
+} from '@gatehouse/notifications';
+import { escapeIdentifier, Pool } from 'pg';
+
+type LetterRow = DeadLetterRow<string, Date, boolean>;
+
+/** The delivery log in two tables beside the events (same database and schema, never published). */
+export class PostgresDeliveryLog extends DeliveryLog {
+  private constructor(
+    private readonly pool: Pool,
+    private readonly sent: string,
+    private readonly letters: string,
+  ) {
+    super();
+  }
+
+  /** The log in the schema of a store opened before (its migrations create the tables). */
+  static open(pool: Pool, schema = 'public'): PostgresDeliveryLog {
+    const quoted = escapeIdentifier(schema);
+    return new PostgresDeliveryLog(pool, `${quoted}.gh_sent_messages`, `${quoted}.gh_dead_letters`);
+  }
+
+  /** A log on a small pool of its own. */
+  static connect(connectionString: string, schema?: string): PostgresDeliveryLog {
+    return PostgresDeliveryLog.open(new Pool({ connectionString, max: 4 }), schema);
+  }
+
+  async wasSent(key: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query(`SELECT 1 FROM ${this.sent} WHERE key = $1`, [key]);
+    return (rowCount ?? 0) > 0;
+  }
+
+  async recordSent(key: string): Promise<void> {
+    await this.pool.query(
+      `WITH dropped AS (DELETE FROM ${this.letters} WHERE key = $1)
+       INSERT INTO ${this.sent} (key) VALUES ($1) ON CONFLICT (key) DO NOTHING`,
+      [key],
+    );
+  }
+
+  async park(letter: DeadLetter): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO ${this.letters} (${DEAD_LETTER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (key) DO UPDATE SET attempts = excluded.attempts, reason = excluded.reason,
+         parked_at = excluded.parked_at, retry_requested = excluded.retry_requested`,
+      [...deadLetterValues(letter)],
+    );
+  }
+
+  async deadLetters(): Promise<DeadLetter[]> {
+    const { rows } = await this.pool.query<LetterRow>(
+      `SELECT ${DEAD_LETTER_COLUMNS} FROM ${this.letters} ORDER BY parked_at, key`,
+    );
+    return rows.map(letterOf);
+  }
+
+  async requestRetry(key: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query(
+      `UPDATE ${this.letters} SET retry_requested = true WHERE key = $1`,
+      [key],
+    );
+    return (rowCount ?? 0) > 0;
+  }
+
+  async retriesRequested(reaction: string): Promise<DeadLetter[]> {
+    const { rows } = await this.pool.query<LetterRow>(
+      `SELECT ${DEAD_LETTER_COLUMNS} FROM ${this.letters} WHERE reaction = $1 AND retry_requested ORDER BY parked_at, key`,
+      [reaction],
+    );
+    return rows.map(letterOf);
+  }
+}
+
+const letterOf = (row: LetterRow): DeadLetter => ({
+  key: row.key,
+  reaction: row.reaction,
+  streamId: row.stream_id,
+  streamPosition: Number(row.stream_position),
+  template: row.template,
+  attempts: row.attempts,
+  reason: row.reason,
+  parkedAt: row.parked_at.toISOString(),
+  retryRequested: row.retry_requested,
+});
