@@ -31,3 +31,5 @@ export * from './http/invites.scenarios';
 export * from './http/invite-crash.scenarios';
 export * from './http/access-control.scenarios';
 export * from './http/stream-ownership.scenarios';
+export * from './routes/route-table';
+export * from './routes/deny-by-default.spec-kit';

@@ -1,8 +1,8 @@
-import { Controller, Get, Global, type INestApplication, Module, Req, UseGuards } from '@nestjs/common';
+import { Controller, Get, Global, type INestApplication, Module, Req } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { accessStreamId, userStreamId } from '@gatehouse/contracts';
 import { EventStore, InMemoryEventStore, NO_STREAM } from '@gatehouse/event-store';
-import { AuthenticatedGuard, configureHttpApp } from '@gatehouse/http';
+import { configureHttpApp } from '@gatehouse/http';
 import { InMemorySecretStore, SecretStore } from '@gatehouse/secrets';
 import { newTestEvent } from '@gatehouse/testing';
 import type { Request } from 'express';
@@ -15,7 +15,6 @@ import { SessionTokens } from './session/session-tokens';
 const sessionKey = 'k'.repeat(32);
 
 @Controller('whoami')
-@UseGuards(AuthenticatedGuard)
 class WhoAmIController {
   @Get()
   ip(@Req() request: Request): { ip: string } {

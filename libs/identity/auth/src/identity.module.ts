@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { EventStore, StateCache, type StreamReader } from '@gatehouse/event-store';
-import { AuthenticatedGuard, Authenticator } from '@gatehouse/http';
+import { APP_GUARD } from '@nestjs/core';
+import { AuthenticatedGuard, Authenticator, EdgeGuard } from '@gatehouse/http';
 import { ApiKeyCredentials } from './api-keys/api-key-credentials';
 import { Grants } from './grants';
 import { InternalCallGuard } from './internal-call';
@@ -26,6 +27,9 @@ import { EventSourcedAuthenticator } from './session/event-sourced-authenticator
     ApiKeyCredentials,
     AuthenticatedGuard,
     InternalCallGuard,
+    // Deny by default: every route of every runtime that imports this module needs a principal unless
+    // it is marked @Public() or @GuardedBy() (docs/permissions.md).
+    { provide: APP_GUARD, useClass: EdgeGuard },
   ],
   exports: [Authenticator, StateCache, Grants, ApiKeyCredentials, AuthenticatedGuard, InternalCallGuard],
 })

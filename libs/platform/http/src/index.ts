@@ -6,3 +6,4 @@ export * from './http-app';
 export * from './body-limits';
 export * from './correlation';
 export * from './request-refused';
+export * from './route-access';

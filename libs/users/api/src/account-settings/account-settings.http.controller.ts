@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AccountSettings } from '@gatehouse/contracts';
 import { EventStore, handleCommand, StateCache } from '@gatehouse/event-store';
-import { AuthenticatedGuard, CurrentPrincipal, type Principal } from '@gatehouse/http';
+import { CurrentPrincipal, type Principal } from '@gatehouse/http';
 import { accountDecider, accountSettingsOf, accountStreamId } from '@gatehouse/users-domain';
 import type { Request } from 'express';
 import { assertAccountAdmin, assertSameAccount } from '../access';
@@ -11,7 +11,6 @@ import { AccountSettingsDto } from './account-settings.dto';
 
 @ApiTags('accounts')
 @ApiBearerAuth()
-@UseGuards(AuthenticatedGuard)
 @Controller('v1/accounts/:accountId/settings')
 export class AccountSettingsHttpController {
   constructor(

@@ -1,0 +1,15 @@
+import { readDistributedEnv } from '@gatehouse/config';
+import { denyByDefaultSpec, operationsOpenings } from '@gatehouse/testing';
+import { readMailSettings } from '@gatehouse/notifications-smtp';
+import { UsersServiceModule } from './users-service.module';
+
+const env = readDistributedEnv({}, 0);
+const secrets = { sessionKey: 's'.repeat(32), operatorToken: 'o'.repeat(32), reservationKey: 'r'.repeat(32) };
+
+denyByDefaultSpec('users service', () => UsersServiceModule.register(env, secrets, readMailSettings({}, 0)), [
+  ...operationsOpenings,
+  'POST /internal/v1/accounts/:accountId/invited-users (own:InternalCallGuard)',
+  'POST /v1/accounts (own:OperatorGuard)',
+  'POST /v1/password-resets (public)',
+  'POST /v1/sessions (public)',
+]);
