@@ -33,3 +33,6 @@ export * from './http/access-control.scenarios';
 export * from './http/stream-ownership.scenarios';
 export * from './routes/route-table';
 export * from './routes/deny-by-default.spec-kit';
+export * from './contracts/session-activity.contract';
+export * from './http/sessions.scenarios';
+export * from './http/session-expiry.scenarios';

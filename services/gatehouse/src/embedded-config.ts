@@ -1,3 +1,4 @@
+import type { Clock } from '@gatehouse/identity';
 import { readSmtpOptions, type SmtpOptions } from '@gatehouse/notifications-smtp';
 import {
   type LoginLimits,
@@ -23,6 +24,8 @@ export interface EmbeddedConfig {
   readonly smtp: SmtpOptions | null;
   /** Where users reach Gatehouse; password reset links point there. */
   readonly publicUrl: string;
+  /** The time sessions are judged by; tests move it, every other run leaves it to the system clock. */
+  readonly clock?: Clock;
 }
 
 /**

@@ -81,7 +81,7 @@ export class EmbeddedModule {
         { provide: EventPublisher, useValue: bus },
         { provide: EventSubscriber, useValue: bus },
         { provide: ReadModelStore, useValue: new InMemoryReadModelStore() },
-        { provide: SessionConfig, useValue: { sessionKey: config.sessionKey } },
+        { provide: SessionConfig, useValue: { sessionKey: config.sessionKey, clock: config.clock } },
         { provide: OperatorConfig, useValue: { operatorToken: config.operatorToken } },
         { provide: ReservationConfig, useValue: { reservationKey: config.reservationKey } },
         { provide: PasswordHashingConfig, useValue: config.passwordHashing },

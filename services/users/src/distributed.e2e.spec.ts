@@ -6,6 +6,7 @@ import {
   invitesScenarios,
   operationsScenarios,
   permissionMatrixScenarios,
+  sessionsScenarios,
   rolesScenarios,
   secretScanScenarios,
   tracingScenarios,
@@ -38,6 +39,7 @@ describe('distributed mode', () => {
   inviteCrashScenarios(() => stack);
   userLifecycleScenarios(() => stack);
   permissionMatrixScenarios(() => stack);
+  sessionsScenarios(() => stack);
   accessControlScenarios(() => stack);
   operationsScenarios(() => stack);
   gatewayScenarios(() => stack);

@@ -5,7 +5,11 @@ import { AuthenticatedGuard, Authenticator, EdgeGuard } from '@gatehouse/http';
 import { ApiKeyCredentials } from './api-keys/api-key-credentials';
 import { Grants } from './grants';
 import { InternalCallGuard } from './internal-call';
+import { SessionConfig } from './session.config';
+import { Clock, systemClock } from './session/clock';
 import { EventSourcedAuthenticator } from './session/event-sourced-authenticator';
+import { SessionActivity, StoredSessionActivity } from './session/session-activity';
+import { SessionLiveness } from './session/session-liveness';
 
 /**
  * Authentication for every service (users, roles, projections, access-control, …) by session token or
@@ -27,10 +31,27 @@ import { EventSourcedAuthenticator } from './session/event-sourced-authenticator
     ApiKeyCredentials,
     AuthenticatedGuard,
     InternalCallGuard,
+    SessionLiveness,
+    { provide: SessionActivity, useClass: StoredSessionActivity },
+    {
+      provide: Clock,
+      useFactory: (config: SessionConfig): Clock => config.clock ?? systemClock,
+      inject: [SessionConfig],
+    },
     // Deny by default: every route of every runtime that imports this module needs a principal unless
     // it is marked @Public() or @GuardedBy() (docs/permissions.md).
     { provide: APP_GUARD, useClass: EdgeGuard },
   ],
-  exports: [Authenticator, StateCache, Grants, ApiKeyCredentials, AuthenticatedGuard, InternalCallGuard],
+  exports: [
+    Authenticator,
+    StateCache,
+    Grants,
+    ApiKeyCredentials,
+    AuthenticatedGuard,
+    InternalCallGuard,
+    SessionLiveness,
+    SessionActivity,
+    Clock,
+  ],
 })
 export class IdentityModule {}

@@ -8,3 +8,6 @@ export * from './client-address';
 export * from './access-refusals';
 export * from './api-keys/api-key-format';
 export * from './api-keys/api-key-credentials';
+export * from './session/clock';
+export * from './session/session-activity';
+export * from './session/session-liveness';

@@ -4,3 +4,4 @@ export * from './role-assignments.view';
 export * from './principal-user.view';
 export * from './ip-match';
 export * from './access.view';
+export * from './session-policy.view';

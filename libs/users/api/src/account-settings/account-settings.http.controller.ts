@@ -28,7 +28,10 @@ export class AccountSettingsHttpController {
     return accountSettingsOf((await this.states.load(accountStreamId(accountId), accountDecider)).state);
   }
 
-  /** Permission: the Account admin role. Replaces the password policy and the lockout limit. */
+  /**
+   * Permission: the Account admin role. Replaces the password policy, the lockout limit and (when given)
+   * the session policy; a shorter session policy applies to open sessions from their next request.
+   */
   @Put()
   async replace(
     @Param('accountId', ParseUUIDPipe) accountId: string,
@@ -39,9 +42,14 @@ export class AccountSettingsHttpController {
     assertAccountAdmin(principal, accountId);
     const { minLength, minCharacterClasses } = body.passwordPolicy;
     const { maxFailures, windowMinutes } = body.lockout;
+    const sessions = body.sessions && {
+      idleTimeoutMinutes: body.sessions.idleTimeoutMinutes,
+      absoluteLifetimeMinutes: body.sessions.absoluteLifetimeMinutes,
+    };
     const settings = {
       passwordPolicy: { minLength, minCharacterClasses },
       lockout: { maxFailures, windowMinutes },
+      ...(sessions ? { sessions } : {}),
     };
     const result = await handleCommand(
       this.store,

@@ -24,7 +24,8 @@ export class LoginHttpController {
   ): Promise<LoginResult> {
     const context = requestContext(request, 'anonymous');
     try {
-      return await this.handler.login(body.username, body.password, request.ip ?? '', context);
+      const userAgent = request.headers['user-agent'];
+      return await this.handler.login(body.username, body.password, request.ip ?? '', context, userAgent);
     } catch (error) {
       if (error instanceof LoginThrottled) response.setHeader('Retry-After', String(error.retryAfter));
       throw error;

@@ -20,7 +20,7 @@ export class LogoutHttpController {
       this.store,
       userStreamId(principal.userId),
       userDecider,
-      { type: 'EndSession', sessionId: principal.sessionId },
+      { type: 'EndSession', sessionId: principal.sessionId, reason: 'logout' },
       commandContext(request, principal.accountId, principal.userId),
     );
   }
