@@ -4,7 +4,7 @@ import { type SectionResult, verdict } from './report';
 
 /**
  * `npm run bench`: every section in one run (or
- * `BENCH_ONLY=append|latency|rss|replay|roles|gateway|hashing|logging|readside`), each printing its figures
+ * `BENCH_ONLY=append|latency|rss|replay|roles|gateway|hashing|logging|readside|edge`), each printing its figures
  * beside its target, then a summary. Ctrl-C stops the running section, which
  * still cleans up after itself. Exit code 1 when a section failed to run; a missed target is reported, not
  * an error. Sections load lazily, so the Kafka broker is up before the latency section's modules read the
@@ -12,7 +12,8 @@ import { type SectionResult, verdict } from './report';
  * BENCH_SECONDS sets both the append slices (default 5) and the latency run (default 20);
  * BENCH_REPLAY_EVENTS the replay's larger table (default 1,000,000); BENCH_ROLES_USERS the account sizes
  * of the roles section (default 10,100000,1000000); BENCH_READSIDE_USERS the large account of the
- * read-side section (default 10,000; the issue's figures take 1,000,000).
+ * read-side section (default 10,000; the issue's figures take 1,000,000); BENCH_EDGE_SECONDS each edge
+ * measurement (default 5).
  */
 const sections = {
   append: async () => (await import('./append')).appendSection(),
@@ -35,6 +36,7 @@ const sections = {
     return (await import('./logging')).loggingSection();
   },
   readside: async (signal: AbortSignal) => (await import('./readside')).readsideSection({ signal }),
+  edge: async () => (await import('./edge')).edgeSection(),
 } satisfies Record<string, (signal: AbortSignal) => Promise<SectionResult>>;
 
 type SectionName = keyof typeof sections;
