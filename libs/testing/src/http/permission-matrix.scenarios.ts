@@ -343,6 +343,7 @@ export function permissionMatrixScenarios(
     let account: OpenedAccount;
     let other: OpenedAccount;
     const callers = new Map<Caller, Member>();
+    let sessionOwner: Member;
 
     beforeAll(async () => {
       account = await openAccount(stack().users, stack().operatorToken);
@@ -357,7 +358,8 @@ export function permissionMatrixScenarios(
         if (granted.status !== 204) throw new Error(`granting ${role} failed: ${granted.status}`);
         callers.set(caller, member);
       }
-    }, 60_000);
+      sessionOwner = await newMember(stack(), account);
+    }, 120_000);
 
     // The list is served by the projections service; everything else by the users service.
     const serviceOf = (row: Row): ApiClient =>
@@ -376,7 +378,8 @@ export function permissionMatrixScenarios(
 
     const contextOf = async (caller: Caller, row: Row): Promise<Context> => {
       const target = await createTarget(account);
-      const developer = memberOf('developer');
+      // Not the developer: the password row changes the developer's password.
+      const developer = sessionOwner;
       const made = row.prepare ? await row.prepare({ stack: stack(), account, target, developer }) : {};
       return { accountId: account.accountId, target, member: memberOf(caller), made, developer };
     };

@@ -12,6 +12,11 @@ export class MovableClock {
   advanceMinutes(minutes: number): void {
     this.offsetMs += minutes * 60_000;
   }
+
+  /** Back to the system's time: logins record their start by the system clock. */
+  reset(): void {
+    this.offsetMs = 0;
+  }
 }
 
 /**
@@ -22,6 +27,7 @@ export function sessionExpiryScenarios(stack: () => RunningStack, clock: () => M
   describe('sessions that end by themselves', () => {
     const settingsOf = (account: OpenedAccount) => `/v1/accounts/${account.accountId}/settings`;
     const status = async (account: OpenedAccount) => (await account.admin.get(settingsOf(account))).status;
+    beforeEach(() => clock().reset());
 
     it('end after 30 minutes without a request, and not while requests keep coming', async () => {
       const account = await openAccount(stack().users, stack().operatorToken);

@@ -105,7 +105,7 @@ export function sessionsScenarios(stack: () => LifecycleStack): void {
         expect((await leaving.client.get(settings)).status).toBe(200);
         const users = `/v1/accounts/${account.accountId}/users`;
         expect((await account.admin.post(`${users}/${leaving.userId}/deletion-request`, {})).status).toBe(
-          204,
+          202,
         );
         expect((await leaving.client.get(settings)).status).toBe(401);
       }, 60_000);

@@ -65,19 +65,6 @@ export function userStatusScenarios(stack: () => LifecycleStack): void {
   });
 
   describe('when a deletion is requested', () => {
-    it('records the request of users themselves, shows it on GET and in the list, and refuses a second', async () => {
-      const requested = await member.client.post<{ deletionRequestedAt: string }>(
-        `${userPath(member.userId)}/deletion-request`,
-        {},
-      );
-      expect(requested.status).toBe(202);
-      const user = await account.admin.get<{ deletionRequestedAt: string | null }>(userPath(member.userId));
-      expect(user.body.deletionRequestedAt).toBe(requested.body.deletionRequestedAt);
-      await listedRow(stack(), account, member.userId, (row) => row.deletionRequestedAt !== null);
-      const again = await account.admin.post(`${userPath(member.userId)}/deletion-request`, {});
-      expect(problemOf(again)).toMatchObject({ status: 409, code: 'DELETION_ALREADY_REQUESTED' });
-    });
-
     it("lets an admin request another user's deletion, and nobody else (403, 404)", async () => {
       const target = await account.admin.post<{ userId: string }>(`/v1/accounts/${account.accountId}/users`, {
         firstName: 'Del',
@@ -91,6 +78,21 @@ export function userStatusScenarios(stack: () => LifecycleStack): void {
       expect((await member.client.post(path, {})).status).toBe(403);
       expect((await other.admin.post(path, {})).status).toBe(404);
       expect((await account.admin.post(path, {})).status).toBe(202);
+    });
+
+    it('records the request of users themselves, shows it on GET and in the list, and refuses a second', async () => {
+      const requested = await member.client.post<{ deletionRequestedAt: string }>(
+        `${userPath(member.userId)}/deletion-request`,
+        {},
+      );
+      expect(requested.status).toBe(202);
+      const user = await account.admin.get<{ deletionRequestedAt: string | null }>(userPath(member.userId));
+      expect(user.body.deletionRequestedAt).toBe(requested.body.deletionRequestedAt);
+      await listedRow(stack(), account, member.userId, (row) => row.deletionRequestedAt !== null);
+      // The request ends every session of the user at once.
+      expect((await member.client.get(userPath(member.userId))).status).toBe(401);
+      const again = await account.admin.post(`${userPath(member.userId)}/deletion-request`, {});
+      expect(problemOf(again)).toMatchObject({ status: 409, code: 'DELETION_ALREADY_REQUESTED' });
     });
   });
 }
