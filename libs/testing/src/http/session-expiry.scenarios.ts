@@ -48,6 +48,7 @@ export function sessionExpiryScenarios(stack: () => RunningStack, clock: () => M
         clock().advanceMinutes(20);
       }
       expect(await status(account)).toBe(401);
+      clock().reset();
       const again = await openAccount(stack().users, stack().operatorToken);
       expect(await status(again)).toBe(200);
     });
