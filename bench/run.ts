@@ -4,7 +4,7 @@ import { type SectionResult, verdict } from './report';
 
 /**
  * `npm run bench`: every section in one run (or
- * `BENCH_ONLY=append|latency|rss|replay|roles|gateway|hashing|credentials|logging|readside|relay|invites`), each printing its figures
+ * `BENCH_ONLY=append|latency|rss|replay|roles|gateway|hashing|credentials|logging|readside|relay|invites|edge`), each printing its figures
  * beside its target, then a summary. Ctrl-C stops the running section, which
  * still cleans up after itself. Exit code 1 when a section failed to run; a missed target is reported, not
  * an error. Sections load lazily, so the Kafka broker is up before the latency section's modules read the
@@ -13,7 +13,8 @@ import { type SectionResult, verdict } from './report';
  * BENCH_REPLAY_EVENTS the replay's larger table (default 1,000,000); BENCH_ROLES_USERS the account sizes
  * of the roles section (default 10,100000,1000000); BENCH_CREDENTIAL_TRIES the credentials section's tries
  * of each kind (default 200); BENCH_READSIDE_USERS the large account of the
- * read-side section (default 10,000; the issue's figures take 1,000,000).
+ * read-side section (default 10,000; the issue's figures take 1,000,000); BENCH_EDGE_SECONDS each edge
+ * measurement (default 5).
  */
 const sections = {
   append: async () => (await import('./append')).appendSection(),
@@ -42,6 +43,7 @@ const sections = {
     return (await import('./relay')).relaySection({ signal });
   },
   invites: async () => (await import('./invites')).invitesSection(),
+  edge: async () => (await import('./edge')).edgeSection(),
 } satisfies Record<string, (signal: AbortSignal) => Promise<SectionResult>>;
 
 type SectionName = keyof typeof sections;

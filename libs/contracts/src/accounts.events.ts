@@ -19,9 +19,16 @@ export interface LockoutPolicy {
   readonly windowMinutes: number;
 }
 
+/** A session ends after `idleTimeoutMinutes` without a request, and `absoluteLifetimeMinutes` after its login. */
+export interface SessionPolicy {
+  readonly idleTimeoutMinutes: number;
+  readonly absoluteLifetimeMinutes: number;
+}
+
 export interface AccountSettings {
   readonly passwordPolicy: PasswordPolicy;
   readonly lockout: LockoutPolicy;
+  readonly sessions: SessionPolicy;
 }
 
 export type AccountSettingsChanged = DomainEvent<

@@ -6,6 +6,7 @@ export const userStreamId = (userId: string): string => `user-${userId}`;
 export const roleAssignmentsStreamId = (userId: string): string => `role-assignments-${userId}`;
 export const roleCatalogStreamId = (accountId: string): string => `role-catalog-${accountId}`;
 export const accountAdminsStreamId = (accountId: string): string => `role-admins-${accountId}`;
+export const accountStreamId = (accountId: string): string => `account-${accountId}`;
 export const accessStreamId = (userId: string): string => `access-${userId}`;
 
 /**

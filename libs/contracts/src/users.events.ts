@@ -48,9 +48,20 @@ export type UsernameReserved = DomainEvent<
   'UsernameReserved',
   { readonly username: string; readonly userId: string }
 >;
+/**
+ * A session starts. `at` (when it started, for its absolute lifetime) and `userAgent` (shown in the user's
+ * list of sessions) are absent on sessions started before sessions could end by themselves.
+ */
 export type UserLoginSucceeded = DomainEvent<
   'UserLoginSucceeded',
-  { readonly userId: string; readonly sessionId: string; readonly ip: string; readonly channel: LoginChannel }
+  {
+    readonly userId: string;
+    readonly sessionId: string;
+    readonly ip: string;
+    readonly channel: LoginChannel;
+    readonly at?: string;
+    readonly userAgent?: string;
+  }
 >;
 /** `at` is the attempt's time, so the failure window can be counted from the stream alone. */
 export type UserLoginFailed = DomainEvent<
@@ -63,9 +74,11 @@ export type UserLoginFailed = DomainEvent<
     readonly at: string;
   }
 >;
+/** `logout`: the session's own request; `ended`: its user or an admin ended it from the list of sessions. */
+export type SessionEndReason = 'logout' | 'ended';
 export type UserSessionEnded = DomainEvent<
   'UserSessionEnded',
-  { readonly userId: string; readonly sessionId: string; readonly reason: 'logout' }
+  { readonly userId: string; readonly sessionId: string; readonly reason: SessionEndReason }
 >;
 
 export type UserDetailsUpdated = DomainEvent<
@@ -97,6 +110,7 @@ export type UserEnabled = DomainEvent<
   'UserEnabled',
   { readonly userId: string; readonly status: Exclude<UserStatus, 'disabled'> }
 >;
+/** Every session of the user ends. */
 export type UserDeletionRequested = DomainEvent<'UserDeletionRequested', { readonly userId: string }>;
 /** Too many failed logins within the account's window: every session ends, every login is refused. */
 export type UserLocked = DomainEvent<

@@ -36,3 +36,8 @@ export * from './http/stream-ownership.scenarios';
 export * from './browser/pages.scenarios';
 export * from './http/basic-auth.scenarios';
 export * from './http/access-check.scenarios';
+export * from './routes/route-table';
+export * from './routes/deny-by-default.spec-kit';
+export * from './contracts/session-activity.contract';
+export * from './http/sessions.scenarios';
+export * from './http/session-expiry.scenarios';

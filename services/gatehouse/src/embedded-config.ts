@@ -1,4 +1,5 @@
 import { type DeliveryPolicy, readDeliveryPolicy } from '@gatehouse/notifications';
+import type { Clock } from '@gatehouse/identity';
 import { readSmtpOptions, type SmtpOptions } from '@gatehouse/notifications-smtp';
 import {
   type LoginLimits,
@@ -28,6 +29,8 @@ export interface EmbeddedConfig {
   readonly publicUrl: string;
   /** How often a failing email is tried before it is parked as a dead letter. */
   readonly delivery: DeliveryPolicy;
+  /** The time sessions are judged by; tests move it, every other run leaves it to the system clock. */
+  readonly clock?: Clock;
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   operationsScenarios,
   pagesScenarios,
   permissionMatrixScenarios,
+  sessionsScenarios,
   rolesScenarios,
   secretScanScenarios,
   tracingScenarios,
@@ -41,6 +42,7 @@ describe('distributed mode', () => {
   inviteCrashScenarios(() => stack);
   userLifecycleScenarios(() => stack);
   permissionMatrixScenarios(() => stack);
+  sessionsScenarios(() => stack);
   accessControlScenarios(() => stack);
   basicAuthScenarios(() => stack);
   accessCheckScenarios(() => stack);

@@ -1,8 +1,8 @@
-import { Controller, Get, Global, type INestApplication, Module, Req, UseGuards } from '@nestjs/common';
+import { Controller, Get, Global, type INestApplication, Module, Req } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { accessStreamId, userStreamId } from '@gatehouse/contracts';
 import { EventStore, InMemoryEventStore, NO_STREAM } from '@gatehouse/event-store';
-import { AuthenticatedGuard, configureHttpApp } from '@gatehouse/http';
+import { configureHttpApp } from '@gatehouse/http';
 import { InMemorySecretStore, SecretStore } from '@gatehouse/secrets';
 import { newTestEvent } from '@gatehouse/testing';
 import type { Request } from 'express';
@@ -16,7 +16,6 @@ const sessionKey = 'k'.repeat(32);
 const hashing = { memoryKiB: 7168, timeCost: 5, parallelism: 1, concurrency: 1 };
 
 @Controller('whoami')
-@UseGuards(AuthenticatedGuard)
 class WhoAmIController {
   @Get()
   ip(@Req() request: Request): { ip: string } {

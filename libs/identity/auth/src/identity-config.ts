@@ -2,6 +2,7 @@ import type { Provider } from '@nestjs/common';
 import { requiredSecret } from '@gatehouse/config';
 import { LoginLimits, readLoginLimits } from './passwords/login-limits';
 import { PasswordHashingConfig, readPasswordHashing } from './passwords/password-hashing.config';
+import type { Clock } from './session/clock';
 import { SessionConfig } from './session.config';
 import { ReservationConfig } from './usernames/username-reservations';
 
@@ -24,14 +25,15 @@ export const IDENTITY_CONFIG = [SessionConfig, ReservationConfig, PasswordHashin
 
 /**
  * Hashing (GATEHOUSE_ARGON2_…, GATEHOUSE_HASH_CONCURRENCY) and the limits of failed passwords
- * (GATEHOUSE_LOGIN_FAILURES_…) as the environment sets them, unless given.
+ * (GATEHOUSE_LOGIN_FAILURES_…) as the environment sets them, unless given. Sessions are judged by the
+ * system clock unless the secrets come with one (tests that move time).
  */
 export const identityConfig = (
-  secrets: IdentitySecrets,
+  secrets: IdentitySecrets & { readonly clock?: Clock },
   hashing: PasswordHashingConfig = readPasswordHashing(process.env),
   limits: LoginLimits = readLoginLimits(process.env),
 ): Provider[] => [
-  { provide: SessionConfig, useValue: { sessionKey: secrets.sessionKey } },
+  { provide: SessionConfig, useValue: { sessionKey: secrets.sessionKey, clock: secrets.clock } },
   { provide: ReservationConfig, useValue: { reservationKey: secrets.reservationKey } },
   { provide: PasswordHashingConfig, useValue: hashing },
   { provide: LoginLimits, useValue: limits },

@@ -14,3 +14,6 @@ export * from './usernames/username-reservations';
 export * from './basic-auth/basic-credentials';
 export * from './identity-config';
 export * from './passwords/login-limits';
+export * from './session/clock';
+export * from './session/session-activity';
+export * from './session/session-liveness';

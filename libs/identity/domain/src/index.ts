@@ -5,3 +5,4 @@ export * from './principal-user.view';
 export * from './ip-match';
 export * from './access.view';
 export * from './username-owner.view';
+export * from './session-policy.view';

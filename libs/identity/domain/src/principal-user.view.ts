@@ -16,10 +16,18 @@ export type PrincipalUser =
       readonly locked: boolean;
       /** Asked to be deleted: refused at the edge from then on, whatever the credential. */
       readonly deletionRequested: boolean;
-      readonly sessions: ReadonlySet<string>;
+      readonly sessions: ReadonlyMap<string, OpenSession>;
     };
 
-const none: ReadonlySet<string> = new Set();
+/** A session as its login recorded it; `startedAt` and `userAgent` are absent on older logins. */
+export interface OpenSession {
+  readonly sessionId: string;
+  readonly startedAt: string | undefined;
+  readonly ip: string;
+  readonly userAgent: string | undefined;
+}
+
+const none: ReadonlyMap<string, OpenSession> = new Map();
 
 export const principalUserView: View<PrincipalUser, UserEvent> = {
   initialState: () => ({ exists: false }),
@@ -38,23 +46,26 @@ export const principalUserView: View<PrincipalUser, UserEvent> = {
     }
     if (!user.exists) return user;
     switch (event.type) {
-      case 'UserLoginSucceeded':
-        return { ...user, sessions: new Set([...user.sessions, event.data.sessionId]) };
+      case 'UserLoginSucceeded': {
+        const { sessionId, at, ip, userAgent } = event.data;
+        const session: OpenSession = { sessionId, startedAt: at, ip, userAgent };
+        return { ...user, sessions: new Map([...user.sessions, [sessionId, session]]) };
+      }
       case 'UserSessionEnded': {
-        const sessions = new Set(user.sessions);
+        const sessions = new Map(user.sessions);
         sessions.delete(event.data.sessionId);
         return { ...user, sessions };
       }
       case 'UserPasswordChanged': {
-        const kept = event.data.keptSessionId;
-        return { ...user, sessions: user.sessions.has(kept) ? new Set([kept]) : none };
+        const kept = user.sessions.get(event.data.keptSessionId);
+        return { ...user, sessions: kept ? new Map([[kept.sessionId, kept]]) : none };
       }
       case 'UserDisabled':
         return { ...user, disabled: true, sessions: none };
       case 'UserEnabled':
         return { ...user, disabled: false };
       case 'UserDeletionRequested':
-        return { ...user, deletionRequested: true };
+        return { ...user, deletionRequested: true, sessions: none };
       case 'UserLocked':
         return { ...user, locked: true, sessions: none };
       case 'UserUnlocked':

@@ -7,3 +7,4 @@ export * from './body-limits';
 export * from './correlation';
 export * from './request-refused';
 export * from './credentials';
+export * from './route-access';

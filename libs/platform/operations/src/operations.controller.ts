@@ -1,3 +1,4 @@
+import { Public } from '@gatehouse/http';
 import { Controller, Get, Header, HttpCode, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -9,6 +10,7 @@ import { ReadinessChecks, type ReadinessReport, runReadiness } from './readiness
  * needs answers (503 when not), /metrics the Prometheus text format.
  */
 @ApiExcludeController()
+@Public()
 @Controller()
 export class OperationsController {
   constructor(

@@ -144,6 +144,7 @@ export function userEditsScenarios(stack: () => LifecycleStack): void {
       expect(settings.body).toEqual({
         passwordPolicy: { minLength: 12, minCharacterClasses: 3 },
         lockout: { maxFailures: 5, windowMinutes: 15 },
+        sessions: { idleTimeoutMinutes: 30, absoluteLifetimeMinutes: 720 },
       });
     });
     it('lets only an Account admin change them (403, 404) and refuses invalid ones (400)', async () => {

@@ -79,6 +79,7 @@ export function userStatusScenarios(stack: () => LifecycleStack): void {
       expect((await other.admin.post(path, {})).status).toBe(404);
       expect((await account.admin.post(path, {})).status).toBe(202);
     });
+
     it('records the request of users themselves, shows it on GET and in the list, refuses a second and ends their access at the edge', async () => {
       const requested = await member.client.post<{ deletionRequestedAt: string }>(
         `${userPath(member.userId)}/deletion-request`,
@@ -88,9 +89,10 @@ export function userStatusScenarios(stack: () => LifecycleStack): void {
       const user = await account.admin.get<{ deletionRequestedAt: string | null }>(userPath(member.userId));
       expect(user.body.deletionRequestedAt).toBe(requested.body.deletionRequestedAt);
       await listedRow(stack(), account, member.userId, (row) => row.deletionRequestedAt !== null);
+      // The request ends every session of the user at once.
+      expect((await member.client.get(userPath(member.userId))).status).toBe(401);
       const again = await account.admin.post(`${userPath(member.userId)}/deletion-request`, {});
       expect(problemOf(again)).toMatchObject({ status: 409, code: 'DELETION_ALREADY_REQUESTED' });
-      expect((await member.client.get(userPath(member.userId))).status).toBe(401);
     });
   });
 }

@@ -12,6 +12,9 @@ import { LoginHandler } from './login/login.handler';
 import { LoginThrottle } from './login/login-throttle';
 import { LoginHttpController } from './login/login.http.controller';
 import { LogoutHttpController } from './logout/logout.http.controller';
+import { EndSessionHttpController } from './end-session/end-session.http.controller';
+import { ListSessionsHttpController } from './list-sessions/list-sessions.http.controller';
+import { UserSessions } from './list-sessions/user-sessions';
 import { UpdateUserDetailsHttpController } from './update-user-details/update-user-details.http.controller';
 import { AccountSettingsHttpController } from './account-settings/account-settings.http.controller';
 import { ChangeContactInfoHttpController } from './change-contact-info/change-contact-info.http.controller';
@@ -40,6 +43,8 @@ import { UsernameReservationsMigration } from './username-reservations/username-
     BootstrapAccountHttpController,
     LoginHttpController,
     LogoutHttpController,
+    ListSessionsHttpController,
+    EndSessionHttpController,
     CreateUserHttpController,
     GetUserHttpController,
     UpdateUserDetailsHttpController,
@@ -69,6 +74,7 @@ import { UsernameReservationsMigration } from './username-reservations/username-
     UnlockUserHandler,
     CompletePasswordResetHandler,
     CreateInvitedUserHandler,
+    UserSessions,
   ],
   // The embedded runtime hands the invites context this handler in place of the internal HTTP call.
   exports: [CreateInvitedUserHandler],

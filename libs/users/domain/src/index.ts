@@ -9,4 +9,4 @@ export * from './user.lockout';
 export * from './user.decider';
 export * from './username.decider';
 export * from './account.decider';
-export { userStreamId } from '@gatehouse/contracts';
+export { accountStreamId, userStreamId } from '@gatehouse/contracts';

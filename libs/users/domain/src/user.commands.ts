@@ -1,6 +1,7 @@
 import type { DetailChanges } from './user.profile';
 import type {
   LockoutPolicy,
+  SessionEndReason,
   LoginChannel,
   PasswordPolicy,
   UserInviteOrigin,
@@ -60,10 +61,18 @@ export type RecordLoginAttempt = {
   readonly ip: string;
   readonly channel: LoginChannel;
   readonly at: string;
+  /** Shown in the user's list of sessions; absent when the client sent none. */
+  readonly userAgent?: string;
   readonly passwordMatches: boolean;
   readonly lockout: LockoutPolicy;
 };
-export type EndSession = { readonly type: 'EndSession'; readonly sessionId: string };
+export type EndSession = {
+  readonly type: 'EndSession';
+  /** Present when a user or an admin ends it from the list: another account's user does not exist. */
+  readonly accountId?: string;
+  readonly sessionId: string;
+  readonly reason: SessionEndReason;
+};
 export type UnlockUser = {
   readonly type: 'UnlockUser';
   readonly accountId: string;

@@ -203,13 +203,13 @@ describe('user decider', () => {
     it('ends it on logout', () => {
       spec
         .given([created, loggedIn('s1')])
-        .when({ type: 'EndSession', sessionId: 's1' })
+        .when({ type: 'EndSession', sessionId: 's1', reason: 'logout' })
         .then([ended]);
     });
     it('refuses to end a session that already ended', () => {
       spec
         .given([created, loggedIn('s1'), ended])
-        .when({ type: 'EndSession', sessionId: 's1' })
+        .when({ type: 'EndSession', sessionId: 's1', reason: 'ended' })
         .thenThrows('SESSION_NOT_FOUND');
     });
   });

@@ -49,7 +49,9 @@ export function decideUser(command: UserCommand, state: UserState): UserEvent[] 
       return decideLoginAttempt(command, state);
     case 'EndSession':
       if (!state.sessions.has(command.sessionId)) throw UserErrors.sessionNotFound();
-      return [{ type: 'UserSessionEnded', data: { userId, sessionId: command.sessionId, reason: 'logout' } }];
+      return [
+        { type: 'UserSessionEnded', data: { userId, sessionId: command.sessionId, reason: command.reason } },
+      ];
     case 'UnlockUser':
       return decideUnlock(command, state);
     case 'CompletePasswordReset':

@@ -40,14 +40,32 @@ const reset = (overrides: Record<string, unknown> = {}) =>
 
 describe('login attempts and lockout', () => {
   describe('when the user is active', () => {
-    it('records a success with its session, address and channel', () => {
+    it('records a success with its session, address, channel and start', () => {
       spec
         .given([created])
         .when(attempt(minute(0), true))
         .then([
           {
             type: 'UserLoginSucceeded',
-            data: { userId: 'u1', sessionId: 's9', ip: '203.0.113.7', channel: 'password' },
+            data: { userId: 'u1', sessionId: 's9', ip: '203.0.113.7', channel: 'password', at: minute(0) },
+          },
+        ]);
+    });
+    it('records the user agent with the session, when it sent one', () => {
+      spec
+        .given([created])
+        .when({ ...attempt(minute(0), true), userAgent: 'curl/8.5.0' })
+        .then([
+          {
+            type: 'UserLoginSucceeded',
+            data: {
+              userId: 'u1',
+              sessionId: 's9',
+              ip: '203.0.113.7',
+              channel: 'password',
+              at: minute(0),
+              userAgent: 'curl/8.5.0',
+            },
           },
         ]);
     });

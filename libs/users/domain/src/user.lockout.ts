@@ -20,7 +20,9 @@ export function decideLoginAttempt(command: RecordLoginAttempt, user: ExistingUs
   if (user.disabled) return [failed('disabled')];
   if (user.locked) return [failed('locked')];
   if (command.passwordMatches) {
-    return [{ type: 'UserLoginSucceeded', data: { userId, sessionId: command.sessionId, ip, channel } }];
+    const userAgent = command.userAgent === undefined ? {} : { userAgent: command.userAgent };
+    const { sessionId } = command;
+    return [{ type: 'UserLoginSucceeded', data: { userId, sessionId, ip, channel, at, ...userAgent } }];
   }
   const failures = failuresWithin(user.recentFailures, command.lockout, at) + 1;
   if (failures < command.lockout.maxFailures) return [failed('wrong-password')];

@@ -74,7 +74,7 @@ function evolveExisting(user: ExistingUser, event: Exclude<UserEvent, { type: 'U
     case 'UserEnabled':
       return { ...user, disabled: false };
     case 'UserDeletionRequested':
-      return { ...user, deletionRequested: true };
+      return { ...user, deletionRequested: true, sessions: none };
     case 'UserLocked':
       return { ...user, locked: true, sessions: none };
     case 'UserUnlocked':

@@ -1,12 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import {
-  assertPermission,
-  assertSelfOrPermission,
-  AuthenticatedGuard,
-  CurrentPrincipal,
-  type Principal,
-} from '@gatehouse/http';
+import { assertPermission, assertSelfOrPermission, CurrentPrincipal, type Principal } from '@gatehouse/http';
 import { commandContext } from '@gatehouse/identity';
 import { ipAllowed } from '@gatehouse/identity-domain';
 import type { Request } from 'express';
@@ -15,7 +9,6 @@ import { AddCurrentIpDto, type CurrentIpView } from './add-current-ip.dto';
 
 @ApiTags('access controls')
 @ApiBearerAuth()
-@UseGuards(AuthenticatedGuard)
 @Controller('v1/accounts/:accountId/users/:userId/access-controls/ip-safelist/current-ip')
 export class AddCurrentIpHttpController {
   constructor(private readonly access: AccessCommands) {}

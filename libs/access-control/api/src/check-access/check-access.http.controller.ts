@@ -1,4 +1,5 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { GuardedBy } from '@gatehouse/http';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { CheckAccessDto } from './check-access.dto';
 import { type AccessAnswer, CheckAccessHandler } from './check-access.handler';
@@ -6,7 +7,7 @@ import { PlatformServiceGuard, SERVICE_TOKEN_HEADER } from './service-token';
 
 @ApiTags('access check')
 @ApiHeader({ name: SERVICE_TOKEN_HEADER, required: true, description: 'the operator-issued service token' })
-@UseGuards(PlatformServiceGuard)
+@GuardedBy(PlatformServiceGuard)
 @Controller('v1/access/check')
 export class CheckAccessHttpController {
   constructor(private readonly handler: CheckAccessHandler) {}

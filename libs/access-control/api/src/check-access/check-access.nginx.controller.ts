@@ -1,6 +1,6 @@
-import { BadRequestException, Controller, Get, HttpCode, Req, Res, UseGuards } from '@nestjs/common';
+import { BadRequestException, Controller, Get, HttpCode, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
-import { Authenticator, BASIC_CHALLENGE, credentialOf, credentialsRefused } from '@gatehouse/http';
+import { Authenticator, BASIC_CHALLENGE, credentialOf, credentialsRefused, GuardedBy } from '@gatehouse/http';
 import type { Request, Response } from 'express';
 import { isIP } from 'node:net';
 import { PlatformServiceGuard, SERVICE_TOKEN_HEADER } from './service-token';
@@ -11,7 +11,7 @@ const CLIENT_ADDRESS_HEADER = 'x-real-ip';
 @ApiTags('access check')
 @ApiHeader({ name: SERVICE_TOKEN_HEADER, required: true, description: 'the operator-issued service token' })
 @ApiHeader({ name: 'X-Real-IP', required: true, description: "the client's address, as nginx saw it" })
-@UseGuards(PlatformServiceGuard)
+@GuardedBy(PlatformServiceGuard)
 @Controller('v1/access/check/nginx')
 export class CheckAccessNginxController {
   constructor(private readonly authenticator: Authenticator) {}

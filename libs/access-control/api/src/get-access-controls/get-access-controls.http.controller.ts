@@ -1,18 +1,12 @@
-import { Controller, Get, Param, ParseUUIDPipe, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import {
-  assertSelfOrPermission,
-  AuthenticatedGuard,
-  CurrentPrincipal,
-  type Principal,
-} from '@gatehouse/http';
+import { assertSelfOrPermission, CurrentPrincipal, type Principal } from '@gatehouse/http';
 import type { Response } from 'express';
 import { AccessCommands, accessTag } from '../access-commands';
 import { type AccessControlsView, accessControlsView } from './access-controls.view';
 
 @ApiTags('access controls')
 @ApiBearerAuth()
-@UseGuards(AuthenticatedGuard)
 @Controller('v1/accounts/:accountId/users/:userId/access-controls')
 export class GetAccessControlsHttpController {
   constructor(private readonly access: AccessCommands) {}

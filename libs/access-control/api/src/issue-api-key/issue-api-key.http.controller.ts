@@ -1,11 +1,6 @@
-import { Body, Controller, Param, ParseUUIDPipe, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import {
-  assertSelfOrPermission,
-  AuthenticatedGuard,
-  CurrentPrincipal,
-  type Principal,
-} from '@gatehouse/http';
+import { assertSelfOrPermission, CurrentPrincipal, type Principal } from '@gatehouse/http';
 import { commandContext } from '@gatehouse/identity';
 import type { Request } from 'express';
 import { ApiKeyIssuer } from './api-key-issuer';
@@ -13,7 +8,6 @@ import { IssueApiKeyDto, type IssuedApiKeyView } from './issue-api-key.dto';
 
 @ApiTags('API keys')
 @ApiBearerAuth()
-@UseGuards(AuthenticatedGuard)
 @Controller('v1/accounts/:accountId/users/:userId/api-keys')
 export class IssueApiKeyHttpController {
   constructor(private readonly issuer: ApiKeyIssuer) {}

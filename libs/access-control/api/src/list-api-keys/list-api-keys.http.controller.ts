@@ -1,11 +1,6 @@
-import { Controller, Get, Param, ParseUUIDPipe, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import {
-  assertSelfOrPermission,
-  AuthenticatedGuard,
-  CurrentPrincipal,
-  type Principal,
-} from '@gatehouse/http';
+import { assertSelfOrPermission, CurrentPrincipal, type Principal } from '@gatehouse/http';
 import { ApiKeyCredentials } from '@gatehouse/identity';
 import { AccessCommands } from '../access-commands';
 import type { ApiKeyView } from '../issue-api-key/issue-api-key.dto';
@@ -14,7 +9,6 @@ type ListedApiKey = ApiKeyView & { readonly lastUsedAt: string | null; readonly 
 
 @ApiTags('API keys')
 @ApiBearerAuth()
-@UseGuards(AuthenticatedGuard)
 @Controller('v1/accounts/:accountId/users/:userId/api-keys')
 export class ListApiKeysHttpController {
   constructor(

@@ -1,11 +1,6 @@
-import { Body, Controller, Param, ParseUUIDPipe, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import {
-  assertSelfOrPermission,
-  AuthenticatedGuard,
-  CurrentPrincipal,
-  type Principal,
-} from '@gatehouse/http';
+import { assertSelfOrPermission, CurrentPrincipal, type Principal } from '@gatehouse/http';
 import { commandContext } from '@gatehouse/identity';
 import type { Request } from 'express';
 import { ApiKeyIssuer } from '../issue-api-key/api-key-issuer';
@@ -13,7 +8,6 @@ import { ExpiryDto, type IssuedApiKeyView } from '../issue-api-key/issue-api-key
 
 @ApiTags('API keys')
 @ApiBearerAuth()
-@UseGuards(AuthenticatedGuard)
 @Controller('v1/accounts/:accountId/users/:userId/api-keys/:keyId/rotate')
 export class RotateApiKeyHttpController {
   constructor(private readonly issuer: ApiKeyIssuer) {}

@@ -1,6 +1,6 @@
-import { Body, Controller, Param, ParseUUIDPipe, Put, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Param, ParseUUIDPipe, Put, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { assertPermission, AuthenticatedGuard, CurrentPrincipal, type Principal } from '@gatehouse/http';
+import { assertPermission, CurrentPrincipal, type Principal } from '@gatehouse/http';
 import { commandContext } from '@gatehouse/identity';
 import type { Request, Response } from 'express';
 import { AccessCommands, accessTag } from '../access-commands';
@@ -9,7 +9,6 @@ import { SetApiAccessDto } from './set-api-access.dto';
 
 @ApiTags('access controls')
 @ApiBearerAuth()
-@UseGuards(AuthenticatedGuard)
 @Controller('v1/accounts/:accountId/users/:userId/access-controls/api-access')
 export class SetApiAccessHttpController {
   constructor(private readonly access: AccessCommands) {}

@@ -6,6 +6,7 @@ import { looksLikeApiKey } from '../api-keys/api-key-format';
 import { BasicCredentials } from '../basic-auth/basic-credentials';
 import { Grants } from '../grants';
 import { SessionConfig } from '../session.config';
+import { SessionLiveness } from './session-liveness';
 import { SessionTokens } from './session-tokens';
 
 /**
@@ -13,8 +14,9 @@ import { SessionTokens } from './session-tokens';
  * user's access controls (is the client address inside their IP safelist?), the user's role assignments
  * and the account's role catalog, all caught up through the state cache. So a role toggled, a safelist
  * saved or a session ended is in force for the very next request, in every runtime mode, every service
- * and every instance. A bearer token is a session token or an API key (`ghk_…`, see ApiKeyCredentials);
- * a basic credential is a username and password, allowed over HTTP where the user's API access says so.
+ * and every instance. A session also ends by itself, idle or past its lifetime (SessionLiveness). A bearer
+ * token is a session token or an API key (`ghk_…`, see ApiKeyCredentials); a basic credential is a
+ * username and password, allowed over HTTP where the user's API access says so.
  */
 @Injectable()
 export class EventSourcedAuthenticator extends Authenticator {
@@ -24,6 +26,7 @@ export class EventSourcedAuthenticator extends Authenticator {
     private readonly grants: Grants,
     private readonly apiKeys: ApiKeyCredentials,
     private readonly basic: BasicCredentials,
+    private readonly liveness: SessionLiveness,
     config: SessionConfig,
   ) {
     super();
@@ -39,11 +42,16 @@ export class EventSourcedAuthenticator extends Authenticator {
     const parsed = this.tokens.parse(token);
     if (!parsed) return null;
     const user = await this.grants.user(parsed.userId);
-    if (!user.exists || !activeSession(user, parsed.sessionId)) return null;
+    const session = user.exists ? user.sessions.get(parsed.sessionId) : undefined;
+    if (!user.exists || !session || !activeSession(user, parsed.sessionId)) return null;
+    // Idle or past its lifetime under the account's policy now: refused like an ended session.
+    const judged = await this.liveness.judge(user.accountId, session);
+    if (judged.verdict !== 'live') return null;
     const [, { roles, permissions }] = await Promise.all([
       this.grants.assertIpAllowed(user.userId, ip),
       this.grants.grantsOf(user.accountId, user.userId),
     ]);
+    await this.liveness.served(judged);
     return {
       userId: user.userId,
       accountId: user.accountId,

@@ -1,3 +1,4 @@
+import { Public } from '@gatehouse/http';
 import { Body, Controller, Post, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { requestContext } from '@gatehouse/identity';
@@ -6,6 +7,7 @@ import { AcceptInviteDto } from './accept-invite.dto';
 import { AcceptInviteHandler } from './accept-invite.handler';
 
 @ApiTags('invites')
+@Public()
 @Controller('v1/invite-acceptances')
 export class AcceptInviteHttpController {
   constructor(private readonly handler: AcceptInviteHandler) {}

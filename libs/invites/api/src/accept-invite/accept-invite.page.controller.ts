@@ -1,5 +1,6 @@
 import { Controller, Get, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { Public } from '@gatehouse/http';
 import type { RouteBodyLimit } from '@gatehouse/http';
 import { requestContext } from '@gatehouse/identity';
 import { showTokenPage, submitTokenPage, type TokenPage, validForm } from '@gatehouse/pages';
@@ -31,6 +32,7 @@ const name = (field: 'firstName' | 'lastName', value: string | undefined) =>
  * posts to the use case behind POST /v1/invite-acceptances, so the page adds no rule of its own.
  */
 @ApiExcludeController()
+@Public()
 @Controller()
 export class AcceptInvitePageController {
   private readonly page: TokenPage;

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Put, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { BuiltInRoles } from '@gatehouse/contracts';
 import { DomainError } from '@gatehouse/domain-kit';
-import { assertSameAccount, AuthenticatedGuard, CurrentPrincipal, type Principal } from '@gatehouse/http';
+import { assertSameAccount, CurrentPrincipal, type Principal } from '@gatehouse/http';
 import { commandContext } from '@gatehouse/identity';
 import { INVITE_EXPIRY_HOURS } from '@gatehouse/invites-domain';
 import { IsInt } from 'class-validator';
@@ -17,7 +17,6 @@ export class InviteSettingsDto {
 
 @ApiTags('invites')
 @ApiBearerAuth()
-@UseGuards(AuthenticatedGuard)
 @Controller('v1/accounts/:accountId/invite-settings')
 export class InviteSettingsHttpController {
   constructor(private readonly invites: InviteCommands) {}

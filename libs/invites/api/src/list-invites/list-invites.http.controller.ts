@@ -1,8 +1,8 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { assertPermission, AuthenticatedGuard, CurrentPrincipal, type Principal } from '@gatehouse/http';
+import { assertPermission, CurrentPrincipal, type Principal } from '@gatehouse/http';
 import type { InviteStatus } from '@gatehouse/invites-domain';
 import { InvitesList, type InvitesPage } from './invites-list';
 
@@ -25,7 +25,6 @@ export class ListInvitesQuery {
 
 @ApiTags('invites')
 @ApiBearerAuth()
-@UseGuards(AuthenticatedGuard)
 @Controller('v1/accounts/:accountId/invites')
 export class ListInvitesHttpController {
   constructor(private readonly list: InvitesList) {}

@@ -1,13 +1,12 @@
-import { Controller, HttpCode, Param, ParseUUIDPipe, Post, Req, UseGuards } from '@nestjs/common';
+import { Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { assertPermission, AuthenticatedGuard, CurrentPrincipal, type Principal } from '@gatehouse/http';
+import { assertPermission, CurrentPrincipal, type Principal } from '@gatehouse/http';
 import { commandContext } from '@gatehouse/identity';
 import type { Request } from 'express';
 import { InviteCommands } from '../invite-commands';
 
 @ApiTags('invites')
 @ApiBearerAuth()
-@UseGuards(AuthenticatedGuard)
 @Controller('v1/accounts/:accountId/invites/:inviteId/resend')
 export class ResendInviteHttpController {
   constructor(private readonly invites: InviteCommands) {}

@@ -6,10 +6,9 @@ import {
   Injectable,
   Post,
   UnauthorizedException,
-  UseGuards,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { bearerToken } from '@gatehouse/http';
+import { bearerToken, GuardedBy } from '@gatehouse/http';
 import type { Request } from 'express';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { ProjectionRunner } from '../projection-runner/projection-runner';
@@ -34,7 +33,7 @@ class PlatformOperator implements CanActivate {
 
 @ApiTags('operations')
 @ApiBearerAuth()
-@UseGuards(PlatformOperator)
+@GuardedBy(PlatformOperator)
 @Controller('v1/read-models/rebuild')
 export class RebuildReadModelsHttpController {
   constructor(private readonly runner: ProjectionRunner) {}

@@ -1,6 +1,6 @@
-import { Body, Controller, Param, ParseUUIDPipe, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import { assertPermission, AuthenticatedGuard, CurrentPrincipal, type Principal } from '@gatehouse/http';
+import { assertPermission, CurrentPrincipal, type Principal } from '@gatehouse/http';
 import { commandContext } from '@gatehouse/identity';
 import type { Request, Response } from 'express';
 import { v7 as uuidv7 } from 'uuid';
@@ -9,7 +9,6 @@ import { DefineRoleDto } from './define-role.dto';
 
 @ApiTags('roles')
 @ApiBearerAuth()
-@UseGuards(AuthenticatedGuard)
 @Controller('v1/accounts/:accountId/roles')
 export class DefineRoleHttpController {
   constructor(private readonly roles: RoleCommands) {}

@@ -1,12 +1,7 @@
-import { Controller, Get, Param, ParseUUIDPipe, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Permission } from '@gatehouse/contracts';
-import {
-  assertSelfOrPermission,
-  AuthenticatedGuard,
-  CurrentPrincipal,
-  type Principal,
-} from '@gatehouse/http';
+import { assertSelfOrPermission, CurrentPrincipal, type Principal } from '@gatehouse/http';
 import { Grants } from '@gatehouse/identity';
 import { catalogOf, permissionsOf } from '@gatehouse/identity-domain';
 import { canonicalPermissions, RoleErrors } from '@gatehouse/roles-domain';
@@ -16,7 +11,6 @@ import { type RoleView, roleView } from '../list-roles/role.view';
 
 @ApiTags('roles')
 @ApiBearerAuth()
-@UseGuards(AuthenticatedGuard)
 @Controller('v1/accounts/:accountId/users/:userId/roles')
 export class GetUserRolesHttpController {
   constructor(private readonly roles: Grants) {}

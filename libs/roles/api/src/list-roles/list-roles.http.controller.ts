@@ -1,6 +1,6 @@
-import { Controller, Get, Param, ParseUUIDPipe, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { assertSameAccount, AuthenticatedGuard, CurrentPrincipal, type Principal } from '@gatehouse/http';
+import { assertSameAccount, CurrentPrincipal, type Principal } from '@gatehouse/http';
 import { Grants } from '@gatehouse/identity';
 import { catalogOf, roleOf } from '@gatehouse/identity-domain';
 import { RoleErrors } from '@gatehouse/roles-domain';
@@ -11,7 +11,6 @@ import { type RoleView, roleView } from './role.view';
 /** The account's role catalog, read from its catalog stream (authoritative, not a read model). */
 @ApiTags('roles')
 @ApiBearerAuth()
-@UseGuards(AuthenticatedGuard)
 @Controller('v1/accounts/:accountId/roles')
 export class ListRolesHttpController {
   constructor(private readonly roles: Grants) {}

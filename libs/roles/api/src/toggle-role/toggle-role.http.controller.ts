@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Put, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Put, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
-import { assertPermission, AuthenticatedGuard, CurrentPrincipal, type Principal } from '@gatehouse/http';
+import { assertPermission, CurrentPrincipal, type Principal } from '@gatehouse/http';
 import { commandContext } from '@gatehouse/identity';
 import type { Request, Response } from 'express';
 import { ToggleRoleDto } from './toggle-role.dto';
@@ -9,7 +9,6 @@ import { ToggleRoleHandler } from './toggle-role.handler';
 
 @ApiTags('roles')
 @ApiBearerAuth()
-@UseGuards(AuthenticatedGuard)
 @Controller('v1/accounts/:accountId/users/:userId/roles')
 export class ToggleRoleHttpController {
   constructor(private readonly handler: ToggleRoleHandler) {}

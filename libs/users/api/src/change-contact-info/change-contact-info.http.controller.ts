@@ -1,17 +1,6 @@
-import {
-  Body,
-  Controller,
-  Headers,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Put,
-  Req,
-  Res,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Put, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedGuard, CurrentPrincipal, type Principal } from '@gatehouse/http';
+import { CurrentPrincipal, type Principal } from '@gatehouse/http';
 import type { Request, Response } from 'express';
 import { assertManagesUser } from '../access';
 import { commandContext } from '@gatehouse/identity';
@@ -21,7 +10,6 @@ import { ChangeContactInfoDto } from './change-contact-info.dto';
 
 @ApiTags('users')
 @ApiBearerAuth()
-@UseGuards(AuthenticatedGuard)
 @Controller('v1/accounts/:accountId/users')
 export class ChangeContactInfoHttpController {
   constructor(private readonly users: UserCommands) {}

@@ -1,3 +1,4 @@
+import { Public } from '@gatehouse/http';
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
@@ -6,6 +7,7 @@ import { CompletePasswordResetDto } from './complete-password-reset.dto';
 import { CompletePasswordResetHandler } from './complete-password-reset.handler';
 
 @ApiTags('sessions')
+@Public()
 @Controller('v1/password-resets')
 export class CompletePasswordResetHttpController {
   constructor(private readonly handler: CompletePasswordResetHandler) {}

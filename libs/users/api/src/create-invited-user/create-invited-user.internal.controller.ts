@@ -1,4 +1,5 @@
-import { Body, Controller, Param, ParseUUIDPipe, Post, Req, UseGuards } from '@nestjs/common';
+import { GuardedBy } from '@gatehouse/http';
+import { Body, Controller, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { commandContext, InternalCallGuard } from '@gatehouse/identity';
 import type { Request } from 'express';
@@ -7,7 +8,7 @@ import { CreateInvitedUserHandler } from './create-invited-user.handler';
 
 /** Called by the invites service only (a service credential; the gateway never routes `/internal/`). */
 @ApiExcludeController()
-@UseGuards(InternalCallGuard)
+@GuardedBy(InternalCallGuard)
 @Controller('internal/v1/accounts/:accountId/invited-users')
 export class CreateInvitedUserInternalController {
   constructor(private readonly handler: CreateInvitedUserHandler) {}

@@ -1,6 +1,6 @@
-import { Body, Controller, Param, ParseUUIDPipe, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedGuard, CurrentPrincipal, type Principal } from '@gatehouse/http';
+import { CurrentPrincipal, type Principal } from '@gatehouse/http';
 import type { Request, Response } from 'express';
 import { assertPermission } from '../access';
 import { commandContext } from '@gatehouse/identity';
@@ -9,7 +9,6 @@ import { CreateUserHandler } from './create-user.handler';
 
 @ApiTags('users')
 @ApiBearerAuth()
-@UseGuards(AuthenticatedGuard)
 @Controller('v1/accounts/:accountId/users')
 export class CreateUserHttpController {
   constructor(private readonly handler: CreateUserHandler) {}

@@ -1,4 +1,5 @@
-import { Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { GuardedBy } from '@gatehouse/http';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@gatehouse/domain-kit';
 import { type DeadLetter, DeliveryLog } from '@gatehouse/notifications';
@@ -12,7 +13,7 @@ import { OperatorGuard } from '../bootstrap-account/operator.guard';
  */
 @ApiTags('operations')
 @ApiBearerAuth()
-@UseGuards(OperatorGuard)
+@GuardedBy(OperatorGuard)
 @Controller('v1/dead-letters')
 export class DeadLettersHttpController {
   constructor(private readonly log: DeliveryLog) {}

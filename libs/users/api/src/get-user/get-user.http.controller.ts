@@ -1,7 +1,7 @@
-import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { StateCache } from '@gatehouse/event-store';
-import { AuthenticatedGuard, CurrentPrincipal, type Principal } from '@gatehouse/http';
+import { CurrentPrincipal, type Principal } from '@gatehouse/http';
 import { userStreamId } from '@gatehouse/users-domain';
 import { Grants } from '@gatehouse/identity';
 import type { Response } from 'express';
@@ -10,7 +10,6 @@ import { type UserView, userRecordView, userView } from './user.view';
 
 @ApiTags('users')
 @ApiBearerAuth()
-@UseGuards(AuthenticatedGuard)
 @Controller('v1/accounts/:accountId/users')
 export class GetUserHttpController {
   constructor(

@@ -28,6 +28,9 @@ export interface LoginResult {
  */
 const refused = credentialsRefused;
 
+/** Enough to tell browsers and clients apart in a list of sessions; a longer header is cut. */
+const MAX_USER_AGENT = 256;
+
 /** Too many recent failures from this address or for this username: try again after `retryAfter` s. */
 export class LoginThrottled extends HttpException {
   constructor(readonly retryAfter: number) {
@@ -59,12 +62,18 @@ export class LoginHandler {
     this.tokens = new SessionTokens(config.sessionKey);
   }
 
-  async login(username: string, password: string, ip: string, context: RequestContext): Promise<LoginResult> {
+  async login(
+    username: string,
+    password: string,
+    ip: string,
+    context: RequestContext,
+    userAgent?: string,
+  ): Promise<LoginResult> {
     const usernameKey = this.reservations.streamIdOf(username);
     const retryAfter = await this.throttle.retryAfter(ip, usernameKey);
     if (retryAfter !== null) throw new LoginThrottled(retryAfter);
     try {
-      return await this.attempt(usernameKey, password, ip, context);
+      return await this.attempt(usernameKey, password, ip, context, userAgent);
     } catch (error) {
       if (error instanceof UnauthorizedException) await this.throttle.failed(ip, usernameKey);
       throw error;
@@ -76,6 +85,7 @@ export class LoginHandler {
     password: string,
     ip: string,
     context: RequestContext,
+    userAgent: string | undefined,
   ): Promise<LoginResult> {
     const { state: reservation } = await loadState(this.store, usernameKey, usernameDecider);
     const userId = reservation.status === 'reserved' ? reservation.userId : uuidv7();
@@ -98,6 +108,7 @@ export class LoginHandler {
         ip,
         channel: 'password',
         at: context.now.toISOString(),
+        ...(userAgent ? { userAgent: userAgent.slice(0, MAX_USER_AGENT) } : {}),
         passwordMatches,
         lockout,
       },

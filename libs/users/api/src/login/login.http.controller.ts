@@ -1,3 +1,4 @@
+import { Public } from '@gatehouse/http';
 import { Body, Controller, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -6,6 +7,7 @@ import { LoginDto } from './login.dto';
 import { LoginHandler, type LoginResult, LoginThrottled } from './login.handler';
 
 @ApiTags('sessions')
+@Public()
 @Controller('v1/sessions')
 export class LoginHttpController {
   constructor(private readonly handler: LoginHandler) {}
@@ -22,7 +24,8 @@ export class LoginHttpController {
   ): Promise<LoginResult> {
     const context = requestContext(request, 'anonymous');
     try {
-      return await this.handler.login(body.username, body.password, request.ip ?? '', context);
+      const userAgent = request.headers['user-agent'];
+      return await this.handler.login(body.username, body.password, request.ip ?? '', context, userAgent);
     } catch (error) {
       if (error instanceof LoginThrottled) response.setHeader('Retry-After', String(error.retryAfter));
       throw error;

@@ -1,14 +1,13 @@
-import { Controller, Delete, HttpCode, Req, UseGuards } from '@nestjs/common';
+import { Controller, Delete, HttpCode, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { EventStore, handleCommand } from '@gatehouse/event-store';
-import { AuthenticatedGuard, CurrentPrincipal, type Principal } from '@gatehouse/http';
+import { CurrentPrincipal, type Principal } from '@gatehouse/http';
 import { userDecider, userStreamId } from '@gatehouse/users-domain';
 import type { Request } from 'express';
 import { commandContext } from '@gatehouse/identity';
 
 @ApiTags('sessions')
 @ApiBearerAuth()
-@UseGuards(AuthenticatedGuard)
 @Controller('v1/sessions')
 export class LogoutHttpController {
   constructor(private readonly store: EventStore) {}
@@ -21,7 +20,7 @@ export class LogoutHttpController {
       this.store,
       userStreamId(principal.userId),
       userDecider,
-      { type: 'EndSession', sessionId: principal.sessionId },
+      { type: 'EndSession', sessionId: principal.sessionId, reason: 'logout' },
       commandContext(request, principal.accountId, principal.userId),
     );
   }

@@ -1,5 +1,6 @@
 import { Controller, Get, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { Public } from '@gatehouse/http';
 import { requestContext } from '@gatehouse/identity';
 import { type PageField, showTokenPage, submitTokenPage, type TokenPage, validForm } from '@gatehouse/pages';
 import type { Request, Response } from 'express';
@@ -23,6 +24,7 @@ const passwordField: PageField = {
  * post to the one use case behind POST /v1/password-resets, so the page adds no rule of its own.
  */
 @ApiExcludeController()
+@Public()
 @Controller()
 export class PasswordPagesController {
   private readonly pages: Readonly<Record<'reset' | 'first', TokenPage>>;
