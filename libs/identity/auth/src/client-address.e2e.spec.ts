@@ -84,7 +84,14 @@ describe('the client address at the edge', () => {
         newTestEvent({
           type: 'UserLoginSucceeded',
           accountId: 'a1',
-          data: { userId: 'u1', sessionId: 's1', ip: '127.0.0.1', channel: 'password' },
+          data: {
+            userId: 'u1',
+            sessionId: 's1',
+            ip: '127.0.0.1',
+            channel: 'password',
+            // Sessions end by the account's policy, judged from when they started.
+            at: new Date().toISOString(),
+          },
         }),
       ],
       NO_STREAM,
