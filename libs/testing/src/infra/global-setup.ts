@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { ensureSystemPrograms } from './system-packages';
 
 /** Set when this run started the broker, so the global teardown stops it (and only then). */
 export const STARTED_KAFKA = 'GATEHOUSE_TEST_STARTED_KAFKA';
@@ -11,6 +12,7 @@ export const STARTED_KAFKA = 'GATEHOUSE_TEST_STARTED_KAFKA';
 export default function globalSetup(): void {
   // Service processes run compiled, as in production (`npm start`, `npm run distributed`).
   execFileSync(process.execPath, [join(__dirname, '../../../../tools/build.js')], { stdio: 'inherit' });
+  ensureSystemPrograms();
   if (process.env['GATEHOUSE_KAFKA_BROKERS']) return;
   const script = join(__dirname, '../../../../infra/kafka/kafka.sh');
   const alreadyRunning = spawnSync('bash', [script, 'status']).status === 0;
