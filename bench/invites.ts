@@ -78,7 +78,13 @@ export async function invitesSection(): Promise<SectionResult> {
       const token = /#token=([A-Za-z0-9_.-]+)/.exec(text)?.[1];
       const { username } = newUserBody();
       const started = performance.now();
-      const body = { token, firstName: 'Ida', lastName: 'Rhodes', username, password: 'Str0ng-bench-pass!' };
+      const body = {
+        token,
+        firstName: 'Ida',
+        lastName: 'Rhodes',
+        username,
+        password: `Bench-${randomBytes(12).toString('base64url')}1!`,
+      };
       const accepted = await api.post('/v1/invite-acceptances', body);
       recordMs(accepts, performance.now() - started);
       if (accepted.status !== 201) throw new Error(`accept failed: ${accepted.status}`);
