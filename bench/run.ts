@@ -4,7 +4,7 @@ import { type SectionResult, verdict } from './report';
 
 /**
  * `npm run bench`: every section in one run (or
- * `BENCH_ONLY=append|latency|rss|replay|roles|gateway|hashing|credentials|logging|readside|relay|invites|edge`), each printing its figures
+ * `BENCH_ONLY=append|latency|rss|replay|roles|gateway|hashing|credentials|logging|readside|relay|invites|edge|history`), each printing its figures
  * beside its target, then a summary. Ctrl-C stops the running section, which
  * still cleans up after itself. Exit code 1 when a section failed to run; a missed target is reported, not
  * an error. Sections load lazily, so the Kafka broker is up before the latency section's modules read the
@@ -14,7 +14,8 @@ import { type SectionResult, verdict } from './report';
  * of the roles section (default 10,100000,1000000); BENCH_CREDENTIAL_TRIES the credentials section's tries
  * of each kind (default 200); BENCH_READSIDE_USERS the large account of the
  * read-side section (default 10,000; the issue's figures take 1,000,000); BENCH_EDGE_SECONDS each edge
- * measurement (default 5).
+ * measurement (default 5); BENCH_HISTORY_LOGINS the long history (default 100,000) and BENCH_HISTORY_TRIES
+ * the logins measured per user (default 100, five gets each).
  */
 const sections = {
   append: async () => (await import('./append')).appendSection(),
@@ -44,6 +45,7 @@ const sections = {
   },
   invites: async () => (await import('./invites')).invitesSection(),
   edge: async () => (await import('./edge')).edgeSection(),
+  history: async () => (await import('./history')).historySection(),
 } satisfies Record<string, (signal: AbortSignal) => Promise<SectionResult>>;
 
 type SectionName = keyof typeof sections;

@@ -61,6 +61,11 @@ export type UserLoginSucceeded = DomainEvent<
     readonly channel: LoginChannel;
     readonly at?: string;
     readonly userAgent?: string;
+    /**
+     * Sessions this login ended: the oldest open ones, so a user never holds more than the users
+     * context's cap (absent when none ended, and on logins before the cap).
+     */
+    readonly endedSessionIds?: readonly string[];
   }
 >;
 /** `at` is the attempt's time, so the failure window can be counted from the stream alone. */

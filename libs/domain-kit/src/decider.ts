@@ -4,6 +4,12 @@ import type { DomainEvent } from '@gatehouse/contracts';
 export interface View<State, Event extends DomainEvent> {
   readonly evolve: (state: State, event: Event) => State;
   readonly initialState: () => State;
+  /**
+   * The name under which folded states of a long stream may be saved and reused (a snapshot); absent:
+   * always folded from the start. A new name whenever `evolve` or the state's shape changes, so a state
+   * folded by older code is never taken for one of this code.
+   */
+  readonly snapshot?: string;
 }
 
 /** A pure aggregate: commands in, events out. No I/O, no clock, no id generation inside. */

@@ -31,6 +31,7 @@ const none: ReadonlyMap<string, OpenSession> = new Map();
 
 export const principalUserView: View<PrincipalUser, UserEvent> = {
   initialState: () => ({ exists: false }),
+  snapshot: 'principal-user.1',
   evolve: (user, event) => {
     if (event.type === 'UserCreated') {
       const { userId, accountId } = event.data;
@@ -47,9 +48,10 @@ export const principalUserView: View<PrincipalUser, UserEvent> = {
     if (!user.exists) return user;
     switch (event.type) {
       case 'UserLoginSucceeded': {
-        const { sessionId, at, ip, userAgent } = event.data;
-        const session: OpenSession = { sessionId, startedAt: at, ip, userAgent };
-        return { ...user, sessions: new Map([...user.sessions, [sessionId, session]]) };
+        const { sessionId, at, ip, userAgent, endedSessionIds = [] } = event.data;
+        const sessions = new Map(user.sessions);
+        for (const ended of endedSessionIds) sessions.delete(ended);
+        return { ...user, sessions: sessions.set(sessionId, { sessionId, startedAt: at, ip, userAgent }) };
       }
       case 'UserSessionEnded': {
         const sessions = new Map(user.sessions);

@@ -4,6 +4,7 @@ import { escapeIdentifier, escapeLiteral } from 'pg';
 export function eventSql(schema: string) {
   const events = `${escapeIdentifier(schema)}.gh_events`;
   const checkpoints = `${escapeIdentifier(schema)}.gh_checkpoints`;
+  const snapshots = `${escapeIdentifier(schema)}.gh_snapshots`;
   // No output column is a cast that keeps its source column's name: ORDER BY would sort by the output
   // (text) column, not the indexed xid8 one. The checkpoint is built here, named for what it is.
   const checkpoint = `tx_id::text || ':' || global_position AS checkpoint`;
@@ -142,6 +143,11 @@ export function eventSql(schema: string) {
           pg_snapshot_xmax(pg_current_snapshot()))
       ORDER BY tx_id, global_position
       LIMIT $3`,
+    loadSnapshot: `SELECT version, state FROM ${snapshots} WHERE stream_id = $1 AND view = $2`,
+    saveSnapshot: `
+      INSERT INTO ${snapshots} (stream_id, view, version, state) VALUES ($1, $2, $3, $4)
+      ON CONFLICT (stream_id, view) DO UPDATE SET version = excluded.version, state = excluded.state
+      WHERE ${snapshots}.version < excluded.version`,
     loadCheckpoint: `SELECT checkpoint FROM ${checkpoints} WHERE name = $1`,
     saveCheckpoint: `
       INSERT INTO ${checkpoints} (name, checkpoint) VALUES ($1, $2)

@@ -78,4 +78,17 @@ export const migrations: readonly Migration[] = [
         retry_requested boolean NOT NULL
       );`,
   },
+  {
+    version: 5,
+    name: 'snapshots of long streams',
+    // Derived data, never the source of truth: a row may be dropped at any time and is folded again.
+    sql: (schema) => `
+      CREATE TABLE ${schema}.gh_snapshots (
+        stream_id text NOT NULL,
+        view text NOT NULL,
+        version bigint NOT NULL,
+        state text NOT NULL,
+        PRIMARY KEY (stream_id, view)
+      );`,
+  },
 ];

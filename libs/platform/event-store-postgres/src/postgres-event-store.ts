@@ -10,6 +10,7 @@ import {
   matchRetry,
   type ReadAllOptions,
   type ReadStreamOptions,
+  type Snapshot,
   START,
   type StoredAt,
   type StreamAppend,
@@ -152,6 +153,18 @@ export class PostgresEventStore extends EventStore {
       values: [...parseCheckpoint(options.after), options.maxCount, ...horizonParameters(appenders.rows[0])],
     });
     return rows.map(toStoredEvent);
+  }
+
+  async loadSnapshot(streamId: string, view: string): Promise<Snapshot | null> {
+    const { rows } = await this.pool.query<{ version: string; state: string }>(this.sql.loadSnapshot, [
+      streamId,
+      view,
+    ]);
+    return rows[0] ? { version: Number(rows[0].version), state: rows[0].state } : null;
+  }
+
+  async saveSnapshot(streamId: string, view: string, snapshot: Snapshot): Promise<void> {
+    await this.pool.query(this.sql.saveSnapshot, [streamId, view, snapshot.version, snapshot.state]);
   }
 
   async loadCheckpoint(name: string): Promise<string> {

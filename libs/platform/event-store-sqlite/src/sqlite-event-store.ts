@@ -9,6 +9,7 @@ import {
   matchRetry,
   type ReadAllOptions,
   type ReadStreamOptions,
+  type Snapshot,
   START,
   type StreamAppend,
   WrongExpectedVersion,
@@ -96,6 +97,14 @@ export class SqliteEventStore extends EventStore {
     return this.statements.readAll.all(after, options.maxCount).map(toStoredEvent);
   }
 
+  async loadSnapshot(streamId: string, view: string): Promise<Snapshot | null> {
+    return this.statements.loadSnapshot.get(streamId, view) ?? null;
+  }
+
+  async saveSnapshot(streamId: string, view: string, snapshot: Snapshot): Promise<void> {
+    this.statements.saveSnapshot.run(streamId, view, snapshot.version, snapshot.state);
+  }
+
   async loadCheckpoint(name: string): Promise<string> {
     return this.statements.loadCheckpoint.get(name) ?? START;
   }
@@ -176,6 +185,14 @@ function prepare(db: Database) {
     ),
     readAll: db.prepare<[number, number], EventRow>(
       `SELECT ${columns} FROM gh_events WHERE global_position > ? ORDER BY global_position LIMIT ?`,
+    ),
+    loadSnapshot: db.prepare<[string, string], Snapshot>(
+      'SELECT version, state FROM gh_snapshots WHERE stream_id = ? AND view = ?',
+    ),
+    saveSnapshot: db.prepare<[string, string, number, string]>(
+      `INSERT INTO gh_snapshots (stream_id, view, version, state) VALUES (?, ?, ?, ?)
+       ON CONFLICT (stream_id, view) DO UPDATE SET version = excluded.version, state = excluded.state
+       WHERE gh_snapshots.version < excluded.version`,
     ),
     loadCheckpoint: db
       .prepare<[string], string>('SELECT checkpoint FROM gh_checkpoints WHERE name = ?')

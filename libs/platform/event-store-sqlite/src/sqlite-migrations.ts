@@ -33,6 +33,18 @@ const migrations: readonly { readonly version: number; readonly name: string; re
     name: 'trace context of events',
     sql: 'ALTER TABLE gh_events ADD COLUMN traceparent TEXT;',
   },
+  {
+    version: 3,
+    name: 'snapshots of long streams',
+    sql: `
+      CREATE TABLE gh_snapshots (
+        stream_id TEXT NOT NULL,
+        view TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        state TEXT NOT NULL,
+        PRIMARY KEY (stream_id, view)
+      );`,
+  },
 ];
 
 /** Applies the missing steps in one IMMEDIATE transaction, so two processes opening one file take turns. */

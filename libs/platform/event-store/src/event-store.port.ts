@@ -31,6 +31,12 @@ export interface ReadStreamOptions {
   readonly maxCount?: number;
 }
 
+/** A stream's state as a named view folded it up to `version` (a stream position), as JSON. */
+export interface Snapshot {
+  readonly version: number;
+  readonly state: string;
+}
+
 export interface ReadAllOptions {
   /** Return events after this checkpoint; `START` for the beginning. */
   readonly after: string;
@@ -47,7 +53,8 @@ export interface ReadAllOptions {
  *   follows it (a transaction committing late is not skipped);
  * - appendMulti writes several streams all or nothing, in one transaction: when any stream is not at its
  *   expected version nothing is written and `WrongExpectedVersion` names that stream; its events follow
- *   one another in the global order, in input order; an exact retry returns the original results.
+ *   one another in the global order, in input order; an exact retry returns the original results;
+ * - saveSnapshot keeps the latest version per stream and view: an older one saved later changes nothing.
  */
 export abstract class EventStore {
   abstract append(
@@ -63,6 +70,9 @@ export abstract class EventStore {
   abstract readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
   abstract readAll(options: ReadAllOptions): Promise<StoredEvent[]>;
   /** Durable named checkpoints for relays and other tailing readers. */
+  /** The newest snapshot saved of a stream under a view's name, or null. */
+  abstract loadSnapshot(streamId: string, view: string): Promise<Snapshot | null>;
+  abstract saveSnapshot(streamId: string, view: string, snapshot: Snapshot): Promise<void>;
   abstract loadCheckpoint(name: string): Promise<string>;
   abstract saveCheckpoint(name: string, checkpoint: string): Promise<void>;
   abstract close(): Promise<void>;

@@ -8,6 +8,7 @@ import {
   type ExpectedVersion,
   type ReadAllOptions,
   type ReadStreamOptions,
+  type Snapshot,
   type StreamAppend,
   WrongExpectedVersion,
 } from './event-store.port';
@@ -18,6 +19,7 @@ export class InMemoryEventStore extends EventStore {
   private readonly streams = new Map<string, StoredEvent[]>();
   private readonly byEventId = new Map<string, StoredEvent>();
   private readonly checkpoints = new Map<string, string>();
+  private readonly snapshots = new Map<string, Snapshot>();
   private readonly notices = new AppendNotices();
 
   override appendNotices(): AppendNotices {
@@ -61,6 +63,15 @@ export class InMemoryEventStore extends EventStore {
   async readAll(options: ReadAllOptions): Promise<StoredEvent[]> {
     const after = options.after === '' ? 0 : Number(options.after);
     return this.all.slice(after, after + options.maxCount);
+  }
+
+  async loadSnapshot(streamId: string, view: string): Promise<Snapshot | null> {
+    return this.snapshots.get(`${view}:${streamId}`) ?? null;
+  }
+
+  async saveSnapshot(streamId: string, view: string, snapshot: Snapshot): Promise<void> {
+    const key = `${view}:${streamId}`;
+    if ((this.snapshots.get(key)?.version ?? -1) < snapshot.version) this.snapshots.set(key, snapshot);
   }
 
   async loadCheckpoint(name: string): Promise<string> {

@@ -11,3 +11,4 @@ export * from './multi-append';
 export * from './sleep';
 export * from './owned-streams';
 export * from './reaction';
+export * from './snapshot-codec';

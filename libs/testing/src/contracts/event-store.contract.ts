@@ -227,6 +227,22 @@ export function eventStoreContract(
       });
     });
 
+    describe('when snapshots are saved', () => {
+      it('loads null for a stream and view never saved', async () => {
+        expect(await store.loadSnapshot(`snap-${uuidv7()}`, 'view.1')).toBeNull();
+      });
+
+      it('keeps the newest version per stream and view, whatever the order of saves', async () => {
+        const streamId = `snap-${uuidv7()}`;
+        await store.saveSnapshot(streamId, 'view.1', { version: 499, state: '{"n":499}' });
+        await store.saveSnapshot(streamId, 'view.1', { version: 999, state: '{"n":999}' });
+        await store.saveSnapshot(streamId, 'view.1', { version: 499, state: '{"n":499}' });
+        await store.saveSnapshot(streamId, 'view.2', { version: 7, state: '{"n":7}' });
+        expect(await store.loadSnapshot(streamId, 'view.1')).toEqual({ version: 999, state: '{"n":999}' });
+        expect(await store.loadSnapshot(streamId, 'view.2')).toEqual({ version: 7, state: '{"n":7}' });
+      });
+    });
+
     if (capabilities.heldTransactions) {
       describe('when a transaction that started earlier commits later', () => {
         it('neither returns the later commit first nor skips the earlier one', async () => {

@@ -40,7 +40,7 @@ export async function openAccount(
     throw new Error(`bootstrap failed: ${opened.status} ${JSON.stringify(opened.body)}`);
   const login = await api.post<{ token: string }>('/v1/sessions', {
     username: admin['username'],
-    password: ADMIN_PASSWORD,
+    password: admin['password'] ?? ADMIN_PASSWORD,
   });
   if (login.status !== 201) throw new Error(`login failed: ${login.status} ${JSON.stringify(login.body)}`);
   return { ...opened.body, adminToken: login.body.token, admin: api.as(login.body.token) };

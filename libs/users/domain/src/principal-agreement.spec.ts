@@ -45,6 +45,19 @@ describe('the principal view of a user and the user decider', () => {
     expect(checked).toBe(events.length ** 4);
   });
 
+  it('agree on the sessions a login past the cap ends', () => {
+    const capped: UserEvent = {
+      type: 'UserLoginSucceeded',
+      data: { userId: 'u1', sessionId: 's3', ip: '::1', channel: 'password', endedSessionIds: ['s1'] },
+    };
+    const history = [created, loggedIn('s1'), loggedIn('s2'), capped];
+    const user = fold(userDecider.evolve, userDecider.initialState(), history);
+    const principal = fold(principalUserView.evolve, principalUserView.initialState(), history);
+    if (user.status === 'none' || !principal.exists) throw new Error('the user must exist');
+    expect([...user.sessions]).toEqual(['s2', 's3']);
+    expect([...principal.sessions.keys()]).toEqual(['s2', 's3']);
+  });
+
   it('know nobody before the user is created', () => {
     expect(activeSession(principalUserView.initialState(), 's1')).toBe(false);
   });

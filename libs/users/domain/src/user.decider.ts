@@ -78,4 +78,5 @@ export const userDecider: Decider<UserCommand, UserState, UserEvent> = {
   decide: decideUser,
   evolve: evolveUser,
   initialState: initialUserState,
+  snapshot: 'user-decider.1',
 };

@@ -1,6 +1,8 @@
 import type { UserEvent } from '@gatehouse/contracts';
 import { deciderSpec } from '@gatehouse/testing';
+import { fold } from '@gatehouse/domain-kit';
 import { userDecider } from './user.decider';
+import { MAX_OPEN_SESSIONS } from './user.lockout';
 import { created, disabled, locked, lockout, loggedIn, policy, strongPassword } from './user.fixtures';
 
 const spec = deciderSpec(userDecider);
@@ -38,36 +40,53 @@ const reset = (overrides: Record<string, unknown> = {}) =>
     ...overrides,
   }) as const;
 
+/** The success `attempt` records at minute 0, with what a case adds. */
+const succeeded = (extra: Record<string, unknown> = {}): UserEvent =>
+  ({
+    type: 'UserLoginSucceeded',
+    data: { userId: 'u1', sessionId: 's9', ip: '203.0.113.7', channel: 'password', at: minute(0), ...extra },
+  }) as UserEvent;
+
 describe('login attempts and lockout', () => {
   describe('when the user is active', () => {
     it('records a success with its session, address, channel and start', () => {
       spec
         .given([created])
         .when(attempt(minute(0), true))
-        .then([
-          {
-            type: 'UserLoginSucceeded',
-            data: { userId: 'u1', sessionId: 's9', ip: '203.0.113.7', channel: 'password', at: minute(0) },
-          },
-        ]);
+        .then([succeeded()]);
     });
     it('records the user agent with the session, when it sent one', () => {
       spec
         .given([created])
         .when({ ...attempt(minute(0), true), userAgent: 'curl/8.5.0' })
-        .then([
-          {
-            type: 'UserLoginSucceeded',
-            data: {
-              userId: 'u1',
-              sessionId: 's9',
-              ip: '203.0.113.7',
-              channel: 'password',
-              at: minute(0),
-              userAgent: 'curl/8.5.0',
-            },
-          },
-        ]);
+        .then([succeeded({ userAgent: 'curl/8.5.0' })]);
+    });
+    it('ends the oldest session when the login would open more than the cap', () => {
+      const open = Array.from({ length: MAX_OPEN_SESSIONS }, (_, n) => loggedIn(`s${n}`));
+      spec
+        .given([created, ...open])
+        .when(attempt(minute(0), true))
+        .then([succeeded({ endedSessionIds: ['s0'] })]);
+    });
+    it('ends no session below the cap, counting only the open ones', () => {
+      const open = Array.from({ length: MAX_OPEN_SESSIONS }, (_, n) => loggedIn(`s${n}`));
+      const ended: UserEvent = {
+        type: 'UserSessionEnded',
+        data: { userId: 'u1', sessionId: 's5', reason: 'logout' },
+      };
+      const [success] = userDecider.decide(
+        attempt(minute(0), true),
+        fold(userDecider.evolve, userDecider.initialState(), [created, ...open, ended]),
+      );
+      expect(success.data).not.toHaveProperty('endedSessionIds');
+    });
+    it('brings a history that holds more than the cap back to it in one login', () => {
+      const open = Array.from({ length: MAX_OPEN_SESSIONS + 2 }, (_, n) => loggedIn(`s${n}`));
+      const [success] = userDecider.decide(
+        attempt(minute(0), true),
+        fold(userDecider.evolve, userDecider.initialState(), [created, ...open]),
+      );
+      expect(success.data).toMatchObject({ endedSessionIds: ['s0', 's1', 's2'] });
     });
     it('records a wrong password with its time and no password', () => {
       spec

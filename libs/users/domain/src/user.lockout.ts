@@ -22,11 +22,31 @@ export function decideLoginAttempt(command: RecordLoginAttempt, user: ExistingUs
   if (command.passwordMatches) {
     const userAgent = command.userAgent === undefined ? {} : { userAgent: command.userAgent };
     const { sessionId } = command;
-    return [{ type: 'UserLoginSucceeded', data: { userId, sessionId, ip, channel, at, ...userAgent } }];
+    const ended = oldestBeyondCap(user.sessions);
+    const endedSessionIds = ended.length > 0 ? { endedSessionIds: ended } : {};
+    return [
+      {
+        type: 'UserLoginSucceeded',
+        data: { userId, sessionId, ip, channel, at, ...userAgent, ...endedSessionIds },
+      },
+    ];
   }
   const failures = failuresWithin(user.recentFailures, command.lockout, at) + 1;
   if (failures < command.lockout.maxFailures) return [failed('wrong-password')];
   return [failed('wrong-password'), { type: 'UserLocked', data: { userId, failures, at } }];
+}
+
+/**
+ * Open sessions a user may hold at once; a login past it ends the oldest. Sessions that expired by policy
+ * stay in the stream's state until they end, so without a cap every login of a long history would copy
+ * all the earlier ones: this keeps what each login folds and stores constant.
+ */
+export const MAX_OPEN_SESSIONS = 100;
+
+/** The oldest sessions to end so that, with the one a login opens, at most MAX_OPEN_SESSIONS are open. */
+function oldestBeyondCap(sessions: ReadonlySet<string>): string[] {
+  const excess = sessions.size + 1 - MAX_OPEN_SESSIONS;
+  return excess > 0 ? [...sessions].slice(0, excess) : [];
 }
 
 function failuresWithin(failures: readonly string[], lockout: LockoutPolicy, at: string): number {

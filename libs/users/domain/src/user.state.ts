@@ -52,8 +52,11 @@ function evolveExisting(user: ExistingUser, event: Exclude<UserEvent, { type: 'U
       );
       return { ...user, profile: { ...user.profile, ...updates } };
     }
-    case 'UserLoginSucceeded':
-      return { ...user, sessions: new Set([...user.sessions, event.data.sessionId]), recentFailures: [] };
+    case 'UserLoginSucceeded': {
+      const sessions = new Set(user.sessions);
+      for (const ended of event.data.endedSessionIds ?? []) sessions.delete(ended);
+      return { ...user, sessions: sessions.add(event.data.sessionId), recentFailures: [] };
+    }
     case 'UserLoginFailed':
       if (event.data.reason !== 'wrong-password') return user;
       return {

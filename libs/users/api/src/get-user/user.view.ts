@@ -52,6 +52,7 @@ export const userRecordView: View<UserRecordView, StoredEvent> = {
     lastLogin: null,
     deletionRequestedAt: null,
   }),
+  snapshot: 'user-record.1',
   evolve: (view, event) => {
     const next = { ...view, user: userDecider.evolve(view.user, event as unknown as UserEvent) };
     if (event.type === 'UserCreated') return { ...next, createdAt: event.occurredAt };

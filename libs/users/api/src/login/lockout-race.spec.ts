@@ -30,6 +30,12 @@ class Handle extends EventStore {
   readAll(...args: Parameters<EventStore['readAll']>) {
     return this.shared.readAll(...args);
   }
+  loadSnapshot(...args: Parameters<EventStore['loadSnapshot']>) {
+    return this.shared.loadSnapshot(...args);
+  }
+  saveSnapshot(...args: Parameters<EventStore['saveSnapshot']>) {
+    return this.shared.saveSnapshot(...args);
+  }
   loadCheckpoint(name: string) {
     return this.shared.loadCheckpoint(name);
   }
