@@ -130,5 +130,20 @@ describe('the access refusal recorder', () => {
       expect((await stored(store)).map((record) => record.suppressed)).toEqual([5]);
       expect(append).toHaveBeenCalledTimes(2);
     });
+
+    it('keeps the count a failed record carried, for the record after it', async () => {
+      const store = new InMemoryEventStore();
+      const clock = new TestClock();
+      const recorder = processOver(store, clock);
+      await flood(recorder, 3);
+      clock.advance(REFUSAL_WINDOW_MS);
+      jest.spyOn(store, 'append').mockRejectedValueOnce(new Error('store down'));
+      await flood(recorder, 1);
+      clock.advance(REFUSAL_WINDOW_MS);
+      await flood(recorder, 1);
+      const records = await stored(store);
+      expect(records.map((record) => record.suppressed)).toEqual([0, 3]);
+      expect(total(records)).toBe(5);
+    });
   });
 });

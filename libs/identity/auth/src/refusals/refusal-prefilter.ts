@@ -65,13 +65,6 @@ export class RefusalPrefilter {
     window.until = outcome.kind === 'suppressed' ? outcome.until : now + REFUSAL_WINDOW_MS;
   }
 
-  /** Refusals counted and not yet stored, for every user and reason. */
-  pending(): number {
-    let total = 0;
-    for (const window of this.windows.values()) total += window.counted;
-    return total;
-  }
-
   private sweep(now: number): void {
     for (const [key, window] of this.windows) {
       if (!window.writing && window.counted === 0 && window.until <= now) this.windows.delete(key);
