@@ -5,6 +5,7 @@ export * from './users.events';
 export * from './accounts.events';
 export * from './roles.events';
 export * from './access.events';
+export * from './refusals.events';
 export * from './streams';
 export * from './invites.events';
 export * from './invited-user.request';

@@ -1,5 +1,6 @@
 import {
   accountAdminsStreamId,
+  refusalsStreamId,
   roleAssignmentsStreamId,
   roleCatalogStreamId,
   StreamOwners,
@@ -19,6 +20,7 @@ const written = [
   `invite-email-${'0'.repeat(64)}`,
   'invite-settings-a1',
   'access-u1',
+  refusalsStreamId('u1'),
 ];
 
 describe('stream ownership', () => {

@@ -8,6 +8,7 @@ export const roleCatalogStreamId = (accountId: string): string => `role-catalog-
 export const accountAdminsStreamId = (accountId: string): string => `role-admins-${accountId}`;
 export const accountStreamId = (accountId: string): string => `account-${accountId}`;
 export const accessStreamId = (userId: string): string => `access-${userId}`;
+export const refusalsStreamId = (userId: string): string => `refusals-${userId}`;
 
 /**
  * Which service appends to which streams (by id prefix): each service binds its store with its own list
@@ -19,4 +20,10 @@ export const StreamOwners = {
   roles: ['role-'],
   invites: ['invite-'],
   access: ['access-'],
+  /**
+   * The shared edge (identity lib), which every service runs: a refusal of a known user's credential is
+   * recorded by whichever service refused it, so each service binds its store with this row beside its
+   * own. Nothing else is ever appended there, and no context's own streams share the prefix.
+   */
+  edge: ['refusals-'],
 } as const satisfies Record<string, readonly string[]>;

@@ -17,6 +17,8 @@ const topicByStreamPrefix: ReadonlyArray<readonly [string, Topic]> = [
   ['account-', Topics.accounts],
   ['invite-', Topics.invites],
   ['access-', Topics.access],
+  // Refusals of a user's credentials travel beside their access controls: one topic for access auditors.
+  ['refusals-', Topics.access],
 ];
 
 export function topicForStream(streamId: string): Topic {

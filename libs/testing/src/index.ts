@@ -36,6 +36,7 @@ export * from './http/stream-ownership.scenarios';
 export * from './browser/pages.scenarios';
 export * from './http/basic-auth.scenarios';
 export * from './http/access-check.scenarios';
+export * from './http/access-refusals.scenarios';
 export * from './routes/route-table';
 export * from './routes/deny-by-default.spec-kit';
 export * from './contracts/session-activity.contract';

@@ -47,7 +47,7 @@ export class AccessControlServiceModule {
                   schema: env.pgSchema,
                   poolSize: 10,
                 }),
-                StreamOwners.access,
+                [...StreamOwners.access, ...StreamOwners.edge],
               ),
               metrics,
             ),

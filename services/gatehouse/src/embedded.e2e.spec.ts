@@ -2,6 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import {
   accessCheckScenarios,
   accessControlScenarios,
+  accessRefusalCountScenarios,
+  accessRefusalsScenarios,
   basicAuthScenarios,
   ApiClient,
   eventually,
@@ -75,6 +77,7 @@ describe('embedded mode', () => {
   accessControlScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   basicAuthScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   accessCheckScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
+  accessRefusalsScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   operationsScenarios(() => running.stack);
   usersListScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   usersExportScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
@@ -97,6 +100,10 @@ describe('embedded mode', () => {
 
     sessionExpiryScenarios(
       () => moved.stack,
+      () => clock,
+    );
+    accessRefusalCountScenarios(
+      () => ({ ...moved.stack, outboxDir: join(clockDir, 'outbox') }),
       () => clock,
     );
   });

@@ -28,6 +28,7 @@ describe('gateway routes', () => {
     ['GET', '/v1/accounts/a1/users/u1/access-controls', 'http://access'],
     ['PUT', '/v1/accounts/a1/users/u1/access-controls/ip-safelist', 'http://access'],
     ['POST', '/v1/accounts/a1/users/u1/access-controls/ip-safelist/current-ip', 'http://access'],
+    ['GET', '/v1/accounts/a1/users/u1/access-refusals', 'http://access'],
     ['GET', '/v1/accounts/a1/users/u1/api-keys', 'http://access'],
     ['DELETE', '/v1/accounts/a1/users/u1/api-keys/k1', 'http://access'],
     ['GET', '/v1/accounts/a1/users/u1/access-controlsx', 'http://users'],

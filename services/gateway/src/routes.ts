@@ -1,7 +1,7 @@
 /**
  * Where each request goes: the read-model routes (users list, its CSV export, rebuilds) to projections,
  * the roles catalog and a user's roles to roles, invites (and their public acceptance) to invites, a
- * user's access controls and API keys and the access check for platform services to access-control, every other API route to users.
+ * user's access controls, refusals and API keys and the access check for platform services to access-control, every other API route to users.
  */
 export interface Upstreams<T = string> {
   readonly users: T;
@@ -15,7 +15,7 @@ const USERS_LIST = /^\/v1\/accounts\/[^/]+\/users(\/|\/export\.csv)?$/;
 const ROLES = /^\/v1\/accounts\/[^/]+\/(users\/[^/]+\/)?roles(\/|$)/;
 const INVITES = /^\/v1\/(accounts\/[^/]+\/(invites|invite-settings)|invite-acceptances)(\/|$)/;
 const ACCESS =
-  /^\/v1\/(accounts\/[^/]+\/users\/[^/]+\/(access-controls|api-keys)(\/|$)|access\/check(\/nginx)?$)/;
+  /^\/v1\/(accounts\/[^/]+\/users\/[^/]+\/(access-controls|access-refusals|api-keys)(\/|$)|access\/check(\/nginx)?$)/;
 
 /** The pages emailed links open: the invite's to invites; the password pages fall to users. */
 const INVITE_PAGE = /^\/accept-invite\/?$/;

@@ -68,7 +68,7 @@ export class InvitesServiceModule {
                   schema: env.pgSchema,
                   poolSize: 10,
                 }),
-                StreamOwners.invites,
+                [...StreamOwners.invites, ...StreamOwners.edge],
               ),
               metrics,
             ),

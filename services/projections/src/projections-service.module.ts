@@ -17,7 +17,7 @@ import { IDENTITY_CONFIG, identityConfig, IdentityModule, type IdentitySecrets }
 import { SecretStore } from '@gatehouse/secrets';
 import { PostgresSecretStore } from '@gatehouse/secrets-postgres';
 import { Kafka, logLevel } from 'kafkajs';
-import { Topics } from '@gatehouse/contracts';
+import { StreamOwners, Topics } from '@gatehouse/contracts';
 import { KafkaOperations, OperationsModule, ReadinessChecks, storeReadiness } from '@gatehouse/operations';
 
 /**
@@ -54,7 +54,8 @@ export class ProjectionsServiceModule {
       providers: [
         {
           provide: EventStore,
-          // Read-only: it authenticates callers from the store and owns no stream.
+          // It authenticates callers from the store and owns no stream of a context of its own: only the
+          // refusals its edge records.
           useFactory: async () =>
             ownedStreams(
               await PostgresEventStore.open({
@@ -62,7 +63,7 @@ export class ProjectionsServiceModule {
                 schema: env.pgSchema,
                 poolSize: 10,
               }),
-              [],
+              StreamOwners.edge,
             ),
         },
         {

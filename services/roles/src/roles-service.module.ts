@@ -42,7 +42,7 @@ export class RolesServiceModule {
                   schema: env.pgSchema,
                   poolSize: 10,
                 }),
-                StreamOwners.roles,
+                [...StreamOwners.roles, ...StreamOwners.edge],
               ),
               metrics,
             ),

@@ -1,5 +1,6 @@
 import {
   accessCheckScenarios,
+  accessRefusalsScenarios,
   accessControlScenarios,
   basicAuthScenarios,
   DistributedStack,
@@ -46,6 +47,7 @@ describe('distributed mode', () => {
   accessControlScenarios(() => stack);
   basicAuthScenarios(() => stack);
   accessCheckScenarios(() => stack);
+  accessRefusalsScenarios(() => stack);
   operationsScenarios(() => stack);
   gatewayScenarios(() => stack);
   pagesScenarios(() => stack, 'distributed');

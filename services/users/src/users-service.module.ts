@@ -64,7 +64,7 @@ export class UsersServiceModule {
                   schema: env.pgSchema,
                   poolSize: 20,
                 }),
-                StreamOwners.users,
+                [...StreamOwners.users, ...StreamOwners.edge],
               ),
               metrics,
             ),

@@ -10,6 +10,8 @@ import { GetAccessControlsHttpController } from './get-access-controls/get-acces
 import { ApiKeyIssuer } from './issue-api-key/api-key-issuer';
 import { IssueApiKeyHttpController } from './issue-api-key/issue-api-key.http.controller';
 import { ListApiKeysHttpController } from './list-api-keys/list-api-keys.http.controller';
+import { AccessRefusalsList } from './list-access-refusals/access-refusals.list';
+import { ListAccessRefusalsHttpController } from './list-access-refusals/list-access-refusals.http.controller';
 import { RevokeApiKeyHttpController } from './revoke-api-key/revoke-api-key.http.controller';
 import { RotateApiKeyHttpController } from './rotate-api-key/rotate-api-key.http.controller';
 import { SetApiAccessHttpController } from './set-api-access/set-api-access.http.controller';
@@ -17,7 +19,8 @@ import { SetIpSafelistHttpController } from './set-ip-safelist/set-ip-safelist.h
 
 /**
  * The access-control context over HTTP: a user's IP safelist, API access per protocol and API keys, and
- * the access controls of an accepted invite applied to its new user (a reaction). The rules are enforced
+ * the access controls of an accepted invite applied to its new user (a reaction), and the refusals the
+ * edge recorded of a user's credentials (read only: every service's edge writes them). The rules are enforced
  * on every request of every service by the identity lib; this module only writes them, and answers other
  * platform services' access checks with the same rules. EventStore, SecretStore, ServiceTokenConfig and
  * IdentityModule are bound by the runtime importing it.
@@ -33,9 +36,17 @@ import { SetIpSafelistHttpController } from './set-ip-safelist/set-ip-safelist.h
     IssueApiKeyHttpController,
     RotateApiKeyHttpController,
     RevokeApiKeyHttpController,
+    ListAccessRefusalsHttpController,
     CheckAccessHttpController,
     CheckAccessNginxController,
   ],
-  providers: [AccessCommands, ApiKeyIssuer, CheckAccessHandler, PlatformServiceGuard, InvitedAccessReaction],
+  providers: [
+    AccessCommands,
+    AccessRefusalsList,
+    ApiKeyIssuer,
+    CheckAccessHandler,
+    PlatformServiceGuard,
+    InvitedAccessReaction,
+  ],
 })
 export class AccessControlApiModule {}

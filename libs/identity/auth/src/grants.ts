@@ -10,7 +10,6 @@ import { StateCache } from '@gatehouse/event-store';
 import {
   type AccessState,
   accessView,
-  ipAllowed,
   permissionsOf,
   type PrincipalUser,
   principalUserView,
@@ -20,7 +19,6 @@ import {
   type UsernameOwner,
   usernameOwnerView,
 } from '@gatehouse/identity-domain';
-import { AccessRefusals } from './access-refusals';
 
 /**
  * Who a user is, what they may do and from where, read (never written) from the users', roles' and
@@ -66,10 +64,5 @@ export class Grants {
   /** A user's access controls (`access-<userId>`): safelist, API access per protocol, API keys. */
   access(userId: string): Promise<{ state: AccessState; version: number }> {
     return this.states.load(accessStreamId(userId), accessView);
-  }
-
-  /** Refuses (403 IP_NOT_ALLOWED) a request from outside the user's non-empty IP safelist. */
-  async assertIpAllowed(userId: string, ip: string): Promise<void> {
-    if (!ipAllowed((await this.access(userId)).state, ip)) throw AccessRefusals.ipNotAllowed();
   }
 }

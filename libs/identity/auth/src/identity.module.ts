@@ -8,6 +8,7 @@ import { BasicCredentials } from './basic-auth/basic-credentials';
 import { VerifiedPasswords } from './basic-auth/verified-passwords';
 import { Grants } from './grants';
 import { PasswordHasher } from './passwords/password-hasher';
+import { AccessRefusalRecorder } from './refusals/access-refusal-recorder';
 import { UsernameReservations } from './usernames/username-reservations';
 import { InternalCallGuard } from './internal-call';
 import { SessionConfig } from './session.config';
@@ -23,7 +24,8 @@ import { SessionLiveness } from './session/session-liveness';
  * controls' streams, read through a read-only port, so a service authenticates without being able to
  * write another context's streams. API keys are found by their hash in the SecretStore, which every
  * runtime binds, as are password hashes; a runtime also binds ReservationConfig and
- * PasswordHashingConfig (basic authentication finds and verifies users). Global: a runtime imports it
+ * PasswordHashingConfig (basic authentication finds and verifies users). Refusals of known users are
+ * recorded on their `refusals-<userId>` streams, so every runtime's store owns `StreamOwners.edge`. Global: a runtime imports it
  * once and every guard can use it.
  */
 @Global()
@@ -42,6 +44,7 @@ import { SessionLiveness } from './session/session-liveness';
     { provide: VerifiedPasswords, useFactory: () => new VerifiedPasswords() },
     BasicAuthThrottle,
     BasicCredentials,
+    AccessRefusalRecorder,
     AuthenticatedGuard,
     InternalCallGuard,
     SessionLiveness,
@@ -61,6 +64,7 @@ import { SessionLiveness } from './session/session-liveness';
     Grants,
     ApiKeyCredentials,
     BasicCredentials,
+    AccessRefusalRecorder,
     PasswordHasher,
     UsernameReservations,
     AuthenticatedGuard,

@@ -6,6 +6,7 @@ export * from './command-context';
 export * from './internal-call';
 export * from './client-address';
 export * from './access-refusals';
+export * from './refusals/access-refusal-recorder';
 export * from './api-keys/api-key-format';
 export * from './api-keys/api-key-credentials';
 export * from './passwords/password-hasher';

@@ -6,3 +6,4 @@ export * from './ip-match';
 export * from './access.view';
 export * from './username-owner.view';
 export * from './session-policy.view';
+export * from './access-refusals.decider';

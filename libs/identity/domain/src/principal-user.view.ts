@@ -87,3 +87,13 @@ export const mayAct = (user: PrincipalUser): user is Extract<PrincipalUser, { ex
 /** A session the user may act in now: the user may act and the session is open. */
 export const activeSession = (user: PrincipalUser, sessionId: string): boolean =>
   mayAct(user) && user.sessions.has(sessionId);
+
+/** Why a user who exists may not act, whatever their credential; null when they may. */
+export function standingRefusal(
+  user: Extract<PrincipalUser, { exists: true }>,
+): 'disabled' | 'locked' | 'deletion-requested' | null {
+  if (user.disabled) return 'disabled';
+  if (user.locked) return 'locked';
+  if (user.deletionRequested) return 'deletion-requested';
+  return null;
+}

@@ -8,3 +8,4 @@ export * from './correlation';
 export * from './request-refused';
 export * from './credentials';
 export * from './route-access';
+export * from './page-query';

@@ -237,6 +237,12 @@ export const rows: Row[] = [
     refused: 'manager',
   },
   {
+    endpoint: 'GET /v1/accounts/:accountId/users/:userId/access-refusals',
+    request: (c) => ({ method: 'GET', path: `${user(c)}/access-refusals` }),
+    allowed: 'admin',
+    refused: 'manager',
+  },
+  {
     endpoint: 'GET /v1/accounts/:accountId/users/:userId/api-keys',
     request: (c) => ({ method: 'GET', path: `${user(c)}/api-keys` }),
     allowed: 'admin',

@@ -13,7 +13,7 @@ export class MovableClock {
     this.offsetMs += minutes * 60_000;
   }
 
-  /** Back to the system's time: logins record their start by the system clock. */
+  /** Back to the system's time, so each scenario's sessions start from it. */
   reset(): void {
     this.offsetMs = 0;
   }

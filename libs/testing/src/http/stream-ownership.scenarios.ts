@@ -5,7 +5,8 @@ import { withClient } from '../infra/pg-events';
 
 /**
  * Who may append to which streams: each service binds its store through `ownedStreams` with its row of
- * `StreamOwners`; the projections service and the relay own none.
+ * `StreamOwners` and the shared edge's (`refusals-`, which every service's edge records to); the
+ * projections service owns only the edge's, the relay none.
  */
 const ownersOf = (streamId: string): string[] =>
   Object.entries(StreamOwners)
@@ -27,6 +28,7 @@ export function streamOwnershipScenarios(stack: () => DistributedStack): void {
       );
       const streams = rows.map((row) => row.stream_id);
       expect(streams.some((streamId) => streamId.startsWith('access-'))).toBe(true);
+      expect(streams.some((streamId) => streamId.startsWith('refusals-'))).toBe(true);
       expect(streams.filter((streamId) => ownersOf(streamId).length !== 1)).toEqual([]);
     });
 

@@ -34,7 +34,8 @@ export const credentialFormInvalid = () =>
 /**
  * Gatehouse's rules for another platform service, judged exactly as the edge of every Gatehouse service
  * judges its own requests (the identity lib's credentials): an API key acts as its owner whatever the
- * protocol; a username and password need basic authentication allowed for the protocol named.
+ * protocol; a username and password need basic authentication allowed for the protocol named. A known
+ * user's refusal is recorded as the edge records it, on the `access-check` channel.
  */
 @Injectable()
 export class CheckAccessHandler {
@@ -52,9 +53,16 @@ export class CheckAccessHandler {
     const byKey = apiKey !== undefined && username === undefined && password === undefined;
     const byPassword = apiKey === undefined && username !== undefined && password !== undefined;
     if (!byKey && !byPassword) throw credentialFormInvalid();
+    const via = { channel: 'access-check', protocol } as const;
     const principal = byKey
-      ? await outsideSafelistAsNull(this.apiKeys.authenticate(apiKey, clientIp))
-      : await this.basic.authenticate(username as string, password as string, protocol, clientIp);
+      ? await outsideSafelistAsNull(this.apiKeys.authenticate(apiKey, clientIp, via))
+      : await this.basic.authenticate(
+          username as string,
+          password as string,
+          protocol,
+          clientIp,
+          via.channel,
+        );
     return principal ? { allowed: true, principal: checked(principal) } : refused;
   }
 }

@@ -1,8 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
+import type { ApiProtocol, RefusalReason } from '@gatehouse/contracts';
 import type { Principal } from '@gatehouse/http';
-import { liveKey, mayAct } from '@gatehouse/identity-domain';
+import { ipAllowed, liveKey, standingRefusal } from '@gatehouse/identity-domain';
 import { SecretStore } from '@gatehouse/secrets';
+import { AccessRefusals } from '../access-refusals';
 import { Grants } from '../grants';
+import { AccessRefusalRecorder } from '../refusals/access-refusal-recorder';
+import { Clock } from '../session/clock';
 import { apiKeyHash, apiKeyLastUsedName, apiKeySecretName, wellFormedApiKey } from './api-key-format';
 
 /** What the secret store keeps under a key's hash: whose key it is. */
@@ -19,7 +23,8 @@ const logger = new Logger('api-keys');
  * A key acts as its owner, judged on every request by the store as it is now: the owner enabled, not
  * locked and not asked to be deleted, the key issued, not revoked nor expired, the request inside the owner's IP safelist. A key with
  * narrower permissions gets their intersection with the owner's current ones and no role (roles carry
- * rights of their own, such as the Account admin's, that a narrowed key must not).
+ * rights of their own, such as the Account admin's, that a narrowed key must not). A key of a known
+ * user refused for any of these is recorded for admins (AccessRefusalRecorder); an unknown key is not.
  */
 @Injectable()
 export class ApiKeyCredentials {
@@ -28,9 +33,19 @@ export class ApiKeyCredentials {
   constructor(
     private readonly secrets: SecretStore,
     private readonly grants: Grants,
+    private readonly refusals: AccessRefusalRecorder,
+    private readonly clock: Clock,
   ) {}
 
-  async authenticate(token: string, ip: string): Promise<Principal | null> {
+  /**
+   * The key's principal, or null when it is refused; 403 IP_NOT_ALLOWED from outside the owner's safelist.
+   * `via` names the access check and its protocol when another platform service asks.
+   */
+  async authenticate(
+    token: string,
+    ip: string,
+    via?: { channel: 'access-check'; protocol: ApiProtocol },
+  ): Promise<Principal | null> {
     if (!wellFormedApiKey(token)) return null;
     const stored = await this.secrets.get(apiKeySecretName(apiKeyHash(token)));
     if (!stored) return null;
@@ -39,10 +54,28 @@ export class ApiKeyCredentials {
       this.grants.user(userId),
       this.grants.access(userId),
     ]);
-    const now = new Date();
+    if (!user.exists) return null;
+    const now = this.clock.now();
     const key = liveKey(access, keyId, now);
-    if (!mayAct(user) || !key) return null;
-    await this.grants.assertIpAllowed(userId, ip);
+    const refused = (reason: RefusalReason): void =>
+      this.refusals.refused({
+        userId,
+        accountId: user.accountId,
+        reason,
+        channel: via?.channel ?? 'api-key',
+        ip,
+        keyId,
+        ...(via ? { protocol: via.protocol } : {}),
+      });
+    const standing = standingRefusal(user);
+    if (standing || !key) {
+      refused(standing ?? (access.apiKeys.has(keyId) ? 'api-key-expired' : 'api-key-revoked'));
+      return null;
+    }
+    if (!ipAllowed(access, ip)) {
+      refused('outside-safelist');
+      throw AccessRefusals.ipNotAllowed();
+    }
     const { roles, permissions } = await this.grants.grantsOf(user.accountId, userId);
     this.touch(keyId, now);
     const narrowed = key.permissions;

@@ -1,10 +1,12 @@
-import { accessStreamId, userStreamId } from '@gatehouse/contracts';
+import { type AccessRefused, accessStreamId, refusalsStreamId, userStreamId } from '@gatehouse/contracts';
 import { type EventStore, InMemoryEventStore, NO_STREAM, StateCache } from '@gatehouse/event-store';
 import { InMemorySecretStore } from '@gatehouse/secrets';
 import { newTestEvent } from '@gatehouse/testing';
 import { Grants } from '../grants';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { readLoginLimits } from '../passwords/login-limits';
+import { AccessRefusalRecorder } from '../refusals/access-refusal-recorder';
+import { systemClock } from '../session/clock';
 import { UsernameReservations } from '../usernames/username-reservations';
 import { BasicAuthThrottle } from './basic-auth-throttle';
 import { BasicCredentials } from './basic-credentials';
@@ -43,17 +45,29 @@ async function setUp(limits = readLoginLimits({})) {
     appendTo(store, accessStreamId('u1'), type, { userId: 'u1', ...data });
   await access('ApiAccessChanged', { protocol: 'http', allowed: true });
   const verifies = jest.spyOn(passwords, 'verifies');
-  const grants = new Grants(new StateCache(store));
+  const states = new StateCache(store);
+  const grants = new Grants(states);
+  const recorder = new AccessRefusalRecorder(store, states, systemClock);
   const basic = new BasicCredentials(
     grants,
     passwords,
     reservations,
     new VerifiedPasswords(),
     new BasicAuthThrottle(limits),
+    recorder,
   );
   return {
     basic,
     verifies,
+    /** The refusals recorded for Ada, once their appends are done. */
+    refusals: async () => {
+      await recorder.drained();
+      const events = await store.readStream(refusalsStreamId('u1'));
+      return events.map(({ data }) => {
+        const { reason, channel, protocol } = data as AccessRefused['data'];
+        return { reason, channel, protocol };
+      });
+    },
     user: (type: string, data: object = {}) =>
       appendTo(store, userStreamId('u1'), type, { userId: 'u1', ...data }),
     access,
@@ -136,5 +150,47 @@ describe('HTTP basic credentials', () => {
     expect(verifies).toHaveBeenCalledTimes(3);
     expect(await basic.authenticate('grace', PASSWORD, 'http', '127.0.0.1')).toBeNull();
     expect(verifies).toHaveBeenCalledTimes(4);
+  });
+
+  describe("the reason recorded for admins on the user's refusals stream", () => {
+    it.each([
+      ['a wrong password', 'Wrong-password-1!', 'http', 'wrong-password'],
+      ['a protocol not allowed', PASSWORD, 'smpp', 'protocol-not-allowed'],
+    ] as const)('names %s', async (_case, password, protocol, reason) => {
+      const { basic, refusals } = await setUp();
+      expect(await basic.authenticate('ada', password, protocol, '127.0.0.1')).toBeNull();
+      expect(await refusals()).toEqual([{ reason, channel: 'basic-auth', protocol }]);
+    });
+
+    it.each([
+      ['UserDisabled', { status: 'disabled' }, 'disabled'],
+      ['UserLocked', { failures: 5, at: '2026-12-01T00:00:00Z' }, 'locked'],
+      ['UserDeletionRequested', {}, 'deletion-requested'],
+    ])('names the standing of a user after %s', async (type, data, reason) => {
+      const { basic, user, refusals } = await setUp();
+      await user(type, data);
+      expect(await basic.authenticate('ada', PASSWORD, 'http', '127.0.0.1')).toBeNull();
+      expect(await refusals()).toEqual([{ reason, channel: 'basic-auth', protocol: 'http' }]);
+    });
+
+    it('names a client outside the safelist, on the channel of the access check that asked', async () => {
+      const { basic, access, refusals } = await setUp();
+      await access('IpSafelistChanged', {
+        actor: 'a',
+        before: [],
+        after: [{ address: '203.0.113.7', label: null }],
+      });
+      expect(await basic.authenticate('ada', PASSWORD, 'smpp', '127.0.0.1', 'access-check')).toBeNull();
+      expect(await refusals()).toEqual([
+        { reason: 'outside-safelist', channel: 'access-check', protocol: 'smpp' },
+      ]);
+    });
+
+    it('records nothing for an unknown username, nor for a user let in', async () => {
+      const { basic, refusals } = await setUp();
+      await basic.authenticate('grace', PASSWORD, 'http', '127.0.0.1');
+      await basic.authenticate('ada', PASSWORD, 'http', '127.0.0.1');
+      expect(await refusals()).toEqual([]);
+    });
   });
 });

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { ApiProtocol } from '@gatehouse/contracts';
+import type { ApiProtocol, RefusalReason } from '@gatehouse/contracts';
 import type { Principal } from '@gatehouse/http';
-import { ipAllowed, mayAct } from '@gatehouse/identity-domain';
+import { ipAllowed, standingRefusal } from '@gatehouse/identity-domain';
 import { Grants } from '../grants';
 import { PasswordHasher } from '../passwords/password-hasher';
+import { AccessRefusalRecorder } from '../refusals/access-refusal-recorder';
 import { UsernameReservations } from '../usernames/username-reservations';
 import { BasicAuthThrottle } from './basic-auth-throttle';
 import { VerifiedPasswords } from './verified-passwords';
@@ -14,9 +15,11 @@ import { VerifiedPasswords } from './verified-passwords';
  * client inside their IP safelist, basic authentication allowed for the protocol (`ApiAccessChanged`,
  * off by default); then their roles, as for a session. Every refusal is the same null, and the password
  * is verified on every path — against the stand-in hash for an unknown username — so neither the answer
- * nor its time tells which check failed. Nothing is written: a refusal is no event here, as this runs in
- * every service and only the users service writes users' streams. Refusals count against the login's
- * limits per address and username (BasicAuthThrottle); past them every attempt is refused unverified.
+ * nor its time tells which check failed. A known user's refusal is recorded for admins on their refusals
+ * stream (AccessRefusalRecorder, off the request's path), never on the user's own: this runs in every
+ * service and only the users service writes users' streams, so it counts towards no lockout. Refusals
+ * count against the login's limits per address and username (BasicAuthThrottle); past them every attempt
+ * is refused unverified, and unrecorded.
  */
 /**
  * Whom an unknown username is checked as: no user has this id (ids are UUIDv7, whose time field this
@@ -24,6 +27,11 @@ import { VerifiedPasswords } from './verified-passwords';
  * — the same store round trips — while filling no cache with one entry per guessed name.
  */
 const NOBODY = '00000000-0000-7000-8000-000000000000';
+
+/** A refusal, and for a known user who was refused and why (null: nobody to record it for). */
+interface Refused {
+  readonly refused: { userId: string; accountId: string; reason: RefusalReason } | null;
+}
 
 @Injectable()
 export class BasicCredentials {
@@ -33,19 +41,24 @@ export class BasicCredentials {
     private readonly reservations: UsernameReservations,
     private readonly verified: VerifiedPasswords,
     private readonly throttle: BasicAuthThrottle,
+    private readonly refusals: AccessRefusalRecorder,
   ) {}
 
+  /** `channel`: the edge's own basic authentication, or another platform service's access check. */
   async authenticate(
     username: string,
     password: string,
     protocol: ApiProtocol,
     ip: string,
+    channel: 'basic-auth' | 'access-check' = 'basic-auth',
   ): Promise<Principal | null> {
     const usernameKey = this.reservations.streamIdOf(username);
     if (await this.throttle.throttled(ip, usernameKey)) return null;
-    const principal = await this.judge(usernameKey, password, protocol, ip);
-    if (!principal) await this.throttle.failed(ip, usernameKey);
-    return principal;
+    const judged = await this.judge(usernameKey, password, protocol, ip);
+    if ('userId' in judged) return judged;
+    await this.throttle.failed(ip, usernameKey);
+    if (judged.refused) this.refusals.refused({ ...judged.refused, channel, protocol, ip });
+    return null;
   }
 
   private async judge(
@@ -53,15 +66,20 @@ export class BasicCredentials {
     password: string,
     protocol: ApiProtocol,
     ip: string,
-  ): Promise<Principal | null> {
+  ): Promise<Principal | Refused> {
     const owner = await this.grants.usernameOwner(usernameKey);
     const userId = owner?.userId ?? NOBODY;
     const [user, access] = await Promise.all([this.grants.userAt(userId), this.grants.access(userId)]);
     const versions = { user: user.version, access: access.version };
     const passwordMatches = await this.passwordMatches(userId, password, versions);
-    if (!owner || !passwordMatches || !mayAct(user.state)) return null;
-    if (!ipAllowed(access.state, ip) || !access.state.apiAccess[protocol]) return null;
+    if (!owner || !user.state.exists) return { refused: null };
     const { accountId } = user.state;
+    const refused = (reason: RefusalReason): Refused => ({ refused: { userId, accountId, reason } });
+    const standing = standingRefusal(user.state);
+    if (standing) return refused(standing);
+    if (!passwordMatches) return refused('wrong-password');
+    if (!ipAllowed(access.state, ip)) return refused('outside-safelist');
+    if (!access.state.apiAccess[protocol]) return refused('protocol-not-allowed');
     const { roles, permissions } = await this.grants.grantsOf(accountId, userId);
     return { userId, accountId, sessionId: `basic:${protocol}`, roles, permissions };
   }

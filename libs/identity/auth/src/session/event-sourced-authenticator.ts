@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Authenticator, type Credential, type Principal } from '@gatehouse/http';
-import { activeSession } from '@gatehouse/identity-domain';
+import { activeSession, ipAllowed } from '@gatehouse/identity-domain';
+import { AccessRefusals } from '../access-refusals';
 import { ApiKeyCredentials } from '../api-keys/api-key-credentials';
 import { looksLikeApiKey } from '../api-keys/api-key-format';
 import { BasicCredentials } from '../basic-auth/basic-credentials';
 import { Grants } from '../grants';
+import { AccessRefusalRecorder } from '../refusals/access-refusal-recorder';
 import { SessionConfig } from '../session.config';
 import { SessionLiveness } from './session-liveness';
 import { SessionTokens } from './session-tokens';
@@ -16,7 +18,9 @@ import { SessionTokens } from './session-tokens';
  * saved or a session ended is in force for the very next request, in every runtime mode, every service
  * and every instance. A session also ends by itself, idle or past its lifetime (SessionLiveness). A bearer
  * token is a session token or an API key (`ghk_…`, see ApiKeyCredentials); a basic credential is a
- * username and password, allowed over HTTP where the user's API access says so.
+ * username and password, allowed over HTTP where the user's API access says so. A live session of a
+ * known user refused (idle, past its lifetime, outside the safelist) is recorded for admins; a forged,
+ * unknown or ended one is not.
  */
 @Injectable()
 export class EventSourcedAuthenticator extends Authenticator {
@@ -27,6 +31,7 @@ export class EventSourcedAuthenticator extends Authenticator {
     private readonly apiKeys: ApiKeyCredentials,
     private readonly basic: BasicCredentials,
     private readonly liveness: SessionLiveness,
+    private readonly refusals: AccessRefusalRecorder,
     config: SessionConfig,
   ) {
     super();
@@ -46,18 +51,23 @@ export class EventSourcedAuthenticator extends Authenticator {
     if (!user.exists || !session || !activeSession(user, parsed.sessionId)) return null;
     // Idle or past its lifetime under the account's policy now: refused like an ended session.
     const judged = await this.liveness.judge(user.accountId, session);
-    if (judged.verdict !== 'live') return null;
-    const [, { roles, permissions }] = await Promise.all([
-      this.grants.assertIpAllowed(user.userId, ip),
-      this.grants.grantsOf(user.accountId, user.userId),
+    const { userId, accountId } = user;
+    const { sessionId } = parsed;
+    const refused = (reason: 'session-idle' | 'session-expired' | 'outside-safelist'): void =>
+      this.refusals.refused({ userId, accountId, reason, channel: 'session', ip, sessionId });
+    if (judged.verdict !== 'live') {
+      refused(judged.verdict === 'idle' ? 'session-idle' : 'session-expired');
+      return null;
+    }
+    const [{ state: access }, { roles, permissions }] = await Promise.all([
+      this.grants.access(userId),
+      this.grants.grantsOf(accountId, userId),
     ]);
+    if (!ipAllowed(access, ip)) {
+      refused('outside-safelist');
+      throw AccessRefusals.ipNotAllowed();
+    }
     await this.liveness.served(judged);
-    return {
-      userId: user.userId,
-      accountId: user.accountId,
-      sessionId: parsed.sessionId,
-      roles,
-      permissions,
-    };
+    return { userId, accountId, sessionId, roles, permissions };
   }
 }

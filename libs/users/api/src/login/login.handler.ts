@@ -7,6 +7,8 @@ import { PasswordHasher } from '@gatehouse/identity';
 import { LoginThrottle } from './login-throttle';
 import { appended, UserCommands } from '../user-commands';
 import {
+  AccessRefusalRecorder,
+  Clock,
   Grants,
   type RequestContext,
   SessionConfig,
@@ -43,8 +45,10 @@ export class LoginThrottled extends HttpException {
 
 /**
  * Every attempt on an existing user is recorded on its stream, which also counts the failures and locks
- * (see decideLoginAttempt). Attempts on unknown usernames write nothing: there is no stream to write to,
- * and creating one would let anyone fill the store.
+ * (see decideLoginAttempt); an attempt refused before that (asked to be deleted, outside the safelist) is
+ * recorded for admins on the user's refusals stream instead, which counts towards no lockout. Attempts on
+ * unknown usernames write nothing: there is no stream to write to, and creating one would let anyone fill
+ * the store. The attempt's time is the Clock's, the one sessions are judged by.
  */
 @Injectable()
 export class LoginHandler {
@@ -57,6 +61,8 @@ export class LoginHandler {
     private readonly reservations: UsernameReservations,
     private readonly throttle: LoginThrottle,
     private readonly grants: Grants,
+    private readonly refusals: AccessRefusalRecorder,
+    private readonly clock: Clock,
     config: SessionConfig,
   ) {
     this.tokens = new SessionTokens(config.sessionKey);
@@ -92,14 +98,24 @@ export class LoginHandler {
     // Verify even for unknown users so both answers take the same time.
     const passwordMatches = await this.passwords.matches(userId, password);
     const user = await this.users.user(userId);
-    if (user.status === 'none' || user.deletionRequested) throw refused();
+    if (user.status === 'none') throw refused();
+    const { accountId } = user;
+    const refusal = { userId, accountId, channel: 'password-login', ip } as const;
+    if (user.deletionRequested) {
+      this.refusals.refused({ ...refusal, reason: 'deletion-requested' });
+      throw refused();
+    }
     // Outside the user's IP safelist: the same answer as a wrong password, so that no one outside the
-    // list learns whether a guessed password was right; nothing is recorded, so no one outside it can
-    // lock the user out either.
-    if (!ipAllowed((await this.grants.access(userId)).state, ip)) throw refused();
-    const { lockout } = await this.users.settings(user.accountId);
+    // list learns whether a guessed password was right; it is recorded as a refusal, never as a failed
+    // login, so no one outside the list can lock the user out.
+    if (!ipAllowed((await this.grants.access(userId)).state, ip)) {
+      this.refusals.refused({ ...refusal, reason: passwordMatches ? 'outside-safelist' : 'wrong-password' });
+      throw refused();
+    }
+    const { lockout } = await this.users.settings(accountId);
     const sessionId = uuidv7();
-    const scoped: CommandContext = { ...context, accountId: user.accountId, actor: userId };
+    const at = this.clock.now();
+    const scoped: CommandContext = { ...context, accountId, actor: userId, now: at };
     const result = await this.users.run(
       userId,
       {
@@ -107,7 +123,7 @@ export class LoginHandler {
         sessionId,
         ip,
         channel: 'password',
-        at: context.now.toISOString(),
+        at: at.toISOString(),
         ...(userAgent ? { userAgent: userAgent.slice(0, MAX_USER_AGENT) } : {}),
         passwordMatches,
         lockout,
@@ -115,6 +131,6 @@ export class LoginHandler {
       scoped,
     );
     if (!appended(result, 'UserLoginSucceeded')) throw refused();
-    return { token: this.tokens.issue(userId, sessionId), userId, accountId: user.accountId };
+    return { token: this.tokens.issue(userId, sessionId), userId, accountId };
   }
 }
