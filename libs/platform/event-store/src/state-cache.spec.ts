@@ -1,0 +1,93 @@
+import type { DomainEvent, StoredEvent } from '@gatehouse/contracts';
+import type { View } from '@gatehouse/domain-kit';
+import { type StreamRead, NO_STREAM } from './event-store.port';
+import { InMemoryEventStore } from './in-memory-event-store';
+import { newTestEvent } from './new-test-event';
+import { StateCache } from './state-cache';
+
+/** How many events a stream has had, as a view folds them: a double-applied event shows. */
+const counted: View<number, DomainEvent> = { initialState: () => 0, evolve: (count) => count + 1 };
+/** The same fold under another identity: a second view of one stream. */
+const alsoCounted: View<number, DomainEvent> = { initialState: () => 0, evolve: (count) => count + 1 };
+
+/** The in-memory store, recording every readStreams call it answers. */
+class RecordingStore extends InMemoryEventStore {
+  readonly calls: StreamRead[][] = [];
+  override readStreams(reads: readonly StreamRead[]): Promise<StoredEvent[][]> {
+    this.calls.push([...reads]);
+    return super.readStreams(reads);
+  }
+}
+
+describe('the state cache', () => {
+  let store: RecordingStore;
+  let cache: StateCache;
+  beforeEach(async () => {
+    store = new RecordingStore();
+    cache = new StateCache(store);
+    await store.append('user-1', [newTestEvent(), newTestEvent()], NO_STREAM);
+    await store.append('roles-1', [newTestEvent()], NO_STREAM);
+  });
+
+  describe('when loads are asked for together', () => {
+    it('catches every stream up in one read', async () => {
+      const loaded = await Promise.all([
+        cache.load('user-1', counted),
+        cache.load('roles-1', counted),
+        cache.load('user-1', alsoCounted),
+      ]);
+      expect(loaded).toEqual([
+        { state: 2, version: 1 },
+        { state: 1, version: 0 },
+        { state: 2, version: 1 },
+      ]);
+      expect(store.calls).toEqual([
+        [
+          { streamId: 'user-1', fromPosition: 0 },
+          { streamId: 'roles-1', fromPosition: 0 },
+        ],
+      ]);
+    });
+
+    it('applies each event once when one stream is asked for twice', async () => {
+      await cache.load('user-1', counted);
+      await store.append('user-1', [newTestEvent()], 1);
+      const loaded = await Promise.all([cache.load('user-1', counted), cache.load('user-1', counted)]);
+      expect(loaded).toEqual([
+        { state: 3, version: 2 },
+        { state: 3, version: 2 },
+      ]);
+    });
+  });
+
+  describe('when a stream was loaded before', () => {
+    it('reads only the events after its cached version, and sees one stored since', async () => {
+      await cache.load('user-1', counted);
+      await store.append('user-1', [newTestEvent()], 1);
+      expect(await cache.load('user-1', counted)).toEqual({ state: 3, version: 2 });
+      expect(store.calls[1]).toEqual([{ streamId: 'user-1', fromPosition: 2 }]);
+    });
+
+    it('reads one stream once, from the earliest position any of its views lacks', async () => {
+      await cache.load('user-1', counted);
+      await Promise.all([cache.load('user-1', counted), cache.load('user-1', alsoCounted)]);
+      expect(store.calls[1]).toEqual([{ streamId: 'user-1', fromPosition: 0 }]);
+    });
+
+    it('answers what it holds without a read, and nothing for a stream it never read', async () => {
+      await cache.load('user-1', counted);
+      expect(cache.cached('user-1', counted)).toBe(2);
+      expect(cache.cached('roles-1', counted)).toBeUndefined();
+      expect(store.calls).toHaveLength(1);
+    });
+  });
+
+  describe('when the store fails', () => {
+    it('rejects every load of the failed read', async () => {
+      store.readStreams = () => Promise.reject(new Error('down'));
+      const loads = [cache.load('user-1', counted), cache.load('roles-1', counted)];
+      await expect(Promise.all(loads)).rejects.toThrow('down');
+      await expect(loads[1]).rejects.toThrow('down');
+    });
+  });
+});
