@@ -10,7 +10,6 @@ import { StateCache } from '@gatehouse/event-store';
 import {
   type AccessState,
   accessView,
-  ipAllowed,
   permissionsOf,
   type PrincipalUser,
   principalUserView,
@@ -20,7 +19,6 @@ import {
   type UsernameOwner,
   usernameOwnerView,
 } from '@gatehouse/identity-domain';
-import { AccessRefusals } from './access-refusals';
 
 /**
  * Who a user is, what they may do and from where, read (never written) from the users', roles' and
@@ -38,6 +36,15 @@ export class Grants {
   /** The user and the version of their stream it was read at. */
   userAt(userId: string): Promise<{ state: PrincipalUser; version: number }> {
     return this.states.load(userStreamId(userId), principalUserView);
+  }
+
+  /**
+   * The account of a user whose stream was read before, without asking the store: a user never changes
+   * account, so this lets a request's reads of the account's streams go out together with the user's.
+   */
+  knownAccountOf(userId: string): string | undefined {
+    const user = this.states.cached(userStreamId(userId), principalUserView);
+    return user?.exists ? user.accountId : undefined;
   }
 
   /** Whose a username is, from its reservation stream (see UsernameReservations for its name). */
@@ -66,10 +73,5 @@ export class Grants {
   /** A user's access controls (`access-<userId>`): safelist, API access per protocol, API keys. */
   access(userId: string): Promise<{ state: AccessState; version: number }> {
     return this.states.load(accessStreamId(userId), accessView);
-  }
-
-  /** Refuses (403 IP_NOT_ALLOWED) a request from outside the user's non-empty IP safelist. */
-  async assertIpAllowed(userId: string, ip: string): Promise<void> {
-    if (!ipAllowed((await this.access(userId)).state, ip)) throw AccessRefusals.ipNotAllowed();
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Principal } from '@gatehouse/http';
-import { liveKey, mayAct } from '@gatehouse/identity-domain';
+import { ipAllowed, liveKey, mayAct } from '@gatehouse/identity-domain';
 import { SecretStore } from '@gatehouse/secrets';
+import { AccessRefusals } from '../access-refusals';
 import { Grants } from '../grants';
 import { apiKeyHash, apiKeyLastUsedName, apiKeySecretName, wellFormedApiKey } from './api-key-format';
 
@@ -35,15 +36,18 @@ export class ApiKeyCredentials {
     const stored = await this.secrets.get(apiKeySecretName(apiKeyHash(token)));
     if (!stored) return null;
     const { userId, keyId } = JSON.parse(stored) as ApiKeyOwner;
-    const [user, { state: access }] = await Promise.all([
+    // With the user's account known (it never changes), their grants are read in the same round trip.
+    const knownAccount = this.grants.knownAccountOf(userId);
+    const [user, { state: access }, known] = await Promise.all([
       this.grants.user(userId),
       this.grants.access(userId),
+      knownAccount === undefined ? undefined : this.grants.grantsOf(knownAccount, userId),
     ]);
     const now = new Date();
     const key = liveKey(access, keyId, now);
     if (!mayAct(user) || !key) return null;
-    await this.grants.assertIpAllowed(userId, ip);
-    const { roles, permissions } = await this.grants.grantsOf(user.accountId, userId);
+    if (!ipAllowed(access, ip)) throw AccessRefusals.ipNotAllowed();
+    const { roles, permissions } = known ?? (await this.grants.grantsOf(user.accountId, userId));
     this.touch(keyId, now);
     const narrowed = key.permissions;
     return {

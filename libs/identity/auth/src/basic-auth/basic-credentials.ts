@@ -56,13 +56,19 @@ export class BasicCredentials {
   ): Promise<Principal | null> {
     const owner = await this.grants.usernameOwner(usernameKey);
     const userId = owner?.userId ?? NOBODY;
-    const [user, access] = await Promise.all([this.grants.userAt(userId), this.grants.access(userId)]);
+    // With the user's account known (it never changes), their grants are read in the same round trip.
+    const knownAccount = this.grants.knownAccountOf(userId);
+    const [user, access, known] = await Promise.all([
+      this.grants.userAt(userId),
+      this.grants.access(userId),
+      knownAccount === undefined ? undefined : this.grants.grantsOf(knownAccount, userId),
+    ]);
     const versions = { user: user.version, access: access.version };
     const passwordMatches = await this.passwordMatches(userId, password, versions);
     if (!owner || !passwordMatches || !mayAct(user.state)) return null;
     if (!ipAllowed(access.state, ip) || !access.state.apiAccess[protocol]) return null;
     const { accountId } = user.state;
-    const { roles, permissions } = await this.grants.grantsOf(accountId, userId);
+    const { roles, permissions } = known ?? (await this.grants.grantsOf(accountId, userId));
     return { userId, accountId, sessionId: `basic:${protocol}`, roles, permissions };
   }
 

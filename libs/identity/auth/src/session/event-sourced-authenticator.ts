@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Authenticator, type Credential, type Principal } from '@gatehouse/http';
-import { activeSession } from '@gatehouse/identity-domain';
+import { activeSession, ipAllowed } from '@gatehouse/identity-domain';
+import { AccessRefusals } from '../access-refusals';
 import { ApiKeyCredentials } from '../api-keys/api-key-credentials';
 import { looksLikeApiKey } from '../api-keys/api-key-format';
 import { BasicCredentials } from '../basic-auth/basic-credentials';
@@ -41,16 +42,21 @@ export class EventSourcedAuthenticator extends Authenticator {
     if (looksLikeApiKey(token)) return this.apiKeys.authenticate(token, ip);
     const parsed = this.tokens.parse(token);
     if (!parsed) return null;
-    const user = await this.grants.user(parsed.userId);
+    const accountId = await this.accountOf(parsed.userId);
+    if (accountId === undefined) return null;
+    // Every stream the request needs, asked for at once: the state cache reads them in one round trip.
+    const [user, facts, access, { roles, permissions }] = await Promise.all([
+      this.grants.user(parsed.userId),
+      this.liveness.facts(accountId, parsed.sessionId),
+      this.grants.access(parsed.userId),
+      this.grants.grantsOf(accountId, parsed.userId),
+    ]);
     const session = user.exists ? user.sessions.get(parsed.sessionId) : undefined;
     if (!user.exists || !session || !activeSession(user, parsed.sessionId)) return null;
     // Idle or past its lifetime under the account's policy now: refused like an ended session.
-    const judged = await this.liveness.judge(user.accountId, session);
+    const judged = await this.liveness.judgeFrom(session, facts);
     if (judged.verdict !== 'live') return null;
-    const [, { roles, permissions }] = await Promise.all([
-      this.grants.assertIpAllowed(user.userId, ip),
-      this.grants.grantsOf(user.accountId, user.userId),
-    ]);
+    if (!ipAllowed(access.state, ip)) throw AccessRefusals.ipNotAllowed();
     await this.liveness.served(judged);
     return {
       userId: user.userId,
@@ -59,5 +65,13 @@ export class EventSourcedAuthenticator extends Authenticator {
       roles,
       permissions,
     };
+  }
+
+  /** The user's account: known without a read once their stream was read (it never changes). */
+  private async accountOf(userId: string): Promise<string | undefined> {
+    const known = this.grants.knownAccountOf(userId);
+    if (known !== undefined) return known;
+    const user = await this.grants.user(userId);
+    return user.exists ? user.accountId : undefined;
   }
 }
