@@ -75,7 +75,7 @@ export async function invitesSection(): Promise<SectionResult> {
     }
     const accepts = latencyHistogram();
     for (const text of links) {
-      const token = /#token=([A-Za-z0-9_.-]+)/.exec(text)?.[1];
+      const token = /[#?&]token=([A-Za-z0-9_.-]+)/.exec(text)?.[1];
       const { username } = newUserBody();
       const started = performance.now();
       const body = {

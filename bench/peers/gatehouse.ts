@@ -115,7 +115,7 @@ export class Gatehouse implements PeerSystem {
           template: string;
           text: string;
         };
-        const token = /#token=([A-Za-z0-9_.-]+)/.exec(message.text)?.[1];
+        const token = /[#?&]token=([A-Za-z0-9_.-]+)/.exec(message.text)?.[1];
         if (message.to === email && message.template === 'invite' && token) return token;
       }
       await new Promise((resolve) => setTimeout(resolve, 50));

@@ -38,6 +38,15 @@ export class Grants {
     return this.states.load(userStreamId(userId), principalUserView);
   }
 
+  /**
+   * The account of a user whose stream was read before, without asking the store: a user never changes
+   * account, so this lets a request's reads of the account's streams go out together with the user's.
+   */
+  knownAccountOf(userId: string): string | undefined {
+    const user = this.states.cached(userStreamId(userId), principalUserView);
+    return user?.exists ? user.accountId : undefined;
+  }
+
   /** Whose a username is, from its reservation stream (see UsernameReservations for its name). */
   async usernameOwner(reservationStreamId: string): Promise<UsernameOwner> {
     return (await this.states.load(reservationStreamId, usernameOwnerView)).state;

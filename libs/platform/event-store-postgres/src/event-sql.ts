@@ -108,6 +108,18 @@ export function eventSql(schema: string) {
       ORDER BY stream_position
       LIMIT $3`,
     /**
+     * Several streams' tails in one statement (one round trip, one snapshot): per stream of $1, its
+     * events from its position in $2, each an index range scan; rows grouped by the stream's place in $1.
+     */
+    readStreams: `
+      SELECT s.ord, e.* FROM unnest($1::text[], $2::bigint[]) WITH ORDINALITY AS s(stream_id, from_position, ord)
+      CROSS JOIN LATERAL (
+        SELECT ${columns} FROM ${events}
+        WHERE stream_id = s.stream_id AND stream_position >= s.from_position
+        ORDER BY stream_position
+      ) e
+      ORDER BY s.ord, e.stream_position`,
+    /**
      * First half of a global read: the transactions appending right now (those holding the table's
      * RowExclusiveLock, mapped to their own xid), and the next xid to be handed out. pg_locks is read once
      * (MATERIALIZED), so each holder's lock and its xid come from one look. The xids are 32-bit here;

@@ -13,6 +13,7 @@ import {
   type Snapshot,
   START,
   type StoredAt,
+  type StreamRead,
   type StreamAppend,
   WrongExpectedVersion,
 } from '@gatehouse/event-store';
@@ -135,6 +136,18 @@ export class PostgresEventStore extends EventStore {
       values: [streamId, options.fromPosition ?? 0, options.maxCount ?? null],
     });
     return rows.map(toStoredEvent);
+  }
+
+  override async readStreams(reads: readonly StreamRead[]): Promise<StoredEvent[][]> {
+    if (reads.length === 0) return [];
+    const { rows } = await this.pool.query<EventRow & { ord: string }>({
+      name: 'gh_read_streams',
+      text: this.sql.readStreams,
+      values: [reads.map(({ streamId }) => streamId), reads.map(({ fromPosition }) => fromPosition)],
+    });
+    const read: StoredEvent[][] = reads.map(() => []);
+    for (const row of rows) read[Number(row.ord) - 1].push(toStoredEvent(row));
+    return read;
   }
 
   /**

@@ -31,6 +31,12 @@ export interface ReadStreamOptions {
   readonly maxCount?: number;
 }
 
+/** One stream's share of a multi-stream read: its events from `fromPosition` (inclusive) on. */
+export interface StreamRead {
+  readonly streamId: string;
+  readonly fromPosition: number;
+}
+
 /** A stream's state as a named view folded it up to `version` (a stream position), as JSON. */
 export interface Snapshot {
   readonly version: number;
@@ -68,11 +74,20 @@ export abstract class EventStore {
    */
   abstract appendMulti(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
   abstract readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
+  /**
+   * Several streams, each from its own position, in one call: per read (input order) its events in stream
+   * order. A store that can reads them in one round trip and one snapshot; this fallback reads each alone.
+   */
+  readStreams(reads: readonly StreamRead[]): Promise<StoredEvent[][]> {
+    return Promise.all(
+      reads.map(({ streamId, fromPosition }) => this.readStream(streamId, { fromPosition })),
+    );
+  }
   abstract readAll(options: ReadAllOptions): Promise<StoredEvent[]>;
-  /** Durable named checkpoints for relays and other tailing readers. */
   /** The newest snapshot saved of a stream under a view's name, or null. */
   abstract loadSnapshot(streamId: string, view: string): Promise<Snapshot | null>;
   abstract saveSnapshot(streamId: string, view: string, snapshot: Snapshot): Promise<void>;
+  /** Durable named checkpoints for relays and other tailing readers. */
   abstract loadCheckpoint(name: string): Promise<string>;
   abstract saveCheckpoint(name: string, checkpoint: string): Promise<void>;
   abstract close(): Promise<void>;

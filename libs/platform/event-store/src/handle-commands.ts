@@ -1,14 +1,19 @@
 import type { DomainEvent, NewEvent } from '@gatehouse/contracts';
 import type { Decider } from '@gatehouse/domain-kit';
 import { type EventStore, NO_STREAM, type StreamAppend, WrongExpectedVersion } from './event-store.port';
-import { type CommandContext, loadState, toNewEvent } from './handle-command';
-import type { StateCache } from './state-cache';
+import { type CommandContext, toNewEvent } from './handle-command';
+import { StateCache } from './state-cache';
 import { withStreamLock } from './stream-lock';
 
 /** One command on one stream, decided together with others and appended atomically with them. */
 export interface CommandStep {
   readonly streamId: string;
-  prepare(store: EventStore, context: CommandContext): Promise<{ version: number; events: NewEvent[] }>;
+  /** `reader` reads the streams of every step of one try together (one round trip), from scratch. */
+  prepare(
+    store: EventStore,
+    context: CommandContext,
+    reader: StateCache,
+  ): Promise<{ version: number; events: NewEvent[] }>;
 }
 
 export function step<Command, State, Event extends DomainEvent>(
@@ -19,10 +24,8 @@ export function step<Command, State, Event extends DomainEvent>(
 ): CommandStep {
   return {
     streamId,
-    async prepare(store, context) {
-      const { state, version } = cache
-        ? await cache.load(streamId, decider)
-        : await loadState(store, streamId, decider);
+    async prepare(_store, context, reader) {
+      const { state, version } = await (cache ?? reader).load(streamId, decider);
       return { version, events: decider.decide(command, state).map((event) => toNewEvent(event, context)) };
     },
   };
@@ -78,7 +81,8 @@ async function decideAll(
 
 /** Every step decided; a refusal is the first step's in the given order, whichever loaded first. */
 async function prepareAll(store: EventStore, steps: readonly CommandStep[], context: CommandContext) {
-  const settled = await Promise.allSettled(steps.map((one) => one.prepare(store, context)));
+  const reader = new StateCache(store, steps.length);
+  const settled = await Promise.allSettled(steps.map((one) => one.prepare(store, context, reader)));
   const refused = settled.find((outcome) => outcome.status === 'rejected');
   if (refused) throw refused.reason;
   return settled.map((outcome) => (outcome as PromiseFulfilledResult<Prepared>).value);

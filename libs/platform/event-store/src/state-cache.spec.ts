@@ -1,90 +1,93 @@
-import type { DomainEvent } from '@gatehouse/contracts';
+import type { DomainEvent, StoredEvent } from '@gatehouse/contracts';
 import type { View } from '@gatehouse/domain-kit';
-import { NO_STREAM } from './event-store.port';
+import { type StreamRead, NO_STREAM } from './event-store.port';
 import { InMemoryEventStore } from './in-memory-event-store';
 import { newTestEvent } from './new-test-event';
-import { decodeState, encodeState } from './snapshot-codec';
-import { SNAPSHOT_EVERY, StateCache } from './state-cache';
+import { StateCache } from './state-cache';
 
-interface Seen {
-  readonly count: number;
-  readonly ids: ReadonlySet<string>;
-  readonly last: ReadonlyMap<string, { readonly at: number; readonly note?: string }>;
-}
+/** How many events a stream has had, as a view folds them: a double-applied event shows. */
+const counted: View<number, DomainEvent> = { initialState: () => 0, evolve: (count) => count + 1 };
+/** The same fold under another identity: a second view of one stream. */
+const alsoCounted: View<number, DomainEvent> = { initialState: () => 0, evolve: (count) => count + 1 };
 
-/** Folds every event it is given: what a fresh cache folded shows in `folded`. */
-function countingView(snapshot?: string): View<Seen, DomainEvent> & { folded: number } {
-  const view = {
-    folded: 0,
-    snapshot,
-    initialState: (): Seen => ({ count: 0, ids: new Set(), last: new Map() }),
-    evolve: (seen: Seen, event: DomainEvent): Seen => {
-      view.folded++;
-      const last = new Map(seen.last).set(event.type, { at: seen.count, note: undefined });
-      return { count: seen.count + 1, ids: new Set([...seen.ids].slice(-3)).add(event.type), last };
-    },
-  };
-  return view;
-}
-
-async function streamOf(store: InMemoryEventStore, length: number): Promise<string> {
-  const streamId = `long-${length}-${Math.random()}`;
-  let version = NO_STREAM;
-  for (let done = 0; done < length; done += 100) {
-    const events = Array.from({ length: Math.min(100, length - done) }, (_, n) => ({
-      ...newTestEvent(),
-      type: `t${(done + n) % 7}`,
-    }));
-    version = (await store.append(streamId, events, version)).nextExpectedVersion;
+/** The in-memory store, recording every readStreams call it answers. */
+class RecordingStore extends InMemoryEventStore {
+  readonly calls: StreamRead[][] = [];
+  override readStreams(reads: readonly StreamRead[]): Promise<StoredEvent[][]> {
+    this.calls.push([...reads]);
+    return super.readStreams(reads);
   }
-  return streamId;
 }
 
-describe('a state cache', () => {
-  it('folds a fresh stream from a saved snapshot and only the events after it', async () => {
-    const store = new InMemoryEventStore();
-    const streamId = await streamOf(store, SNAPSHOT_EVERY + 120);
-    const first = countingView('counting.1');
-    const folded = await new StateCache(store).load(streamId, first);
-    expect(first.folded).toBe(SNAPSHOT_EVERY + 120);
-    await store.append(streamId, [newTestEvent(), newTestEvent()], 'any');
-
-    const fresh = countingView('counting.1');
-    const restored = await new StateCache(store).load(streamId, fresh);
-    expect(fresh.folded).toBe(2);
-    expect(restored.version).toBe(folded.version + 2);
-    const whole = countingView();
-    expect(restored.state).toEqual((await new StateCache(store).load(streamId, whole)).state);
-    expect(whole.folded).toBe(SNAPSHOT_EVERY + 122);
+describe('the state cache', () => {
+  let store: RecordingStore;
+  let cache: StateCache;
+  beforeEach(async () => {
+    store = new RecordingStore();
+    cache = new StateCache(store);
+    await store.append('user-1', [newTestEvent(), newTestEvent()], NO_STREAM);
+    await store.append('roles-1', [newTestEvent()], NO_STREAM);
   });
 
-  it('saves no snapshot of a view that names none, nor of a short stream', async () => {
-    const store = new InMemoryEventStore();
-    const long = await streamOf(store, SNAPSHOT_EVERY + 1);
-    const short = await streamOf(store, SNAPSHOT_EVERY - 2);
-    await new StateCache(store).load(long, countingView());
-    await new StateCache(store).load(short, countingView('counting.1'));
-    expect(await store.loadSnapshot(long, 'counting.1')).toBeNull();
-    expect(await store.loadSnapshot(short, 'counting.1')).toBeNull();
+  describe('when loads are asked for together', () => {
+    it('catches every stream up in one read', async () => {
+      const loaded = await Promise.all([
+        cache.load('user-1', counted),
+        cache.load('roles-1', counted),
+        cache.load('user-1', alsoCounted),
+      ]);
+      expect(loaded).toEqual([
+        { state: 2, version: 1 },
+        { state: 1, version: 0 },
+        { state: 2, version: 1 },
+      ]);
+      expect(store.calls).toEqual([
+        [
+          { streamId: 'user-1', fromPosition: 0 },
+          { streamId: 'roles-1', fromPosition: 0 },
+        ],
+      ]);
+    });
+
+    it('applies each event once when one stream is asked for twice', async () => {
+      await cache.load('user-1', counted);
+      await store.append('user-1', [newTestEvent()], 1);
+      const loaded = await Promise.all([cache.load('user-1', counted), cache.load('user-1', counted)]);
+      expect(loaded).toEqual([
+        { state: 3, version: 2 },
+        { state: 3, version: 2 },
+      ]);
+    });
   });
 
-  it('answers the read when the snapshot cannot be saved', async () => {
-    const store = new InMemoryEventStore();
-    const streamId = await streamOf(store, SNAPSHOT_EVERY);
-    store.saveSnapshot = () => Promise.reject(new Error('store down'));
-    const { state } = await new StateCache(store).load(streamId, countingView('counting.1'));
-    expect(state.count).toBe(SNAPSHOT_EVERY);
-  });
-});
+  describe('when a stream was loaded before', () => {
+    it('reads only the events after its cached version, and sees one stored since', async () => {
+      await cache.load('user-1', counted);
+      await store.append('user-1', [newTestEvent()], 1);
+      expect(await cache.load('user-1', counted)).toEqual({ state: 3, version: 2 });
+      expect(store.calls[1]).toEqual([{ streamId: 'user-1', fromPosition: 2 }]);
+    });
 
-describe('the snapshot codec', () => {
-  it('brings back sets, maps and nested plain data', () => {
-    const state = {
-      sessions: new Map([['s1', { ip: '::1', tags: new Set(['a', 'b']) }]]),
-      roles: new Set(['admin']),
-      failures: ['2026-12-01T00:00:00Z'],
-      pending: null,
-    };
-    expect(decodeState(encodeState(state))).toEqual(state);
+    it('reads one stream once, from the earliest position any of its views lacks', async () => {
+      await cache.load('user-1', counted);
+      await Promise.all([cache.load('user-1', counted), cache.load('user-1', alsoCounted)]);
+      expect(store.calls[1]).toEqual([{ streamId: 'user-1', fromPosition: 0 }]);
+    });
+
+    it('answers what it holds without a read, and nothing for a stream it never read', async () => {
+      await cache.load('user-1', counted);
+      expect(cache.cached('user-1', counted)).toBe(2);
+      expect(cache.cached('roles-1', counted)).toBeUndefined();
+      expect(store.calls).toHaveLength(1);
+    });
+  });
+
+  describe('when the store fails', () => {
+    it('rejects every load of the failed read', async () => {
+      store.readStreams = () => Promise.reject(new Error('down'));
+      const loads = [cache.load('user-1', counted), cache.load('roles-1', counted)];
+      await expect(Promise.all(loads)).rejects.toThrow('down');
+      await expect(loads[1]).rejects.toThrow('down');
+    });
   });
 });

@@ -3,11 +3,10 @@ import {
   eventIds,
   expectWrongVersion,
   newTestEvent,
+  newTestEvents,
   readAllUntil,
   TRACEPARENT,
 } from './event-store.fixtures';
-
-const newEvents = (count: number) => Array.from({ length: count }, () => newTestEvent());
 
 /**
  * appendMulti as the port promises it; runs inside eventStoreContract, which gives a fresh store per test.
@@ -22,9 +21,9 @@ export function multiAppendContract(subject: () => EventStore): void {
     describe('when several streams are appended at once', () => {
       it('writes each new stream from 0 and answers in input order', async () => {
         const appends = [
-          { streamId: 'user-1', events: newEvents(2), expectedVersion: NO_STREAM },
-          { streamId: 'username-ada', events: newEvents(1), expectedVersion: NO_STREAM },
-          { streamId: 'roles-acct', events: newEvents(3), expectedVersion: NO_STREAM },
+          { streamId: 'user-1', events: newTestEvents(2), expectedVersion: NO_STREAM },
+          { streamId: 'username-ada', events: newTestEvents(1), expectedVersion: NO_STREAM },
+          { streamId: 'roles-acct', events: newTestEvents(3), expectedVersion: NO_STREAM },
         ];
         const results = await store.appendMulti(appends);
         expect(results.map((result) => result.nextExpectedVersion)).toEqual([1, 0, 2]);
@@ -37,8 +36,8 @@ export function multiAppendContract(subject: () => EventStore): void {
       });
 
       it('appends to a stream after its events and to a new stream in one call', async () => {
-        await store.append('roles-acct', newEvents(2), NO_STREAM);
-        const [roles, user] = [newEvents(1), newEvents(1)];
+        await store.append('roles-acct', newTestEvents(2), NO_STREAM);
+        const [roles, user] = [newTestEvents(1), newTestEvents(1)];
         const results = await store.appendMulti([
           { streamId: 'roles-acct', events: roles, expectedVersion: 1 },
           { streamId: 'user-1', events: user, expectedVersion: NO_STREAM },
@@ -55,15 +54,15 @@ export function multiAppendContract(subject: () => EventStore): void {
             events: [newTestEvent({ traceparent: TRACEPARENT })],
             expectedVersion: NO_STREAM,
           },
-          { streamId: 'roles-acct', events: newEvents(1), expectedVersion: NO_STREAM },
+          { streamId: 'roles-acct', events: newTestEvents(1), expectedVersion: NO_STREAM },
         ]);
         expect((await store.readStream('user-1'))[0].traceparent).toBe(TRACEPARENT);
         expect((await store.readStream('roles-acct'))[0]).not.toHaveProperty('traceparent');
       });
 
       it('puts its events one after another, in input order, in the global order', async () => {
-        const multi = [newEvents(2), newEvents(1), newEvents(2)];
-        const singles = newEvents(10);
+        const multi = [newTestEvents(2), newTestEvents(1), newTestEvents(2)];
+        const singles = newTestEvents(10);
         const [results] = await Promise.all([
           store.appendMulti(
             multi.map((events, index) => ({ streamId: `multi-${index}`, events, expectedVersion: 'any' })),
@@ -83,13 +82,13 @@ export function multiAppendContract(subject: () => EventStore): void {
     });
 
     describe('when a stream is not at its expected version', () => {
-      beforeEach(() => store.append('user-1', newEvents(2), NO_STREAM));
+      beforeEach(() => store.append('user-1', newTestEvents(2), NO_STREAM));
 
       it('writes nothing on any stream and names that stream', async () => {
         const call = store.appendMulti([
-          { streamId: 'username-ada', events: newEvents(1), expectedVersion: NO_STREAM },
-          { streamId: 'user-1', events: newEvents(1), expectedVersion: 0 },
-          { streamId: 'roles-acct', events: newEvents(2), expectedVersion: NO_STREAM },
+          { streamId: 'username-ada', events: newTestEvents(1), expectedVersion: NO_STREAM },
+          { streamId: 'user-1', events: newTestEvents(1), expectedVersion: 0 },
+          { streamId: 'roles-acct', events: newTestEvents(2), expectedVersion: NO_STREAM },
         ]);
         await expectWrongVersion(call, { streamId: 'user-1', expected: 0, actual: 1 });
         expect(await store.readStream('username-ada')).toEqual([]);
@@ -100,7 +99,7 @@ export function multiAppendContract(subject: () => EventStore): void {
       });
 
       it('checks the version of a stream given no events, writing nothing to it', async () => {
-        const user = newEvents(1);
+        const user = newTestEvents(1);
         const results = await store.appendMulti([
           { streamId: 'user-1', events: [], expectedVersion: 1 },
           { streamId: 'user-2', events: user, expectedVersion: NO_STREAM },
@@ -113,7 +112,7 @@ export function multiAppendContract(subject: () => EventStore): void {
         expect(await store.readStream('user-1')).toHaveLength(2);
         expect(eventIds(written)).toEqual(eventIds(user));
         const stale = store.appendMulti([
-          { streamId: 'user-3', events: newEvents(1), expectedVersion: NO_STREAM },
+          { streamId: 'user-3', events: newTestEvents(1), expectedVersion: NO_STREAM },
           { streamId: 'user-1', events: [], expectedVersion: 0 },
         ]);
         await expectWrongVersion(stale, { streamId: 'user-1', expected: 0, actual: 1 });
@@ -124,8 +123,8 @@ export function multiAppendContract(subject: () => EventStore): void {
     describe('when a call is malformed', () => {
       it('rejects a stream named twice and writes nothing', async () => {
         const call = store.appendMulti([
-          { streamId: 'user-1', events: newEvents(1), expectedVersion: NO_STREAM },
-          { streamId: 'user-1', events: newEvents(1), expectedVersion: 0 },
+          { streamId: 'user-1', events: newTestEvents(1), expectedVersion: NO_STREAM },
+          { streamId: 'user-1', events: newTestEvents(1), expectedVersion: 0 },
         ]);
         await expect(call).rejects.toThrow(/stream more than once/);
         await expect(call).rejects.not.toBeInstanceOf(WrongExpectedVersion);
@@ -146,13 +145,13 @@ export function multiAppendContract(subject: () => EventStore): void {
     describe('when a multi-append is retried with the same events', () => {
       it('returns the original results after the streams moved on, storing nothing twice', async () => {
         const appends = [
-          { streamId: 'user-1', events: newEvents(2), expectedVersion: NO_STREAM },
+          { streamId: 'user-1', events: newTestEvents(2), expectedVersion: NO_STREAM },
           { streamId: 'roles-acct', events: [], expectedVersion: NO_STREAM },
-          { streamId: 'username-ada', events: newEvents(1), expectedVersion: NO_STREAM },
+          { streamId: 'username-ada', events: newTestEvents(1), expectedVersion: NO_STREAM },
         ];
         const first = await store.appendMulti(appends);
-        await store.append('user-1', newEvents(1), 1);
-        await store.append('roles-acct', newEvents(1), NO_STREAM);
+        await store.append('user-1', newTestEvents(1), 1);
+        await store.append('roles-acct', newTestEvents(1), NO_STREAM);
         expect(await store.appendMulti(appends)).toEqual(first);
         expect(await store.readStream('user-1')).toHaveLength(3);
         expect(eventIds(await store.readStream('username-ada'))).toEqual(eventIds(appends[2].events));
@@ -161,10 +160,10 @@ export function multiAppendContract(subject: () => EventStore): void {
       });
 
       it('rejects a call whose events are partly stored, naming the stream holding them', async () => {
-        const user = newEvents(1);
+        const user = newTestEvents(1);
         await store.append('user-1', user, NO_STREAM);
         const call = store.appendMulti([
-          { streamId: 'username-ada', events: newEvents(1), expectedVersion: NO_STREAM },
+          { streamId: 'username-ada', events: newTestEvents(1), expectedVersion: NO_STREAM },
           { streamId: 'user-1', events: user, expectedVersion: NO_STREAM },
         ]);
         await expectWrongVersion(call, { streamId: 'user-1', actual: 0 });
@@ -182,8 +181,8 @@ export function multiAppendContract(subject: () => EventStore): void {
           );
           const calls = own.map((streamId, index) => {
             const appends = [
-              { streamId: 'roles-acct', events: newEvents(1), expectedVersion: version },
-              { streamId, events: newEvents(1), expectedVersion: NO_STREAM },
+              { streamId: 'roles-acct', events: newTestEvents(1), expectedVersion: version },
+              { streamId, events: newTestEvents(1), expectedVersion: NO_STREAM },
             ];
             return store.appendMulti(index % 2 ? appends : appends.reverse());
           });

@@ -3,6 +3,7 @@ import { type EventStore, NO_STREAM, START, WrongExpectedVersion } from '@gateho
 import { v7 as uuidv7 } from 'uuid';
 import { globalOrderContract } from './event-store-global-order.contract';
 import { multiAppendContract } from './event-store-multi-append.contract';
+import { readStreamsContract } from './event-store-read-streams.contract';
 import {
   type EventStoreCapabilities,
   type EventStoreFactory,
@@ -33,6 +34,7 @@ export function eventStoreContract(
     afterEach(() => subject.cleanup());
 
     multiAppendContract(() => store);
+    readStreamsContract(() => store);
     globalOrderContract(() => subject, capabilities.craftedOrder ?? false);
 
     describe('when the stream is new', () => {

@@ -73,6 +73,10 @@ export async function expectWrongVersion(append: Promise<unknown>, fields: Parti
   expect(error).toMatchObject(fields);
 }
 
+/** `count` events with nothing to say but their identity. */
+export const newTestEvents = (count: number): NewEvent[] =>
+  Array.from({ length: count }, () => newTestEvent());
+
 export const eventIds = (events: readonly { eventId: string }[]): string[] =>
   events.map((event) => event.eventId);
 

@@ -50,9 +50,12 @@ export class ApiKeyCredentials {
     const stored = await this.secrets.get(apiKeySecretName(apiKeyHash(token)));
     if (!stored) return null;
     const { userId, keyId } = JSON.parse(stored) as ApiKeyOwner;
-    const [user, { state: access }] = await Promise.all([
+    // With the user's account known (it never changes), their grants are read in the same round trip.
+    const knownAccount = this.grants.knownAccountOf(userId);
+    const [user, { state: access }, known] = await Promise.all([
       this.grants.user(userId),
       this.grants.access(userId),
+      knownAccount === undefined ? undefined : this.grants.grantsOf(knownAccount, userId),
     ]);
     if (!user.exists) return null;
     const now = this.clock.now();
@@ -76,7 +79,7 @@ export class ApiKeyCredentials {
       refused('outside-safelist');
       throw AccessRefusals.ipNotAllowed();
     }
-    const { roles, permissions } = await this.grants.grantsOf(user.accountId, userId);
+    const { roles, permissions } = known ?? (await this.grants.grantsOf(user.accountId, userId));
     this.touch(keyId, now);
     const narrowed = key.permissions;
     return {

@@ -69,7 +69,13 @@ export class BasicCredentials {
   ): Promise<Principal | Refused> {
     const owner = await this.grants.usernameOwner(usernameKey);
     const userId = owner?.userId ?? NOBODY;
-    const [user, access] = await Promise.all([this.grants.userAt(userId), this.grants.access(userId)]);
+    // With the user's account known (it never changes), their grants are read in the same round trip.
+    const knownAccount = this.grants.knownAccountOf(userId);
+    const [user, access, known] = await Promise.all([
+      this.grants.userAt(userId),
+      this.grants.access(userId),
+      knownAccount === undefined ? undefined : this.grants.grantsOf(knownAccount, userId),
+    ]);
     const versions = { user: user.version, access: access.version };
     const passwordMatches = await this.passwordMatches(userId, password, versions);
     if (!owner || !user.state.exists) return { refused: null };
@@ -80,7 +86,7 @@ export class BasicCredentials {
     if (!passwordMatches) return refused('wrong-password');
     if (!ipAllowed(access.state, ip)) return refused('outside-safelist');
     if (!access.state.apiAccess[protocol]) return refused('protocol-not-allowed');
-    const { roles, permissions } = await this.grants.grantsOf(accountId, userId);
+    const { roles, permissions } = known ?? (await this.grants.grantsOf(accountId, userId));
     return { userId, accountId, sessionId: `basic:${protocol}`, roles, permissions };
   }
 

@@ -46,12 +46,20 @@ export class EventSourcedAuthenticator extends Authenticator {
     if (looksLikeApiKey(token)) return this.apiKeys.authenticate(token, ip);
     const parsed = this.tokens.parse(token);
     if (!parsed) return null;
-    const user = await this.grants.user(parsed.userId);
+    const accountId = await this.accountOf(parsed.userId);
+    if (accountId === undefined) return null;
+    // Every stream the request needs, asked for at once: the state cache reads them in one round trip.
+    const [user, facts, access, { roles, permissions }] = await Promise.all([
+      this.grants.user(parsed.userId),
+      this.liveness.facts(accountId, parsed.sessionId),
+      this.grants.access(parsed.userId),
+      this.grants.grantsOf(accountId, parsed.userId),
+    ]);
     const session = user.exists ? user.sessions.get(parsed.sessionId) : undefined;
     if (!user.exists || !session || !activeSession(user, parsed.sessionId)) return null;
     // Idle or past its lifetime under the account's policy now: refused like an ended session.
-    const judged = await this.liveness.judge(user.accountId, session);
-    const { userId, accountId } = user;
+    const judged = await this.liveness.judgeFrom(session, facts);
+    const { userId } = user;
     const { sessionId } = parsed;
     const refused = (reason: 'session-idle' | 'session-expired' | 'outside-safelist'): void =>
       this.refusals.refused({ userId, accountId, reason, channel: 'session', ip, sessionId });
@@ -59,15 +67,19 @@ export class EventSourcedAuthenticator extends Authenticator {
       refused(judged.verdict === 'idle' ? 'session-idle' : 'session-expired');
       return null;
     }
-    const [{ state: access }, { roles, permissions }] = await Promise.all([
-      this.grants.access(userId),
-      this.grants.grantsOf(accountId, userId),
-    ]);
-    if (!ipAllowed(access, ip)) {
+    if (!ipAllowed(access.state, ip)) {
       refused('outside-safelist');
       throw AccessRefusals.ipNotAllowed();
     }
     await this.liveness.served(judged);
     return { userId, accountId, sessionId, roles, permissions };
+  }
+
+  /** The user's account: known without a read once their stream was read (it never changes). */
+  private async accountOf(userId: string): Promise<string | undefined> {
+    const known = this.grants.knownAccountOf(userId);
+    if (known !== undefined) return known;
+    const user = await this.grants.user(userId);
+    return user.exists ? user.accountId : undefined;
   }
 }

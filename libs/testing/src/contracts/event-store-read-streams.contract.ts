@@ -1,0 +1,52 @@
+import { type EventStore, NO_STREAM } from '@gatehouse/event-store';
+import { eventIds, newTestEvents } from './event-store.fixtures';
+
+/**
+ * readStreams as the port promises it; runs inside eventStoreContract, which gives a fresh store per test.
+ */
+export function readStreamsContract(subject: () => EventStore): void {
+  describe('readStreams', () => {
+    let store: EventStore;
+    beforeEach(() => {
+      store = subject();
+    });
+
+    describe('when several streams are read at once', () => {
+      it('answers each read with its stream from its position, in input order', async () => {
+        const [user, roles] = [newTestEvents(3), newTestEvents(2)];
+        await store.append('user-1', user, NO_STREAM);
+        await store.append('roles-acct', roles, NO_STREAM);
+        const read = await store.readStreams([
+          { streamId: 'roles-acct', fromPosition: 0 },
+          { streamId: 'user-1', fromPosition: 1 },
+        ]);
+        expect(read.map(eventIds)).toEqual([eventIds(roles), eventIds(user.slice(1))]);
+        expect(read[1].map((event) => event.streamPosition)).toEqual([1, 2]);
+        expect(read[1][0]).toEqual((await store.readStream('user-1', { fromPosition: 1 }))[0]);
+      });
+
+      it('answers an unknown stream and a read past the end with no events', async () => {
+        await store.append('user-1', newTestEvents(2), NO_STREAM);
+        const read = await store.readStreams([
+          { streamId: 'user-2', fromPosition: 0 },
+          { streamId: 'user-1', fromPosition: 2 },
+        ]);
+        expect(read).toEqual([[], []]);
+      });
+
+      it('answers a stream read twice from different positions once per read', async () => {
+        const user = newTestEvents(3);
+        await store.append('user-1', user, NO_STREAM);
+        const read = await store.readStreams([
+          { streamId: 'user-1', fromPosition: 2 },
+          { streamId: 'user-1', fromPosition: 0 },
+        ]);
+        expect(read.map(eventIds)).toEqual([eventIds(user.slice(2)), eventIds(user)]);
+      });
+
+      it('answers no reads with nothing', async () => {
+        expect(await store.readStreams([])).toEqual([]);
+      });
+    });
+  });
+}
