@@ -72,10 +72,11 @@ export function inviteCrashScenarios(stack: () => DistributedStack): void {
       const cut = await stack().users.post('/v1/invite-acceptances', body);
       expect(cut.status).toBeGreaterThanOrEqual(500);
       await died;
-      expect(await eventCounts(stack(), [`invite-${inviteId}`, `user-${inviteId}`])).toEqual({
-        UserInvited: 1,
-        UserCreated: 1,
-      });
+      // The user exists; whether the dying process's own InviteAcceptanceReaction got to record the
+      // acceptance while the users service waited for the roles and access controls is a race.
+      const atCrash = await eventCounts(stack(), [`invite-${inviteId}`, `user-${inviteId}`]);
+      expect(atCrash).toMatchObject({ UserInvited: 1, UserCreated: 1 });
+      expect(atCrash['InviteAccepted'] ?? 0).toBeLessThanOrEqual(1);
 
       await stack().startService('invites');
       await listedAccepted(inviteId);
