@@ -98,7 +98,11 @@ export class InvitesServiceModule {
         { provide: DeliveryPolicy, useValue: readDeliveryPolicy(process.env) },
         {
           provide: InvitesConfig,
-          useValue: { linkBase: `${mail.publicUrl}${ACCEPT_INVITE_PAGE}`, emailKey: secrets.reservationKey },
+          useValue: {
+            linkBase: `${mail.publicUrl}${ACCEPT_INVITE_PAGE}`,
+            emailKey: secrets.reservationKey,
+            testCrashAfterInviteeUser: process.env['GATEHOUSE_TEST_CRASH_AFTER_INVITEE_USER'] === '1',
+          },
         },
         {
           provide: InviteeUsers,

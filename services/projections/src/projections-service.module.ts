@@ -6,6 +6,7 @@ import { EventStore, ownedStreams } from '@gatehouse/event-store';
 import { createServiceLogger, kafkaLogs, TracedSubscriber } from '@gatehouse/logging';
 import { PostgresEventStore } from '@gatehouse/event-store-postgres';
 import {
+  projectedTopics,
   ProjectionRunner,
   ProjectionsApiModule,
   ProjectionsConfig,
@@ -17,7 +18,7 @@ import { IDENTITY_CONFIG, identityConfig, IdentityModule, type IdentitySecrets }
 import { SecretStore } from '@gatehouse/secrets';
 import { PostgresSecretStore } from '@gatehouse/secrets-postgres';
 import { Kafka, logLevel } from 'kafkajs';
-import { StreamOwners, Topics } from '@gatehouse/contracts';
+import { StreamOwners } from '@gatehouse/contracts';
 import { KafkaOperations, OperationsModule, ReadinessChecks, storeReadiness } from '@gatehouse/operations';
 
 /**
@@ -35,7 +36,7 @@ export class ProjectionsServiceModule {
       logCreator: kafkaLogs(logger),
     });
     const groupId = `${env.topicPrefix}gatehouse-projections`;
-    const topics = [Topics.users, Topics.roles].map((topic) => env.topicPrefix + topic);
+    const topics = projectedTopics.map((topic) => env.topicPrefix + topic);
     const bus = new KafkaOperations(kafka, { groupId, topics });
     return {
       module: ProjectionsServiceModule,

@@ -8,21 +8,19 @@ import { InviteSettingsHttpController } from './invite-settings/invite-settings.
 import { InviteTokens } from './invite-tokens';
 import { AccountEmails } from './invite-user/account-emails';
 import { InviteUserHttpController } from './invite-user/invite-user.http.controller';
-import { InvitesList } from './list-invites/invites-list';
-import { ListInvitesHttpController } from './list-invites/list-invites.http.controller';
 import { InviteEmailsReaction } from './notifications/invite-emails.reaction';
 import { ResendInviteHttpController } from './resend-invite/resend-invite.http.controller';
 import { RevokeInviteHttpController } from './revoke-invite/revoke-invite.http.controller';
 
 /**
- * The invites context over HTTP: invite, resend, revoke, accept, list, settings, and the invite emails.
+ * The invites context over HTTP: invite, resend, revoke, accept, settings, and the invite emails (the
+ * list is the projection service's).
  * Ports (EventStore, SecretStore, Notifier, DeliveryLog, DeliveryPolicy, UsersListReadModel, InvitesConfig, InviteeUsers) and
  * IdentityModule are bound by the runtime importing it.
  */
 @Module({
   controllers: [
     InviteUserHttpController,
-    ListInvitesHttpController,
     ResendInviteHttpController,
     RevokeInviteHttpController,
     AcceptInviteHttpController,
@@ -34,7 +32,6 @@ import { RevokeInviteHttpController } from './revoke-invite/revoke-invite.http.c
     InviteTokens,
     AccountEmails,
     AcceptInviteHandler,
-    InvitesList,
     InviteEmailsReaction,
     InviteAcceptanceReaction,
   ],

@@ -10,4 +10,10 @@ export abstract class InvitesConfig {
    */
   abstract readonly linkBase: string;
   abstract readonly emailKey: string;
+  /**
+   * Test hook, off unless set (GATEHOUSE_TEST_CRASH_AFTER_INVITEE_USER=1 in the invites service): the
+   * process SIGKILLs itself once the invitee's user exists and before the invite records its acceptance,
+   * so a crash test can prove InviteAcceptanceReaction finishes it.
+   */
+  abstract readonly testCrashAfterInviteeUser?: boolean;
 }

@@ -1,5 +1,6 @@
 import { usersListDeclaration as model } from '@gatehouse/users-list';
 import {
+  readModelInvitesContract,
   readModelQueryContract,
   readModelStoreContract,
   testEnv,
@@ -14,6 +15,11 @@ import { RedisReadModelStore } from './redis.read-model-store';
 const fresh = () => new RedisReadModelStore(testEnv.redisUrl, { keyPrefix: `${uniqueName('rm')}:` });
 readModelStoreContract('redis', fresh);
 readModelQueryContract('redis', fresh);
+readModelInvitesContract('redis', fresh);
+readModelInvitesContract(
+  'redis, walking the order',
+  () => new RedisReadModelStore(testEnv.redisUrl, { keyPrefix: `${uniqueName('rm')}:`, readUpTo: 0 }),
+);
 // The same queries when every filtered one walks its sort order instead of ranking its candidates.
 readModelQueryContract(
   'redis, walking the order',

@@ -1,5 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { ExportUsersHttpController } from './export-users/export-users.http.controller';
+import { InvitesListReader } from './list-invites/invites-list.reader';
+import { ListInvitesHttpController } from './list-invites/list-invites.http.controller';
 import { ListUsersHttpController } from './list-users/list-users.http.controller';
 import { ProjectionRunner } from './projection-runner/projection-runner';
 import { RebuildReadModelsHttpController } from './rebuild-read-models/rebuild-read-models.http.controller';
@@ -12,8 +14,13 @@ import { UsersListReader } from './users-query/users-list.reader';
  */
 @Global()
 @Module({
-  controllers: [ListUsersHttpController, ExportUsersHttpController, RebuildReadModelsHttpController],
-  providers: [ProjectionRunner, UsersListReader],
+  controllers: [
+    ListUsersHttpController,
+    ExportUsersHttpController,
+    ListInvitesHttpController,
+    RebuildReadModelsHttpController,
+  ],
+  providers: [ProjectionRunner, UsersListReader, InvitesListReader],
   exports: [ProjectionRunner],
 })
 export class ProjectionsApiModule {}

@@ -19,7 +19,7 @@ export function readModelRebuildScenarios(
       return ready.body.checks['read-models']?.details;
     };
 
-    it('answers every request while it replays, then lists every user once from the new generation', async () => {
+    it('answers every request while it replays, then lists every user and invite once from the new generations', async () => {
       const account = await openAccount(stack().users, stack().operatorToken);
       const path = `/v1/accounts/${account.accountId}/users`;
       const created = [account.adminUserId];
@@ -29,8 +29,14 @@ export function readModelRebuildScenarios(
         created.push(response.body.userId);
       };
       for (let i = 0; i < 20; i++) await create();
+      const invitesPath = `/v1/accounts/${account.accountId}/invites`;
+      const invite = { email: newUserBody()['email'], language: 'en', timeZone: 'UTC', roles: ['support'] };
+      const invited = await account.admin.post<{ inviteId: string }>(invitesPath, invite);
+      expect(invited.status).toBe(201);
       const before = (await readModels())?.generations['users-list'];
       expect(before).toEqual(expect.any(Number));
+      const invitesBefore = (await readModels())?.generations['invites-list'];
+      expect(invitesBefore).toEqual(expect.any(Number));
 
       let reading = true;
       const statuses: number[] = [];
@@ -45,7 +51,11 @@ export function readModelRebuildScenarios(
       for (let i = 0; i < 10; i++) await create();
       await eventually(async () => {
         const state = await readModels();
-        if (state?.rebuilding || state?.generations['users-list'] === before)
+        if (
+          state?.rebuilding ||
+          state?.generations['users-list'] === before ||
+          state?.generations['invites-list'] === invitesBefore
+        )
           throw new Error('still rebuilding');
       }, 60_000);
       reading = false;
@@ -62,6 +72,10 @@ export function readModelRebuildScenarios(
       }, 30_000);
       expect(listed).toHaveLength(created.length);
       expect(new Set(listed)).toEqual(new Set(created));
+      const invites = await stack()
+        .projections.as(account.adminToken)
+        .get<{ items: { inviteId: string }[] }>(invitesPath);
+      expect(invites.body.items.map((item) => item.inviteId)).toEqual([invited.body.inviteId]);
     });
 
     it('takes the operator token (401 otherwise)', async () => {

@@ -167,14 +167,15 @@ export class DistributedStack implements RunningStack {
     }
   }
 
-  async startService(service: ServiceName, instance = 0): Promise<void> {
+  /** Starts an instance; `env` adds to its environment for this run only (a crash test's hook). */
+  async startService(service: ServiceName, instance = 0, env: Record<string, string> = {}): Promise<void> {
     const port =
       service === 'relay'
         ? '0'
         : String(service === 'gateway' ? this.ports.gateway : this.ports[service][instance]);
     const child = spawn(process.execPath, ['--enable-source-maps', `dist/services/${service}/src/main.js`], {
       cwd: repoRoot,
-      env: { ...this.env, ...this.envOf[service], PORT: port },
+      env: { ...this.env, ...this.envOf[service], ...env, PORT: port },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     // Everything a service prints is kept: tests read it (start-up, crashes, the scan for secrets).
@@ -194,12 +195,17 @@ export class DistributedStack implements RunningStack {
     else await waitFor(() => ready(this.instance(service, instance)), child, lines);
   }
 
-  /** SIGKILL: no shutdown hook runs, nothing is flushed — the crash case. */
-  async kill(service: ServiceName, instance = 0): Promise<void> {
+  /** Resolves once the instance's process has exited (at once if it is not running). */
+  async exited(service: ServiceName, instance = 0): Promise<void> {
     const child = this.processes.get(`${service}:${instance}`);
     if (!child || !running(child)) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+
+  /** SIGKILL: no shutdown hook runs, nothing is flushed — the crash case. */
+  async kill(service: ServiceName, instance = 0): Promise<void> {
+    const exited = this.exited(service, instance);
+    this.processes.get(`${service}:${instance}`)?.kill('SIGKILL');
     await exited;
   }
 

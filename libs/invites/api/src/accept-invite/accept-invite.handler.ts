@@ -4,6 +4,7 @@ import type { RequestContext } from '@gatehouse/identity';
 import { inviteDecider, InviteErrors } from '@gatehouse/invites-domain';
 import { InviteCommands } from '../invite-commands';
 import { InviteTokens } from '../invite-tokens';
+import { InvitesConfig } from '../invites.config';
 import type { AcceptInviteDto } from './accept-invite.dto';
 import { InviteeUsers } from './invitee-users';
 
@@ -19,6 +20,7 @@ export class AcceptInviteHandler {
     private readonly invites: InviteCommands,
     private readonly tokens: InviteTokens,
     private readonly users: InviteeUsers,
+    private readonly config: InvitesConfig,
   ) {}
 
   /**
@@ -76,6 +78,7 @@ export class AcceptInviteHandler {
       },
       context,
     );
+    if (this.config.testCrashAfterInviteeUser) process.kill(process.pid, 'SIGKILL');
     await this.invites.recordAcceptance(inviteId, userId, context);
     await this.tokens.consume(inviteId);
     return { userId, accountId };

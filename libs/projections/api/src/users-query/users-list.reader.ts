@@ -1,16 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InvalidInput } from '@gatehouse/http';
-import type { RowQuery } from '@gatehouse/read-model-kit';
-import {
-  type CursorPosition,
-  decodeCursor,
-  encodeCursor,
-  InvalidCursor,
-  ReadModelStore,
-} from '@gatehouse/read-models';
+import { encodeCursor, ReadModelStore } from '@gatehouse/read-models';
 import { toUserRow, type UserRow, usersListDeclaration } from '@gatehouse/users-list';
 import type { ListUsersQueryDto, UsersQueryDto } from './users-query.dto';
 import { usersRowQuery } from './users-row-query';
+import { startAfter } from '../page-cursor';
 
 /** A row of the users list as the API shows it: the stored row and the full name the list displays. */
 export type UserListItem = UserRow & { readonly name: string };
@@ -89,14 +82,5 @@ export class UsersListReader {
         const user = row as unknown as Omit<ExportedUser, 'name' | 'roles'> & { roles?: string[] };
         return { ...user, roles: user.roles ?? [], name: `${user.firstName} ${user.lastName}`.trim() };
       });
-  }
-}
-
-function startAfter(shape: Omit<RowQuery, 'limit' | 'after'>, cursor: string): CursorPosition {
-  try {
-    return decodeCursor(shape, cursor);
-  } catch (error) {
-    if (!(error instanceof InvalidCursor)) throw error;
-    throw new InvalidInput([{ field: 'cursor', rule: 'isValidCursor', message: error.message }]);
   }
 }

@@ -1,16 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import type { InvitedUserRequest } from '@gatehouse/contracts';
+import type { InviteAccessControls, InvitedUserRequest } from '@gatehouse/contracts';
 import type { CommandContext } from '@gatehouse/event-store';
+import { RequestRefused } from '@gatehouse/http';
 import { assertPasswordPolicy } from '@gatehouse/users-domain';
 import { CreateUserHandler } from '../create-user/create-user.handler';
-import { PasswordHasher } from '@gatehouse/identity';
+import { pollUntil } from '../create-user/poll-until';
+import { Grants, PasswordHasher } from '@gatehouse/identity';
 import { UserCommands } from '../user-commands';
+
+/** How long the create waits for the access-control context to apply the invite's controls. */
+const ACCESS_WAIT_MS = 10_000;
 
 /**
  * The user an invitee becomes, created by the users context (docs/adr/20261201-accept-invite-creates-user-
  * over-an-internal-call.md). The user's id is the invite's: a call repeated after a crash or a timeout
  * finds the user the first one made and answers with it, so the invite is never turned into two users.
- * Answers once the user can log in with the invite's roles (the create waits for the roles grant).
+ * Answers once the user can log in with the invite's roles (the create waits for the roles grant) and
+ * access controls: until the access-control context applied them, the user would log in with no IP
+ * safelist, so past a bounded wait the answer is a retryable 503 instead (a retry finds the user).
  */
 @Injectable()
 export class CreateInvitedUserHandler {
@@ -18,12 +25,13 @@ export class CreateInvitedUserHandler {
     private readonly create: CreateUserHandler,
     private readonly users: UserCommands,
     private readonly passwords: PasswordHasher,
+    private readonly grants: Grants,
   ) {}
 
   async handle(request: InvitedUserRequest, context: CommandContext): Promise<{ userId: string }> {
     const { inviteId, password, roles, accessControls, ...details } = request;
     const userId = inviteId;
-    if ((await this.users.user(userId)).status !== 'none') return this.existing(userId);
+    if ((await this.users.user(userId)).status !== 'none') return this.existing(userId, accessControls);
     assertPasswordPolicy(password, (await this.users.settings(context.accountId)).passwordPolicy, 'password');
     try {
       await this.create.handle(
@@ -40,14 +48,29 @@ export class CreateInvitedUserHandler {
     } catch (error) {
       // A racing call with the same invite created it first (its username or its user stream refused
       // this one): same user, same answer.
-      if ((await this.users.user(userId)).status !== 'none') return this.existing(userId);
+      if ((await this.users.user(userId)).status !== 'none') return this.existing(userId, accessControls);
       throw error;
     }
+    await this.accessApplied(userId, accessControls);
     return { userId };
   }
 
-  private async existing(userId: string): Promise<{ userId: string }> {
+  private async existing(userId: string, controls: InviteAccessControls | null): Promise<{ userId: string }> {
     await this.create.grantOf(userId);
+    await this.accessApplied(userId, controls);
     return { userId };
+  }
+
+  /** Waits, bounded, for the first write to the user's access stream when the invite has controls to apply. */
+  private async accessApplied(userId: string, controls: InviteAccessControls | null): Promise<void> {
+    if (!controls?.ipSafelist?.length && !controls?.apiAccess?.length) return;
+    if (await pollUntil(async () => (await this.grants.access(userId)).version >= 0, ACCESS_WAIT_MS)) return;
+    throw new RequestRefused(
+      503,
+      'INVITED_ACCESS_PENDING',
+      'The access controls of the invite are not applied yet',
+      'the user exists; its IP safelist and API access are being applied: retry shortly',
+      'accessControls',
+    );
   }
 }

@@ -5,7 +5,6 @@ import {
   type CommandStep,
   EventStore,
   handleCommands,
-  sleep,
   step,
 } from '@gatehouse/event-store';
 import { Grants, UsernameReservations } from '@gatehouse/identity';
@@ -13,6 +12,7 @@ import { catalogOf } from '@gatehouse/identity-domain';
 import { userDecider, usernameDecider, userStreamId } from '@gatehouse/users-domain';
 import { v7 as uuidv7 } from 'uuid';
 import { FIRST_PASSWORD_TTL_DAYS } from '../password-reset/password-reset.config';
+import { pollUntil } from './poll-until';
 
 export interface CreateUserInput {
   readonly accountId: string;
@@ -93,12 +93,7 @@ export class CreateUserHandler {
 
   /** Waits, bounded, for the first write to the user's roles: the roles context's grant. */
   async grantOf(userId: string): Promise<void> {
-    const deadline = Date.now() + GRANT_WAIT_MS;
-    const signal = new AbortController().signal;
-    for (let wait = 5; Date.now() < deadline; wait = Math.min(wait * 2, 100)) {
-      if ((await this.grants.rolesOf(userId)).version >= 0) return;
-      await sleep(wait, signal);
-    }
+    if (await pollUntil(async () => (await this.grants.rolesOf(userId)).version >= 0, GRANT_WAIT_MS)) return;
     this.logger.warn(`roles of user ${userId} not granted yet; the roles service grants them when it runs`);
   }
 }

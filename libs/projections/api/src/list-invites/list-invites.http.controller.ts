@@ -1,18 +1,19 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { assertPermission, CurrentPrincipal, type Principal } from '@gatehouse/http';
-import type { InviteStatus } from '@gatehouse/invites-domain';
-import { InvitesList, type InvitesPage } from './invites-list';
+import type { InviteStatus } from '@gatehouse/invites-list';
+import { InvitesListReader, type InvitesPage } from './invites-list.reader';
 
 const statuses: readonly InviteStatus[] = ['pending', 'accepted', 'revoked', 'expired'];
 
 export class ListInvitesQuery {
   @ApiPropertyOptional({ enum: statuses }) @IsOptional() @IsIn(statuses) status?: InviteStatus;
-  @ApiPropertyOptional({ description: 'the nextCursor of the previous page' })
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page, for the same status' })
   @IsOptional()
-  @IsUUID()
+  @IsString()
+  @MaxLength(2000)
   cursor?: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
@@ -27,17 +28,22 @@ export class ListInvitesQuery {
 @ApiBearerAuth()
 @Controller('v1/accounts/:accountId/invites')
 export class ListInvitesHttpController {
-  constructor(private readonly list: InvitesList) {}
+  constructor(private readonly reader: InvitesListReader) {}
 
-  /** Permission: users:read. In invite order (oldest first); `expired` is a pending invite past its deadline. */
+  /** Permission: users:read. Read model: eventually consistent with the store; the permission is not. */
   @Get()
-  async invites(
+  @ApiOkResponse({
+    description:
+      '{ items, nextCursor }, newest invite first; `expired` is a pending invite at or past its deadline ' +
+      'when asked. A page may hold fewer rows than limit; page on while nextCursor is not null.',
+  })
+  invites(
     @Param('accountId', ParseUUIDPipe) accountId: string,
     @Query() query: ListInvitesQuery,
     @CurrentPrincipal() principal: Principal,
   ): Promise<InvitesPage> {
     assertPermission(principal, accountId, 'users:read');
     const { status, cursor, limit = 50 } = query;
-    return this.list.page(accountId, { status, cursor, limit }, new Date());
+    return this.reader.page(accountId, { status, cursor, limit }, new Date());
   }
 }
