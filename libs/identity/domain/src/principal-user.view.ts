@@ -16,6 +16,8 @@ export type PrincipalUser =
       readonly locked: boolean;
       /** Asked to be deleted: refused at the edge from then on, whatever the credential. */
       readonly deletionRequested: boolean;
+      /** Invited with access controls, which the access-control context applies after the creation. */
+      readonly invitedWithAccess: boolean;
       readonly sessions: ReadonlyMap<string, OpenSession>;
     };
 
@@ -34,7 +36,8 @@ export const principalUserView: View<PrincipalUser, UserEvent> = {
   snapshot: 'principal-user.1',
   evolve: (user, event) => {
     if (event.type === 'UserCreated') {
-      const { userId, accountId } = event.data;
+      const { userId, accountId, invite } = event.data;
+      const controls = invite?.accessControls;
       return {
         exists: true,
         userId,
@@ -42,6 +45,7 @@ export const principalUserView: View<PrincipalUser, UserEvent> = {
         disabled: false,
         locked: false,
         deletionRequested: false,
+        invitedWithAccess: Boolean(controls?.ipSafelist?.length || controls?.apiAccess?.length),
         sessions: none,
       };
     }
@@ -87,6 +91,14 @@ export const mayAct = (user: PrincipalUser): user is Extract<PrincipalUser, { ex
 /** A session the user may act in now: the user may act and the session is open. */
 export const activeSession = (user: PrincipalUser, sessionId: string): boolean =>
   mayAct(user) && user.sessions.has(sessionId);
+
+/**
+ * An invitee whose invite's access controls are not applied yet (their access stream is still empty):
+ * no password of theirs is accepted until then, so nobody acts outside the safelist they were invited
+ * with, even when the accept's wait for the access-control context ran out.
+ */
+export const invitedAccessPending = (user: PrincipalUser, accessVersion: number): boolean =>
+  user.exists && user.invitedWithAccess && accessVersion < 0;
 
 /** Why a user who exists may not act, whatever their credential; null when they may. */
 export function standingRefusal(

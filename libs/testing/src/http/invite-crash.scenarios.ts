@@ -132,6 +132,8 @@ export function inviteCrashScenarios(stack: () => DistributedStack): void {
       const pending = await stack().direct.users.post(path, request, headers);
       expect(problemOf(pending)).toMatchObject({ status: 503, code: 'INVITED_ACCESS_PENDING' });
       expect((await stack().users.post(path, request, headers)).status).toBe(404);
+      // The user exists, but not yet under the invite's safelist: no login until it applies.
+      expect((await login(stack(), String(username), password)).status).toBe(401);
       await stack().startService('access-control');
       const created = await eventually(async () => {
         const answer = await stack().direct.users.post<{ userId: string }>(path, request, headers);

@@ -15,7 +15,7 @@ import {
   SessionTokens,
   UsernameReservations,
 } from '@gatehouse/identity';
-import { ipAllowed } from '@gatehouse/identity-domain';
+import { invitedAccessPending, ipAllowed } from '@gatehouse/identity-domain';
 
 export interface LoginResult {
   readonly token: string;
@@ -108,10 +108,12 @@ export class LoginHandler {
     // Outside the user's IP safelist: the same answer as a wrong password, so that no one outside the
     // list learns whether a guessed password was right; it is recorded as a refusal, never as a failed
     // login, so no one outside the list can lock the user out.
-    if (!ipAllowed((await this.grants.access(userId)).state, ip)) {
+    const [access, principal] = await Promise.all([this.grants.access(userId), this.grants.user(userId)]);
+    if (!ipAllowed(access.state, ip)) {
       this.refusals.refused({ ...refusal, reason: passwordMatches ? 'outside-safelist' : 'wrong-password' });
       throw refused();
     }
+    if (invitedAccessPending(principal, access.version)) throw refused();
     const { lockout } = await this.users.settings(accountId);
     const sessionId = uuidv7();
     const at = this.clock.now();
