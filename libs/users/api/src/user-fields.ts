@@ -27,14 +27,24 @@ export function IsIanaTimeZone(options?: ValidationOptions): PropertyDecorator {
     });
 }
 
+/**
+ * Names Intl accepted. Building a formatter to ask costs more than the rest of a create's validation;
+ * the canonical names are a few hundred, but Intl ignores case, so the set is capped (past it, Intl is
+ * asked every time) and a rejected name is never kept.
+ */
+const knownTimeZones = new Set<string>();
+const KNOWN_TIME_ZONES_MAX = 2000;
+
 function isTimeZone(value: string): boolean {
+  if (knownTimeZones.has(value)) return true;
   if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(value)) return false;
   try {
     new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
   } catch {
     return false;
   }
+  if (knownTimeZones.size < KNOWN_TIME_ZONES_MAX) knownTimeZones.add(value);
+  return true;
 }
 
 export class UserDetailsFields {
