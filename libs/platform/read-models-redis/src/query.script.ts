@@ -3,8 +3,8 @@ import { checksLua } from './query-checks.lua';
 
 /**
  * KEYS: the account generation's scratch sorted set. ARGV: key base, the query as JSON.
- * A candidate is checked with one HMGET (its `_s` memberships, `_t` terms and the folded keys of the
- * ranges and the sort).
+ * A candidate is checked with one HMGET (its `_s` memberships, its `_t` terms when searching, the folded
+ * keys of the ranges, and of the sort when ranking).
  * The page comes from the cheaper of two plans, costed with ZCARD, SCARD and ZLEXCOUNT:
  * - read: the smallest candidate source (search range, set group, key range) is read whole, its matches
  *   ranked in the scratch set (page and exact total from it), then deleted;
@@ -15,7 +15,7 @@ import { checksLua } from './query-checks.lua';
  * SCARD / SINTERCARD up to `countCap`; key ranges on one sort: ZLEXCOUNT), where the smallest source
  * holds at most `countBudget` candidates, or where a first page's walk reached the end; otherwise it is
  * the matches this run found, a lower bound (the caller adds the rows of earlier pages).
- * Returns { total, 1 when total is a lower bound, more, next member, member, row hash, member, row hash … }.
+ * Returns { total, 1 when total is a lower bound, more, next member, the rows as one JSON array, member … }.
  */
 export const queryScript = (declaration: ReadModelDeclaration): string => `${checksLua(declaration)}
 local walkBudget, countBudget, countCap = q.walkBudget or 5000, q.countBudget or 1000, q.countCap or 10000
@@ -23,11 +23,13 @@ local scratch = KEYS[1]
 local sortSet = base .. 'sort:' .. q.sort
 
 local function reply(members, total, atLeast, more, next)
-  local out = { total, atLeast and 1 or 0, more and 1 or 0, next or false }
+  local rows = rowsJson(nil)
+  local out = { total, atLeast and 1 or 0, more and 1 or 0, next or false, false }
   for i = 1, math.min(#members, q.limit) do
     out[#out + 1] = members[i]
-    out[#out + 1] = redis.call('HGETALL', base .. 'row:' .. idOf(members[i]))
+    rows.add(idOf(members[i]))
   end
+  out[5] = rows.text()
   return out
 end
 
@@ -77,7 +79,7 @@ if driver and driver.size <= readUpTo then
     local id = areMembers and idOf(candidate) or candidate
     if not seen[id] then
       seen[id] = true
-      local h = check(id, driver.searched)
+      local h = check(id, driver.searched, true)
       if h then
         total = total + 1
         local member = sortKeyOf(h, q.sort) .. '\\0' .. id

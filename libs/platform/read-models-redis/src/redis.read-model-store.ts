@@ -112,18 +112,16 @@ export class RedisReadModelStore extends ReadModelStore {
       limit,
       ...this.tuning,
     });
-    const [total, atLeast, more, next, ...flat] = await script[this.command(model, 'query')](
+    const [total, atLeast, more, next, rows, ...members] = await script[this.command(model, 'query')](
       `${base}scratch`,
       base,
       json,
     );
-    const rows: { row: Row; member: string }[] = [];
-    for (let index = 0; index < flat.length; index += 2) {
-      const member = flat[index] as string;
-      rows.push({ member, row: decodeRow(idOf(member), flat[index + 1] as string[]) });
-    }
     return {
-      rows,
+      rows: (JSON.parse(rows as string) as Row[]).map((row, index) => ({
+        row,
+        member: members[index] as string,
+      })),
       total: total as number,
       more: more === 1,
       ...(atLeast === 1 ? { totalIsAtLeast: true } : {}),
@@ -270,8 +268,6 @@ function writeArgs(model: ReadModelDeclaration, write: RowWrite, args: string[])
   for (const [column, value] of columns) args.push(column, JSON.stringify(value));
   for (const [column, key] of keys) args.push(`_n:${column}`, key);
 }
-
-const idOf = (member: string): string => member.slice(member.indexOf('\u0000') + 1);
 
 async function execOrThrow(pipeline: ChainableCommander): Promise<unknown[]> {
   const results = (await pipeline.exec()) ?? [];
