@@ -36,11 +36,26 @@ end
 -- Every candidate source with its size; the smallest drives.
 local sources = {}
 if search ~= '' then
+  -- The search index, and the sorts that hold whole search terms (see termsOf): one source.
   local from, to = '[' .. search, '(' .. search .. '\\255'
+  local keys, size = { base .. 'search' }, 0
+  for _, sort in pairs(coveredBy) do
+    local key = base .. 'sort:' .. sort
+    local known = false
+    for _, existing in ipairs(keys) do if existing == key then known = true end end
+    if not known then keys[#keys + 1] = key end
+  end
+  for _, key in ipairs(keys) do size = size + redis.call('ZLEXCOUNT', key, from, to) end
   sources[#sources + 1] = {
-    size = redis.call('ZLEXCOUNT', base .. 'search', from, to),
+    size = size,
     read = function(count)
-      return redis.call('ZRANGE', base .. 'search', from, to, 'BYLEX', 'LIMIT', 0, count), true
+      local members = {}
+      for _, key in ipairs(keys) do
+        for _, member in ipairs(redis.call('ZRANGE', key, from, to, 'BYLEX', 'LIMIT', 0, count)) do
+          members[#members + 1] = member
+        end
+      end
+      return members, true
     end,
     searched = true,
   }

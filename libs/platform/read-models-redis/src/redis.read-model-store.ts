@@ -33,7 +33,7 @@ const SCAN_BUDGET = 5000;
  * The key layout's version, part of the `current` pointer's name: a store that finds no pointer of its own
  * layout (a deployment of the previous one) has no generation, and the runner rebuilds at start.
  */
-const LAYOUT = 2;
+const LAYOUT = 3;
 
 interface Scripts<R> {
   [command: string]: (...args: string[]) => R;
@@ -46,7 +46,8 @@ interface Scripts<R> {
  * - `<p>m:g<n>:{a}:row:<id>` hash of one row: JSON columns, `_n:<column>` folded keys, `_s` its sets,
  *   `_p:<stream>` positions (the row id in a stream id written `*`);
  * - `<p>m:g<n>:{a}:sort:<sort>` sorted set, score 0, members `<sort key>\0<id>`, read BYLEX;
- * - `<p>m:g<n>:{a}:set:<set>:<value>` set of ids; `<p>m:g<n>:{a}:search` members `<term>\0<id>`;
+ * - `<p>m:g<n>:{a}:set:<set>:<value>` set of ids; `<p>m:g<n>:{a}:search` members `<term>\0<id>`, but for
+ *   terms a sort's members already hold whole (a search group with a sort's columns: name, username, email);
  * - `<p>m:g<n>:{a}:scratch` a query's working set, created and deleted inside one script run.
  * The client must not set ioredis' own keyPrefix: this adapter prefixes keys itself, SCAN patterns included.
  */
