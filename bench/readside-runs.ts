@@ -2,11 +2,11 @@ import type { ReadModelStore } from '@gatehouse/read-models';
 import { usersListDeclaration as model } from '@gatehouse/users-list';
 import autocannon from 'autocannon';
 import type { Redis } from 'ioredis';
-import { createServer } from 'node:http';
+import { createServer, get } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Readable, Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { usersCsv } from '../libs/projections/api/src/export-users/users-csv';
+import { execFileSync, fork } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import {
   exportedColumns,
   type UsersListReader,
@@ -97,45 +97,70 @@ async function rawQueries(
   return { p50: percentileMs(histogram, 50), p99: percentileMs(histogram, 99), perSecond: done / seconds };
 }
 
-/** The large account's CSV, streamed into a sink that counts bytes, RSS sampled; beside it the bare scan. */
+/**
+ * The large account's CSV over HTTP from a serving process of its own (readside-export.child.ts, run
+ * compiled as `npm start` runs), read to the end by this one; its peak RSS is the kernel's high-water mark
+ * (VmHWM, restarted once it listens). Beside it the bare scan: the same Redis work without CSV or HTTP.
+ */
 export async function exportBench(
-  reader: UsersListReader,
   store: ReadModelStore,
+  redisUrl: string,
+  prefix: string,
   generation: number,
   users: number,
 ) {
-  let peakRss = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 5);
-  let rows = 0;
-  const started = performance.now();
+  execFileSync(process.execPath, [join(__dirname, '../tools/build.js')], { stdio: 'ignore' });
+  const child = fork(
+    join(__dirname, '../dist/bench/readside-export.child.js'),
+    [redisUrl, prefix, BIG_ACCOUNT],
+    // Without this bench's own flags: it runs compiled, without the TypeScript loader.
+    { cwd: join(__dirname, '..'), execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+  );
   try {
-    const counted = async function* () {
-      for await (const batch of reader.rows(BIG_ACCOUNT, {})) {
-        rows += batch.length;
-        yield batch;
-      }
+    const { port } = await new Promise<{ port: number }>((resolve, reject) => {
+      child.once('message', (message) => resolve(message as { port: number }));
+      child.once('exit', (code) => reject(new Error(`export process exited with ${code}`)));
+    });
+    const idleRss = await highWaterMark(child.pid);
+    await writeFile(`/proc/${child.pid}/clear_refs`, '5').catch(() => undefined);
+    const started = performance.now();
+    const lines = await new Promise<number>((resolve, reject) => {
+      get(`http://127.0.0.1:${port}/`, (response) => {
+        let count = 0;
+        response.setEncoding('utf8');
+        response.on('data', (text: string) => {
+          for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+        });
+        response.on('end', () => resolve(count));
+        response.on('error', reject);
+      }).on('error', reject);
+    });
+    const seconds = (performance.now() - started) / 1000;
+    const peakRss = await highWaterMark(child.pid);
+    // The header line, then one line per user (no value in the bench holds a line break).
+    if (lines - 1 !== users) throw new Error(`exported ${lines - 1} rows, the account has ${users}`);
+    const rawStarted = performance.now();
+    let scanned = 0;
+    for await (const batch of store.scan(
+      model,
+      usersRowQuery(BIG_ACCOUNT, {}),
+      generation,
+      1000,
+      exportedColumns,
+    ))
+      scanned += batch.length;
+    return {
+      rowsPerSecond: users / seconds,
+      peakRss,
+      idleRss,
+      rawRowsPerSecond: scanned / ((performance.now() - rawStarted) / 1000),
     };
-    const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
-    await pipeline(Readable.from(usersCsv(counted(), { bom: false })), sink);
   } finally {
-    clearInterval(sampler);
+    child.disconnect();
   }
-  const seconds = (performance.now() - started) / 1000;
-  if (rows !== users) throw new Error(`exported ${rows} rows, the account has ${users}`);
-  const rawStarted = performance.now();
-  let scanned = 0;
-  // The same Redis work as the export (same batch, same columns), without CSV or HTTP.
-  for await (const batch of store.scan(
-    model,
-    usersRowQuery(BIG_ACCOUNT, {}),
-    generation,
-    1000,
-    exportedColumns,
-  ))
-    scanned += batch.length;
-  return {
-    rowsPerSecond: rows / seconds,
-    peakRss,
-    rawRowsPerSecond: scanned / ((performance.now() - rawStarted) / 1000),
-  };
+}
+
+async function highWaterMark(pid: number | undefined): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  return Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1]) * 1024;
 }

@@ -22,6 +22,13 @@ describe('folding', () => {
     expect(fold('Ḿ\u0301\tx\u0000y')).toBe('m x y');
   });
 
+  it('folds plain ASCII as it folds the rest: lower case, runs of spaces collapsed, ends trimmed', () => {
+    expect(fold('  Ada   LOVELACE ')).toBe('ada lovelace');
+    expect(fold('Ada.Lovelace+1@Example.COM')).toBe('ada.lovelace+1@example.com');
+    expect(fold('a\tb')).toBe('a b');
+    expect(fold('')).toBe('');
+  });
+
   it('keys times at a fixed width so text order is time order, never first', () => {
     expect(timeKey(null)).toBe('000000000000000');
     expect(timeKey('2025-01-01T00:00:00.000Z')).toBe('001735689600000');

@@ -57,6 +57,7 @@ while i <= #ARGV do
   end
 end
 
+local checked = { '_s', '_t' }
 local function isSet(key) return string.sub(key, #base + 1, #base + 4) == 'set:' end
 local removed, added = {}, {}
 local function collect(into, key, member)
@@ -79,10 +80,20 @@ for _, id in ipairs(order) do
       row.new._t = '\\n' .. table.concat(terms, '\\n')
       row.changed._t = true
     end
+    -- _s and _t first: a new field goes to the end of the row's listpack, which HMGET reads from the
+    -- start, and every candidate check reads these two.
     local changes = {}
+    for _, name in ipairs(checked) do
+      if row.changed[name] then
+        changes[#changes + 1] = name
+        changes[#changes + 1] = row.new[name]
+      end
+    end
     for name in pairs(row.changed) do
-      changes[#changes + 1] = name
-      changes[#changes + 1] = row.new[name]
+      if name ~= '_s' and name ~= '_t' then
+        changes[#changes + 1] = name
+        changes[#changes + 1] = row.new[name]
+      end
     end
     redis.call('HSET', base .. 'row:' .. id, unpack(changes))
     for key, members in pairs(before) do

@@ -3,8 +3,8 @@ import { checksLua } from './query-checks.lua';
 
 /**
  * KEYS: the account generation's scratch sorted set. ARGV: key base, the query as JSON.
- * A candidate is checked with one HMGET (its `_s` memberships, `_t` terms and the folded keys of the
- * ranges and the sort).
+ * A candidate is checked with one HMGET (its `_s` memberships, its `_t` terms when searching, the folded
+ * keys of the ranges, and of the sort when ranking).
  * The page comes from the cheaper of two plans, costed with ZCARD, SCARD and ZLEXCOUNT:
  * - read: the smallest candidate source (search range, set group, key range) is read whole, its matches
  *   ranked in the scratch set (page and exact total from it), then deleted;
@@ -15,7 +15,7 @@ import { checksLua } from './query-checks.lua';
  * SCARD / SINTERCARD up to `countCap`; key ranges on one sort: ZLEXCOUNT), where the smallest source
  * holds at most `countBudget` candidates, or where a first page's walk reached the end; otherwise it is
  * the matches this run found, a lower bound (the caller adds the rows of earlier pages).
- * Returns { total, 1 when total is a lower bound, more, next member, member, row hash, member, row hash … }.
+ * Returns { total, 1 when total is a lower bound, more, next member, the rows as one JSON array, member … }.
  */
 export const queryScript = (declaration: ReadModelDeclaration): string => `${checksLua(declaration)}
 local walkBudget, countBudget, countCap = q.walkBudget or 5000, q.countBudget or 1000, q.countCap or 10000
@@ -23,22 +23,39 @@ local scratch = KEYS[1]
 local sortSet = base .. 'sort:' .. q.sort
 
 local function reply(members, total, atLeast, more, next)
-  local out = { total, atLeast and 1 or 0, more and 1 or 0, next or false }
+  local rows = rowsJson(nil)
+  local out = { total, atLeast and 1 or 0, more and 1 or 0, next or false, false }
   for i = 1, math.min(#members, q.limit) do
     out[#out + 1] = members[i]
-    out[#out + 1] = redis.call('HGETALL', base .. 'row:' .. idOf(members[i]))
+    rows.add(idOf(members[i]))
   end
+  out[5] = rows.text()
   return out
 end
 
 -- Every candidate source with its size; the smallest drives.
 local sources = {}
 if search ~= '' then
+  -- The search index, and the sorts that hold whole search terms (see termsOf): one source.
   local from, to = '[' .. search, '(' .. search .. '\\255'
+  local keys, size = { base .. 'search' }, 0
+  for _, sort in pairs(coveredBy) do
+    local key = base .. 'sort:' .. sort
+    local known = false
+    for _, existing in ipairs(keys) do if existing == key then known = true end end
+    if not known then keys[#keys + 1] = key end
+  end
+  for _, key in ipairs(keys) do size = size + redis.call('ZLEXCOUNT', key, from, to) end
   sources[#sources + 1] = {
-    size = redis.call('ZLEXCOUNT', base .. 'search', from, to),
+    size = size,
     read = function(count)
-      return redis.call('ZRANGE', base .. 'search', from, to, 'BYLEX', 'LIMIT', 0, count), true
+      local members = {}
+      for _, key in ipairs(keys) do
+        for _, member in ipairs(redis.call('ZRANGE', key, from, to, 'BYLEX', 'LIMIT', 0, count)) do
+          members[#members + 1] = member
+        end
+      end
+      return members, true
     end,
     searched = true,
   }
@@ -77,7 +94,7 @@ if driver and driver.size <= readUpTo then
     local id = areMembers and idOf(candidate) or candidate
     if not seen[id] then
       seen[id] = true
-      local h = check(id, driver.searched)
+      local h = check(id, driver.searched, true)
       if h then
         total = total + 1
         local member = sortKeyOf(h, q.sort) .. '\\0' .. id

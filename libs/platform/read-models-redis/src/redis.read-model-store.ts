@@ -33,7 +33,7 @@ const SCAN_BUDGET = 5000;
  * The key layout's version, part of the `current` pointer's name: a store that finds no pointer of its own
  * layout (a deployment of the previous one) has no generation, and the runner rebuilds at start.
  */
-const LAYOUT = 2;
+const LAYOUT = 3;
 
 interface Scripts<R> {
   [command: string]: (...args: string[]) => R;
@@ -46,7 +46,8 @@ interface Scripts<R> {
  * - `<p>m:g<n>:{a}:row:<id>` hash of one row: JSON columns, `_n:<column>` folded keys, `_s` its sets,
  *   `_p:<stream>` positions (the row id in a stream id written `*`);
  * - `<p>m:g<n>:{a}:sort:<sort>` sorted set, score 0, members `<sort key>\0<id>`, read BYLEX;
- * - `<p>m:g<n>:{a}:set:<set>:<value>` set of ids; `<p>m:g<n>:{a}:search` members `<term>\0<id>`;
+ * - `<p>m:g<n>:{a}:set:<set>:<value>` set of ids; `<p>m:g<n>:{a}:search` members `<term>\0<id>`, but for
+ *   terms a sort's members already hold whole (a search group with a sort's columns: name, username, email);
  * - `<p>m:g<n>:{a}:scratch` a query's working set, created and deleted inside one script run.
  * The client must not set ioredis' own keyPrefix: this adapter prefixes keys itself, SCAN patterns included.
  */
@@ -112,18 +113,16 @@ export class RedisReadModelStore extends ReadModelStore {
       limit,
       ...this.tuning,
     });
-    const [total, atLeast, more, next, ...flat] = await script[this.command(model, 'query')](
+    const [total, atLeast, more, next, rows, ...members] = await script[this.command(model, 'query')](
       `${base}scratch`,
       base,
       json,
     );
-    const rows: { row: Row; member: string }[] = [];
-    for (let index = 0; index < flat.length; index += 2) {
-      const member = flat[index] as string;
-      rows.push({ member, row: decodeRow(idOf(member), flat[index + 1] as string[]) });
-    }
     return {
-      rows,
+      rows: (JSON.parse(rows as string) as Row[]).map((row, index) => ({
+        row,
+        member: members[index] as string,
+      })),
       total: total as number,
       more: more === 1,
       ...(atLeast === 1 ? { totalIsAtLeast: true } : {}),
@@ -270,8 +269,6 @@ function writeArgs(model: ReadModelDeclaration, write: RowWrite, args: string[])
   for (const [column, value] of columns) args.push(column, JSON.stringify(value));
   for (const [column, key] of keys) args.push(`_n:${column}`, key);
 }
-
-const idOf = (member: string): string => member.slice(member.indexOf('\u0000') + 1);
 
 async function execOrThrow(pipeline: ChainableCommander): Promise<unknown[]> {
   const results = (await pipeline.exec()) ?? [];

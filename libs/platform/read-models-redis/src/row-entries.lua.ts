@@ -16,27 +16,48 @@ local function sortKeyOf(h, sort)
   return table.concat(parts, ' ')
 end
 
+-- Search groups whose whole text a sort already holds (the same columns, in order): a row whose keys of
+-- that group are all non-empty has that term in the sort's members, so the search index leaves it out.
+local coveredBy = {}
+do
+  local sortNames = {}
+  for sort in pairs(spec.sorts) do sortNames[#sortNames + 1] = sort end
+  table.sort(sortNames)
+  for g, group in ipairs(spec.search) do
+    for _, sort in ipairs(sortNames) do
+      local columns = spec.sorts[sort]
+      local same = #columns == #group
+      for i = 1, #group do if columns[i] ~= group[i] then same = false end end
+      if same and not coveredBy[g] then coveredBy[g] = sort end
+    end
+  end
+end
+
+-- Every search term of the row (for _t), and those the search index holds (the rest are in a sort).
 local function termsOf(h)
-  local terms = {}
-  for _, group in ipairs(spec.search) do
-    local parts = {}
+  local terms, indexed = {}, {}
+  for g, group in ipairs(spec.search) do
+    local parts, whole = {}, true
     for _, column in ipairs(group) do
       local key = h['_n:' .. column]
-      if key and key ~= '' then parts[#parts + 1] = key end
+      if key and key ~= '' then parts[#parts + 1] = key else whole = false end
     end
     local text = table.concat(parts, ' ')
     if text ~= '' then
       terms[#terms + 1] = text
+      if not (whole and coveredBy[g]) then indexed[#indexed + 1] = text end
       local from = 1
       while true do
         local space = string.find(text, ' ', from, true)
         if not space then break end
-        terms[#terms + 1] = string.sub(text, space + 1)
+        local suffix = string.sub(text, space + 1)
+        terms[#terms + 1] = suffix
+        indexed[#indexed + 1] = suffix
         from = space + 1
       end
     end
   end
-  return terms
+  return terms, indexed
 end
 
 -- The row's sets as a list of '<set>:<value>' (duplicates dropped).
@@ -104,9 +125,10 @@ local function entries(base, id, h, affected)
   end
   local terms
   if not affected or affected.search then
-    terms = termsOf(h)
+    local indexed
+    terms, indexed = termsOf(h)
     local key = keyOf(base, 'search')
-    for _, term in ipairs(terms) do add(key, term .. '\\0' .. id) end
+    for _, term in ipairs(indexed) do add(key, term .. '\\0' .. id) end
   end
   return out, memberships, terms
 end

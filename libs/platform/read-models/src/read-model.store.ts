@@ -6,7 +6,8 @@ import type { ReadModelDeclaration, Row, RowPage, RowQuery, RowWrite } from '@ga
  * one (apply creates generation 1 when there is none yet).
  * - apply() is idempotent per row and source stream: a write at or below the last position applied
  *   from its stream to that row is skipped; the check, the row and its index entries change in one
- *   atomic step.
+ *   atomic step. Calls made before the previous one resolved are applied in call order (a rebuild
+ *   projects its next batch while the store applies the last one).
  * - Only rows whose `listedBy` column is set are queried, counted or returned by get(); writes to other
  *   rows (a role toggled before the user's creation arrives) are kept for when it is set.
  * - query() reads one account, never across accounts; rows with equal sort keys are ordered by id.

@@ -67,6 +67,14 @@ export function readModelQueryContract(name: string, factory: ReadModelStoreFact
         expect(await ids({ search: fold('ovelace') })).toEqual([]);
       });
 
+      it('finds a user without a last name by the first name, once however many of their terms match', async () => {
+        await given(created(acme, id(6), 'Ada', { lastName: '', username: 'ada6', email: 'ada6@acme.test' }));
+        const found = await page(acme, { limit: 100, search: 'ada' });
+        expect(found.rows.map((row) => Number.parseInt(row.id.slice(-4), 16))).toEqual([2, 4, 6]);
+        expect(found.total).toBe(3);
+        expect(await ids({ search: 'ada6@' })).toEqual([6]);
+      });
+
       it('follows a rename: the old name no longer matches, the new one does', async () => {
         await given(renamed(acme, id(2), 30, 'Augusta'));
         expect(await ids({ search: 'ada lo' })).toEqual([]);

@@ -6,6 +6,7 @@ import {
   testUserId,
   userCreatedEvent as created,
   userLoginEvent as loggedIn,
+  userStatusEvent as disabled,
 } from './users-list.fixtures';
 
 const acme = 'acct-acme';
@@ -141,6 +142,16 @@ export function readModelStoreContract(name: string, factory: ReadModelStoreFact
         await given(created(acme, ids[0]), loggedIn(acme, ids[0], 9, '198.51.100.9'));
         await given(loggedIn(acme, ids[0], 10, '198.51.100.10'));
         expect((await get(acme, ids[0]))?.lastLoginIp).toBe('198.51.100.10');
+      });
+
+      it('applies calls made before the previous one resolved in call order, so none is skipped', async () => {
+        // Out of order, the login (position 2) would land first and the disable (position 1) be skipped.
+        await Promise.all([
+          given(created(acme, ids[0])),
+          given(disabled(acme, ids[0], 'UserDisabled', 1)),
+          given(loggedIn(acme, ids[0], 2, '198.51.100.2')),
+        ]);
+        expect(await get(acme, ids[0])).toMatchObject({ status: 'disabled', lastLoginIp: '198.51.100.2' });
       });
 
       it('tracks positions per source stream, so equal positions from two streams both apply', async () => {

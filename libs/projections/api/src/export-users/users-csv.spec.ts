@@ -1,28 +1,22 @@
 import { parse } from 'csv-parse/sync';
-import type { UserListItem } from '../users-query/users-list.reader';
+import type { ExportedUser } from '../users-query/users-list.reader';
 import { neutralised, usersCsv } from './users-csv';
 
-const user = (overrides: Partial<UserListItem>): UserListItem => ({
+/** A user as the store returns the exported columns. */
+const user = (overrides: Partial<ExportedUser>): ExportedUser => ({
   id: 'u1',
-  name: 'Zoë Ångström',
   firstName: 'Zoë',
   lastName: 'Ångström',
   email: 'zoe@example.com',
   username: 'zoe',
-  mobile: null,
-  language: 'fr',
-  timeZone: 'Europe/Paris',
   status: 'active',
   roles: ['support', 'developer'],
   lastLoginAt: null,
-  lastLoginIp: null,
-  lastLoginChannel: null,
-  createdAt: '2025-01-01T00:00:00.000Z',
   deletionRequestedAt: null,
   ...overrides,
 });
 
-async function csvOf(users: UserListItem[], bom = false): Promise<string> {
+async function csvOf(users: ExportedUser[], bom = false): Promise<string> {
   const batches = async function* () {
     for (let start = 0; start < users.length; start += 1) yield users.slice(start, start + 1);
   };
@@ -39,7 +33,11 @@ describe('the users CSV', () => {
   });
 
   it('has a header, CRLF records, roles in one column and quotes where RFC 4180 needs them', async () => {
-    const csv = await csvOf([user({}), user({ name: 'Doe, "J"\nr', status: 'locked', roles: [] })]);
+    const csv = await csvOf([
+      user({}),
+      user({ firstName: 'Doe, "J"\nr', lastName: '', status: 'locked', roles: [] }),
+      user({ firstName: 'Ada', lastName: 'Lovelace', roles: undefined }),
+    ]);
     expect(csv.split('\r\n')[0]).toBe('Name,Email,Username,Roles,Last login,Status');
     expect(parse(csv, { columns: true })).toEqual([
       {
@@ -58,12 +56,20 @@ describe('the users CSV', () => {
         'Last login': '',
         Status: 'locked',
       },
+      {
+        Name: 'Ada Lovelace',
+        Email: 'zoe@example.com',
+        Username: 'zoe',
+        Roles: '',
+        'Last login': '',
+        Status: 'active',
+      },
     ]);
   });
 
   it('shows a pending deletion as the status, and starts with a BOM only when asked', async () => {
     const withBom = await csvOf(
-      [user({ deletionRequestedAt: '2025-02-01T00:00:00.000Z', name: '=cmd' })],
+      [user({ deletionRequestedAt: '2025-02-01T00:00:00.000Z', firstName: '=cmd', lastName: '' })],
       true,
     );
     expect(withBom.startsWith('\ufeffName,')).toBe(true);

@@ -14,10 +14,10 @@ export const csvColumns: readonly {
   readonly header: string;
   readonly value: (user: ExportedUser) => string;
 }[] = [
-  { header: 'Name', value: (user) => user.name },
+  { header: 'Name', value: (user) => `${user.firstName} ${user.lastName}`.trim() },
   { header: 'Email', value: (user) => user.email },
   { header: 'Username', value: (user) => user.username },
-  { header: 'Roles', value: (user) => user.roles.join('; ') },
+  { header: 'Roles', value: (user) => user.roles?.join('; ') ?? '' },
   { header: 'Last login', value: (user) => user.lastLoginAt ?? '' },
   { header: 'Status', value: (user) => (user.deletionRequestedAt ? 'deletion-requested' : user.status) },
 ];

@@ -93,8 +93,9 @@ export class ReadModelRebuild {
   }
 
   /**
-   * Applies the store's events after `from` until it has no more; returns the last checkpoint read. The
-   * next batch is read while the current one is applied, so the store and Redis work side by side.
+   * Applies the store's events after `from` until it has no more; returns the last checkpoint read. Three
+   * steps overlap: the store reads the next batch, this process projects the current one, and the read
+   * model store applies the previous one (the store applies calls in call order, see ReadModelStore).
    */
   private async replay(
     targets: readonly { projection: Projection<StoredEvent>; generation: number }[],
@@ -103,9 +104,10 @@ export class ReadModelRebuild {
     const batchSize = this.options.batchSize ?? 5000;
     let after = from;
     let reading = this.events.readAll({ after, maxCount: batchSize });
+    let applying: Promise<unknown> = Promise.resolve();
     for (;;) {
       const batch = await reading;
-      if (batch.length === 0) return after;
+      if (batch.length === 0) break;
       const last = batch[batch.length - 1];
       after = last.checkpoint;
       const full = batch.length === batchSize;
@@ -114,14 +116,26 @@ export class ReadModelRebuild {
         // Awaited next round; should applying this batch throw first, its failure must not go unhandled.
         reading.catch(() => undefined);
       }
-      for (const { projection, generation } of targets)
-        await this.store.apply(projection.declaration, batch.flatMap(projection.project), generation);
-      this.state = {
-        ...this.state,
-        replayedEvents: this.state.replayedEvents + batch.length,
-        lagMs: Math.max(0, Date.now() - Date.parse(last.occurredAt)),
-      };
-      if (!full) return after;
+      const applied = Promise.all(
+        targets.map(({ projection, generation }) =>
+          this.store.apply(projection.declaration, batch.flatMap(projection.project), generation),
+        ),
+      );
+      applied.catch(() => undefined);
+      // The previous batch, applied while this one was projected: at most two batches in flight.
+      await applying;
+      applying = applied.then(() => {
+        this.state = {
+          ...this.state,
+          replayedEvents: this.state.replayedEvents + batch.length,
+          lagMs: Math.max(0, Date.now() - Date.parse(last.occurredAt)),
+        };
+      });
+      // Awaited next round or after the loop; a failure meanwhile must not go unhandled.
+      applying.catch(() => undefined);
+      if (!full) break;
     }
+    await applying;
+    return after;
   }
 }
