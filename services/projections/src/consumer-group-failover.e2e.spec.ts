@@ -7,13 +7,14 @@ import {
   testEnv,
 } from '@gatehouse/testing';
 import { type Admin, AssignerProtocol, Kafka, logLevel } from 'kafkajs';
+import { projectedTopics } from '@gatehouse/projections-api';
 
 jest.setTimeout(600_000);
 
 const USERS = 600;
 const CONCURRENCY = 4;
-/** Two topics (users, roles) of 6 partitions each. */
-const PARTITIONS = 12;
+/** Every topic the projectors read (users, roles, invites), of 6 partitions each (ensureTopics). */
+const PARTITIONS = projectedTopics.length * 6;
 
 /**
  * Two projection instances share one consumer group. One is SIGKILLed mid-load: after the group's session
