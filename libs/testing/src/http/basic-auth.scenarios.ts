@@ -68,7 +68,7 @@ export function basicAuthScenarios(stack: () => CredentialsStack): void {
         ['roles', `${base(member.userId)}/roles`],
         ['access-control', `${base(member.userId)}/access-controls`],
         ['projections', `/v1/accounts/${account.accountId}/users`],
-        ['invites', `/v1/accounts/${account.accountId}/invites`],
+        ['invites', `/v1/accounts/${account.accountId}/invite-settings`],
       ] as const;
 
     beforeAll(async () => {
