@@ -15,7 +15,7 @@ import type { Histogram } from 'hdr-histogram-js';
 import { heading, latencyHistogram, percentileMs, recordMs, type SectionResult, verdict } from './report';
 
 const PAST_LOGINS = Number(process.env['BENCH_HISTORY_LOGINS'] ?? 100_000);
-const LOGINS = Number(process.env['BENCH_HISTORY_TRIES'] ?? 100);
+const LOGINS = Number(process.env['BENCH_HISTORY_TRIES'] ?? 200);
 const GETS = LOGINS * 5;
 const BATCH = 1000;
 

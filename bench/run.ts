@@ -15,7 +15,7 @@ import { type SectionResult, verdict } from './report';
  * of each kind (default 200); BENCH_READSIDE_USERS the large account of the
  * read-side section (default 10,000; the issue's figures take 1,000,000); BENCH_EDGE_SECONDS each edge
  * measurement (default 5); BENCH_HISTORY_LOGINS the long history (default 100,000) and BENCH_HISTORY_TRIES
- * the logins measured per user (default 100, five gets each).
+ * the logins measured per user (default 200, five gets each: a p99 of fewer gets is a handful of outliers).
  */
 const sections = {
   append: async () => (await import('./append')).appendSection(),
