@@ -1,13 +1,9 @@
 import { KeepAliveClient } from '../http-client';
 import { expectStatus, PASSWORD, type PeerSystem, person } from './peer-system';
+import { keycloakAdmin as ADMIN } from './servers';
 
 const REALM = 'peer';
 const CLIENT = 'peer-cli';
-// The harness's bootstrap admin, as run-keycloak.sh creates it (its KCB_ADMIN_* settings, same defaults).
-const ADMIN = {
-  username: process.env['KCB_ADMIN_USER'] ?? 'admin',
-  password: process.env['KCB_ADMIN_PASSWORD'] ?? 'admin',
-};
 
 /**
  * Keycloak's admin REST API and OIDC password grant, as the shared harness drives them (peer-bench.mjs):

@@ -34,7 +34,8 @@ export interface PeerSystem {
   close(): void;
 }
 
-export const PASSWORD = 'Bench-Pass-2026!x-peers';
+/** The seeded users' password, new each run: one upper, lower, digit and symbol under any policy here. */
+export const PASSWORD = `Bench-${randomBytes(12).toString('base64url')}1!`;
 const RUN = randomBytes(3).toString('hex');
 const FIRST_NAMES = ['Ada', 'Bea', 'Cai', 'Dov', 'Eli', 'Fay', 'Gil', 'Hal', 'Ivo', 'Jun'];
 

@@ -1,7 +1,7 @@
 import { freePort, removeStackData, testEnv, uniqueName } from '@gatehouse/testing';
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,24 @@ export const repoRoot = join(__dirname, '../..');
 const harness = process.env['PEERS_KEYCLOAK_HARNESS'] ?? join(repoRoot, '../shared/peers/keycloak');
 /** Keycloak's download and run files: outside the repository, reused across runs. */
 const keycloakCache = process.env['KCB_CACHE_DIR'] ?? join(homedir(), '.cache/gatehouse-peers/keycloak');
+
+/**
+ * Keycloak's bootstrap admin, created by the harness from its KCB_ADMIN_* settings the first time its
+ * database is made. Unless set, the password is made once and kept beside the harness's cache (mode
+ * 0600), so a later run signs in to the same admin and no password is written in the bench.
+ */
+export const keycloakAdmin = {
+  username: process.env['KCB_ADMIN_USER'] ?? 'admin',
+  password: process.env['KCB_ADMIN_PASSWORD'] ?? keptSecret(join(keycloakCache, 'admin.password')),
+};
+
+function keptSecret(file: string): string {
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(24).toString('base64url');
+  mkdirSync(keycloakCache, { recursive: true });
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
 const keycloakDb = process.env['KCB_DB_NAME'] ?? 'gh_peers_keycloak';
 
 /** Every bench login comes from 127.0.0.1: the throttle (tested elsewhere) must not refuse the workload. */
@@ -35,7 +53,13 @@ export interface KeycloakServer {
  * started if it is not running, and then stopped again at the end; a Keycloak someone else started is left.
  */
 export function startKeycloak(): Running<KeycloakServer> {
-  const env = { ...process.env, KCB_CACHE_DIR: keycloakCache, KCB_DB_NAME: keycloakDb };
+  const env = {
+    ...process.env,
+    KCB_CACHE_DIR: keycloakCache,
+    KCB_DB_NAME: keycloakDb,
+    KCB_ADMIN_USER: keycloakAdmin.username,
+    KCB_ADMIN_PASSWORD: keycloakAdmin.password,
+  };
   const pidFile = join(keycloakCache, 'run/keycloak.pid');
   const wasRunning = existsSync(pidFile) && alive(Number(readFileSync(pidFile, 'utf8')));
   execFileSync('bash', [join(harness, 'run-keycloak.sh')], { env, stdio: ['ignore', 'inherit', 'inherit'] });
