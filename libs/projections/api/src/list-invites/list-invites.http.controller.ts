@@ -1,8 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { assertPermission, CurrentPrincipal, type Principal } from '@gatehouse/http';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { assertPermission, CurrentPrincipal, PageLimit, type Principal } from '@gatehouse/http';
 import type { InviteStatus } from '@gatehouse/invites-list';
 import { InvitesListReader, type InvitesPage } from './invites-list.reader';
 
@@ -15,12 +14,7 @@ export class ListInvitesQuery {
   @IsString()
   @MaxLength(2000)
   cursor?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @PageLimit()
   limit?: number;
 }
 

@@ -1,18 +1,8 @@
 import { languageTags } from '@gatehouse/contracts';
+import { PageLimit } from '@gatehouse/http';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsBoolean, IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export const userStatuses = ['active', 'disabled', 'locked', 'deletion-requested'] as const;
 export const userSorts = ['name', 'username', 'email', 'lastLogin', 'created'] as const;
@@ -94,13 +84,7 @@ export class ListUsersQueryDto extends UsersQueryDto {
   @IsString()
   @MaxLength(2000)
   cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @PageLimit()
   limit?: number;
 }
 
