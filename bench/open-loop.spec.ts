@@ -26,7 +26,9 @@ describe('open-loop generator', () => {
       }
     });
     expect(starts).toHaveLength(30);
-    expect(starts[25] - starts[6]).toBeLessThan(5);
+    // On the clock, 6 to 25 would span 19 ms; caught up, they start back to back (well under, even when a
+    // loaded machine delays a few of them).
+    expect(starts[25] - starts[6]).toBeLessThan(19);
     expect(result.maxSlipMs).toBeGreaterThanOrEqual(15);
   });
 
