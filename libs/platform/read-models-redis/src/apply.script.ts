@@ -1,4 +1,5 @@
 import type { ReadModelDeclaration } from '@gatehouse/read-model-kit';
+import { indexWritesLua } from './index-writes.lua';
 import { entriesLua } from './row-entries.lua';
 
 /**
@@ -11,6 +12,7 @@ import { entriesLua } from './row-entries.lua';
  */
 export const applyScript = (declaration: ReadModelDeclaration): string => `${entriesLua(declaration)}
 local base = ARGV[1]
+${indexWritesLua}
 local rows, order = {}, {}
 local i = 2
 while i <= #ARGV do
@@ -31,14 +33,7 @@ while i <= #ARGV do
     local column, item, add = ARGV[i + 4], ARGV[i + 5], ARGV[i + 6] == '1'
     i = i + 7
     if fresh then
-      local items, present = {}, false
-      for _, existing in ipairs(new[column] and cjson.decode(new[column]) or {}) do
-        if existing == item then present = true end
-        if existing ~= item or add then items[#items + 1] = existing end
-      end
-      if add and not present then items[#items + 1] = item end
-      -- cjson encodes an empty table as {}, so the empty list is written out by hand.
-      new[column] = #items > 0 and cjson.encode(items) or '[]'
+      new[column] = toggledList(new[column], item, add)
       row.changed[column] = true
     end
   else
@@ -58,13 +53,7 @@ while i <= #ARGV do
 end
 
 local checked = { '_s', '_t' }
-local function isSet(key) return string.sub(key, #base + 1, #base + 4) == 'set:' end
 local removed, added = {}, {}
-local function collect(into, key, member)
-  local list = into[key]
-  if not list then list = {} into[key] = list end
-  list[#list + 1] = member
-end
 for _, id in ipairs(order) do
   local row = rows[id]
   if next(row.changed) then
@@ -107,23 +96,6 @@ for _, id in ipairs(order) do
   end
 end
 
-local chunk = 3000
-local function each(lists, run)
-  for key, members in pairs(lists) do
-    for from = 1, #members, chunk do run(key, members, from, math.min(from + chunk - 1, #members)) end
-  end
-end
-each(removed, function(key, members, from, to)
-  redis.call(isSet(key) and 'SREM' or 'ZREM', key, unpack(members, from, to))
-end)
-each(added, function(key, members, from, to)
-  if isSet(key) then
-    redis.call('SADD', key, unpack(members, from, to))
-  else
-    local args = {}
-    for j = from, to do args[#args + 1] = 0 args[#args + 1] = members[j] end
-    redis.call('ZADD', key, unpack(args))
-  end
-end)
+flush(removed, added)
 return #order
 `;

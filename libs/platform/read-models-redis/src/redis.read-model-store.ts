@@ -10,6 +10,8 @@ import {
 } from '@gatehouse/read-model-kit';
 import { type ChainableCommander, Redis } from 'ioredis';
 import { applyScript } from './apply.script';
+import { indexScript } from './index.script';
+import { loadScript } from './load.script';
 import { queryScript } from './query.script';
 import { scanScript } from './scan.script';
 
@@ -26,6 +28,10 @@ export interface RedisReadModelStoreOptions {
 
 /** Writes per script run: a run blocks the server, so a large batch goes as several (one pipeline). */
 const WRITES_PER_RUN = 500;
+/** Rows one index run reads and indexes: a run blocks the server, so about as long as an apply run. */
+const ROWS_PER_INDEX_RUN = 1000;
+/** Accounts whose index runs share a pipeline. */
+const ACCOUNTS_PER_WAVE = 100;
 /** Candidates one export chunk examines at most, so no script run holds the server long. */
 const SCAN_BUDGET = 5000;
 
@@ -48,7 +54,9 @@ interface Scripts<R> {
  * - `<p>m:g<n>:{a}:sort:<sort>` sorted set, score 0, members `<sort key>\0<id>`, read BYLEX;
  * - `<p>m:g<n>:{a}:set:<set>:<value>` set of ids; `<p>m:g<n>:{a}:search` members `<term>\0<id>`, but for
  *   terms a sort's members already hold whole (a search group with a sort's columns: name, username, email);
- * - `<p>m:g<n>:{a}:scratch` a query's working set, created and deleted inside one script run.
+ * - `<p>m:g<n>:{a}:scratch` a query's working set, created and deleted inside one script run;
+ * - while a rebuild loads a generation: `<p>m:g<n>:{a}:loaded` the ids of listed rows not yet indexed, and
+ *   `<p>m:g<n>:loaded-accounts` the accounts holding such sets (both emptied by indexLoaded).
  * The client must not set ioredis' own keyPrefix: this adapter prefixes keys itself, SCAN patterns included.
  */
 export class RedisReadModelStore extends ReadModelStore {
@@ -77,23 +85,52 @@ export class RedisReadModelStore extends ReadModelStore {
   async apply(model: ReadModelDeclaration, writes: readonly RowWrite[], generation?: number): Promise<void> {
     if (writes.length === 0) return;
     const number = generation ?? (await this.currentOrFirst(model));
+    // Defined before the pipeline is made: a pipeline knows the commands defined when it was made.
     const apply = this.command(model, 'apply');
-    const byAccount = new Map<string, RowWrite[]>();
-    for (const write of writes) {
-      const list = byAccount.get(write.accountId);
-      if (list) list.push(write);
-      else byAccount.set(write.accountId, [write]);
-    }
     const pipeline = this.redis.pipeline() as ChainableCommander & Scripts<ChainableCommander>;
-    for (const [accountId, list] of byAccount) {
-      const base = this.base(model, number, accountId);
-      for (let start = 0; start < list.length; start += WRITES_PER_RUN) {
-        const args = [base];
-        for (const write of list.slice(start, start + WRITES_PER_RUN)) writeArgs(model, write, args);
-        pipeline[apply](`${base}rows`, ...args);
+    this.eachRun(model, number, writes, (base, args) => pipeline[apply](`${base}rows`, base, ...args));
+    await execOrThrow(pipeline);
+  }
+
+  /**
+   * As apply(), but each run only merges its writes into the rows (see loadScript) and notes the listed
+   * ones in the account's loaded set; the accounts written go into the generation's set for indexLoaded().
+   */
+  async load(model: ReadModelDeclaration, writes: readonly RowWrite[], generation: number): Promise<void> {
+    if (writes.length === 0) return;
+    const load = this.command(model, 'load');
+    const pipeline = this.redis.pipeline() as ChainableCommander & Scripts<ChainableCommander>;
+    const accounts = new Set<string>();
+    this.eachRun(model, generation, writes, (base, args, accountId) => {
+      accounts.add(accountId);
+      // One JSON text rather than an argument per field: encoding a few arguments per write instead of
+      // dozens was most of this process's cost of a rebuild.
+      pipeline[load](`${base}loaded`, base, JSON.stringify(args));
+    });
+    pipeline.sadd(this.loadedAccounts(model, generation), ...accounts);
+    await execOrThrow(pipeline);
+  }
+
+  /**
+   * Empties each loaded account's set ROWS_PER_INDEX_RUN rows to a script run, the runs of up to
+   * ACCOUNTS_PER_WAVE accounts in one pipeline, until every set is empty.
+   */
+  async indexLoaded(model: ReadModelDeclaration, generation: number): Promise<void> {
+    const index = this.command(model, 'index');
+    const accountsKey = this.loadedAccounts(model, generation);
+    for await (const found of this.redis.sscanStream(accountsKey, { count: ACCOUNTS_PER_WAVE })) {
+      let pending = [...new Set(found as string[])];
+      while (pending.length > 0) {
+        const pipeline = this.redis.pipeline() as ChainableCommander & Scripts<ChainableCommander>;
+        for (const accountId of pending) {
+          const base = this.base(model, generation, accountId);
+          pipeline[index](`${base}loaded`, base, String(ROWS_PER_INDEX_RUN));
+        }
+        const indexed = (await execOrThrow(pipeline)) as number[];
+        pending = pending.filter((_, at) => indexed[at] === ROWS_PER_INDEX_RUN);
       }
     }
-    await execOrThrow(pipeline);
+    await this.redis.del(accountsKey);
   }
 
   async query(model: ReadModelDeclaration, query: RowQuery, generation?: number): Promise<RowPage> {
@@ -224,6 +261,37 @@ export class RedisReadModelStore extends ReadModelStore {
     return (await this.current(model)) as number;
   }
 
+  /**
+   * Writes grouped by account (keeping their order within it), as one script run's write arguments (see
+   * applyScript) per WRITES_PER_RUN of them.
+   */
+  private eachRun(
+    model: ReadModelDeclaration,
+    generation: number,
+    writes: readonly RowWrite[],
+    run: (base: string, args: string[], accountId: string) => void,
+  ): void {
+    const byAccount = new Map<string, RowWrite[]>();
+    for (const write of writes) {
+      const list = byAccount.get(write.accountId);
+      if (list) list.push(write);
+      else byAccount.set(write.accountId, [write]);
+    }
+    for (const [accountId, list] of byAccount) {
+      const base = this.base(model, generation, accountId);
+      for (let start = 0; start < list.length; start += WRITES_PER_RUN) {
+        const args: string[] = [];
+        for (const write of list.slice(start, start + WRITES_PER_RUN)) writeArgs(model, write, args);
+        run(base, args, accountId);
+      }
+    }
+  }
+
+  /** The accounts load() wrote to a generation and indexLoaded() has not indexed yet. */
+  private loadedAccounts(model: ReadModelDeclaration, generation: number): string {
+    return `${this.prefix}${model.name}:g${generation}:loaded-accounts`;
+  }
+
   private pointer(model: ReadModelDeclaration): string {
     return `${this.prefix}${model.name}:current:v${LAYOUT}`;
   }
@@ -251,7 +319,13 @@ export class RedisReadModelStore extends ReadModelStore {
   }
 }
 
-const scripts = { apply: applyScript, query: queryScript, scan: scanScript };
+const scripts = {
+  apply: applyScript,
+  load: loadScript,
+  index: indexScript,
+  query: queryScript,
+  scan: scanScript,
+};
 
 /** A write as the apply script's arguments (see applyScript), appended to `args`. */
 function writeArgs(model: ReadModelDeclaration, write: RowWrite, args: string[]): void {

@@ -133,6 +133,19 @@ local function entries(base, id, h, affected)
   return out, memberships, terms
 end
 
+-- A list column (JSON, or nil when never set) with an item added at its end or removed; an item already
+-- present keeps its place.
+local function toggledList(raw, item, add)
+  local items, present = {}, false
+  for _, existing in ipairs(raw and cjson.decode(raw) or {}) do
+    if existing == item then present = true end
+    if existing ~= item or add then items[#items + 1] = existing end
+  end
+  if add and not present then items[#items + 1] = item end
+  -- cjson encodes an empty table as {}, so the empty list is written out by hand.
+  return #items > 0 and cjson.encode(items) or '[]'
+end
+
 local function hashOf(key)
   local flat = redis.call('HGETALL', key)
   local h = {}

@@ -43,6 +43,15 @@ export class InMemoryReadModelStore extends ReadModelStore {
     for (const write of writes) applyOne(model, rows, write);
   }
 
+  /** This adapter keeps no indexes: loading is applying (positions are checked, and always pass). */
+  load(model: ReadModelDeclaration, writes: readonly RowWrite[], generation: number): Promise<void> {
+    return this.apply(model, writes, generation);
+  }
+
+  async indexLoaded(model: ReadModelDeclaration, generation: number): Promise<void> {
+    this.generation(model, generation);
+  }
+
   async query(model: ReadModelDeclaration, query: RowQuery, generation?: number): Promise<RowPage> {
     assertLimit(query.limit);
     const rows = await this.listed(model, query.accountId, generation);
