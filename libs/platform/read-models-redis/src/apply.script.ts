@@ -6,7 +6,8 @@ import { entriesLua } from './row-entries.lua';
  * Applies many writes to one account's generation in one run. KEYS: any key of the account's slot.
  * ARGV: key base, then per write: row id, position field, position, and 'u', pair count, column/value
  * pairs (JSON values and _n: keys), or 't', list column, item, '1' to add / '0' to remove.
- * Each row is read once and written once per run however many writes it gets; its index entries are
+ * Each row is read once and written once per run however many writes it gets (its CSV line, `_c`, made
+ * again once listed); its index entries are
  * diffed once, and the index keys then change with one command per key (unpack stays under Lua's stack
  * limit). A write at or below its stream's position is skipped; all of it happens, or none.
  */
@@ -68,6 +69,10 @@ for _, id in ipairs(order) do
     if terms then
       row.new._t = '\\n' .. table.concat(terms, '\\n')
       row.changed._t = true
+    end
+    if #csvCells > 0 and row.new[spec.listedBy] then
+      row.new._c = csvLineOf(row.new)
+      row.changed._c = true
     end
     -- _s and _t first: a new field goes to the end of the row's listpack, which HMGET reads from the
     -- start, and every candidate check reads these two.

@@ -5,7 +5,7 @@ import { entriesLua } from './row-entries.lua';
 /**
  * Indexes up to `count` rows the load script wrote (see ReadModelStore.indexLoaded). KEYS: the account's
  * set of loaded rows. ARGV: key base, count. Pops that many ids, reads only the fields indexes are made of,
- * sets each row's _s and _t, and adds every index member with one command per index key (and 3000
+ * sets each row's _s, _t and _c (its CSV line), and adds every index member with one command per index key (and 3000
  * members). Returns the number of rows indexed: fewer than `count` once the set is empty.
  */
 export const indexScript = (declaration: ReadModelDeclaration): string => `${entriesLua(declaration)}
@@ -18,6 +18,10 @@ end
 need(spec.listedBy)
 for _, index in pairs(spec.sets) do need(index.column) end
 for column in pairs(spec.columns) do need('_n:' .. column) end
+for _, cell in ipairs(csvCells) do
+  for _, column in ipairs(cell.columns) do need(column) end
+  if cell.whenSet then need(cell.whenSet.column) end
+end
 
 local added = {}
 local ids = redis.call('SPOP', KEYS[1], count)
@@ -29,7 +33,9 @@ for _, id in ipairs(ids) do
   local out, memberships, terms = entries(base, id, h, nil)
   if memberships then
     table.sort(memberships)
-    redis.call('HSET', key, '_s', '|' .. table.concat(memberships, '|') .. '|', '_t', '\\n' .. table.concat(terms, '\\n'))
+    local s, t = '|' .. table.concat(memberships, '|') .. '|', '\\n' .. table.concat(terms, '\\n')
+    if #csvCells > 0 then redis.call('HSET', key, '_s', s, '_t', t, '_c', csvLineOf(h))
+    else redis.call('HSET', key, '_s', s, '_t', t) end
     for index, members in pairs(out) do
       for member in pairs(members) do collect(added, index, member) end
     end

@@ -39,7 +39,7 @@ const SCAN_BUDGET = 5000;
  * The key layout's version, part of the `current` pointer's name: a store that finds no pointer of its own
  * layout (a deployment of the previous one) has no generation, and the runner rebuilds at start.
  */
-const LAYOUT = 3;
+const LAYOUT = 4;
 
 interface Scripts<R> {
   [command: string]: (...args: string[]) => R;
@@ -50,7 +50,8 @@ interface Scripts<R> {
  * account's keys of a generation share a slot and every script touches one slot):
  * - `<p>m:current:v<layout>` the serving generation, `<p>m:generations` the last generation number;
  * - `<p>m:g<n>:{a}:row:<id>` hash of one row: JSON columns, `_n:<column>` folded keys, `_s` its sets,
- *   `_p:<stream>` positions (the row id in a stream id written `*`);
+ *   `_t` its search terms, `_c` its CSV line (layout 4), `_p:<stream>` positions (the row id in a stream
+ *   id written `*`);
  * - `<p>m:g<n>:{a}:sort:<sort>` sorted set, score 0, members `<sort key>\0<id>`, read BYLEX;
  * - `<p>m:g<n>:{a}:set:<set>:<value>` set of ids; `<p>m:g<n>:{a}:search` members `<term>\0<id>`, but for
  *   terms a sort's members already hold whole (a search group with a sort's columns: name, username, email);
@@ -167,12 +168,7 @@ export class RedisReadModelStore extends ReadModelStore {
     };
   }
 
-  /**
-   * Walks the sort order in chunks from one generation, each chunk one script run that checks the
-   * predicates and returns its rows as one JSON text (only `columns` when given): the server is never
-   * held longer than SCAN_BUDGET candidates, and memory stays at two chunks (the next is read while the
-   * caller takes this one).
-   */
+  /** The rows of each chunk (see chunks) come as one JSON text, only `columns` when given. */
   async *scan(
     model: ReadModelDeclaration,
     query: Omit<RowQuery, 'after' | 'limit'>,
@@ -180,36 +176,21 @@ export class RedisReadModelStore extends ReadModelStore {
     batch = 1000,
     columns?: readonly string[],
   ): AsyncGenerator<Row[]> {
-    const base = this.base(model, generation, query.accountId);
-    const { search, anyOf, ranges, sort, descending } = query;
-    const shape = {
-      search,
-      anyOf,
-      ranges,
-      sort,
-      desc: descending,
-      limit: batch,
-      budget: SCAN_BUDGET,
-      columns,
-    };
-    const script = this.redis as unknown as Scripts<Promise<[string | null, string]>>;
-    const chunk = (after?: string) => {
-      const reply = script[this.command(model, 'scan')](
-        `${base}rows`,
-        base,
-        JSON.stringify({ ...shape, after }),
-      );
-      // Read ahead, and awaited next round; a consumer stopping first must not leave its failure unhandled.
-      reply.catch(() => undefined);
-      return reply;
-    };
-    for (let pending = chunk(); ; ) {
-      const [next, rows] = await pending;
-      if (next !== null) pending = chunk(next);
-      const parsed = JSON.parse(rows) as Row[];
-      if (parsed.length > 0) yield parsed;
-      if (next === null) return;
+    for await (const text of this.chunks(model, query, generation, { limit: batch, columns })) {
+      const rows = JSON.parse(text) as Row[];
+      if (rows.length > 0) yield rows;
     }
+  }
+
+  /** As scan(), each chunk the rows' ready CSV lines joined by the script: nothing to parse or render. */
+  async *scanCsv(
+    model: ReadModelDeclaration,
+    query: Omit<RowQuery, 'after' | 'limit'>,
+    generation: number,
+    batch = 1000,
+  ): AsyncGenerator<string> {
+    for await (const text of this.chunks(model, query, generation, { limit: batch, csv: true }))
+      if (text !== '') yield text;
   }
 
   async get(model: ReadModelDeclaration, accountId: string, rowId: string, generation?: number) {
@@ -245,6 +226,39 @@ export class RedisReadModelStore extends ReadModelStore {
 
   clear(model: ReadModelDeclaration): Promise<void> {
     return this.unlinkMatching(`${escapeGlob(`${this.prefix}${model.name}:`)}*`);
+  }
+
+  /**
+   * Walks the sort order in chunks from one generation, each chunk one script run that checks the
+   * predicates and returns its rows as one text (see scanScript): the server is never held longer than
+   * SCAN_BUDGET candidates, and memory stays at two chunks (the next is read while the caller takes this one).
+   */
+  private async *chunks(
+    model: ReadModelDeclaration,
+    query: Omit<RowQuery, 'after' | 'limit'>,
+    generation: number,
+    shape: { readonly limit: number; readonly columns?: readonly string[]; readonly csv?: true },
+  ): AsyncGenerator<string> {
+    const base = this.base(model, generation, query.accountId);
+    const { search, anyOf, ranges, sort, descending } = query;
+    const fixed = { search, anyOf, ranges, sort, desc: descending, budget: SCAN_BUDGET, ...shape };
+    const script = this.redis as unknown as Scripts<Promise<[string | null, string]>>;
+    const chunk = (after?: string) => {
+      const reply = script[this.command(model, 'scan')](
+        `${base}rows`,
+        base,
+        JSON.stringify({ ...fixed, after }),
+      );
+      // Read ahead, and awaited next round; a consumer stopping first must not leave its failure unhandled.
+      reply.catch(() => undefined);
+      return reply;
+    };
+    for (let pending = chunk(); ; ) {
+      const [next, text] = await pending;
+      if (next !== null) pending = chunk(next);
+      yield text;
+      if (next === null) return;
+    }
   }
 
   /** Closes the connection only when this adapter opened it; a client passed in belongs to the caller. */

@@ -2,6 +2,7 @@ import {
   assertLimit,
   columnKeys,
   compareKeys,
+  csvLine,
   isAfter,
   type ReadModelDeclaration,
   type Row,
@@ -85,6 +86,16 @@ export class InMemoryReadModelStore extends ReadModelStore {
       after = page.rows.at(-1)?.member;
       more = page.more;
     }
+  }
+
+  async *scanCsv(
+    model: ReadModelDeclaration,
+    query: Omit<RowQuery, 'after' | 'limit'>,
+    generation: number,
+    batch = 1000,
+  ): AsyncGenerator<string> {
+    for await (const rows of this.scan(model, query, generation, batch))
+      yield rows.map((row) => csvLine(model, row)).join('');
   }
 
   async get(model: ReadModelDeclaration, accountId: string, rowId: string, generation?: number) {

@@ -40,6 +40,16 @@ export abstract class ReadModelStore {
     batch?: number,
     columns?: readonly string[],
   ): AsyncGenerator<Row[]>;
+  /**
+   * As scan(), but each batch as one text: its rows' CSV lines (csvLine of the model's `csv` cells), so an
+   * export can pass them on as they are; a store may keep each row's line ready.
+   */
+  abstract scanCsv(
+    model: ReadModelDeclaration,
+    query: Omit<RowQuery, 'after' | 'limit'>,
+    generation: number,
+    batch?: number,
+  ): AsyncGenerator<string>;
   abstract get(
     model: ReadModelDeclaration,
     accountId: string,

@@ -71,6 +71,12 @@ export function readModelLoadContract(name: string, factory: ReadModelStoreFacto
     ];
     const answers = (accountId: string, generation: number) =>
       Promise.all(queries.map((options) => store.query(model, query(accountId, options), generation)));
+    const csv = async (accountId: string, generation: number) => {
+      let text = '';
+      for await (const lines of store.scanCsv(model, query(accountId, { sort: 'name' }), generation, 5))
+        text += lines;
+      return text;
+    };
 
     beforeEach(async () => {
       store = await factory();
@@ -90,6 +96,7 @@ export function readModelLoadContract(name: string, factory: ReadModelStoreFacto
 
       for (const accountId of [acme, globex]) {
         expect(await answers(accountId, loaded)).toEqual(await answers(accountId, applied));
+        expect(await csv(accountId, loaded)).toBe(await csv(accountId, applied));
         expect(await store.count(model, accountId, loaded)).toBe(
           await store.count(model, accountId, applied),
         );
