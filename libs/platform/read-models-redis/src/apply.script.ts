@@ -6,8 +6,8 @@ import { entriesLua } from './row-entries.lua';
  * Applies many writes to one account's generation in one run. KEYS: any key of the account's slot.
  * ARGV: key base, then per write: row id, position field, position, and 'u', pair count, column/value
  * pairs (JSON values and _n: keys), or 't', list column, item, '1' to add / '0' to remove.
- * Each row is read once and written once per run however many writes it gets (its CSV line, `_c`, made
- * again once listed); its index entries are
+ * Each row is read once and written once per run however many writes it gets (its CSV line in the
+ * account's `csv` hash made again once listed); its index entries are
  * diffed once, and the index keys then change with one command per key (unpack stays under Lua's stack
  * limit). A write at or below its stream's position is skipped; all of it happens, or none.
  */
@@ -71,8 +71,7 @@ for _, id in ipairs(order) do
       row.changed._t = true
     end
     if #csvCells > 0 and row.new[spec.listedBy] then
-      row.new._c = csvLineOf(row.new)
-      row.changed._c = true
+      redis.call('HSET', base .. 'csv', id, csvLineOf(row.new))
     end
     -- _s and _t first: a new field goes to the end of the row's listpack, which HMGET reads from the
     -- start, and every candidate check reads these two.

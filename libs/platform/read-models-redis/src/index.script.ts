@@ -5,8 +5,8 @@ import { entriesLua } from './row-entries.lua';
 /**
  * Indexes up to `count` rows the load script wrote (see ReadModelStore.indexLoaded). KEYS: the account's
  * set of loaded rows. ARGV: key base, count. Pops that many ids, reads only the fields indexes are made of,
- * sets each row's _s, _t and _c (its CSV line), and adds every index member with one command per index key (and 3000
- * members). Returns the number of rows indexed: fewer than `count` once the set is empty.
+ * sets each row's _s and _t, and adds every index member and CSV line with one command per index key
+ * (and 3000 members). Returns the number of rows indexed: fewer than `count` once the set is empty.
  */
 export const indexScript = (declaration: ReadModelDeclaration): string => `${entriesLua(declaration)}
 local base, count = ARGV[1], tonumber(ARGV[2])
@@ -23,7 +23,7 @@ for _, cell in ipairs(csvCells) do
   if cell.whenSet then need(cell.whenSet.column) end
 end
 
-local added = {}
+local added, lines = {}, {}
 local ids = redis.call('SPOP', KEYS[1], count)
 for _, id in ipairs(ids) do
   local key = base .. 'row:' .. id
@@ -34,13 +34,17 @@ for _, id in ipairs(ids) do
   if memberships then
     table.sort(memberships)
     local s, t = '|' .. table.concat(memberships, '|') .. '|', '\\n' .. table.concat(terms, '\\n')
-    if #csvCells > 0 then redis.call('HSET', key, '_s', s, '_t', t, '_c', csvLineOf(h))
-    else redis.call('HSET', key, '_s', s, '_t', t) end
+    redis.call('HSET', key, '_s', s, '_t', t)
+    if #csvCells > 0 then
+      lines[#lines + 1] = id
+      lines[#lines + 1] = csvLineOf(h)
+    end
     for index, members in pairs(out) do
       for member in pairs(members) do collect(added, index, member) end
     end
   end
 end
 flush({}, added)
+for from = 1, #lines, 6000 do redis.call('HSET', base .. 'csv', unpack(lines, from, math.min(from + 5999, #lines))) end
 return #ids
 `;

@@ -133,7 +133,7 @@ local function entries(base, id, h, affected)
   return out, memberships, terms
 end
 
--- The row's CSV line (kept in _c), as read-model-kit's csvLine renders it: each cell's text, neutralised
+-- The row's CSV line (kept in the account's csv hash), as read-model-kit's csvLine renders it: each cell's text, neutralised
 -- against formulas, quoted when it holds a comma, quote or line break; cells joined by commas, CRLF after.
 local csvCells = spec.csv or {}
 local function csvText(raw)

@@ -10,12 +10,12 @@ import { checksLua } from './query-checks.lua';
  */
 export const scanScript = (declaration: ReadModelDeclaration): string => `${checksLua(declaration)}
 local predicates = search ~= '' or #q.anyOf > 0 or #q.ranges > 0
--- With q.csv, the rows' ready CSV lines (_c) joined: the export passes the text on as it is.
+-- With q.csv, the rows' ready CSV lines joined: the export passes the text on as it is.
 local function csvLines()
   local out, rows = {}, { count = 0 }
   function rows.add(id)
     rows.count = rows.count + 1
-    out[rows.count] = redis.call('HGET', base .. 'row:' .. id, '_c')
+    out[rows.count] = redis.call('HGET', base .. 'csv', id)
   end
   function rows.text() return table.concat(out) end
   return rows
