@@ -1,7 +1,7 @@
 import { ReadModelStore } from '@gatehouse/read-models';
 import {
   assertLimit,
-  columnKeys,
+  columnKey,
   type ReadModelDeclaration,
   type Row,
   type RowPage,
@@ -50,8 +50,9 @@ interface Scripts<R> {
  * account's keys of a generation share a slot and every script touches one slot):
  * - `<p>m:current:v<layout>` the serving generation, `<p>m:generations` the last generation number;
  * - `<p>m:g<n>:{a}:row:<id>` hash of one row: JSON columns, `_n:<column>` folded keys, `_s` its sets,
- *   `_t` its search terms, `_c` its CSV line (layout 4), `_p:<stream>` positions (the row id in a stream
- *   id written `*`);
+ *   `_t` its search terms, `_p:<stream>` positions (the row id in a stream id written `*`);
+ * - `<p>m:g<n>:{a}:csv` hash of each listed row's CSV line by id (layout 4; apart from the row, whose
+ *   hash a line over 64 bytes would turn from a listpack into a table of twice the memory);
  * - `<p>m:g<n>:{a}:sort:<sort>` sorted set, score 0, members `<sort key>\0<id>`, read BYLEX;
  * - `<p>m:g<n>:{a}:set:<set>:<value>` set of ids; `<p>m:g<n>:{a}:search` members `<term>\0<id>`, but for
  *   terms a sort's members already hold whole (a search group with a sort's columns: name, username, email);
@@ -350,12 +351,18 @@ function writeArgs(model: ReadModelDeclaration, write: RowWrite, args: string[])
     args.push('t', write.column, write.item, write.present ? '1' : '0');
     return;
   }
-  // An explicit undefined would reach Redis as '' and make the row unreadable: skip it.
-  const columns = Object.entries(write.columns).filter(([, value]) => value !== undefined);
-  const keys = Object.entries(columnKeys(model, Object.fromEntries(columns)));
-  args.push('u', String(columns.length + keys.length));
-  for (const [column, value] of columns) args.push(column, JSON.stringify(value));
-  for (const [column, key] of keys) args.push(`_n:${column}`, key);
+  // One pass, no intermediate arrays: this runs for every event of a rebuild.
+  const count = args.push('u', '') - 1;
+  let pairs = 0;
+  for (const [column, value] of Object.entries(write.columns)) {
+    // An explicit undefined would reach Redis as '' and make the row unreadable: skip it.
+    if (value === undefined) continue;
+    const key = columnKey(model, column, value);
+    if (key === undefined) args.push(column, JSON.stringify(value));
+    else args.push(column, JSON.stringify(value), `_n:${column}`, key);
+    pairs += key === undefined ? 1 : 2;
+  }
+  args[count] = String(pairs);
 }
 
 async function execOrThrow(pipeline: ChainableCommander): Promise<unknown[]> {
