@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const reader = new UsersListReader(store);
   const server = createServer((_, response) => {
     response.writeHead(200, { 'content-type': 'text/csv; charset=utf-8' });
-    pipeline(Readable.from(usersCsv(reader.rows(accountId, {}), { bom: false })), response).catch(
+    pipeline(Readable.from(usersCsv(reader.csvLines(accountId, {}), { bom: false })), response).catch(
       (error: unknown) => console.error('export failed', error),
     );
   });

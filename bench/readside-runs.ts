@@ -7,10 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { execFileSync, fork } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  exportedColumns,
-  type UsersListReader,
-} from '../libs/projections/api/src/users-query/users-list.reader';
+import type { UsersListReader } from '../libs/projections/api/src/users-query/users-list.reader';
 import type { ListUsersQueryDto } from '../libs/projections/api/src/users-query/users-query.dto';
 import { usersRowQuery } from '../libs/projections/api/src/users-query/users-row-query';
 import { queryScript } from '../libs/platform/read-models-redis/src/query.script';
@@ -100,7 +97,7 @@ async function rawQueries(
 /**
  * The large account's CSV over HTTP from a serving process of its own (readside-export.child.ts, run
  * compiled as `npm start` runs), read to the end by this one; its peak RSS is the kernel's high-water mark
- * (VmHWM, restarted once it listens). Beside it the bare scan: the same Redis work without CSV or HTTP.
+ * (VmHWM, restarted once it listens). Beside it the bare scan: the same Redis work (the lines) without HTTP.
  */
 export async function exportBench(
   store: ReadModelStore,
@@ -141,14 +138,8 @@ export async function exportBench(
     if (lines - 1 !== users) throw new Error(`exported ${lines - 1} rows, the account has ${users}`);
     const rawStarted = performance.now();
     let scanned = 0;
-    for await (const batch of store.scan(
-      model,
-      usersRowQuery(BIG_ACCOUNT, {}),
-      generation,
-      1000,
-      exportedColumns,
-    ))
-      scanned += batch.length;
+    for await (const lines of store.scanCsv(model, usersRowQuery(BIG_ACCOUNT, {}), generation, 1000))
+      for (let at = lines.indexOf('\n'); at >= 0; at = lines.indexOf('\n', at + 1)) scanned++;
     return {
       rowsPerSecond: users / seconds,
       peakRss,

@@ -77,7 +77,7 @@ export async function readsideSection(options: { signal?: AbortSignal } = {}): P
       [
         'CSV export',
         `${fmt(csv.rowsPerSecond)} rows/s, serving process peak RSS ${(csv.peakRss / MB).toFixed(0)} MB (idle ${(csv.idleRss / MB).toFixed(0)} MB)`,
-        `${fmt(csv.rawRowsPerSecond)} rows/s (scan, no CSV)`,
+        `${fmt(csv.rawRowsPerSecond)} rows/s (scan of the lines, no HTTP)`,
         `≥ ${fmt(TARGETS.exportRowsPerSecond)}/s, < ${TARGETS.exportRssMb} MB`,
         csv.rowsPerSecond >= TARGETS.exportRowsPerSecond && csv.peakRss < TARGETS.exportRssMb * MB,
       ],

@@ -7,6 +7,18 @@ import type { ReadModelDeclaration } from './read-model.declaration';
  * contract suite holds the two together.
  */
 
+/** The folded key of a column's value, or undefined when the column is not indexed. */
+export function columnKey(
+  declaration: ReadModelDeclaration,
+  column: string,
+  value: unknown,
+): string | undefined {
+  const kind = declaration.columns[column];
+  if (kind === 'text') return fold(typeof value === 'string' ? value : '');
+  if (kind === 'time') return timeKey(value as string | null);
+  return undefined;
+}
+
 /** The folded key of each indexed column a write sets (absent columns keep their key). */
 export function columnKeys(
   declaration: ReadModelDeclaration,
@@ -14,9 +26,8 @@ export function columnKeys(
 ): Record<string, string> {
   const keys: Record<string, string> = {};
   for (const [column, value] of Object.entries(columns)) {
-    const kind = declaration.columns[column];
-    if (kind === 'text') keys[column] = fold(typeof value === 'string' ? value : '');
-    if (kind === 'time') keys[column] = timeKey(value as string | null);
+    const key = columnKey(declaration, column, value);
+    if (key !== undefined) keys[column] = key;
   }
   return keys;
 }

@@ -9,6 +9,7 @@
  * - `sorts`: orders over one or more indexed columns (joined by a space); ties break by row id.
  * - `search`: groups of text columns whose joined value, and each of its words onwards, is a prefix term.
  * - `listedBy`: a row is listed, counted and returned once a write has set this column.
+ * - `csv`: the cells of a row's line in a CSV export (see csv-line.ts); a store may keep each line ready.
  */
 export interface ReadModelDeclaration {
   readonly name: string;
@@ -18,6 +19,18 @@ export interface ReadModelDeclaration {
   readonly sorts: Readonly<Record<string, readonly string[]>>;
   readonly defaultSort: string;
   readonly search: readonly (readonly string[])[];
+  readonly csv?: readonly CsvCell[];
+}
+
+/**
+ * One cell of a CSV line: the texts of `columns` (a string as it is, a list's items joined by "; ", null
+ * or absent empty), joined by a space and, when several, trimmed of ASCII whitespace; or `whenSet.text`
+ * while that column is set (not null).
+ */
+export interface CsvCell {
+  readonly header: string;
+  readonly columns: readonly string[];
+  readonly whenSet?: { readonly column: string; readonly text: string };
 }
 
 export interface SetIndex {

@@ -1,16 +1,19 @@
 import type { ReadModelDeclaration } from '@gatehouse/read-model-kit';
+import { indexWritesLua } from './index-writes.lua';
 import { entriesLua } from './row-entries.lua';
 
 /**
  * Applies many writes to one account's generation in one run. KEYS: any key of the account's slot.
  * ARGV: key base, then per write: row id, position field, position, and 'u', pair count, column/value
  * pairs (JSON values and _n: keys), or 't', list column, item, '1' to add / '0' to remove.
- * Each row is read once and written once per run however many writes it gets; its index entries are
+ * Each row is read once and written once per run however many writes it gets (its CSV line in the
+ * account's `csv` hash made again once listed); its index entries are
  * diffed once, and the index keys then change with one command per key (unpack stays under Lua's stack
  * limit). A write at or below its stream's position is skipped; all of it happens, or none.
  */
 export const applyScript = (declaration: ReadModelDeclaration): string => `${entriesLua(declaration)}
 local base = ARGV[1]
+${indexWritesLua}
 local rows, order = {}, {}
 local i = 2
 while i <= #ARGV do
@@ -31,14 +34,7 @@ while i <= #ARGV do
     local column, item, add = ARGV[i + 4], ARGV[i + 5], ARGV[i + 6] == '1'
     i = i + 7
     if fresh then
-      local items, present = {}, false
-      for _, existing in ipairs(new[column] and cjson.decode(new[column]) or {}) do
-        if existing == item then present = true end
-        if existing ~= item or add then items[#items + 1] = existing end
-      end
-      if add and not present then items[#items + 1] = item end
-      -- cjson encodes an empty table as {}, so the empty list is written out by hand.
-      new[column] = #items > 0 and cjson.encode(items) or '[]'
+      new[column] = toggledList(new[column], item, add)
       row.changed[column] = true
     end
   else
@@ -58,13 +54,7 @@ while i <= #ARGV do
 end
 
 local checked = { '_s', '_t' }
-local function isSet(key) return string.sub(key, #base + 1, #base + 4) == 'set:' end
 local removed, added = {}, {}
-local function collect(into, key, member)
-  local list = into[key]
-  if not list then list = {} into[key] = list end
-  list[#list + 1] = member
-end
 for _, id in ipairs(order) do
   local row = rows[id]
   if next(row.changed) then
@@ -79,6 +69,9 @@ for _, id in ipairs(order) do
     if terms then
       row.new._t = '\\n' .. table.concat(terms, '\\n')
       row.changed._t = true
+    end
+    if #csvCells > 0 and row.new[spec.listedBy] then
+      redis.call('HSET', base .. 'csv', id, csvLineOf(row.new))
     end
     -- _s and _t first: a new field goes to the end of the row's listpack, which HMGET reads from the
     -- start, and every candidate check reads these two.
@@ -107,23 +100,6 @@ for _, id in ipairs(order) do
   end
 end
 
-local chunk = 3000
-local function each(lists, run)
-  for key, members in pairs(lists) do
-    for from = 1, #members, chunk do run(key, members, from, math.min(from + chunk - 1, #members)) end
-  end
-end
-each(removed, function(key, members, from, to)
-  redis.call(isSet(key) and 'SREM' or 'ZREM', key, unpack(members, from, to))
-end)
-each(added, function(key, members, from, to)
-  if isSet(key) then
-    redis.call('SADD', key, unpack(members, from, to))
-  else
-    local args = {}
-    for j = from, to do args[#args + 1] = 0 args[#args + 1] = members[j] end
-    redis.call('ZADD', key, unpack(args))
-  end
-end)
+flush(removed, added)
 return #order
 `;

@@ -1,6 +1,7 @@
 import { usersListDeclaration as model } from '@gatehouse/users-list';
 import {
   readModelInvitesContract,
+  readModelLoadContract,
   readModelQueryContract,
   readModelStoreContract,
   testEnv,
@@ -16,6 +17,7 @@ const fresh = () => new RedisReadModelStore(testEnv.redisUrl, { keyPrefix: `${un
 readModelStoreContract('redis', fresh);
 readModelQueryContract('redis', fresh);
 readModelInvitesContract('redis', fresh);
+readModelLoadContract('redis', fresh);
 readModelInvitesContract(
   'redis, walking the order',
   () => new RedisReadModelStore(testEnv.redisUrl, { keyPrefix: `${uniqueName('rm')}:`, readUpTo: 0 }),
@@ -67,6 +69,22 @@ describe('RedisReadModelStore', () => {
     expect(await keysUnder(prefix)).toEqual([]);
     await store.close();
     expect(await redis.ping()).toBe('PONG');
+  });
+
+  it('leaves no bookkeeping of a bulk load behind once the generation is indexed', async () => {
+    const prefix = `${uniqueName('rm')}:`;
+    const store = new RedisReadModelStore(redis, { keyPrefix: prefix });
+    try {
+      const generation = await store.createGeneration(model);
+      const writes = Array.from({ length: 2500 }, (_, index) => creation(`acct-${index % 3}`, index + 1));
+      await store.load(model, writes, generation);
+      expect((await keysUnder(prefix)).filter((key) => key.includes('loaded'))).toHaveLength(4);
+      await store.indexLoaded(model, generation);
+      expect((await keysUnder(prefix)).filter((key) => key.includes('loaded'))).toEqual([]);
+      expect(await store.count(model, 'acct-0', generation)).toBe(834);
+    } finally {
+      await store.clear(model);
+    }
   });
 
   it('applies 10,000 creations in one call and pages a filtered search over them', async () => {

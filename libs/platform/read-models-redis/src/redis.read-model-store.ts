@@ -1,7 +1,7 @@
 import { ReadModelStore } from '@gatehouse/read-models';
 import {
   assertLimit,
-  columnKeys,
+  columnKey,
   type ReadModelDeclaration,
   type Row,
   type RowPage,
@@ -10,6 +10,8 @@ import {
 } from '@gatehouse/read-model-kit';
 import { type ChainableCommander, Redis } from 'ioredis';
 import { applyScript } from './apply.script';
+import { indexScript } from './index.script';
+import { loadScript } from './load.script';
 import { queryScript } from './query.script';
 import { scanScript } from './scan.script';
 
@@ -26,6 +28,15 @@ export interface RedisReadModelStoreOptions {
 
 /** Writes per script run: a run blocks the server, so a large batch goes as several (one pipeline). */
 const WRITES_PER_RUN = 500;
+/** Rows one index run reads and indexes: a run blocks the server, so about as long as an apply run. */
+const ROWS_PER_INDEX_RUN = 1000;
+/** Accounts whose index runs share a pipeline. */
+const ACCOUNTS_PER_WAVE = 100;
+/**
+ * Index runs per account in a pipeline: each pops rows of its own, so a large account's runs follow one
+ * another without a round trip between them (the server still serves others between runs).
+ */
+const RUNS_PER_ACCOUNT = 8;
 /** Candidates one export chunk examines at most, so no script run holds the server long. */
 const SCAN_BUDGET = 5000;
 
@@ -33,7 +44,7 @@ const SCAN_BUDGET = 5000;
  * The key layout's version, part of the `current` pointer's name: a store that finds no pointer of its own
  * layout (a deployment of the previous one) has no generation, and the runner rebuilds at start.
  */
-const LAYOUT = 3;
+const LAYOUT = 4;
 
 interface Scripts<R> {
   [command: string]: (...args: string[]) => R;
@@ -44,11 +55,15 @@ interface Scripts<R> {
  * account's keys of a generation share a slot and every script touches one slot):
  * - `<p>m:current:v<layout>` the serving generation, `<p>m:generations` the last generation number;
  * - `<p>m:g<n>:{a}:row:<id>` hash of one row: JSON columns, `_n:<column>` folded keys, `_s` its sets,
- *   `_p:<stream>` positions (the row id in a stream id written `*`);
+ *   `_t` its search terms, `_p:<stream>` positions (the row id in a stream id written `*`);
+ * - `<p>m:g<n>:{a}:csv` hash of each listed row's CSV line by id (layout 4; apart from the row, whose
+ *   hash a line over 64 bytes would turn from a listpack into a table of twice the memory);
  * - `<p>m:g<n>:{a}:sort:<sort>` sorted set, score 0, members `<sort key>\0<id>`, read BYLEX;
  * - `<p>m:g<n>:{a}:set:<set>:<value>` set of ids; `<p>m:g<n>:{a}:search` members `<term>\0<id>`, but for
  *   terms a sort's members already hold whole (a search group with a sort's columns: name, username, email);
- * - `<p>m:g<n>:{a}:scratch` a query's working set, created and deleted inside one script run.
+ * - `<p>m:g<n>:{a}:scratch` a query's working set, created and deleted inside one script run;
+ * - while a rebuild loads a generation: `<p>m:g<n>:{a}:loaded` the ids of listed rows not yet indexed, and
+ *   `<p>m:g<n>:loaded-accounts` the accounts holding such sets (both emptied by indexLoaded).
  * The client must not set ioredis' own keyPrefix: this adapter prefixes keys itself, SCAN patterns included.
  */
 export class RedisReadModelStore extends ReadModelStore {
@@ -77,23 +92,54 @@ export class RedisReadModelStore extends ReadModelStore {
   async apply(model: ReadModelDeclaration, writes: readonly RowWrite[], generation?: number): Promise<void> {
     if (writes.length === 0) return;
     const number = generation ?? (await this.currentOrFirst(model));
+    // Defined before the pipeline is made: a pipeline knows the commands defined when it was made.
     const apply = this.command(model, 'apply');
-    const byAccount = new Map<string, RowWrite[]>();
-    for (const write of writes) {
-      const list = byAccount.get(write.accountId);
-      if (list) list.push(write);
-      else byAccount.set(write.accountId, [write]);
-    }
     const pipeline = this.redis.pipeline() as ChainableCommander & Scripts<ChainableCommander>;
-    for (const [accountId, list] of byAccount) {
-      const base = this.base(model, number, accountId);
-      for (let start = 0; start < list.length; start += WRITES_PER_RUN) {
-        const args = [base];
-        for (const write of list.slice(start, start + WRITES_PER_RUN)) writeArgs(model, write, args);
-        pipeline[apply](`${base}rows`, ...args);
+    this.eachRun(model, number, writes, (base, args) => pipeline[apply](`${base}rows`, base, ...args));
+    await execOrThrow(pipeline);
+  }
+
+  /**
+   * As apply(), but each run only merges its writes into the rows (see loadScript) and notes the listed
+   * ones in the account's loaded set; the accounts written go into the generation's set for indexLoaded().
+   */
+  async load(model: ReadModelDeclaration, writes: readonly RowWrite[], generation: number): Promise<void> {
+    if (writes.length === 0) return;
+    const load = this.command(model, 'load');
+    const pipeline = this.redis.pipeline() as ChainableCommander & Scripts<ChainableCommander>;
+    const accounts = new Set<string>();
+    this.eachRun(model, generation, writes, (base, args, accountId) => {
+      accounts.add(accountId);
+      // One JSON text rather than an argument per field: encoding a few arguments per write instead of
+      // dozens was most of this process's cost of a rebuild.
+      pipeline[load](`${base}loaded`, base, JSON.stringify(args));
+    });
+    pipeline.sadd(this.loadedAccounts(model, generation), ...accounts);
+    await execOrThrow(pipeline);
+  }
+
+  /**
+   * Empties each loaded account's set ROWS_PER_INDEX_RUN rows to a script run, RUNS_PER_ACCOUNT runs of
+   * each of up to ACCOUNTS_PER_WAVE accounts in one pipeline, until every set is empty.
+   */
+  async indexLoaded(model: ReadModelDeclaration, generation: number): Promise<void> {
+    const index = this.command(model, 'index');
+    const accountsKey = this.loadedAccounts(model, generation);
+    for await (const found of this.redis.sscanStream(accountsKey, { count: ACCOUNTS_PER_WAVE })) {
+      let pending = [...new Set(found as string[])];
+      while (pending.length > 0) {
+        const pipeline = this.redis.pipeline() as ChainableCommander & Scripts<ChainableCommander>;
+        for (const accountId of pending) {
+          const base = this.base(model, generation, accountId);
+          for (let run = 0; run < RUNS_PER_ACCOUNT; run++)
+            pipeline[index](`${base}loaded`, base, String(ROWS_PER_INDEX_RUN));
+        }
+        const indexed = (await execOrThrow(pipeline)) as number[];
+        // An account whose last run found a full set may have more; runs past the end find none.
+        pending = pending.filter((_, at) => indexed[(at + 1) * RUNS_PER_ACCOUNT - 1] === ROWS_PER_INDEX_RUN);
       }
     }
-    await execOrThrow(pipeline);
+    await this.redis.del(accountsKey);
   }
 
   async query(model: ReadModelDeclaration, query: RowQuery, generation?: number): Promise<RowPage> {
@@ -130,12 +176,7 @@ export class RedisReadModelStore extends ReadModelStore {
     };
   }
 
-  /**
-   * Walks the sort order in chunks from one generation, each chunk one script run that checks the
-   * predicates and returns its rows as one JSON text (only `columns` when given): the server is never
-   * held longer than SCAN_BUDGET candidates, and memory stays at two chunks (the next is read while the
-   * caller takes this one).
-   */
+  /** The rows of each chunk (see chunks) come as one JSON text, only `columns` when given. */
   async *scan(
     model: ReadModelDeclaration,
     query: Omit<RowQuery, 'after' | 'limit'>,
@@ -143,36 +184,21 @@ export class RedisReadModelStore extends ReadModelStore {
     batch = 1000,
     columns?: readonly string[],
   ): AsyncGenerator<Row[]> {
-    const base = this.base(model, generation, query.accountId);
-    const { search, anyOf, ranges, sort, descending } = query;
-    const shape = {
-      search,
-      anyOf,
-      ranges,
-      sort,
-      desc: descending,
-      limit: batch,
-      budget: SCAN_BUDGET,
-      columns,
-    };
-    const script = this.redis as unknown as Scripts<Promise<[string | null, string]>>;
-    const chunk = (after?: string) => {
-      const reply = script[this.command(model, 'scan')](
-        `${base}rows`,
-        base,
-        JSON.stringify({ ...shape, after }),
-      );
-      // Read ahead, and awaited next round; a consumer stopping first must not leave its failure unhandled.
-      reply.catch(() => undefined);
-      return reply;
-    };
-    for (let pending = chunk(); ; ) {
-      const [next, rows] = await pending;
-      if (next !== null) pending = chunk(next);
-      const parsed = JSON.parse(rows) as Row[];
-      if (parsed.length > 0) yield parsed;
-      if (next === null) return;
+    for await (const text of this.chunks(model, query, generation, { limit: batch, columns })) {
+      const rows = JSON.parse(text) as Row[];
+      if (rows.length > 0) yield rows;
     }
+  }
+
+  /** As scan(), each chunk the rows' ready CSV lines joined by the script: nothing to parse or render. */
+  async *scanCsv(
+    model: ReadModelDeclaration,
+    query: Omit<RowQuery, 'after' | 'limit'>,
+    generation: number,
+    batch = 1000,
+  ): AsyncGenerator<string> {
+    for await (const text of this.chunks(model, query, generation, { limit: batch, csv: true }))
+      if (text !== '') yield text;
   }
 
   async get(model: ReadModelDeclaration, accountId: string, rowId: string, generation?: number) {
@@ -210,6 +236,39 @@ export class RedisReadModelStore extends ReadModelStore {
     return this.unlinkMatching(`${escapeGlob(`${this.prefix}${model.name}:`)}*`);
   }
 
+  /**
+   * Walks the sort order in chunks from one generation, each chunk one script run that checks the
+   * predicates and returns its rows as one text (see scanScript): the server is never held longer than
+   * SCAN_BUDGET candidates, and memory stays at two chunks (the next is read while the caller takes this one).
+   */
+  private async *chunks(
+    model: ReadModelDeclaration,
+    query: Omit<RowQuery, 'after' | 'limit'>,
+    generation: number,
+    shape: { readonly limit: number; readonly columns?: readonly string[]; readonly csv?: true },
+  ): AsyncGenerator<string> {
+    const base = this.base(model, generation, query.accountId);
+    const { search, anyOf, ranges, sort, descending } = query;
+    const fixed = { search, anyOf, ranges, sort, desc: descending, budget: SCAN_BUDGET, ...shape };
+    const script = this.redis as unknown as Scripts<Promise<[string | null, string]>>;
+    const chunk = (after?: string) => {
+      const reply = script[this.command(model, 'scan')](
+        `${base}rows`,
+        base,
+        JSON.stringify({ ...fixed, after }),
+      );
+      // Read ahead, and awaited next round; a consumer stopping first must not leave its failure unhandled.
+      reply.catch(() => undefined);
+      return reply;
+    };
+    for (let pending = chunk(); ; ) {
+      const [next, text] = await pending;
+      if (next !== null) pending = chunk(next);
+      yield text;
+      if (next === null) return;
+    }
+  }
+
   /** Closes the connection only when this adapter opened it; a client passed in belongs to the caller. */
   async close(): Promise<void> {
     if (this.ownsClient) await this.redis.quit();
@@ -222,6 +281,37 @@ export class RedisReadModelStore extends ReadModelStore {
     const first = await this.createGeneration(model);
     await this.redis.set(this.pointer(model), String(first), 'NX');
     return (await this.current(model)) as number;
+  }
+
+  /**
+   * Writes grouped by account (keeping their order within it), as one script run's write arguments (see
+   * applyScript) per WRITES_PER_RUN of them.
+   */
+  private eachRun(
+    model: ReadModelDeclaration,
+    generation: number,
+    writes: readonly RowWrite[],
+    run: (base: string, args: string[], accountId: string) => void,
+  ): void {
+    const byAccount = new Map<string, RowWrite[]>();
+    for (const write of writes) {
+      const list = byAccount.get(write.accountId);
+      if (list) list.push(write);
+      else byAccount.set(write.accountId, [write]);
+    }
+    for (const [accountId, list] of byAccount) {
+      const base = this.base(model, generation, accountId);
+      for (let start = 0; start < list.length; start += WRITES_PER_RUN) {
+        const args: string[] = [];
+        for (const write of list.slice(start, start + WRITES_PER_RUN)) writeArgs(model, write, args);
+        run(base, args, accountId);
+      }
+    }
+  }
+
+  /** The accounts load() wrote to a generation and indexLoaded() has not indexed yet. */
+  private loadedAccounts(model: ReadModelDeclaration, generation: number): string {
+    return `${this.prefix}${model.name}:g${generation}:loaded-accounts`;
   }
 
   private pointer(model: ReadModelDeclaration): string {
@@ -251,7 +341,13 @@ export class RedisReadModelStore extends ReadModelStore {
   }
 }
 
-const scripts = { apply: applyScript, query: queryScript, scan: scanScript };
+const scripts = {
+  apply: applyScript,
+  load: loadScript,
+  index: indexScript,
+  query: queryScript,
+  scan: scanScript,
+};
 
 /** A write as the apply script's arguments (see applyScript), appended to `args`. */
 function writeArgs(model: ReadModelDeclaration, write: RowWrite, args: string[]): void {
@@ -262,12 +358,18 @@ function writeArgs(model: ReadModelDeclaration, write: RowWrite, args: string[])
     args.push('t', write.column, write.item, write.present ? '1' : '0');
     return;
   }
-  // An explicit undefined would reach Redis as '' and make the row unreadable: skip it.
-  const columns = Object.entries(write.columns).filter(([, value]) => value !== undefined);
-  const keys = Object.entries(columnKeys(model, Object.fromEntries(columns)));
-  args.push('u', String(columns.length + keys.length));
-  for (const [column, value] of columns) args.push(column, JSON.stringify(value));
-  for (const [column, key] of keys) args.push(`_n:${column}`, key);
+  // One pass, no intermediate arrays: this runs for every event of a rebuild.
+  const count = args.push('u', '') - 1;
+  let pairs = 0;
+  for (const [column, value] of Object.entries(write.columns)) {
+    // An explicit undefined would reach Redis as '' and make the row unreadable: skip it.
+    if (value === undefined) continue;
+    const key = columnKey(model, column, value);
+    if (key === undefined) args.push(column, JSON.stringify(value));
+    else args.push(column, JSON.stringify(value), `_n:${column}`, key);
+    pairs += key === undefined ? 1 : 2;
+  }
+  args[count] = String(pairs);
 }
 
 async function execOrThrow(pipeline: ChainableCommander): Promise<unknown[]> {

@@ -133,6 +133,49 @@ local function entries(base, id, h, affected)
   return out, memberships, terms
 end
 
+-- The row's CSV line (kept in the account's csv hash), as read-model-kit's csvLine renders it: each cell's text, neutralised
+-- against formulas, quoted when it holds a comma, quote or line break; cells joined by commas, CRLF after.
+local csvCells = spec.csv or {}
+local function csvText(raw)
+  if raw == nil then return '' end
+  local value = cjson.decode(raw)
+  if type(value) == 'string' then return value end
+  if type(value) == 'table' then return table.concat(value, '; ') end
+  return ''
+end
+local function csvLineOf(h)
+  local cells = {}
+  for i, cell in ipairs(csvCells) do
+    local text
+    local set = cell.whenSet and h[cell.whenSet.column]
+    if set and set ~= 'null' then
+      text = cell.whenSet.text
+    else
+      local parts = {}
+      for j, column in ipairs(cell.columns) do parts[j] = csvText(h[column]) end
+      text = table.concat(parts, ' ')
+      if #parts > 1 then text = string.match(text, '^[\\t\\n\\v\\f\\r ]*(.-)[\\t\\n\\v\\f\\r ]*$') end
+    end
+    if string.find(text, '^[=+%-@\\t\\r]') then text = "'" .. text end
+    if string.find(text, '[,"\\r\\n]') then text = '"' .. string.gsub(text, '"', '""') .. '"' end
+    cells[i] = text
+  end
+  return table.concat(cells, ',') .. '\\r\\n'
+end
+
+-- A list column (JSON, or nil when never set) with an item added at its end or removed; an item already
+-- present keeps its place.
+local function toggledList(raw, item, add)
+  local items, present = {}, false
+  for _, existing in ipairs(raw and cjson.decode(raw) or {}) do
+    if existing == item then present = true end
+    if existing ~= item or add then items[#items + 1] = existing end
+  end
+  if add and not present then items[#items + 1] = item end
+  -- cjson encodes an empty table as {}, so the empty list is written out by hand.
+  return #items > 0 and cjson.encode(items) or '[]'
+end
+
 local function hashOf(key)
   local flat = redis.call('HGETALL', key)
   local h = {}

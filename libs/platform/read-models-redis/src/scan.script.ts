@@ -3,14 +3,24 @@ import { checksLua } from './query-checks.lua';
 
 /**
  * One chunk of an export. KEYS: any key of the account's slot. ARGV: key base, the query as JSON (with
- * `limit` rows at most, `budget` candidates at most, `columns` to return or none for all).
- * Walks the sort order from the cursor, checks each candidate, and returns { next member or false, rows }
- * where rows is one JSON array of row objects, built from the stored JSON values as they are: the client
- * parses a chunk once instead of a reply element per field.
+ * `limit` rows at most, `budget` candidates at most, `columns` to return or none for all; or `csv` for
+ * the rows' CSV lines). Walks the sort order from the cursor, checks each candidate, and returns { next
+ * member or false, rows } where rows is one JSON array of row objects, built from the stored JSON values
+ * as they are (the client parses a chunk once instead of a reply element per field), or the lines joined.
  */
 export const scanScript = (declaration: ReadModelDeclaration): string => `${checksLua(declaration)}
 local predicates = search ~= '' or #q.anyOf > 0 or #q.ranges > 0
-local rows = rowsJson(q.columns)
+-- With q.csv, the rows' ready CSV lines joined: the export passes the text on as it is.
+local function csvLines()
+  local out, rows = {}, { count = 0 }
+  function rows.add(id)
+    rows.count = rows.count + 1
+    out[rows.count] = redis.call('HGET', base .. 'csv', id)
+  end
+  function rows.text() return table.concat(out) end
+  return rows
+end
+local rows = q.csv and csvLines() or rowsJson(q.columns)
 local function done(last) return { last, rows.text() } end
 
 local examined, last = 0, nil

@@ -2,6 +2,7 @@ import {
   assertLimit,
   columnKeys,
   compareKeys,
+  csvLine,
   isAfter,
   type ReadModelDeclaration,
   type Row,
@@ -43,6 +44,15 @@ export class InMemoryReadModelStore extends ReadModelStore {
     for (const write of writes) applyOne(model, rows, write);
   }
 
+  /** This adapter keeps no indexes: loading is applying (positions are checked, and always pass). */
+  load(model: ReadModelDeclaration, writes: readonly RowWrite[], generation: number): Promise<void> {
+    return this.apply(model, writes, generation);
+  }
+
+  async indexLoaded(model: ReadModelDeclaration, generation: number): Promise<void> {
+    this.generation(model, generation);
+  }
+
   async query(model: ReadModelDeclaration, query: RowQuery, generation?: number): Promise<RowPage> {
     assertLimit(query.limit);
     const rows = await this.listed(model, query.accountId, generation);
@@ -76,6 +86,16 @@ export class InMemoryReadModelStore extends ReadModelStore {
       after = page.rows.at(-1)?.member;
       more = page.more;
     }
+  }
+
+  async *scanCsv(
+    model: ReadModelDeclaration,
+    query: Omit<RowQuery, 'after' | 'limit'>,
+    generation: number,
+    batch = 1000,
+  ): AsyncGenerator<string> {
+    for await (const rows of this.scan(model, query, generation, batch))
+      yield rows.map((row) => csvLine(model, row)).join('');
   }
 
   async get(model: ReadModelDeclaration, accountId: string, rowId: string, generation?: number) {

@@ -18,6 +18,15 @@ export abstract class ReadModelStore {
     writes: readonly RowWrite[],
     generation?: number,
   ): Promise<void>;
+  /**
+   * Bulk writes for a rebuild, into a generation that is not current and that only this caller writes,
+   * in store order (so every write is newer than the last from its stream: positions are recorded, not
+   * checked). Rows are kept with their positions but not indexed until indexLoaded(), which must run
+   * before the generation takes apply(), query() or switchTo(); calls apply in call order, as apply()'s do.
+   */
+  abstract load(model: ReadModelDeclaration, writes: readonly RowWrite[], generation: number): Promise<void>;
+  /** Indexes every row load() wrote to `generation`, in one pass; afterwards it is an ordinary one. */
+  abstract indexLoaded(model: ReadModelDeclaration, generation: number): Promise<void>;
   abstract query(model: ReadModelDeclaration, query: RowQuery, generation?: number): Promise<RowPage>;
   /**
    * Every row matching `query`, in its order, at most `batch` rows at a time, all from one generation, in
@@ -31,6 +40,16 @@ export abstract class ReadModelStore {
     batch?: number,
     columns?: readonly string[],
   ): AsyncGenerator<Row[]>;
+  /**
+   * As scan(), but each batch as one text: its rows' CSV lines (csvLine of the model's `csv` cells), so an
+   * export can pass them on as they are; a store may keep each row's line ready.
+   */
+  abstract scanCsv(
+    model: ReadModelDeclaration,
+    query: Omit<RowQuery, 'after' | 'limit'>,
+    generation: number,
+    batch?: number,
+  ): AsyncGenerator<string>;
   abstract get(
     model: ReadModelDeclaration,
     accountId: string,

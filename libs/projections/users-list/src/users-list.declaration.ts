@@ -4,7 +4,7 @@ import type { UserRow } from './user-row';
 /**
  * The users list's indexes, declared beside its reducers: filters on status, roles, language and a
  * pending deletion; sorts by name, username, email, last login and creation; prefix search on the full
- * name (so on the last name too, as a word of it), the username and the email.
+ * name (so on the last name too, as a word of it), the username and the email; the export's CSV line.
  */
 export const usersListDeclaration: ReadModelDeclaration = {
   name: 'users-list',
@@ -32,6 +32,19 @@ export const usersListDeclaration: ReadModelDeclaration = {
   },
   defaultSort: 'created',
   search: [['firstName', 'lastName'], ['username'], ['email']],
+  // The product page's columns; a pending deletion shows as the status.
+  csv: [
+    { header: 'Name', columns: ['firstName', 'lastName'] },
+    { header: 'Email', columns: ['email'] },
+    { header: 'Username', columns: ['username'] },
+    { header: 'Roles', columns: ['roles'] },
+    { header: 'Last login', columns: ['lastLoginAt'] },
+    {
+      header: 'Status',
+      columns: ['status'],
+      whenSet: { column: 'deletionRequestedAt', text: 'deletion-requested' },
+    },
+  ],
 };
 
 /** A stored row as a UserRow: every UserCreated sets all columns; roles exist once one was toggled. */

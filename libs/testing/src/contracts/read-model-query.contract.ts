@@ -1,4 +1,4 @@
-import { fold, timeKey } from '@gatehouse/read-model-kit';
+import { csvLine, fold, timeKey } from '@gatehouse/read-model-kit';
 import type { ReadModelStore } from '@gatehouse/read-models';
 import { contractKit, model, type ReadModelStoreFactory } from './read-model.contract-kit';
 import { usersListProjection } from '@gatehouse/users-list';
@@ -158,6 +158,47 @@ export function readModelQueryContract(name: string, factory: ReadModelStoreFact
         const next = await store.createGeneration(model);
         await store.switchTo(model, next);
         expect(await scanned({ sort: 'name' }, generation)).toHaveLength(3);
+      });
+
+      it('gives the rows as CSV lines, as csvLine renders them, kept up to date with each write', async () => {
+        await given(
+          created(acme, id(6), '=Bob, "the" builder', { lastName: '', username: 'line\nbreak', email: '@x' }),
+          toggled(acme, id(6), 'support', true, 0),
+          toggled(acme, id(6), 'developer', true, 1),
+          renamed(acme, id(2), 11, '+Augusta'),
+        );
+        const generation = (await store.current(model)) as number;
+        const csv = async (options: Parameters<typeof query>[1]) => {
+          let text = '';
+          for await (const lines of store.scanCsv(model, query(acme, options), generation, 2)) text += lines;
+          return text;
+        };
+        const rendered = async (options: Parameters<typeof query>[1]) => {
+          let text = '';
+          for await (const rows of store.scan(model, query(acme, options), generation, 100))
+            text += rows.map((row) => csvLine(model, row)).join('');
+          return text;
+        };
+        for (const options of [
+          { sort: 'name' },
+          { sort: 'email', descending: true, search: 'z' },
+          { anyOf: [['status:disabled', 'deletionRequested:yes']] },
+        ])
+          expect(await csv(options)).toBe(await rendered(options));
+        expect(await csv({ search: 'nobody' })).toBe('');
+        expect(await csv({ search: '=bob' })).toBe(
+          `"'=Bob, ""the"" builder",'@x,"line\nbreak",support; developer,,active\r\n`,
+        );
+        expect(await csv({ search: 'emile' })).toBe(
+          'Émile Zola,emile@acme.test,emile,,,deletion-requested\r\n',
+        );
+        await given(loggedIn(acme, id(6), 3), toggled(acme, id(6), 'support', false, 2));
+        expect(await csv({ search: '=bob' })).toBe(
+          `"'=Bob, ""the"" builder",'@x,"line\nbreak",developer,${at(3)},active\r\n`,
+        );
+        expect(await csv({ search: '+augusta' })).toBe(
+          `'+Augusta Lovelace,countess@acme.test,ada,account-admin,${at(10)},active\r\n`,
+        );
       });
 
       it('gives only the columns asked for, and the id', async () => {

@@ -33,7 +33,7 @@ export class ExportUsersHttpController {
       .type('text/csv; charset=utf-8')
       .setHeader('content-disposition', 'attachment; filename="users.csv"');
     response.flushHeaders();
-    const csv = usersCsv(this.reader.rows(accountId, query), { bom: query.bom ?? false });
+    const csv = usersCsv(this.reader.csvLines(accountId, query), { bom: query.bom ?? false });
     await pipeline(Readable.from(csv), response);
   }
 }

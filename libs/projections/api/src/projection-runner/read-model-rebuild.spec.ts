@@ -82,6 +82,29 @@ describe('rebuilding the read models from the store', () => {
     await rebuild.close();
   });
 
+  it('drops its generation when it fails, the old one serving throughout, and the next starts afresh', async () => {
+    const old = (await readModels.current(model)) as number;
+    const rebuild = new ReadModelRebuild(events, readModels, [usersListProjection], new SwitchLock(), {
+      batchSize: 1,
+    });
+    const load = readModels.load.bind(readModels);
+    let loads = 0;
+    readModels.load = async (...args) => {
+      if (++loads === 2) throw new Error('Redis went away');
+      return load(...args);
+    };
+    await expect(rebuild.run()).rejects.toThrow('Redis went away');
+    expect(await readModels.current(model)).toBe(old);
+    expect(await listed()).toEqual([1, 2].map(testUserId));
+    await expect(listed(old + 1)).rejects.toThrow(RangeError);
+    expect(rebuild.status.rebuilding).toBe(false);
+
+    await rebuild.run();
+    expect(await readModels.current(model)).toBe(old + 2);
+    expect(await listed()).toEqual([1, 2, 3].map(testUserId));
+    await rebuild.close();
+  });
+
   it('joins a rebuild already running instead of starting another', async () => {
     const rebuild = new ReadModelRebuild(events, readModels, [usersListProjection], new SwitchLock());
     const [first, second] = [rebuild.run(), rebuild.run()];

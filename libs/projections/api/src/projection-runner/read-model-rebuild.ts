@@ -1,6 +1,6 @@
 import type { StoredEvent } from '@gatehouse/contracts';
 import { type EventStore, START } from '@gatehouse/event-store';
-import type { Projection } from '@gatehouse/read-model-kit';
+import type { Projection, ReadModelDeclaration } from '@gatehouse/read-model-kit';
 import type { ReadModelStore } from '@gatehouse/read-models';
 import type { SwitchLock } from './switch-lock';
 
@@ -20,10 +20,12 @@ export interface RebuildOptions {
 }
 
 /**
- * Rebuilds every read model from the store without downtime: replays all events into fresh generations
- * while the current ones serve; once caught up, takes the switch lock (live batches pause), replays what
- * arrived meanwhile, switches each model in one step and releases; the old generations go after a grace
- * period. Live events applied again to the new generation are skipped by their stream positions.
+ * Rebuilds every read model from the store without downtime: loads all events into fresh generations
+ * while the current ones serve (in bulk: nobody else writes them, see ReadModelStore.load), indexes them,
+ * applies what arrived meanwhile; then takes the switch lock (live batches pause), applies what arrived
+ * since, switches each model in one step and releases; the old generations go after a grace period.
+ * Live events applied again to the new generation are skipped by their stream positions. A rebuild that
+ * fails drops its generations; one cut short by a crash leaves them unused (the next takes new numbers).
  */
 export class ReadModelRebuild {
   private running: Promise<void> | null = null;
@@ -66,17 +68,31 @@ export class ReadModelRebuild {
       })),
     );
     this.state = { ...this.state, rebuilding: true, replayedEvents: 0, lagMs: null };
-    const caughtUp = await this.replay(targets, START);
-    const previous = await this.lock.exclusively(async () => {
-      await this.replay(targets, caughtUp);
-      return Promise.all(
+    let previous: { declaration: ReadModelDeclaration; old: number | null }[];
+    try {
+      const loaded = await this.replay(targets, START, 'load');
+      await Promise.all(targets.map((t) => this.store.indexLoaded(t.projection.declaration, t.generation)));
+      const caughtUp = await this.replay(targets, loaded, 'apply');
+      previous = await this.lock.exclusively(async () => {
+        await this.replay(targets, caughtUp, 'apply');
+        return Promise.all(
+          targets.map(async ({ projection: { declaration }, generation }) => {
+            const old = await this.store.current(declaration);
+            await this.store.switchTo(declaration, generation);
+            return { declaration, old };
+          }),
+        );
+      });
+    } catch (error) {
+      // Those not switched to are read by nobody. Should dropping fail too, the rebuild's error is the news.
+      await Promise.all(
         targets.map(async ({ projection: { declaration }, generation }) => {
-          const old = await this.store.current(declaration);
-          await this.store.switchTo(declaration, generation);
-          return { declaration, old };
+          if ((await this.store.current(declaration)) !== generation)
+            await this.store.dropGeneration(declaration, generation);
         }),
-      );
-    });
+      ).catch(() => undefined);
+      throw error;
+    }
     this.state = {
       ...this.state,
       generations: Object.fromEntries(targets.map((t) => [t.projection.declaration.name, t.generation])),
@@ -93,13 +109,15 @@ export class ReadModelRebuild {
   }
 
   /**
-   * Applies the store's events after `from` until it has no more; returns the last checkpoint read. Three
+   * Writes the store's events after `from` until it has no more, by `load` (before the generations are
+   * indexed) or `apply`; returns the last checkpoint read. Three
    * steps overlap: the store reads the next batch, this process projects the current one, and the read
    * model store applies the previous one (the store applies calls in call order, see ReadModelStore).
    */
   private async replay(
     targets: readonly { projection: Projection<StoredEvent>; generation: number }[],
     from: string,
+    write: 'load' | 'apply',
   ): Promise<string> {
     const batchSize = this.options.batchSize ?? 5000;
     let after = from;
@@ -118,7 +136,7 @@ export class ReadModelRebuild {
       }
       const applied = Promise.all(
         targets.map(({ projection, generation }) =>
-          this.store.apply(projection.declaration, batch.flatMap(projection.project), generation),
+          this.store[write](projection.declaration, batch.flatMap(projection.project), generation),
         ),
       );
       applied.catch(() => undefined);

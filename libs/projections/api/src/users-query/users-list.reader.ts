@@ -8,14 +8,6 @@ import { startAfter } from '../page-cursor';
 /** A row of the users list as the API shows it: the stored row and the full name the list displays. */
 export type UserListItem = UserRow & { readonly name: string };
 
-/**
- * The columns of an exported user, as the store returns them: roles are absent until one was granted.
- * The CSV makes the name from first and last name itself, so rows go from store to CSV unchanged.
- */
-export type ExportedUser = Pick<UserRow, Exclude<(typeof exportedColumns)[number], 'roles'> | 'id'> & {
-  readonly roles?: readonly string[];
-};
-
 export interface UsersPage {
   readonly items: UserListItem[];
   /** Null when this page is the last one. */
@@ -28,18 +20,6 @@ export interface UsersPage {
    */
   readonly totalIsAtLeast?: true;
 }
-
-/** What a listed user's export line reads (see users-csv.ts): the rest of the row stays in the store. */
-export const exportedColumns = [
-  'firstName',
-  'lastName',
-  'email',
-  'username',
-  'roles',
-  'lastLoginAt',
-  'status',
-  'deletionRequestedAt',
-] as const;
 
 const toItem = (row: UserRow): UserListItem => ({ ...row, name: `${row.firstName} ${row.lastName}`.trim() });
 
@@ -69,21 +49,13 @@ export class UsersListReader {
   }
 
   /**
-   * Every matching row in order, a batch at a time, all from the generation serving when the export
-   * starts: a rebuild switching meanwhile cannot tear it (the old generation outlives the switch by a
-   * grace period, see ProjectionRunner).
+   * Every matching row's CSV line in order, a batch of lines to a text, all from the generation serving
+   * when the export starts: a rebuild switching meanwhile cannot tear it (the old generation outlives the
+   * switch by a grace period, see ProjectionRunner).
    */
-  async *rows(accountId: string, query: UsersQueryDto): AsyncGenerator<ExportedUser[]> {
+  async *csvLines(accountId: string, query: UsersQueryDto): AsyncGenerator<string> {
     const generation = await this.store.current(usersListDeclaration);
     if (generation === null) return;
-    // Rows with the exported columns: copying each into a new object cost more than the CSV itself.
-    for await (const rows of this.store.scan(
-      usersListDeclaration,
-      usersRowQuery(accountId, query),
-      generation,
-      1000,
-      exportedColumns,
-    ))
-      yield rows as unknown as ExportedUser[];
+    yield* this.store.scanCsv(usersListDeclaration, usersRowQuery(accountId, query), generation, 1000);
   }
 }
