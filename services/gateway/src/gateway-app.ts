@@ -5,11 +5,10 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http';
-import { requestTraceOf, type ServiceLogger } from '@gatehouse/logging';
+import { logWhenClosed, requestTraceOf, type ServiceLogger } from '@gatehouse/logging';
 import { balancedProxy } from './balanced-proxy';
 import { problem, sendJson } from './problem';
 import { readBody } from './read-body';
-import { logWhenClosed } from './request-log';
 import { type Upstreams, upstreamFor } from './routes';
 import type { UpstreamPool } from './upstream-pool';
 
@@ -40,7 +39,8 @@ export function createGatewayApp(upstreams: Upstreams<UpstreamPool>, logger: Ser
     const trace = requestTraceOf(request.headers);
     response.setHeader('x-request-id', trace.requestId);
     const pool = upstreamFor(request.method ?? 'GET', path, upstreams) ?? upstreams.users;
-    logWhenClosed(logger, request, response, path, trace, described.get(pool) as string);
+    const upstream = described.get(pool) as string;
+    logWhenClosed(logger, trace, request.method ?? 'GET', path, response, () => ({ upstream }));
     if (INTERNAL.test(path)) return problem(response, 404);
     if (!hasBody(request)) return forward(request, response, pool, NO_BODY, trace);
     readBody(request, MAX_BODY_BYTES).then(
