@@ -1,5 +1,5 @@
 import { createServiceLogger } from '@gatehouse/logging';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { freePort } from '@gatehouse/testing';
 import { createGatewayApp, listen } from './gateway-app';
@@ -7,26 +7,36 @@ import { upstreamPool } from './upstream-pool';
 
 interface Upstream {
   readonly url: string;
+  readonly server: Server;
   readonly bodies: string[];
+  readonly headers: IncomingHttpHeaders[];
   close(): Promise<void>;
 }
 
-/** A service instance that answers with its name and keeps every request body it read. */
-async function upstream(name: string, answer = true): Promise<Upstream> {
+/**
+ * A service instance that keeps every request body and headers it read, then answers with its name,
+ * drops the connection, or answers as `answer` does.
+ */
+async function upstream(name: string, answer: boolean | RequestListener = true): Promise<Upstream> {
   const bodies: string[] = [];
+  const headers: IncomingHttpHeaders[] = [];
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       bodies.push(Buffer.concat(chunks).toString());
-      if (answer) response.end(name);
+      headers.push(request.headers);
+      if (typeof answer === 'function') answer(request, response);
+      else if (answer) response.end(name);
       else response.socket?.destroy();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    server,
     bodies,
+    headers,
     close: () => close(server),
   };
 }
@@ -113,5 +123,72 @@ describe('the gateway in front of several instances of a service', () => {
     expect(response.status).toBe(413);
     expect(JSON.parse(response.text)).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
     expect(a.bodies).toEqual([]);
+  });
+
+  it("passes the socket peer as X-Forwarded-For, never the client's, and the request's trace", async () => {
+    const a = await upstream('a');
+    opened.push(a);
+    const base = await gateway(a.url);
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    const kept = await fetch(`${base}/v1/accounts`, {
+      headers: { 'x-forwarded-for': '203.0.113.9', 'x-request-id': 'req-1', traceparent },
+    });
+    const made = await fetch(`${base}/v1/accounts`, { headers: { 'x-request-id': 'no spaces' } });
+    await Promise.all([kept.text(), made.text()]);
+    expect(kept.headers.get('x-request-id')).toBe('req-1');
+    expect(a.headers[0]).toMatchObject({
+      'x-forwarded-for': '127.0.0.1',
+      'x-forwarded-proto': 'http',
+      'x-request-id': 'req-1',
+      traceparent,
+    });
+    expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(a.headers[1]).toMatchObject({
+      'x-request-id': made.headers.get('x-request-id'),
+      traceparent: expect.stringMatching(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/),
+    });
+  });
+
+  it('answers 404 to service-to-service paths, whatever their case, sending nothing on', async () => {
+    const a = await upstream('a');
+    opened.push(a);
+    const base = await gateway(a.url);
+    for (const path of ['/internal', '/internal/v1/accounts/a1/invited-users', '/INTERNAL/v1/x']) {
+      const response = await fetch(`${base}${path}`, { method: 'POST', body: '{}' });
+      expect(response.status).toBe(404);
+      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(await response.json()).toEqual({ type: 'about:blank', title: 'Not Found', status: 404 });
+    }
+    expect(a.bodies).toEqual([]);
+  });
+
+  it('streams an answer to the client as the instance writes it', async () => {
+    let release = () => undefined as void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const a = await upstream('a', (_request, response) => {
+      response.write('first,');
+      void released.then(() => response.end('last'));
+    });
+    opened.push(a);
+    const reader = (await fetch(`${await gateway(a.url)}/v1/accounts`)).body?.getReader();
+    if (!reader) throw new Error('the answer has no body');
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe('first,');
+    release();
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe('last');
+  });
+
+  it("closes an idle upstream connection before the instance's keep-alive timeout would", async () => {
+    const a = await upstream('a');
+    opened.push(a);
+    // Keep-Alive: timeout=3 — the gateway should let go after 2 s, before the instance closes at 3 s.
+    a.server.keepAliveTimeout = 3000;
+    const closedByGateway = new Promise<boolean>((resolve) =>
+      a.server.once('connection', (socket) => {
+        socket.once('end', () => resolve(true));
+        socket.once('close', () => resolve(false));
+      }),
+    );
+    expect((await post(await gateway(a.url), 'x')).text).toBe('a');
+    expect(await closedByGateway).toBe(true);
   });
 });

@@ -1,102 +1,152 @@
-import { Agent, type ClientRequest, type IncomingMessage } from 'node:http';
-import type { Socket } from 'node:net';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { createProxyMiddleware } from 'http-proxy-middleware';
-import type { ServiceLogger } from '@gatehouse/logging';
-import { type Upstreams, upstreamFor } from './routes';
+import {
+  Agent,
+  type ClientRequest,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type OutgoingHttpHeaders,
+  request as httpRequest,
+  type ServerResponse,
+} from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { pipeline } from 'node:stream';
+import { type RequestTrace, type ServiceLogger, withTrace } from '@gatehouse/logging';
+import { problem } from './problem';
 import type { UpstreamPool } from './upstream-pool';
-import { readBody } from './read-body';
 
-/** Far above what any service accepts (their JSON parsers stop at 100 kB), so they keep their own 413. */
-const MAX_BODY_BYTES = 1024 * 1024;
+/** Headers of one connection, not of the message: never passed on in either direction. */
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'transfer-encoding',
+  'te',
+  'trailer',
+  'upgrade',
+]);
 
-interface Attempt {
-  readonly pool: UpstreamPool;
-  readonly tried: Set<string>;
-  target: string;
-  readonly next: NextFunction;
+/** Not answered within this, an instance's request fails with a 502 (a timeout is never re-sent). */
+const UPSTREAM_TIMEOUT_MS = 30_000;
+
+interface Target {
+  readonly send: typeof httpRequest;
+  readonly agent: Agent;
+  readonly hostname: string;
+  readonly port: string;
+  readonly prefix: string;
 }
 
+export type Forward = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  pool: UpstreamPool,
+  body: Buffer,
+  trace: RequestTrace,
+) => void;
+
 /**
- * Proxies each request to an instance of the service its route names, in turn. When an instance refuses
+ * Sends each request to an instance of the service its route names, in turn. When an instance refuses
  * the connection, the same request goes to the next instance: a refused connect sent no byte, so no
  * service can have seen it. Any other failure (a reset, a timeout) may come after the service acted on
  * the request, so it is never re-sent: the client gets a 502 and decides. To re-send at all the body is
- * read before the first attempt (API bodies are small) and replayed on each one.
+ * read before the first attempt (API bodies are small) and replayed on each one; responses are streamed
+ * (the CSV export is large).
  */
-export function balancedProxy(upstreams: Upstreams<UpstreamPool>, logger: ServiceLogger): RequestHandler {
-  const attempts = new WeakMap<IncomingMessage, Attempt>();
-  const proxy = createProxyMiddleware<Request, Response>({
-    router: (request) => attempts.get(request)?.target,
-    changeOrigin: false,
-    // Without a keep-alive agent every request opens an upstream connection and answers the client with
-    // `connection: close`, so every client request opens one too (a second or more each under load).
-    // `timeout` makes the agent honour the upstream's `Keep-Alive: timeout=5` hint (idle sockets are
-    // dropped a second before the service would close them); without it an idle socket is reused just
-    // as the service closes it, and the request fails with a 502 after any pause of 5 s or more.
-    agent: new Agent({ keepAlive: true, maxSockets: 512, timeout: 60_000 }),
-    proxyTimeout: 30_000,
-    on: {
-      proxyReq: (proxyRequest, request) => {
-        proxyRequest.setHeader('x-forwarded-for', request.socket.remoteAddress ?? '');
-        proxyRequest.setHeader('x-forwarded-proto', 'http');
-      },
-      error: (error, request, target) => {
-        logger.warn({ err: error }, 'an instance behind this route did not answer');
-        const response = target as Response | Socket;
-        if (!('status' in response) || response.headersSent) return;
-        const attempt = attempts.get(request);
-        const next = attempt && refusedConnection(error) ? nextInstance(attempt) : undefined;
-        if (attempt && next) {
-          void proxy(request, response, attempt.next);
-          return;
+export function balancedProxy(logger: ServiceLogger): Forward {
+  // Without a keep-alive agent every request opens an upstream connection. `timeout` makes the agent
+  // honour the upstream's `Keep-Alive: timeout=5` hint (idle sockets are dropped a second before the
+  // service would close them); without it an idle socket is reused just as the service closes it, and
+  // the request fails with a 502 after any pause of 5 s or more.
+  const options = { keepAlive: true, maxSockets: 512, timeout: 60_000 };
+  const agents = { http: new Agent(options), https: new HttpsAgent(options) };
+  const targets = new Map<string, Target>();
+  const targetOf = (url: string): Target => {
+    let target = targets.get(url);
+    if (target === undefined) {
+      const parsed = new URL(url);
+      const https = parsed.protocol === 'https:';
+      target = {
+        send: https ? httpsRequest : httpRequest,
+        agent: https ? agents.https : agents.http,
+        hostname: parsed.hostname,
+        port: parsed.port,
+        prefix: parsed.pathname === '/' ? '' : parsed.pathname,
+      };
+      targets.set(url, target);
+    }
+    return target;
+  };
+
+  return (request, response, pool, body, trace) => {
+    const headers = forwardedHeaders(request, body, trace);
+    let tried: Set<string> | undefined;
+    let pending: ClientRequest | undefined;
+    response.once('close', () => pending?.destroy());
+
+    const attempt = (url: string): void => {
+      const target = targetOf(url);
+      const upstream = target.send({
+        agent: target.agent,
+        hostname: target.hostname,
+        port: target.port,
+        method: request.method,
+        path: target.prefix + request.url,
+        headers,
+        timeout: UPSTREAM_TIMEOUT_MS,
+      });
+      pending = upstream;
+      upstream.on('timeout', () => upstream.destroy(new Error('the instance did not answer in time')));
+      upstream.once('response', (answer) => {
+        pending = undefined;
+        response.writeHead(answer.statusCode ?? 502, answer.statusMessage, answeredHeaders(answer, trace));
+        // On a failure either way both sides are destroyed: a client that left frees the upstream
+        // socket, an answer cut short is cut short for the client too.
+        pipeline(answer, response, () => undefined);
+      });
+      upstream.on('error', (error) => {
+        pending = undefined;
+        if (response.destroyed || response.headersSent) return void response.destroy();
+        withTrace(trace, () => logger.warn({ err: error }, 'an instance behind this route did not answer'));
+        if ((error as NodeJS.ErrnoException).syscall === 'connect') {
+          pool.refused(url);
+          tried ??= new Set([url]);
+          const next = pool.pick(tried);
+          if (next !== undefined) {
+            tried.add(next);
+            return attempt(next);
+          }
         }
         problem(response, 502, 'the service behind this route did not answer');
-      },
-    },
-  });
-  return async (request, response, next) => {
-    const pool = upstreamFor(request.method, request.path, upstreams) ?? upstreams.users;
-    const body = await readBody(request, MAX_BODY_BYTES).catch(() => null);
-    if (body === null) return void request.destroy();
-    if (body === 'too large') {
-      response.setHeader('connection', 'close');
-      return problem(response, 413, `the request body exceeds ${MAX_BODY_BYTES} bytes`);
-    }
-    // http-proxy sends the body with `request.pipe(proxyRequest)`; the stream is spent after the first
-    // attempt, so every attempt gets the bytes read above instead, once the socket is assigned: the
-    // proxyReq listener above sets headers then, and http-proxy's own 'socket' listener runs first.
-    request.pipe = ((destination: ClientRequest) => {
-      destination.once('socket', () => destination.end(body));
-      return destination;
-    }) as unknown as typeof request.pipe;
-    const target = pool.pick() as string;
-    attempts.set(request, { pool, tried: new Set([target]), target, next });
-    await proxy(request, response, next);
+      });
+      if (body.length > 0) upstream.end(body);
+      else upstream.end();
+    };
+    attempt(pool.pick() as string);
   };
 }
 
-function refusedConnection(error: Error): boolean {
-  return (error as NodeJS.ErrnoException).syscall === 'connect';
+/**
+ * The client's headers but those of its connection, with the gateway as the edge: X-Forwarded-For is the
+ * socket peer (never what the client sent), the request's trace, and the length of the body read.
+ */
+function forwardedHeaders(request: IncomingMessage, body: Buffer, trace: RequestTrace): OutgoingHttpHeaders {
+  const headers: OutgoingHttpHeaders = {};
+  const given: IncomingHttpHeaders = request.headers;
+  for (const name in given) if (!HOP_BY_HOP.has(name)) headers[name] = given[name];
+  headers['x-forwarded-for'] = request.socket.remoteAddress ?? '';
+  headers['x-forwarded-proto'] = 'http';
+  headers['x-request-id'] = trace.requestId;
+  headers['traceparent'] = trace.traceparent;
+  if (body.length > 0 || given['content-length'] !== undefined || given['transfer-encoding'] !== undefined) {
+    headers['content-length'] = body.length;
+  }
+  return headers;
 }
 
-function nextInstance(attempt: Attempt): string | undefined {
-  attempt.pool.refused(attempt.target);
-  const next = attempt.pool.pick(attempt.tried);
-  if (next === undefined) return undefined;
-  attempt.tried.add(next);
-  attempt.target = next;
-  return next;
-}
-
-const titles = {
-  413: { title: 'Payload Too Large', code: 'PAYLOAD_TOO_LARGE' },
-  502: { title: 'Bad Gateway', code: 'BAD_GATEWAY' },
-};
-
-function problem(response: Response, status: keyof typeof titles, detail: string): void {
-  response
-    .status(status)
-    .type('application/problem+json')
-    .json({ type: 'about:blank', ...titles[status], status, detail });
+/** The instance's headers but those of its connection (the gateway's server sets its own), request id echoed. */
+function answeredHeaders(answer: IncomingMessage, trace: RequestTrace): OutgoingHttpHeaders {
+  const headers: OutgoingHttpHeaders = {};
+  const given = answer.headers;
+  for (const name in given) if (!HOP_BY_HOP.has(name)) headers[name] = given[name];
+  headers['x-request-id'] = trace.requestId;
+  return headers;
 }

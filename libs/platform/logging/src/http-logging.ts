@@ -1,9 +1,9 @@
-import { AsyncResource } from 'node:async_hooks';
+import type { ServerResponse } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { PinoNestLogger } from './nest-logger';
 import { createServiceLogger, type ServiceLogger, type ServiceLoggerOptions } from './service-logger';
-import { requestTraceOf, withTrace } from './trace-context';
+import { type RequestTrace, requestTraceOf, withTrace } from './trace-context';
 
 /** Asked every few seconds by orchestrators and scrapers: a line each would drown the requests. */
 const PROBES = new Set(['/health', '/ready', '/metrics']);
@@ -16,9 +16,8 @@ const routeOf = (request: Request) => ({
  * Gives each request its trace (request-trace rules in trace-context.ts), writes it back into the
  * request's headers — where the users service reads its correlation id and a proxy passes them on — and
  * echoes the request id; everything logged while the request is handled carries it. One line per request
- * when it ends: method, route pattern (never the URL, which holds ids) or what `describe` says, status,
- * duration, and whether the client left before the answer (probes at debug level). Headers and bodies are
- * never logged.
+ * when it ends (logWhenClosed), naming the route pattern (never the URL, which holds ids) or what
+ * `describe` says. Headers and bodies are never logged.
  */
 export function requestLogging(
   logger: ServiceLogger,
@@ -29,33 +28,40 @@ export function requestLogging(
     request.headers['x-request-id'] = trace.requestId;
     request.headers['traceparent'] = trace.traceparent;
     response.setHeader('x-request-id', trace.requestId);
-    const started = process.hrtime.bigint();
-    withTrace(trace, () => {
-      // Bound here: 'close' is emitted outside the request's async context. It comes after 'finish', or
-      // alone when the client went away first.
-      response.once(
-        'close',
-        AsyncResource.bind(() => {
-          const durationMs = Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100;
-          const aborted = !response.writableFinished;
-          const level =
-            response.statusCode >= 500
-              ? 'error'
-              : aborted
-                ? 'warn'
-                : PROBES.has(request.path)
-                  ? 'debug'
-                  : 'info';
-          const status = response.statusCode;
-          logger[level](
-            { method: request.method, ...describe(request), status, durationMs, ...(aborted && { aborted }) },
-            'request handled',
-          );
-        }),
-      );
-      next();
-    });
+    logWhenClosed(logger, trace, request.method, request.path, response, () => describe(request));
+    withTrace(trace, next);
   };
+}
+
+/**
+ * The line a request ends with, in its trace: method, what `describe` says of it, status, duration, and
+ * whether the client left before the answer; at error level for a 5xx, warn when the client left, debug
+ * for probes. 'close' comes after 'finish', or alone when the client went away first, and outside the
+ * request's async context: the trace is entered again for the one line (cheaper than binding the
+ * listener to the request's context, which costs an async resource per request).
+ */
+export function logWhenClosed(
+  logger: ServiceLogger,
+  trace: RequestTrace,
+  method: string,
+  path: string,
+  response: ServerResponse,
+  describe: () => Record<string, unknown>,
+): void {
+  const started = process.hrtime.bigint();
+  response.once('close', () => {
+    const status = response.statusCode;
+    const aborted = !response.writableFinished;
+    const level = status >= 500 ? 'error' : aborted ? 'warn' : PROBES.has(path) ? 'debug' : 'info';
+    if (!logger.isLevelEnabled(level)) return;
+    const durationMs = Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100;
+    withTrace(trace, () =>
+      logger[level](
+        { method, ...describe(), status, durationMs, ...(aborted && { aborted }) },
+        'request handled',
+      ),
+    );
+  });
 }
 
 /**

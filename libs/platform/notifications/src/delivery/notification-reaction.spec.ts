@@ -70,6 +70,20 @@ const until = async (done: () => boolean | Promise<boolean>) => {
   while (!(await done())) await new Promise((resolve) => setTimeout(resolve, 5));
 };
 
+/** A running reaction whose one message was parked after every attempt failed (the notifier is down). */
+async function parkedAfterFailing() {
+  const store = new InMemoryEventStore();
+  const notifier = new FlakyNotifier();
+  const log = new InMemoryDeliveryLog();
+  const reaction = new Greetings(store, notifier, log);
+  await reaction.onApplicationBootstrap();
+  notifier.down = true;
+  const failing = happened();
+  await store.append('user-u1', [failing], NO_STREAM);
+  await until(async () => (await log.deadLetters()).length === 1);
+  return { store, notifier, log, reaction, failing };
+}
+
 describe('a notification reaction', () => {
   it('sends a message once by its key, however often its event is reacted to', async () => {
     const store = new InMemoryEventStore();
@@ -92,15 +106,7 @@ describe('a notification reaction', () => {
   });
 
   it('parks a message that keeps failing and moves on; an operator’s retry sends it', async () => {
-    const store = new InMemoryEventStore();
-    const notifier = new FlakyNotifier();
-    const log = new InMemoryDeliveryLog();
-    const reaction = new Greetings(store, notifier, log);
-    await reaction.onApplicationBootstrap();
-    notifier.down = true;
-    const failing = happened();
-    await store.append('user-u1', [failing], NO_STREAM);
-    await until(async () => (await log.deadLetters()).length === 1);
+    const { store, notifier, log, reaction, failing } = await parkedAfterFailing();
     expect(await log.deadLetters()).toEqual([
       expect.objectContaining({
         key: `${failing.eventId}:account-locked`,
@@ -121,6 +127,16 @@ describe('a notification reaction', () => {
     expect(notifier.sent.map((message) => message.idempotencyKey)).toEqual([
       expect.not.stringContaining(failing.eventId),
       `${failing.eventId}:account-locked`,
+    ]);
+  });
+
+  it("counts the attempts of an operator's retry that fails again on top of those it was parked with", async () => {
+    const { notifier, log, reaction, failing } = await parkedAfterFailing();
+    expect(await log.requestRetry(`${failing.eventId}:account-locked`)).toBe(true);
+    await until(async () => (await log.deadLetters())[0]?.retryRequested === false && notifier.tries === 6);
+    await reaction.onApplicationShutdown();
+    expect(await log.deadLetters()).toEqual([
+      expect.objectContaining({ attempts: 6, retryRequested: false }),
     ]);
   });
 

@@ -57,7 +57,6 @@ export abstract class NotificationReaction extends Reaction {
     if (await log.wasSent(key)) return;
     const message = await delivery.build();
     if (!message) return;
-    const previous = (await log.deadLetters()).find((letter) => letter.key === key)?.attempts ?? 0;
     for (let attempt = 1; ; attempt++) {
       try {
         await notifier.send({ ...message, idempotencyKey: key });
@@ -75,6 +74,9 @@ export abstract class NotificationReaction extends Reaction {
           this.settings.logger.error(
             `parked ${delivery.template} for ${event.streamId} after ${attempt} attempts`,
           );
+          // Read only when parking: a message parked before (an operator's retry) adds its attempts. The
+          // one leader is the only writer of this key's letter, so it has not changed since the send began.
+          const previous = (await log.deadLetters()).find((letter) => letter.key === key)?.attempts ?? 0;
           return log.park({
             key,
             reaction: this.settings.checkpoint,
