@@ -15,6 +15,7 @@ import {
   WrongExpectedVersion,
 } from '@gatehouse/event-store';
 import Sqlite, { type Database } from 'better-sqlite3';
+import { GroupCommit } from './group-commit';
 import { migrate } from './sqlite-migrations';
 
 export interface SqliteEventStoreOptions {
@@ -41,15 +42,18 @@ interface EventRow {
 /**
  * The embedded event store. Appends, multi-stream ones too, run in BEGIN IMMEDIATE transactions, so
  * writers — even in other processes sharing the file — take turns, and a row's global position is also
- * its commit order: the checkpoint is simply that position.
+ * its commit order: the checkpoint is simply that position. The writes asked for in one turn of the event
+ * loop share a transaction (group commit), each in a savepoint of its own.
  */
 export class SqliteEventStore extends EventStore {
   private readonly statements: ReturnType<typeof prepare>;
   private readonly notices = new AppendNotices();
+  private readonly writes: GroupCommit;
 
   private constructor(private readonly db: Database) {
     super();
     this.statements = prepare(db);
+    this.writes = new GroupCommit(db);
   }
 
   static async open(options: SqliteEventStoreOptions): Promise<SqliteEventStore> {
@@ -66,16 +70,14 @@ export class SqliteEventStore extends EventStore {
     events: readonly NewEvent[],
     expectedVersion: ExpectedVersion,
   ): Promise<AppendResult> {
-    const result = this.db
-      .transaction(() => this.appendInTransaction(streamId, events, expectedVersion))
-      .immediate();
+    const result = await this.writes.run(() => this.appendInTransaction(streamId, events, expectedVersion));
     this.notices.notify();
     return result;
   }
 
   async appendMulti(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     assertDistinctAppends(appends);
-    const results = this.db.transaction(() => this.appendMultiInTransaction(appends)).immediate();
+    const results = await this.writes.run(() => this.appendMultiInTransaction(appends));
     this.notices.notify();
     return results;
   }
@@ -102,7 +104,9 @@ export class SqliteEventStore extends EventStore {
   }
 
   async saveSnapshot(streamId: string, view: string, snapshot: Snapshot): Promise<void> {
-    this.statements.saveSnapshot.run(streamId, view, snapshot.version, snapshot.state);
+    await this.writes.run(() =>
+      this.statements.saveSnapshot.run(streamId, view, snapshot.version, snapshot.state),
+    );
   }
 
   async loadCheckpoint(name: string): Promise<string> {
@@ -110,7 +114,7 @@ export class SqliteEventStore extends EventStore {
   }
 
   async saveCheckpoint(name: string, checkpoint: string): Promise<void> {
-    this.statements.saveCheckpoint.run(name, checkpoint);
+    await this.writes.run(() => this.statements.saveCheckpoint.run(name, checkpoint));
   }
 
   async close(): Promise<void> {
