@@ -42,17 +42,27 @@ interface EventRow {
 /**
  * The embedded event store. Appends, multi-stream ones too, run in BEGIN IMMEDIATE transactions, so
  * writers — even in other processes sharing the file — take turns, and a row's global position is also
- * its commit order: the checkpoint is simply that position. The writes asked for in one turn of the event
+ * its commit order: the checkpoint is simply that position. The appends asked for in one turn of the event
  * loop share a transaction (group commit), each in a savepoint of its own.
+ *
+ * Durability: appends commit with `synchronous = FULL`, so an acknowledged append survives a process crash
+ * and a power cut. Checkpoints and snapshots are saved on a second connection to the file at NORMAL (no
+ * fsync of their own): they survive a process crash, and a power cut can only take one back to an older
+ * value — a reaction then repeats a batch it has to be idempotent for anyway, a snapshot costs a longer
+ * fold — while the events they refer to, committed before them in the same log, are never lost with them.
  */
 export class SqliteEventStore extends EventStore {
   private readonly statements: ReturnType<typeof prepare>;
   private readonly notices = new AppendNotices();
   private readonly writes: GroupCommit;
 
-  private constructor(private readonly db: Database) {
+  private constructor(
+    private readonly db: Database,
+    /** Checkpoints and snapshots (see above); the same connection for a store in memory. */
+    private readonly derived: Database,
+  ) {
     super();
-    this.statements = prepare(db);
+    this.statements = prepare(db, derived);
     this.writes = new GroupCommit(db);
   }
 
@@ -62,7 +72,10 @@ export class SqliteEventStore extends EventStore {
     // FULL: a committed append survives a power cut, not only a process crash (NORMAL in WAL mode).
     db.pragma('synchronous = FULL');
     migrate(db);
-    return new SqliteEventStore(db);
+    if (db.memory) return new SqliteEventStore(db, db);
+    const derived = new Sqlite(options.filename, { timeout: 5000 });
+    derived.pragma('synchronous = NORMAL');
+    return new SqliteEventStore(db, derived);
   }
 
   async append(
@@ -104,9 +117,7 @@ export class SqliteEventStore extends EventStore {
   }
 
   async saveSnapshot(streamId: string, view: string, snapshot: Snapshot): Promise<void> {
-    await this.writes.run(() =>
-      this.statements.saveSnapshot.run(streamId, view, snapshot.version, snapshot.state),
-    );
+    this.statements.saveSnapshot.run(streamId, view, snapshot.version, snapshot.state);
   }
 
   async loadCheckpoint(name: string): Promise<string> {
@@ -114,10 +125,11 @@ export class SqliteEventStore extends EventStore {
   }
 
   async saveCheckpoint(name: string, checkpoint: string): Promise<void> {
-    await this.writes.run(() => this.statements.saveCheckpoint.run(name, checkpoint));
+    this.statements.saveCheckpoint.run(name, checkpoint);
   }
 
   async close(): Promise<void> {
+    if (this.derived !== this.db) this.derived.close();
     this.db.close();
   }
 
@@ -166,7 +178,7 @@ export class SqliteEventStore extends EventStore {
   }
 }
 
-function prepare(db: Database) {
+function prepare(db: Database, derived: Database) {
   const columns = `global_position, event_id, stream_id, stream_position, type, schema_version, account_id,
     occurred_at, actor, correlation_id, causation_id, traceparent, data`;
   return {
@@ -193,7 +205,7 @@ function prepare(db: Database) {
     loadSnapshot: db.prepare<[string, string], Snapshot>(
       'SELECT version, state FROM gh_snapshots WHERE stream_id = ? AND view = ?',
     ),
-    saveSnapshot: db.prepare<[string, string, number, string]>(
+    saveSnapshot: derived.prepare<[string, string, number, string]>(
       `INSERT INTO gh_snapshots (stream_id, view, version, state) VALUES (?, ?, ?, ?)
        ON CONFLICT (stream_id, view) DO UPDATE SET version = excluded.version, state = excluded.state
        WHERE gh_snapshots.version < excluded.version`,
@@ -201,7 +213,7 @@ function prepare(db: Database) {
     loadCheckpoint: db
       .prepare<[string], string>('SELECT checkpoint FROM gh_checkpoints WHERE name = ?')
       .pluck(),
-    saveCheckpoint: db.prepare<[string, string]>(
+    saveCheckpoint: derived.prepare<[string, string]>(
       `INSERT INTO gh_checkpoints (name, checkpoint) VALUES (?, ?)
        ON CONFLICT (name) DO UPDATE SET checkpoint = excluded.checkpoint`,
     ),
