@@ -23,6 +23,9 @@ export interface SqliteEventStoreOptions {
   readonly filename: string;
 }
 
+/** How many parsed events are kept: a few seconds of appends at full speed. */
+const PARSED_EVENTS = 4096;
+
 interface EventRow {
   global_position: number;
   event_id: string;
@@ -55,6 +58,12 @@ export class SqliteEventStore extends EventStore {
   private readonly statements: ReturnType<typeof prepare>;
   private readonly notices = new AppendNotices();
   private readonly writes: GroupCommit;
+  /**
+   * Events lately read, by global position, so each is parsed once: the relay and every reaction tail the
+   * same new events, and the state cache reads them again for the streams it holds. Stored events never
+   * change, and readers only read them.
+   */
+  private readonly parsed = new Map<number, StoredEvent>();
 
   private constructor(
     private readonly db: Database,
@@ -102,14 +111,14 @@ export class SqliteEventStore extends EventStore {
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
     const rows = this.statements.readStream.all(streamId, options.fromPosition ?? 0, options.maxCount ?? -1);
-    return rows.map(toStoredEvent);
+    return rows.map((row) => this.stored(row));
   }
 
   async readAll(options: ReadAllOptions): Promise<StoredEvent[]> {
     const after = options.after === START ? 0 : Number(options.after);
     if (!Number.isSafeInteger(after))
       throw new Error(`not a SQLite event store checkpoint: '${options.after}'`);
-    return this.statements.readAll.all(after, options.maxCount).map(toStoredEvent);
+    return this.statements.readAll.all(after, options.maxCount).map((row) => this.stored(row));
   }
 
   async loadSnapshot(streamId: string, view: string): Promise<Snapshot | null> {
@@ -131,6 +140,16 @@ export class SqliteEventStore extends EventStore {
   async close(): Promise<void> {
     if (this.derived !== this.db) this.derived.close();
     this.db.close();
+  }
+
+  private stored(row: EventRow): StoredEvent {
+    let event = this.parsed.get(row.global_position);
+    if (!event) {
+      event = toStoredEvent(row);
+      this.parsed.set(row.global_position, event);
+      if (this.parsed.size > PARSED_EVENTS) this.parsed.delete(this.parsed.keys().next().value as number);
+    }
+    return event;
   }
 
   private appendInTransaction(
