@@ -60,6 +60,19 @@ describe('GroupCommit', () => {
     expect(rows(other)).toEqual(['a', 'c']);
   });
 
+  it('fails the whole batch when a write ends the transaction', async () => {
+    const outcomes = await Promise.allSettled([
+      writes.run(insert('a')),
+      writes.run(() => {
+        db.exec('ROLLBACK');
+        throw new Error('disk I/O error');
+      }),
+      writes.run(insert('c')),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(rows(other)).toEqual([]);
+  });
+
   it('answers a write only once it is committed', async () => {
     const written = writes.run(insert('a'));
     expect(rows(other)).toEqual([]);

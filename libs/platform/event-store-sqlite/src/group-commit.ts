@@ -35,6 +35,9 @@ export class GroupCommit {
               // A transaction within a transaction is a savepoint in better-sqlite3.
               outcomes.push({ ok: true, value: this.db.transaction(work)() });
             } catch (error) {
+              // An error that made SQLite roll the whole transaction back (disk full, I/O) fails the batch:
+              // the writes after it would otherwise commit one by one, outside any transaction.
+              if (!this.db.inTransaction) throw error;
               outcomes.push({ ok: false, error });
             }
           }
