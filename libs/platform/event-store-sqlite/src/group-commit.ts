@@ -16,7 +16,11 @@ interface Queued {
 export class GroupCommit {
   private queue: Queued[] = [];
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    /** Told right after a commit that wrote anything, before any of its writes is answered. */
+    private readonly onCommit: () => void = () => undefined,
+  ) {}
 
   run<T>(work: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -48,6 +52,7 @@ export class GroupCommit {
       for (const { reject } of batch) reject(error);
       return;
     }
+    if (outcomes.some((outcome) => outcome.ok)) this.onCommit();
     batch.forEach(({ resolve, reject }, index) => {
       const outcome = outcomes[index];
       if (outcome.ok) resolve(outcome.value);

@@ -56,7 +56,8 @@ interface EventRow {
  */
 export class SqliteEventStore extends EventStore {
   private readonly statements: ReturnType<typeof prepare>;
-  private readonly notices = new AppendNotices();
+  /** Complete: one process holds the file, and the commit that makes events readable notices them. */
+  private readonly notices = new AppendNotices(true);
   private readonly writes: GroupCommit;
   /**
    * Events lately read, by global position, so each is parsed once: the relay and every reaction tail the
@@ -72,7 +73,7 @@ export class SqliteEventStore extends EventStore {
   ) {
     super();
     this.statements = prepare(db, derived);
-    this.writes = new GroupCommit(db);
+    this.writes = new GroupCommit(db, () => this.notices.notify());
   }
 
   static async open(options: SqliteEventStoreOptions): Promise<SqliteEventStore> {
@@ -92,16 +93,12 @@ export class SqliteEventStore extends EventStore {
     events: readonly NewEvent[],
     expectedVersion: ExpectedVersion,
   ): Promise<AppendResult> {
-    const result = await this.writes.run(() => this.appendInTransaction(streamId, events, expectedVersion));
-    this.notices.notify();
-    return result;
+    return this.writes.run(() => this.appendInTransaction(streamId, events, expectedVersion));
   }
 
   async appendMulti(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     assertDistinctAppends(appends);
-    const results = await this.writes.run(() => this.appendMultiInTransaction(appends));
-    this.notices.notify();
-    return results;
+    return this.writes.run(() => this.appendMultiInTransaction(appends));
   }
 
   /** One process holds the file (embedded mode), so every append is made, and noticed, here. */
