@@ -24,13 +24,17 @@ import { prepare, type Prepared, workload, type WorkloadName, workloadNames } fr
  *   PEERS_PROFILE=1 (profiles of list, get and create at the highest concurrency, distributed mode);
  *   GATEHOUSE_NO_BUILD=1 runs the dist/ folders as they are;
  *   PEERS_BASELINE_DIR=<another checkout> adds its embedded and distributed modes (embedded@base,
- *   distributed@base) to the same run: an optimisation's before and after under the same load.
+ *   distributed@base), those of them PEERS_SYSTEMS lists, to the same run: an optimisation's before and
+ *   after under the same load.
  */
 const setting = (name: string, fallback: string) => process.env[name] ?? fallback;
 const baseline = process.env['PEERS_BASELINE_DIR'];
+const listed = setting('PEERS_SYSTEMS', 'keycloak,embedded,distributed').split(',');
 const systems = [
-  ...setting('PEERS_SYSTEMS', 'keycloak,embedded,distributed').split(','),
-  ...(baseline ? ['embedded@base', 'distributed@base'] : []),
+  ...listed,
+  ...(baseline
+    ? ['embedded', 'distributed'].filter((mode) => listed.includes(mode)).map((mode) => `${mode}@base`)
+    : []),
 ];
 const workloads = setting('PEERS_WORKLOADS', workloadNames.join(',')).split(',') as WorkloadName[];
 const concurrencies = setting('PEERS_CONC', '1,16').split(',').map(Number);

@@ -11,6 +11,9 @@ type LetterRow = DeadLetterRow<number, string, number>;
 
 /** The delivery log in two tables of the embedded database file (never published). */
 export class SqliteDeliveryLog extends DeliveryLog {
+  // Prepared once: preparing costs more than running these statements, and each email runs several.
+  private readonly statements: ReturnType<typeof prepare>;
+
   constructor(private readonly db: Database) {
     super();
     db.exec(`CREATE TABLE IF NOT EXISTS gh_sent_messages (key TEXT PRIMARY KEY, sent_at TEXT NOT NULL);
@@ -18,53 +21,59 @@ export class SqliteDeliveryLog extends DeliveryLog {
         stream_id TEXT NOT NULL, stream_position INTEGER NOT NULL, template TEXT NOT NULL,
         attempts INTEGER NOT NULL, reason TEXT NOT NULL, parked_at TEXT NOT NULL,
         retry_requested INTEGER NOT NULL)`);
+    this.statements = prepare(db);
   }
 
   async wasSent(key: string): Promise<boolean> {
-    return this.db.prepare('SELECT 1 FROM gh_sent_messages WHERE key = ?').get(key) !== undefined;
+    return this.statements.wasSent.get(key) !== undefined;
   }
 
   async recordSent(key: string): Promise<void> {
     this.db.transaction(() => {
-      this.db.prepare('DELETE FROM gh_dead_letters WHERE key = ?').run(key);
-      this.db
-        .prepare('INSERT INTO gh_sent_messages (key, sent_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING')
-        .run(key, new Date().toISOString());
+      this.statements.unpark.run(key);
+      this.statements.recordSent.run(key, new Date().toISOString());
     })();
   }
 
   async park(letter: DeadLetter): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO gh_dead_letters (${DEAD_LETTER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (key) DO UPDATE SET attempts = excluded.attempts, reason = excluded.reason,
-           parked_at = excluded.parked_at, retry_requested = excluded.retry_requested`,
-      )
+    this.statements.park
       // SQLite has no boolean: 1 and 0.
       .run(...deadLetterValues(letter).map((value) => (typeof value === 'boolean' ? Number(value) : value)));
   }
 
   async deadLetters(): Promise<DeadLetter[]> {
-    const rows = this.db
-      .prepare(`SELECT ${DEAD_LETTER_COLUMNS} FROM gh_dead_letters ORDER BY parked_at, key`)
-      .all() as LetterRow[];
-    return rows.map(letterOf);
+    return this.statements.deadLetters.all().map(letterOf);
   }
 
   async requestRetry(key: string): Promise<boolean> {
-    return (
-      this.db.prepare('UPDATE gh_dead_letters SET retry_requested = 1 WHERE key = ?').run(key).changes > 0
-    );
+    return this.statements.requestRetry.run(key).changes > 0;
   }
 
   async retriesRequested(reaction: string): Promise<DeadLetter[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT ${DEAD_LETTER_COLUMNS} FROM gh_dead_letters WHERE reaction = ? AND retry_requested = 1 ORDER BY parked_at, key`,
-      )
-      .all(reaction) as LetterRow[];
-    return rows.map(letterOf);
+    return this.statements.retriesRequested.all(reaction).map(letterOf);
   }
+}
+
+function prepare(db: Database) {
+  return {
+    wasSent: db.prepare<[string]>('SELECT 1 FROM gh_sent_messages WHERE key = ?'),
+    unpark: db.prepare<[string]>('DELETE FROM gh_dead_letters WHERE key = ?'),
+    recordSent: db.prepare<[string, string]>(
+      'INSERT INTO gh_sent_messages (key, sent_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING',
+    ),
+    park: db.prepare<unknown[]>(
+      `INSERT INTO gh_dead_letters (${DEAD_LETTER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (key) DO UPDATE SET attempts = excluded.attempts, reason = excluded.reason,
+         parked_at = excluded.parked_at, retry_requested = excluded.retry_requested`,
+    ),
+    deadLetters: db.prepare<[], LetterRow>(
+      `SELECT ${DEAD_LETTER_COLUMNS} FROM gh_dead_letters ORDER BY parked_at, key`,
+    ),
+    requestRetry: db.prepare<[string]>('UPDATE gh_dead_letters SET retry_requested = 1 WHERE key = ?'),
+    retriesRequested: db.prepare<[string], LetterRow>(
+      `SELECT ${DEAD_LETTER_COLUMNS} FROM gh_dead_letters WHERE reaction = ? AND retry_requested = 1 ORDER BY parked_at, key`,
+    ),
+  };
 }
 
 const letterOf = (row: LetterRow): DeadLetter => ({

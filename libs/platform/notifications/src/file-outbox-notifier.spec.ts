@@ -49,6 +49,14 @@ describe('FileOutboxNotifier', () => {
     expect(names[0].startsWith(stored.createdAt.replace(/:/g, '-'))).toBe(true);
   });
 
+  it('makes the directory again when it was removed after an earlier message', async () => {
+    const outbox = new FileOutboxNotifier(dir);
+    await outbox.send(changed('corr-1'));
+    await rm(dir, { recursive: true });
+    await outbox.send(changed('corr-2'));
+    expect((await readOutbox(dir)).map((message) => message.correlationId)).toEqual(['corr-2']);
+  });
+
   it('records the language used, not the one asked for', async () => {
     await new FileOutboxNotifier(dir).send(changed('corr-1', 'xx-unsupported'));
     expect(await readOutbox(dir)).toEqual([expect.objectContaining({ language: 'en' })]);

@@ -40,8 +40,13 @@ export class FileOutboxNotifier extends Notifier {
     };
     const name = `${createdAt.replace(/:/g, '-')}-${uuidv7()}.json`;
     const temp = join(this.dir, `.${name}.tmp`);
-    await mkdir(this.dir, { recursive: true });
-    await writeFile(temp, `${JSON.stringify(entry, null, 2)}\n`);
+    const content = `${JSON.stringify(entry, null, 2)}\n`;
+    // The folder is made when a write finds it missing, not before every message (a mkdir per email).
+    await writeFile(temp, content).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+      await mkdir(this.dir, { recursive: true });
+      await writeFile(temp, content);
+    });
     await rename(temp, join(this.dir, name));
   }
 }

@@ -1,0 +1,92 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Sqlite, { type Database } from 'better-sqlite3';
+import { GroupCommit } from './group-commit';
+
+describe('GroupCommit', () => {
+  let folder: string;
+  let db: Database;
+  let other: Database;
+  let writes: GroupCommit;
+  const rows = (from: Database) => from.prepare('SELECT name FROM t ORDER BY name').pluck().all();
+  const insert = (name: string) => () => db.prepare('INSERT INTO t (name) VALUES (?)').run(name).changes;
+
+  beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), 'gatehouse-group-commit-'));
+    db = new Sqlite(join(folder, 'file.db'));
+    db.pragma('journal_mode = WAL');
+    db.exec('CREATE TABLE t (name TEXT PRIMARY KEY)');
+    other = new Sqlite(join(folder, 'file.db'));
+    writes = new GroupCommit(db);
+  });
+
+  afterEach(() => {
+    other.close();
+    db.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('commits the writes asked for in one turn together: none is seen by another connection before all ran', async () => {
+    const seenByOther: unknown[][] = [];
+    const answers = await Promise.all([
+      writes.run(insert('a')),
+      writes.run(() => {
+        seenByOther.push(rows(other));
+        return insert('b')();
+      }),
+    ]);
+    expect(answers).toEqual([1, 1]);
+    expect(seenByOther).toEqual([[]]);
+    expect(rows(other)).toEqual(['a', 'b']);
+  });
+
+  it('rolls back a write that throws, and only that one', async () => {
+    const outcomes = await Promise.allSettled([
+      writes.run(insert('a')),
+      writes.run(() => {
+        insert('b')();
+        throw new Error('refused');
+      }),
+      writes.run(insert('a')),
+      writes.run(insert('c')),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual([
+      'fulfilled',
+      'rejected',
+      'rejected',
+      'fulfilled',
+    ]);
+    expect(rows(other)).toEqual(['a', 'c']);
+  });
+
+  it('fails the whole batch when a write ends the transaction', async () => {
+    const outcomes = await Promise.allSettled([
+      writes.run(insert('a')),
+      writes.run(() => {
+        db.exec('ROLLBACK');
+        throw new Error('disk I/O error');
+      }),
+      writes.run(insert('c')),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(rows(other)).toEqual([]);
+  });
+
+  it('answers a write only once it is committed', async () => {
+    const written = writes.run(insert('a'));
+    expect(rows(other)).toEqual([]);
+    await written;
+    expect(rows(other)).toEqual(['a']);
+  });
+
+  it('fails every write of a batch whose commit fails', async () => {
+    other.prepare('BEGIN IMMEDIATE').run();
+    const third = new Sqlite(join(folder, 'file.db'), { timeout: 0 });
+    const busy = new GroupCommit(third);
+    const outcomes = await Promise.allSettled([busy.run(() => 1), busy.run(() => 2)]);
+    other.prepare('ROLLBACK').run();
+    third.close();
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
+  });
+});
