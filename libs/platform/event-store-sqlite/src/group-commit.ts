@@ -16,11 +16,7 @@ interface Queued {
 export class GroupCommit {
   private queue: Queued[] = [];
 
-  constructor(
-    private readonly db: Database,
-    /** Told right after a commit that wrote anything, before any of its writes is answered. */
-    private readonly onCommit: () => void = () => undefined,
-  ) {}
+  constructor(private readonly db: Database) {}
 
   run<T>(work: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -52,7 +48,6 @@ export class GroupCommit {
       for (const { reject } of batch) reject(error);
       return;
     }
-    if (outcomes.some((outcome) => outcome.ok)) this.onCommit();
     batch.forEach(({ resolve, reject }, index) => {
       const outcome = outcomes[index];
       if (outcome.ok) resolve(outcome.value);

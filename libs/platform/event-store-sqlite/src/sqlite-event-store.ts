@@ -56,8 +56,7 @@ interface EventRow {
  */
 export class SqliteEventStore extends EventStore {
   private readonly statements: ReturnType<typeof prepare>;
-  /** Complete: one process holds the file, and the commit that makes events readable notices them. */
-  private readonly notices = new AppendNotices(true);
+  private readonly notices = new AppendNotices();
   private readonly writes: GroupCommit;
   /**
    * Events lately read, by global position, so each is parsed once: the relay and every reaction tail the
@@ -73,7 +72,7 @@ export class SqliteEventStore extends EventStore {
   ) {
     super();
     this.statements = prepare(db, derived);
-    this.writes = new GroupCommit(db, () => this.notices.notify());
+    this.writes = new GroupCommit(db);
   }
 
   static async open(options: SqliteEventStoreOptions): Promise<SqliteEventStore> {
@@ -93,12 +92,16 @@ export class SqliteEventStore extends EventStore {
     events: readonly NewEvent[],
     expectedVersion: ExpectedVersion,
   ): Promise<AppendResult> {
-    return this.writes.run(() => this.appendInTransaction(streamId, events, expectedVersion));
+    const result = await this.writes.run(() => this.appendInTransaction(streamId, events, expectedVersion));
+    this.notices.notify();
+    return result;
   }
 
   async appendMulti(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     assertDistinctAppends(appends);
-    return this.writes.run(() => this.appendMultiInTransaction(appends));
+    const results = await this.writes.run(() => this.appendMultiInTransaction(appends));
+    this.notices.notify();
+    return results;
   }
 
   /** One process holds the file (embedded mode), so every append is made, and noticed, here. */

@@ -9,15 +9,6 @@ export class AppendNotices {
   private count = 0;
   private readonly waiters = new Set<() => void>();
 
-  constructor(
-    /**
-     * Every append to the store is noticed here, in the same synchronous step that makes it readable (one
-     * process holds the store): an unchanged mark then means that nothing at all was appended since, and a
-     * reader may answer from what it read at that mark without reading again (the state cache).
-     */
-    readonly complete = false,
-  ) {}
-
   mark(): number {
     return this.count;
   }

@@ -1,8 +1,6 @@
 import type { DomainEvent, StoredEvent } from '@gatehouse/contracts';
 import type { View } from '@gatehouse/domain-kit';
-import type { NewEvent } from '@gatehouse/contracts';
-import { AppendNotices } from './append-notices';
-import { type AppendResult, type ExpectedVersion, type StreamRead, NO_STREAM } from './event-store.port';
+import { type StreamRead, NO_STREAM } from './event-store.port';
 import { InMemoryEventStore } from './in-memory-event-store';
 import { newTestEvent } from './new-test-event';
 import { StateCache } from './state-cache';
@@ -21,36 +19,14 @@ class RecordingStore extends InMemoryEventStore {
   }
 }
 
-/** The recording store held by one process: every append noticed as it is written (as SQLite's). */
-class HeldStore extends RecordingStore {
-  private readonly complete = new AppendNotices(true);
-  override appendNotices(): AppendNotices {
-    return this.complete;
-  }
-  override append(
-    streamId: string,
-    events: readonly NewEvent[],
-    expected: ExpectedVersion,
-  ): Promise<AppendResult> {
-    const appended = super.append(streamId, events, expected);
-    this.complete.notify();
-    return appended;
-  }
-}
-
-/** Two events on user-1, one on roles-1. */
-async function seeded<Store extends RecordingStore>(store: Store): Promise<Store> {
-  await store.append('user-1', [newTestEvent(), newTestEvent()], NO_STREAM);
-  await store.append('roles-1', [newTestEvent()], NO_STREAM);
-  return store;
-}
-
 describe('the state cache', () => {
   let store: RecordingStore;
   let cache: StateCache;
   beforeEach(async () => {
-    store = await seeded(new RecordingStore());
+    store = new RecordingStore();
     cache = new StateCache(store);
+    await store.append('user-1', [newTestEvent(), newTestEvent()], NO_STREAM);
+    await store.append('roles-1', [newTestEvent()], NO_STREAM);
   });
 
   describe('when loads are asked for together', () => {
@@ -112,36 +88,6 @@ describe('the state cache', () => {
       const loads = [cache.load('user-1', counted), cache.load('roles-1', counted)];
       await expect(Promise.all(loads)).rejects.toThrow('down');
       await expect(loads[1]).rejects.toThrow('down');
-    });
-  });
-
-  describe("when the store's append notices are complete", () => {
-    let held: HeldStore;
-    beforeEach(async () => {
-      held = await seeded(new HeldStore());
-      cache = new StateCache(held);
-    });
-
-    it('answers without a read while nothing was appended since the stream was caught up', async () => {
-      await cache.load('user-1', counted);
-      expect(await cache.load('user-1', counted)).toEqual({ state: 2, version: 1 });
-      expect(held.calls).toHaveLength(1);
-    });
-
-    it('reads again once anything was appended, to any stream', async () => {
-      await cache.load('user-1', counted);
-      await held.append('roles-1', [newTestEvent()], 0);
-      expect(await cache.load('user-1', counted)).toEqual({ state: 2, version: 1 });
-      await held.append('user-1', [newTestEvent()], 1);
-      expect(await cache.load('user-1', counted)).toEqual({ state: 3, version: 2 });
-      expect(held.calls).toHaveLength(3);
-    });
-
-    it('reads every time where the notices are not complete', async () => {
-      const partial = new StateCache(store);
-      await partial.load('user-1', counted);
-      await partial.load('user-1', counted);
-      expect(store.calls).toHaveLength(2);
     });
   });
 });

@@ -1,22 +1,16 @@
 import type { DomainEvent, StoredEvent } from '@gatehouse/contracts';
 import type { View } from '@gatehouse/domain-kit';
-import type { AppendNotices } from './append-notices';
 import type { EventStore } from './event-store.port';
 import { decodeState, encodeState } from './snapshot-codec';
 
 /** What a state cache needs of a store: reading streams and their snapshots, never appending. */
-export type StreamReader = Pick<
-  EventStore,
-  'readStreams' | 'loadSnapshot' | 'saveSnapshot' | 'appendNotices'
->;
+export type StreamReader = Pick<EventStore, 'readStreams' | 'loadSnapshot' | 'saveSnapshot'>;
 
 interface Entry {
   state: unknown;
   version: number;
   /** The version of the newest snapshot known to be saved; -1 when none is. */
   snapshotted: number;
-  /** The store's complete append-notice mark taken before the read the entry was last caught up by. */
-  mark?: number;
 }
 
 /**
@@ -44,9 +38,7 @@ interface Waiting {
  * Loads asked for in one turn of the event loop (the streams one request needs, and those of every other
  * request that arrived with it) are caught up together by one `readStreams`: one round trip, not one per
  * stream. Each load is still answered by a read that starts after it was asked, so nothing stored before
- * the ask is missed (a revoked role is revoked for the very next request). A store whose append notices
- * are complete (one process holds it) says without a read that nothing was appended since an entry was
- * caught up: such a load is answered from the entry at once.
+ * the ask is missed (a revoked role is revoked for the very next request).
  */
 export class StateCache {
   private readonly entries = new Map<string, Entry>();
@@ -63,16 +55,10 @@ export class StateCache {
     streamId: string,
     view: View<State, Event>,
   ): Promise<{ state: State; version: number }> {
-    const key = this.key(streamId, view);
-    const entry = this.entries.get(key);
-    if (entry?.mark !== undefined && entry.mark === this.completeNotices()?.mark()) {
-      this.touch(key, entry);
-      return Promise.resolve({ state: entry.state as State, version: entry.version });
-    }
     return new Promise((resolve, reject) => {
       if (this.waiting.length === 0) setImmediate(() => void this.catchUp(this.waiting.splice(0)));
       this.waiting.push({
-        key,
+        key: this.key(streamId, view),
         streamId,
         view: view as unknown as View<unknown, DomainEvent>,
         resolve: resolve as Waiting['resolve'],
@@ -96,7 +82,6 @@ export class StateCache {
       from.set(streamId, Math.min(from.get(streamId) ?? next, next));
     }
     const reads = [...from].map(([streamId, fromPosition]) => ({ streamId, fromPosition }));
-    const mark = this.completeNotices()?.mark();
     let read: StoredEvent[][];
     try {
       read = await this.store.readStreams(reads);
@@ -109,7 +94,6 @@ export class StateCache {
       try {
         const entry = held.get(waiting.key) as Entry;
         this.evolve(entry, waiting.view, newer.get(waiting.streamId) ?? []);
-        entry.mark = mark;
         this.touch(waiting.key, entry);
         if (waiting.view.snapshot && entry.version - entry.snapshotted >= SNAPSHOT_EVERY) {
           await this.save(waiting.streamId, waiting.view.snapshot, entry);
@@ -119,11 +103,6 @@ export class StateCache {
         waiting.reject(error);
       }
     }
-  }
-
-  private completeNotices(): AppendNotices | null {
-    const notices = this.store.appendNotices();
-    return notices?.complete ? notices : null;
   }
 
   /** Events at or below the entry's version are skipped: another load of the stream got there first. */
