@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { latencyHistogram, percentileMs, recordMs } from '../report';
 import { UnexpectedAnswer } from './peer-system';
 
@@ -70,13 +70,30 @@ export async function closedLoop(
 
 const TICK_MS = 10;
 
-/** utime + stime of the processes, from /proc (USER_HZ 100). */
+/**
+ * utime + stime of the processes and their children (the hashing processes a service forks), from /proc
+ * (USER_HZ 100).
+ */
 export function cpuMsOf(pids: readonly number[]): number {
   let ticks = 0;
-  for (const pid of pids) {
+  for (const pid of withChildren(pids)) {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     ticks += Number(fields[11]) + Number(fields[12]);
   }
   return ticks * TICK_MS;
+}
+
+function withChildren(pids: readonly number[]): number[] {
+  return pids.flatMap((pid) => [pid, ...withChildren(childrenOf(pid))]);
+}
+
+function childrenOf(pid: number): number[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).flatMap((task) =>
+      readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean).map(Number),
+    );
+  } catch {
+    return []; // exited meanwhile
+  }
 }

@@ -79,4 +79,32 @@ describe('relay', () => {
     ).rejects.toThrow('broker unavailable');
     expect(await store.loadCheckpoint('relay')).toBe('');
   });
+
+  it('stops when a checkpoint cannot be saved, leaving the last saved one', async () => {
+    const store = new InMemoryEventStore();
+    for (let n = 0; n < 3; n++) await store.append(`user-${n}`, [event(n)], NO_STREAM);
+    const saved: string[] = [];
+    const save = store.saveCheckpoint.bind(store);
+    store.saveCheckpoint = async (name, checkpoint) => {
+      if (saved.length === 1) throw new Error('store unavailable');
+      saved.push(checkpoint);
+      await save(name, checkpoint);
+    };
+    const publisher = new RecordingPublisher();
+    const controller = new AbortController();
+    await expect(
+      runRelay({
+        store,
+        publisher,
+        checkpointName: 'relay',
+        signal: controller.signal,
+        pollMs: 1,
+        batchSize: 1,
+      }),
+    ).rejects.toThrow('store unavailable');
+    // The first batch's checkpoint was saved; the second's failed, and the relay stopped before a fourth.
+    expect(saved).toEqual([publisher.published[0].checkpoint]);
+    expect(await store.loadCheckpoint('relay')).toBe(publisher.published[0].checkpoint);
+    expect(publisher.published.length).toBeLessThanOrEqual(3);
+  });
 });

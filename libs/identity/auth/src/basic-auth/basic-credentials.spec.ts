@@ -13,6 +13,10 @@ import { BasicCredentials } from './basic-credentials';
 import { VerifiedPasswords } from './verified-passwords';
 
 const PASSWORD = 'Correct horse battery staple 1';
+const hashers: PasswordHasher[] = [];
+afterEach(() => hashers.splice(0).forEach((hasher) => hasher.onModuleDestroy()));
+// Each test's hasher starts a hashing process from TypeScript, which can take seconds on a loaded machine.
+jest.setTimeout(30_000);
 const reservations = new UsernameReservations({ reservationKey: 'r'.repeat(32) });
 
 async function appendTo(store: EventStore, streamId: string, type: string, data: object): Promise<void> {
@@ -33,8 +37,10 @@ async function setUp(limits = readLoginLimits({})) {
     timeCost: 5,
     parallelism: 1,
     concurrency: 1,
+    nice: 0,
   });
   passwords.onModuleInit();
+  hashers.push(passwords);
   await passwords.set('u1', PASSWORD);
   await appendTo(store, reservations.streamIdOf('ada'), 'UsernameReserved', {
     username: 'ada',

@@ -1,19 +1,21 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { SecretStore } from '@gatehouse/secrets';
-import { argon2id, hash, needsRehash, verify } from 'argon2';
+import { argon2id, hash, needsRehash } from 'argon2';
 import pLimit from 'p-limit';
+import { HashingProcesses } from './hashing-processes';
 import { PasswordHashingConfig } from './password-hashing.config';
 
 /**
  * argon2id hashes kept in the secret store, never in events. In the identity lib so that every service
  * can verify a password (HTTP basic authentication) while only the users service sets one. Every hash and verify waits for one of
- * `concurrency` slots: argon2 runs on libuv's thread pool, and without a bound a login burst takes every
- * core and every other request waits behind it.
+ * `concurrency` slots, each a niced child process (hashing-processes.ts): without a bound a login burst
+ * takes every core and every other request waits behind it.
  */
 @Injectable()
-export class PasswordHasher implements OnModuleInit {
+export class PasswordHasher implements OnModuleInit, OnModuleDestroy {
   private standIn!: Promise<string>;
   private readonly slots: ReturnType<typeof pLimit>;
+  private readonly processes: HashingProcesses;
   private readonly options: {
     type: typeof argon2id;
     memoryCost: number;
@@ -26,6 +28,7 @@ export class PasswordHasher implements OnModuleInit {
     config: PasswordHashingConfig,
   ) {
     this.slots = pLimit(config.concurrency);
+    this.processes = new HashingProcesses(config.concurrency, config.nice ?? 10);
     this.options = {
       type: argon2id,
       memoryCost: config.memoryKiB,
@@ -34,13 +37,21 @@ export class PasswordHasher implements OnModuleInit {
     };
   }
 
-  /** Hashed once at start, with the current settings, so an unknown user costs what a known one does. */
+  /**
+   * Hashed once at start, with the current settings, so an unknown user costs what a known one does; here,
+   * not in a hashing process, so that a service which never verifies a password starts none.
+   */
   onModuleInit(): void {
-    this.standIn = this.slots(() => hash('stand-in password', this.options));
+    this.standIn = hash('stand-in password', this.options);
+  }
+
+  onModuleDestroy(): void {
+    this.processes.close();
   }
 
   async set(userId: string, password: string): Promise<void> {
-    await this.secrets.put(passwordKey(userId), await this.slots(() => hash(password, this.options)));
+    const digest = await this.slots(() => this.processes.hash(password, this.options));
+    await this.secrets.put(passwordKey(userId), digest);
   }
 
   /**
@@ -66,7 +77,7 @@ export class PasswordHasher implements OnModuleInit {
   ): Promise<{ stored: string | null; matched: boolean }> {
     const stored = await this.secrets.get(passwordKey(userId));
     const against = stored ?? (await this.standIn);
-    return { stored, matched: await this.slots(() => verify(against, password)) };
+    return { stored, matched: await this.slots(() => this.processes.verify(against, password)) };
   }
 }
 

@@ -13,6 +13,8 @@ export abstract class PasswordHashingConfig {
   abstract readonly parallelism: number;
   /** Hashes computed at once; more wait their turn, so a login burst cannot take every core. */
   abstract readonly concurrency: number;
+  /** Nice value of the hashing processes (0–19, default 10): request handling gets the CPU first. */
+  abstract readonly nice?: number;
 }
 
 /**
@@ -38,6 +40,7 @@ export function readPasswordHashing(env: NodeJS.ProcessEnv): PasswordHashingConf
     timeCost: setting('GATEHOUSE_ARGON2_TIME_COST', 5, 1, 100),
     parallelism: setting('GATEHOUSE_ARGON2_PARALLELISM', 1, 1, 64),
     concurrency: setting('GATEHOUSE_HASH_CONCURRENCY', Math.max(1, availableParallelism() - 1), 1, 1024),
+    nice: setting('GATEHOUSE_HASH_NICE', 10, 0, 19),
   };
   const floor = config.timeCost === 1 ? MIN_SINGLE_PASS_KIB : MIN_WORK_KIB;
   if (config.memoryKiB * config.timeCost < floor) {
