@@ -37,6 +37,9 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     connections += 1;
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
+    // A client killed with a reply still unread resets the connection (the kill tests do): a server
+    // shrugs that off; without a listener it was an uncaught error that failed the whole suite.
+    socket.on('error', () => socket.destroy());
     socket.setEncoding('utf8');
     // A reply may span lines: `250-first`, …, `250 last`.
     const reply = (code: number, ...texts: string[]): void => {
