@@ -7,7 +7,9 @@ import {
   type ReceivedMail,
   type SmtpSink,
   startSmtpSink,
+  withClient,
 } from '@gatehouse/testing';
+import { escapeIdentifier } from 'pg';
 
 jest.setTimeout(600_000);
 
@@ -71,6 +73,15 @@ describe('email delivery in distributed mode', () => {
     await sink?.close();
   });
 
+  /** Emails of the email-changed templates that the delivery log records as sent. */
+  const recordedChangedEmails = async (): Promise<number> => {
+    const { rows } = await withClient((client) =>
+      client.query<{ count: string }>(
+        `SELECT count(*) FROM ${escapeIdentifier(stack.name)}.gh_sent_messages WHERE key LIKE '%:email-changed-%'`,
+      ),
+    );
+    return Number(rows[0].count);
+  };
   const changed = (addresses: ReadonlySet<string>) => [
     ...mailsTo(addresses, 'email-changed-old-address'),
     ...mailsTo(addresses, 'email-changed-new-address'),
@@ -91,8 +102,11 @@ describe('email delivery in distributed mode', () => {
       const addresses = new Set<string>();
       for (let i = 0; i < USERS; i += 1) {
         if (i === USERS / 2) {
-          // Killed between sends: one killed mid-send may send that email again (NotificationReaction).
+          // Killed between sends: one killed mid-send may send that email again (NotificationReaction), so
+          // the kill waits until the leader has also recorded every email the sink has (an email arrives
+          // before its send is recorded; a kill in that window is the mid-send case, not this one).
           await eventually(async () => expect(changed(addresses)).toHaveLength(i * 2), 60_000, 100);
+          await eventually(async () => expect(await recordedChangedEmails()).toBe(i * 2), 60_000, 100);
           await stack.kill('users', leader);
         }
         const body = newUserBody();
