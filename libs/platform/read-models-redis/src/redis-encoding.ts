@@ -1,0 +1,47 @@
+import { columnKey, type ReadModelDeclaration, type Row, type RowWrite } from '@gatehouse/read-model-kit';
+import type { ChainableCommander } from 'ioredis';
+
+/** How the Redis store speaks to Redis: a write as script arguments, rows back, pipelines, key patterns. */
+
+/** A write as the apply script's arguments (see applyScript), appended to `args`. */
+export function writeArgs(model: ReadModelDeclaration, write: RowWrite, args: string[]): void {
+  // The row id is in most stream ids (user-<id>): written once, as the row key, not in every field name.
+  const position = `_p:${write.source.streamId.replace(write.rowId, '*')}`;
+  args.push(write.rowId, position, String(write.source.streamPosition));
+  if (write.kind === 'toggle') {
+    args.push('t', write.column, write.item, write.present ? '1' : '0');
+    return;
+  }
+  // One pass, no intermediate arrays: this runs for every event of a rebuild.
+  const count = args.push('u', '') - 1;
+  let pairs = 0;
+  for (const [column, value] of Object.entries(write.columns)) {
+    // An explicit undefined would reach Redis as '' and make the row unreadable: skip it.
+    if (value === undefined) continue;
+    const key = columnKey(model, column, value);
+    if (key === undefined) args.push(column, JSON.stringify(value));
+    else args.push(column, JSON.stringify(value), `_n:${column}`, key);
+    pairs += key === undefined ? 1 : 2;
+  }
+  args[count] = String(pairs);
+}
+
+export async function execOrThrow(pipeline: ChainableCommander): Promise<unknown[]> {
+  const results = (await pipeline.exec()) ?? [];
+  const failed = results.find(([error]) => error);
+  if (failed) throw failed[0];
+  return results.map(([, result]) => result);
+}
+
+/** Columns are JSON; fields starting with `_` (positions, folded keys) stay inside the adapter. */
+export function decodeRow(id: string, flat: readonly string[]): Row {
+  const row: Record<string, unknown> = {};
+  for (let index = 0; index < flat.length; index += 2) {
+    if (!flat[index].startsWith('_')) row[flat[index]] = JSON.parse(flat[index + 1]);
+  }
+  return { ...row, id };
+}
+
+export function escapeGlob(text: string): string {
+  return text.replace(/[*?[\]\\]/g, '\\$&');
+}
