@@ -1,17 +1,19 @@
 import type { ReadModelDeclaration } from '@gatehouse/read-model-kit';
 import { indexWritesLua } from './index-writes.lua';
 import { entriesLua } from './row-entries.lua';
+import { rowRecordsLua } from './row-records.lua';
 
 /**
  * Applies many writes to one account's generation in one run. KEYS: any key of the account's slot.
  * ARGV: key base, then per write: row id, position field, position, and 'u', pair count, column/value
  * pairs (JSON values and _n: keys), or 't', list column, item, '1' to add / '0' to remove.
- * Each row is read once and written once per run however many writes it gets (its CSV line in the
- * account's `csv` hash made again once listed); its index entries are
+ * Each row is read once and written once per run however many writes it gets (once listed, its CSV line
+ * and JSON record in the account's `csv` and `json` hashes made again); its index entries are
  * diffed once, and the index keys then change with one command per key (unpack stays under Lua's stack
  * limit). A write at or below its stream's position is skipped; all of it happens, or none.
  */
 export const applyScript = (declaration: ReadModelDeclaration): string => `${entriesLua(declaration)}
+${rowRecordsLua}
 local base = ARGV[1]
 ${indexWritesLua}
 local rows, order = {}, {}
@@ -60,18 +62,14 @@ for _, id in ipairs(order) do
   if next(row.changed) then
     local affected = affectedBy(row.changed)
     local before = entries(base, id, row.old, affected)
-    local after, memberships, terms = entries(base, id, row.new, affected)
-    if memberships then
-      table.sort(memberships)
-      row.new._s = '|' .. table.concat(memberships, '|') .. '|'
-      row.changed._s = true
+    local after, s, t = entries(base, id, row.new, affected)
+    if s and (s ~= row.new._s or t ~= row.new._t) then
+      row.new._s, row.new._t = s, t
+      row.changed._s, row.changed._t = true, true
     end
-    if terms then
-      row.new._t = '\\n' .. table.concat(terms, '\\n')
-      row.changed._t = true
-    end
-    if #csvCells > 0 and row.new[spec.listedBy] then
-      redis.call('HSET', base .. 'csv', id, csvLineOf(row.new))
+    if row.new[spec.listedBy] then
+      redis.call('HSET', base .. 'json', id, jsonFieldsOf(row.new))
+      if #csvCells > 0 then redis.call('HSET', base .. 'csv', id, csvLineOf(row.new)) end
     end
     -- _s and _t first: a new field goes to the end of the row's listpack, which HMGET reads from the
     -- start, and every candidate check reads these two.

@@ -5,7 +5,9 @@ import { entriesLua } from './row-entries.lua';
  * Lua shared by the query and scan scripts, after `q` (the decoded query) and `base` are set: byte-order
  * comparison; `check(id, searched, ranked)`, which tests a candidate against every predicate with one HMGET
  * (its `_s` memberships and the folded keys the search, the ranges and the sort need) and returns those
- * keys when it matches; `rowsJson(columns)`, which gathers rows into one JSON array text.
+ * keys when it matches; `walkCheck(member)`, the same for a member of a sort, from the walk record the
+ * member carries (an HMGET only for ranges); the walk's bounds; `rowsJson(columns)`, which gathers rows
+ * into one JSON array text.
  */
 export const checksLua = (declaration: ReadModelDeclaration): string => `${entriesLua(declaration)}
 local base, q = ARGV[1], cjson.decode(ARGV[2])
@@ -23,7 +25,21 @@ local function lte(a, b)
   return #a <= #b
 end
 
-local function idOf(member) return string.sub(member, string.find(member, '\\0', 1, true) + 1) end
+-- Members are the key, a NUL and the id (search index, ranked scratch) or, in sorts, the key, a NUL, the
+-- id, a NUL and the row's walk record.
+local function idOf(member)
+  local from = string.find(member, '\\0', 1, true) + 1
+  local to = string.find(member, '\\0', from, true)
+  return string.sub(member, from, to and to - 1)
+end
+
+-- A sort member without its walk record, as pages and cursors carry it: where the row stands in the order,
+-- whatever its sets and terms become.
+local function positionOf(member)
+  local id = string.find(member, '\\0', 1, true)
+  local record = string.find(member, '\\0', id + 1, true)
+  return record and string.sub(member, 1, record - 1) or member
+end
 
 -- The fields a check reads, and where each lands in the HMGET reply: the memberships, the terms when
 -- searching, the keys of the ranges; then the sort's keys, read only when ranking (a walk knows its order).
@@ -67,43 +83,73 @@ local function check(id, searched, ranked)
   return h
 end
 
+-- Tests a sort member against the predicates from its walk record (terms, a NUL, memberships); ranges
+-- need the row's keys, so a member that passes the rest is then checked with its row.
+local function walkCheck(member)
+  local id = string.find(member, '\\0', 1, true)
+  local terms = string.find(member, '\\0', id + 1, true)
+  local sets = string.find(member, '\\0', terms + 1, true)
+  for _, group in ipairs(needles) do
+    local inGroup = false
+    for _, needle in ipairs(group) do
+      if string.find(member, needle, sets, true) then inGroup = true break end
+    end
+    if not inGroup then return false end
+  end
+  if search ~= '' then
+    local at = string.find(member, termStart, terms, true)
+    if not at or at > sets then return false end
+  end
+  return #q.ranges == 0 or check(string.sub(member, id + 1, terms - 1)) ~= nil
+end
+
+-- The walk's bounds after a page's last position, past every member of that row: its members go on with a
+-- NUL, and a byte 1 sorts after it.
+local function walkBounds(after)
+  if not after then return '-', '+' end
+  if q.desc then return '-', '(' .. after .. '\\0' end
+  return '[' .. after .. '\\1', '+'
+end
+
 local function rangeOf(key, from, to, count)
   if q.desc then return redis.call('ZRANGE', key, to, from, 'BYLEX', 'REV', 'LIMIT', 0, count) end
   return redis.call('ZRANGE', key, from, to, 'BYLEX', 'LIMIT', 0, count)
 end
 
--- Rows as one JSON array of objects built from the stored JSON values as they are (the columns asked
--- for, or every column): every piece goes into one table joined once, so the client parses one text
--- rather than a reply element per field, and Lua makes no string per row or column.
+-- Rows as one JSON array text. Every column: the rows' JSON records, read with one HMGET per 1000 when the
+-- text is made. Some columns: an HMGET per row of their stored JSON values. Every piece goes into one table
+-- joined once, so the client parses one text rather than a reply element per field.
 local function rowsJson(columns)
   local encoded = {}
   if columns then for i, column in ipairs(columns) do encoded[i] = ',' .. cjson.encode(column) .. ':' end end
-  local out, rows = { '[' }, { count = 0 }
+  local out, ids, rows = { '[' }, {}, { count = 0 }
+  local function opening(id) return (#out > 1 and ',{"id":' or '{"id":') .. cjson.encode(id) end
   function rows.add(id)
-    local key = base .. 'row:' .. id
-    out[#out + 1] = rows.count > 0 and ',{"id":' or '{"id":'
-    out[#out + 1] = cjson.encode(id)
-    if columns then
-      local values = redis.call('HMGET', key, unpack(columns))
-      for i = 1, #columns do
-        if values[i] then
-          out[#out + 1] = encoded[i]
-          out[#out + 1] = values[i]
-        end
-      end
-    else
-      local flat = redis.call('HGETALL', key)
-      for i = 1, #flat, 2 do
-        if string.byte(flat[i]) ~= 95 then
-          out[#out + 1] = ',' .. cjson.encode(flat[i]) .. ':'
-          out[#out + 1] = flat[i + 1]
-        end
+    rows.count = rows.count + 1
+    if not columns then
+      ids[rows.count] = id
+      return
+    end
+    out[#out + 1] = opening(id)
+    local values = redis.call('HMGET', base .. 'row:' .. id, unpack(columns))
+    for i = 1, #columns do
+      if values[i] then
+        out[#out + 1] = encoded[i]
+        out[#out + 1] = values[i]
       end
     end
     out[#out + 1] = '}'
-    rows.count = rows.count + 1
   end
   function rows.text()
+    for from = 1, #ids, 1000 do
+      local records = redis.call('HMGET', base .. 'json', unpack(ids, from, math.min(from + 999, #ids)))
+      for i, record in ipairs(records) do
+        out[#out + 1] = opening(ids[from + i - 1])
+        out[#out + 1] = ','
+        out[#out + 1] = record
+        out[#out + 1] = '}'
+      end
+    end
     out[#out + 1] = ']'
     return table.concat(out)
   end

@@ -9,13 +9,15 @@ import { checksLua } from './query-checks.lua';
  * - read: the smallest candidate source (search range, set group, key range) is read whole, its matches
  *   ranked in the scratch set (page and exact total from it), then deleted;
  * - walk: the sort order is walked from the cursor, candidates checked until the page is full, so the cost
- *   follows page size ÷ selectivity. At most `walkBudget` candidates per run: a sparse query answers a
- *   short page whose `next` member resumes the walk.
+ *   follows page size ÷ selectivity; each from the walk record its member carries, with no read of the row
+ *   but for ranges, and members read about as many at a time as the page still needs. At most `walkBudget`
+ *   candidates per run: a sparse query answers a short page whose `next` member resumes the walk.
  * The walk's total is exact where a cheap count exists (no predicate: ZCARD; set groups of one set:
  * SCARD / SINTERCARD up to `countCap`; key ranges on one sort: ZLEXCOUNT), where the smallest source
  * holds at most `countBudget` candidates, or where a first page's walk reached the end; otherwise it is
  * the matches this run found, a lower bound (the caller adds the rows of earlier pages).
- * Returns { total, 1 when total is a lower bound, more, next member, the rows as one JSON array, member … }.
+ * Returns { total, 1 when total is a lower bound, more, next position, the rows as one JSON array, position
+ * … }: members without their walk record (see positionOf), so a cursor holds no more than the row's place.
  */
 export const queryScript = (declaration: ReadModelDeclaration): string => `${checksLua(declaration)}
 local walkBudget, countBudget, countCap = q.walkBudget or 5000, q.countBudget or 1000, q.countCap or 10000
@@ -24,9 +26,9 @@ local sortSet = base .. 'sort:' .. q.sort
 
 local function reply(members, total, atLeast, more, next)
   local rows = rowsJson(nil)
-  local out = { total, atLeast and 1 or 0, more and 1 or 0, next or false, false }
+  local out = { total, atLeast and 1 or 0, more and 1 or 0, next and positionOf(next) or false, false }
   for i = 1, math.min(#members, q.limit) do
-    out[#out + 1] = members[i]
+    out[#out + 1] = positionOf(members[i])
     rows.add(idOf(members[i]))
   end
   out[5] = rows.text()
@@ -116,18 +118,22 @@ end
 
 -- Walk the order from the cursor.
 local found, examined, last = {}, 0, nil
-local from, to = '-', '+'
-if q.after then
-  if q.desc then to = '(' .. q.after else from = '(' .. q.after end
-end
+local from, to = walkBounds(q.after)
 local exhausted = false
+-- Members to read per command: the candidates the rest of the page needs at the selectivity seen so far,
+-- or, before any, the product of the sources' shares of the rows (as if independent).
+local share = 1
+for _, source in ipairs(sources) do share = share * math.min(source.size / math.max(rows, 1), 1) end
 while #found <= q.limit and examined < walkBudget do
-  local chunk = rangeOf(sortSet, from, to, math.min(200, walkBudget - examined))
+  if examined > 0 then share = #found / examined end
+  local wanted = q.limit + 1 - #found
+  if share < 1 then wanted = math.ceil(wanted / math.max(share, 0.001) * 1.2) + 10 end
+  local chunk = rangeOf(sortSet, from, to, math.min(wanted, 1000, walkBudget - examined))
   if #chunk == 0 then exhausted = true break end
   for _, member in ipairs(chunk) do
     examined = examined + 1
     last = member
-    if check(idOf(member)) then
+    if walkCheck(member) then
       found[#found + 1] = member
       if #found > q.limit then break end
     end

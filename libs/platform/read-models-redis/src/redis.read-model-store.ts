@@ -44,7 +44,7 @@ const SCAN_BUDGET = 5000;
  * The key layout's version, part of the `current` pointer's name: a store that finds no pointer of its own
  * layout (a deployment of the previous one) has no generation, and the runner rebuilds at start.
  */
-const LAYOUT = 4;
+const LAYOUT = 5;
 
 interface Scripts<R> {
   [command: string]: (...args: string[]) => R;
@@ -56,9 +56,11 @@ interface Scripts<R> {
  * - `<p>m:current:v<layout>` the serving generation, `<p>m:generations` the last generation number;
  * - `<p>m:g<n>:{a}:row:<id>` hash of one row: JSON columns, `_n:<column>` folded keys, `_s` its sets,
  *   `_t` its search terms, `_p:<stream>` positions (the row id in a stream id written `*`);
- * - `<p>m:g<n>:{a}:csv` hash of each listed row's CSV line by id (layout 4; apart from the row, whose
- *   hash a line over 64 bytes would turn from a listpack into a table of twice the memory);
- * - `<p>m:g<n>:{a}:sort:<sort>` sorted set, score 0, members `<sort key>\0<id>`, read BYLEX;
+ * - `<p>m:g<n>:{a}:csv` and `…:json` hashes of each listed row's CSV line and JSON record by id (apart
+ *   from the row, whose hash a value over 64 bytes would turn from a listpack into a table of twice the
+ *   memory; a page or an export reads many rows' with one HMGET);
+ * - `<p>m:g<n>:{a}:sort:<sort>` sorted set, score 0, members `<sort key>\0<id>\0<_t>\0<_s>` (layout 5:
+ *   a walk checks a candidate from its member), read BYLEX; pages and cursors carry `<sort key>\0<id>`;
  * - `<p>m:g<n>:{a}:set:<set>:<value>` set of ids; `<p>m:g<n>:{a}:search` members `<term>\0<id>`, but for
  *   terms a sort's members already hold whole (a search group with a sort's columns: name, username, email);
  * - `<p>m:g<n>:{a}:scratch` a query's working set, created and deleted inside one script run;

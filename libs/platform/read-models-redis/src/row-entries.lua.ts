@@ -5,7 +5,8 @@ import type { ReadModelDeclaration } from '@gatehouse/read-model-kit';
  * exactly as read-model-kit's index-entries.ts computes them; folded keys arrive precomputed in `_n:<column>`
  * fields, since Lua cannot normalise Unicode. Positions are integers below 2^53, exact in Lua's doubles.
  * Each row also keeps `_s`, its set memberships as `|<set>:<value>|…|`, and `_t`, its search terms each
- * after a newline, so a query checks every filter and the search of a candidate from one HMGET.
+ * after a newline, so a query checks every filter and the search of a candidate from one HMGET; and its
+ * members of the sorts carry both (see walkRecordOf), so a walk checks a candidate from the member itself.
  */
 export const entriesLua = (declaration: ReadModelDeclaration): string => `
 local spec = cjson.decode([==[${JSON.stringify(declaration)}]==])
@@ -80,7 +81,17 @@ local function setsOf(h)
   return out
 end
 
--- Which indexes a write touching these fields can change (all of them when it lists the row).
+-- The memberships (sorted, so the same row always gives the same text) and the terms as the rows' _s and
+-- _t, and the walk record every sort member carries after the row id and a NUL: _t, a NUL, _s. Folded
+-- terms hold no NUL, so the record's first NUL ends them.
+local function checkFieldsOf(memberships, terms)
+  table.sort(memberships)
+  local s, t = '|' .. table.concat(memberships, '|') .. '|', #terms > 0 and '\\n' .. table.concat(terms, '\\n') or ''
+  return s, t, t .. '\\0' .. s
+end
+
+-- Which indexes a write touching these fields can change (all of them when it lists the row). A change of
+-- sets or terms changes every sort member (their walk record).
 local function affectedBy(changed)
   if changed[spec.listedBy] then return nil end
   local affected = { sets = {}, sorts = {}, search = false }
@@ -90,6 +101,9 @@ local function affectedBy(changed)
   end
   for _, group in ipairs(spec.search) do
     for _, column in ipairs(group) do if changed['_n:' .. column] then affected.search = true end end
+  end
+  if affected.search or next(affected.sets) then
+    for sort in pairs(spec.sorts) do affected.sorts[sort] = true end
   end
   return affected
 end
@@ -103,7 +117,7 @@ local function keyOf(base, suffix)
 end
 
 -- The row's index entries (only the affected indexes' when given) as key -> { member = true }, plus its
--- memberships for _s and its terms for _t when those indexes are among them; none until the row is listed.
+-- _s and _t when any index is among them; none until the row is listed.
 local function entries(base, id, h, affected)
   local out = {}
   if h[spec.listedBy] == nil then return out end
@@ -112,25 +126,25 @@ local function entries(base, id, h, affected)
     if not members then members = {} out[key] = members end
     members[member] = true
   end
-  local memberships
-  if not affected or next(affected.sets) then
-    memberships = setsOf(h)
-    for _, set in ipairs(memberships) do
-      local name = string.sub(set, 1, string.find(set, ':', 1, true) - 1)
-      if not affected or affected.sets[name] then add(keyOf(base, 'set:' .. set), id) end
-    end
+  local all = not affected
+  if not all and not next(affected.sorts) and not affected.search then return out end
+  local memberships = setsOf(h)
+  for _, set in ipairs(memberships) do
+    local name = string.sub(set, 1, string.find(set, ':', 1, true) - 1)
+    if all or affected.sets[name] then add(keyOf(base, 'set:' .. set), id) end
   end
-  for sort in pairs(spec.sorts) do
-    if not affected or affected.sorts[sort] then add(keyOf(base, 'sort:' .. sort), sortKeyOf(h, sort) .. '\\0' .. id) end
-  end
-  local terms
-  if not affected or affected.search then
-    local indexed
-    terms, indexed = termsOf(h)
+  local terms, indexed = termsOf(h)
+  if all or affected.search then
     local key = keyOf(base, 'search')
     for _, term in ipairs(indexed) do add(key, term .. '\\0' .. id) end
   end
-  return out, memberships, terms
+  local s, t, record = checkFieldsOf(memberships, terms)
+  for sort in pairs(spec.sorts) do
+    if all or affected.sorts[sort] then
+      add(keyOf(base, 'sort:' .. sort), sortKeyOf(h, sort) .. '\\0' .. id .. '\\0' .. record)
+    end
+  end
+  return out, s, t
 end
 
 -- The row's CSV line (kept in the account's csv hash), as read-model-kit's csvLine renders it: each cell's text, neutralised

@@ -136,6 +136,30 @@ export function readModelQueryContract(name: string, factory: ReadModelStoreFact
         const seen = [...first.rows, ...rest.rows].map(({ row }) => Number.parseInt(row.id.slice(-4), 16));
         expect(seen).toEqual([4, 2, 5, 1, 3, 4]);
       });
+
+      it.each([
+        [false, [4, 2], [5, 1, 3]],
+        [true, [3, 1], [5, 2, 4]],
+      ])(
+        'neither repeats nor skips a row whose roles or status change at the cursor (descending: %s)',
+        async (descending, firstIds, restIds) => {
+          const number = (row: { id: string }) => Number.parseInt(row.id.slice(-4), 16);
+          const first = await store.query(model, query(acme, { sort: 'name', descending, limit: 2 }));
+          expect(first.rows.map(({ row }) => number(row))).toEqual(firstIds);
+          const atCursor = firstIds[1];
+          await given(
+            toggled(acme, id(atCursor), 'zz-auditor', true, 1),
+            toggled(acme, id(atCursor), 'aa-auditor', true, 2),
+            status(acme, id(atCursor), 'UserLocked', 40),
+            status(acme, id(restIds[0]), 'UserLocked', 40),
+          );
+          const rest = await store.query(
+            model,
+            query(acme, { sort: 'name', descending, limit: 10, after: first.rows[1].member }),
+          );
+          expect(rest.rows.map(({ row }) => number(row))).toEqual(restIds);
+        },
+      );
     });
 
     describe('scanning for an export', () => {
