@@ -21,7 +21,7 @@ import { prepare, type Prepared, workload, type WorkloadName, workloadNames } fr
  * login-burst check and (PEERS_PROFILE=1) CPU profiles of the distributed processes.
  *   PEERS_SYSTEMS (keycloak,embedded,distributed), PEERS_WORKLOADS (all), PEERS_CONC (1,16),
  *   PEERS_DURATION_S (10), PEERS_WARMUP_S (3), PEERS_SEED_USERS (5000), PEERS_LOGIN_USERS (32),
- *   PEERS_PROFILE=1 (profiles of list, get and create at the highest concurrency, distributed mode);
+ *   PEERS_PROFILE=1 (profiles of list, get, create and login at the highest concurrency, distributed mode);
  *   GATEHOUSE_NO_BUILD=1 runs the dist/ folders as they are;
  *   PEERS_BASELINE_DIR=<another checkout> adds its embedded and distributed modes (embedded@base,
  *   distributed@base), those of them PEERS_SYSTEMS lists, to the same run: an optimisation's before and
@@ -46,7 +46,7 @@ const seedUsers = Number(setting('PEERS_SEED_USERS', '5000'));
 const loginUsers = Number(setting('PEERS_LOGIN_USERS', '32'));
 const resultsDir = join(__dirname, '../results', `peers-${new Date().toISOString().replace(/[:.]/g, '-')}`);
 const profiler = process.env['PEERS_PROFILE'] === '1' ? new Profiler(join(resultsDir, 'profiles')) : null;
-const profiled: readonly WorkloadName[] = ['list_page50', 'get_user', 'create_user'];
+const profiled: readonly WorkloadName[] = ['list_page50', 'get_user', 'create_user', 'login'];
 
 async function main(): Promise<void> {
   const unknown = workloads.filter((name) => !workloadNames.includes(name));

@@ -47,9 +47,14 @@ export class Grants {
     return user?.exists ? user.accountId : undefined;
   }
 
-  /** Whose a username is, from its reservation stream (see UsernameReservations for its name). */
+  /**
+   * Whose a username is, from its reservation stream (see UsernameReservations for its name). A
+   * reservation is never released nor moved to another user, so an owner once read is answered from the
+   * cache without asking the store; a free name is asked again every time.
+   */
   async usernameOwner(reservationStreamId: string): Promise<UsernameOwner> {
-    return (await this.states.load(reservationStreamId, usernameOwnerView)).state;
+    const known = this.states.cached(reservationStreamId, usernameOwnerView);
+    return known ?? (await this.states.load(reservationStreamId, usernameOwnerView)).state;
   }
 
   catalog(accountId: string): Promise<{ state: RoleCatalogState; version: number }> {

@@ -5,7 +5,7 @@ import { invitedAccessPending, ipAllowed, standingRefusal } from '@gatehouse/ide
 import { Grants } from '../grants';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { AccessRefusalRecorder } from '../refusals/access-refusal-recorder';
-import { UsernameReservations } from '../usernames/username-reservations';
+import { NOBODY, UsernameReservations } from '../usernames/username-reservations';
 import { BasicAuthThrottle } from './basic-auth-throttle';
 import { VerifiedPasswords } from './verified-passwords';
 
@@ -21,13 +21,6 @@ import { VerifiedPasswords } from './verified-passwords';
  * count against the login's limits per address and username (BasicAuthThrottle); past them every attempt
  * is refused unverified, and unrecorded.
  */
-/**
- * Whom an unknown username is checked as: no user has this id (ids are UUIDv7, whose time field this
- * predates), so its streams are empty and its password is the stand-in, read as a real user's would be
- * — the same store round trips — while filling no cache with one entry per guessed name.
- */
-const NOBODY = '00000000-0000-7000-8000-000000000000';
-
 /** A refusal, and for a known user who was refused and why (null: nobody to record it for). */
 interface Refused {
   readonly refused: { userId: string; accountId: string; reason: RefusalReason } | null;

@@ -12,6 +12,13 @@ export abstract class ReservationConfig {
   abstract readonly reservationKey: string;
 }
 
+/**
+ * Whom an unknown username is checked as: no user has this id (ids are UUIDv7, whose time field this
+ * predates), so its streams are empty and its password is the stand-in, read as a real user's would be
+ * — the same store round trips — while filling no cache with one entry per guessed name.
+ */
+export const NOBODY = '00000000-0000-7000-8000-000000000000';
+
 /** Reservation streams named by HMAC-SHA256 of the normalised username: 64 hex characters. */
 export const HASHED_PREFIX = 'username-hmac-';
 const LEGACY_PREFIX = 'username-';

@@ -50,14 +50,18 @@ export class LoginThrottle implements OnApplicationShutdown {
     return this.limiters.close();
   }
 
-  /** Seconds until a login from this address, or for this username, is tried again; null when allowed. */
+  /**
+   * Seconds until a login from this address, or for this username, is tried again; null when allowed.
+   * Both counters are read at once (one round trip to Redis) and judged address first.
+   */
   async retryAfter(address: string, usernameKey: string): Promise<number | null> {
     const checks = [
       ['address', this.limiters.perAddress, address, this.limiters.limits.perAddress.points],
       ['username', this.limiters.perUsername, usernameKey, this.limiters.limits.perUsername.points],
     ] as const;
-    for (const [by, limiter, key, points] of checks) {
-      const state = await limiter.get(key);
+    const states = await Promise.all(checks.map(([, limiter, key]) => limiter.get(key)));
+    for (const [n, [by, , , points]] of checks.entries()) {
+      const state = states[n];
       if (state && state.consumedPoints >= points) {
         this.metrics.loginsThrottled.inc({ by });
         return Math.max(1, Math.ceil(state.msBeforeNext / 1000));

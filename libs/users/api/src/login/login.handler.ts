@@ -1,7 +1,6 @@
 import { HttpException, HttpStatus, Injectable, UnauthorizedException } from '@nestjs/common';
 import { credentialsRefused } from '@gatehouse/http';
-import { type CommandContext, EventStore, loadState } from '@gatehouse/event-store';
-import { usernameDecider } from '@gatehouse/users-domain';
+import type { CommandContext } from '@gatehouse/event-store';
 import { v7 as uuidv7 } from 'uuid';
 import { PasswordHasher } from '@gatehouse/identity';
 import { LoginThrottle } from './login-throttle';
@@ -10,6 +9,7 @@ import {
   AccessRefusalRecorder,
   Clock,
   Grants,
+  NOBODY,
   type RequestContext,
   SessionConfig,
   SessionTokens,
@@ -55,7 +55,6 @@ export class LoginHandler {
   private readonly tokens: SessionTokens;
 
   constructor(
-    private readonly store: EventStore,
     private readonly users: UserCommands,
     private readonly passwords: PasswordHasher,
     private readonly reservations: UsernameReservations,
@@ -86,6 +85,13 @@ export class LoginHandler {
     }
   }
 
+  /**
+   * Round trips, in order: whose the username is (none once its owner was read: a reservation never
+   * changes), the password's hash, then every stream the checks need in one read (the user's account is
+   * known once the user was read: it never changes), then the attempt's append. The checks read the
+   * streams after the password was verified, as they are when the session is issued, not as they were
+   * before a hash that may have queued behind others.
+   */
   private async attempt(
     usernameKey: string,
     password: string,
@@ -93,12 +99,17 @@ export class LoginHandler {
     context: RequestContext,
     userAgent: string | undefined,
   ): Promise<LoginResult> {
-    const { state: reservation } = await loadState(this.store, usernameKey, usernameDecider);
-    const userId = reservation.status === 'reserved' ? reservation.userId : uuidv7();
+    const owner = await this.grants.usernameOwner(usernameKey);
+    const userId = owner?.userId ?? NOBODY;
     // Verify even for unknown users so both answers take the same time.
     const passwordMatches = await this.passwords.matches(userId, password);
-    const user = await this.users.user(userId);
-    if (user.status === 'none') throw refused();
+    const knownAccount = this.grants.knownAccountOf(userId);
+    const [user, access, knownSettings] = await Promise.all([
+      this.grants.user(userId),
+      this.grants.access(userId),
+      knownAccount === undefined ? undefined : this.users.settings(knownAccount),
+    ]);
+    if (!owner || !user.exists) throw refused();
     const { accountId } = user;
     const refusal = { userId, accountId, channel: 'password-login', ip } as const;
     if (user.deletionRequested) {
@@ -108,13 +119,12 @@ export class LoginHandler {
     // Outside the user's IP safelist: the same answer as a wrong password, so that no one outside the
     // list learns whether a guessed password was right; it is recorded as a refusal, never as a failed
     // login, so no one outside the list can lock the user out.
-    const [access, principal] = await Promise.all([this.grants.access(userId), this.grants.user(userId)]);
     if (!ipAllowed(access.state, ip)) {
       this.refusals.refused({ ...refusal, reason: passwordMatches ? 'outside-safelist' : 'wrong-password' });
       throw refused();
     }
-    if (invitedAccessPending(principal, access.version)) throw refused();
-    const { lockout } = await this.users.settings(accountId);
+    if (invitedAccessPending(user, access.version)) throw refused();
+    const { lockout } = knownSettings ?? (await this.users.settings(accountId));
     const sessionId = uuidv7();
     const at = this.clock.now();
     const scoped: CommandContext = { ...context, accountId, actor: userId, now: at };
