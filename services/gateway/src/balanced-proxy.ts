@@ -9,7 +9,7 @@ import {
 } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { pipeline } from 'node:stream';
-import { type RequestTrace, type ServiceLogger, withTrace } from '@gatehouse/logging';
+import { type RequestTrace, type ServiceLogger, traceFieldsOf } from '@gatehouse/logging';
 import { problem } from './problem';
 import type { UpstreamPool } from './upstream-pool';
 
@@ -105,7 +105,7 @@ export function balancedProxy(logger: ServiceLogger): Forward {
       upstream.on('error', (error) => {
         pending = undefined;
         if (response.destroyed || response.headersSent) return void response.destroy();
-        withTrace(trace, () => logger.warn({ err: error }, 'an instance behind this route did not answer'));
+        logger.warn({ ...traceFieldsOf(trace), err: error }, 'an instance behind this route did not answer');
         if ((error as NodeJS.ErrnoException).syscall === 'connect') {
           pool.refused(url);
           tried ??= new Set([url]);
