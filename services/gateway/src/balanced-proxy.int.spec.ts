@@ -177,6 +177,36 @@ describe('the gateway in front of several instances of a service', () => {
     expect(new TextDecoder().decode((await reader.read()).value)).toBe('last');
   });
 
+  it("cuts the client's answer short when the instance's answer is cut short", async () => {
+    const a = await upstream('a', (_request, response) => {
+      response.writeHead(200, { 'content-length': '100' });
+      response.write('first,', () => response.socket?.destroy());
+    });
+    opened.push(a);
+    const answer = await fetch(`${await gateway(a.url)}/v1/accounts`);
+    await expect(answer.text()).rejects.toThrow();
+  });
+
+  it('lets go of the instance when the client leaves before the answer ends', async () => {
+    let upstreamClosed = () => undefined as void;
+    const closed = new Promise<void>((resolve) => (upstreamClosed = resolve));
+    const a = await upstream('a', (_request, response) => {
+      response.socket?.once('close', upstreamClosed);
+      response.write('first,');
+    });
+    opened.push(a);
+    const client = new AbortController();
+    const reader = (
+      await fetch(`${await gateway(a.url)}/v1/accounts`, { signal: client.signal })
+    ).body?.getReader();
+    if (!reader) throw new Error('the answer has no body');
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe('first,');
+    client.abort();
+    // Well before the gateway's 30 s upstream timeout, which would close it anyway.
+    const waited = new Promise<string>((resolve) => setTimeout(resolve, 10_000, 'still open').unref());
+    expect(await Promise.race([closed.then(() => 'closed'), waited])).toBe('closed');
+  });
+
   it("closes an idle upstream connection before the instance's keep-alive timeout would", async () => {
     const a = await upstream('a');
     opened.push(a);

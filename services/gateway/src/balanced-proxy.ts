@@ -8,8 +8,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { pipeline } from 'node:stream';
-import { type RequestTrace, type ServiceLogger, withTrace } from '@gatehouse/logging';
+import { type RequestTrace, type ServiceLogger, traceFieldsOf } from '@gatehouse/logging';
 import { problem } from './problem';
 import type { UpstreamPool } from './upstream-pool';
 
@@ -79,8 +78,12 @@ export function balancedProxy(logger: ServiceLogger): Forward {
   return (request, response, pool, body, trace) => {
     const headers = forwardedHeaders(request, body, trace);
     let tried: Set<string> | undefined;
-    let pending: ClientRequest | undefined;
-    response.once('close', () => pending?.destroy());
+    // What the client's answer waits on: the request to an instance, then that instance's answer. A
+    // client that leaves first frees the upstream socket.
+    let pending: ClientRequest | IncomingMessage | undefined;
+    response.once('close', () => {
+      if (!response.writableFinished) pending?.destroy();
+    });
 
     const attempt = (url: string): void => {
       const target = targetOf(url);
@@ -96,16 +99,18 @@ export function balancedProxy(logger: ServiceLogger): Forward {
       pending = upstream;
       upstream.on('timeout', () => upstream.destroy(new Error('the instance did not answer in time')));
       upstream.once('response', (answer) => {
-        pending = undefined;
+        pending = answer;
         response.writeHead(answer.statusCode ?? 502, answer.statusMessage, answeredHeaders(answer, trace));
-        // On a failure either way both sides are destroyed: a client that left frees the upstream
-        // socket, an answer cut short is cut short for the client too.
-        pipeline(answer, response, () => undefined);
+        // An answer cut short is cut short for the client too. Piped by hand: stream.pipeline does the
+        // same but makes an AbortController per call and a DOMException when it aborts it at the end,
+        // 5% of the gateway's CPU in the get_user profile.
+        answer.on('error', () => response.destroy());
+        answer.pipe(response);
       });
       upstream.on('error', (error) => {
         pending = undefined;
         if (response.destroyed || response.headersSent) return void response.destroy();
-        withTrace(trace, () => logger.warn({ err: error }, 'an instance behind this route did not answer'));
+        logger.warn({ ...traceFieldsOf(trace), err: error }, 'an instance behind this route did not answer');
         if ((error as NodeJS.ErrnoException).syscall === 'connect') {
           pool.refused(url);
           tried ??= new Set([url]);

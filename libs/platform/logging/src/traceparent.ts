@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 /**
  * W3C Trace Context `traceparent` (version 00): `00-<32 hex trace id>-<16 hex parent id>-<2 hex flags>`.
@@ -17,7 +17,20 @@ export function traceIdOf(traceparent: string): string {
   return traceparent.slice(3, 35);
 }
 
-/** A new trace, sampled: a request arriving without one starts it. */
+/** 24 random bytes per trace (16 trace id, 8 parent id), drawn from a pool of 256 traces' worth. */
+const ID_BYTES = 24;
+const pool = Buffer.alloc(ID_BYTES * 256);
+let drawn = pool.length;
+
+/**
+ * A new trace, sampled: a request arriving without one starts it. The ids come from a pool refilled
+ * once per 256 traces: two randomBytes calls per request were 4% of the gateway's CPU under get_user.
+ */
 export function newTraceparent(): string {
-  return `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01`;
+  if (drawn === pool.length) {
+    randomFillSync(pool);
+    drawn = 0;
+  }
+  const hex = pool.toString('hex', drawn, (drawn += ID_BYTES));
+  return `00-${hex.slice(0, 32)}-${hex.slice(32)}-01`;
 }
