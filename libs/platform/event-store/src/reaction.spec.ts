@@ -5,6 +5,7 @@ import { newTestEvent } from './new-test-event';
 import { startReaction } from './reaction';
 
 /** Test events are all `Happened`; this one is of a type the reactions below do not handle. */
+const handlesHappened = (event: StoredEvent) => event.type === 'Happened';
 const unrelated = () => ({ ...newTestEvent(), type: 'Unrelated' });
 
 const until = async (done: () => boolean | Promise<boolean>) => {
@@ -24,7 +25,7 @@ describe('a reaction from a durable checkpoint', () => {
       {
         checkpoint: 'reaction:test',
         firstRun: 'from-start',
-        handles: ['Happened'],
+        handles: handlesHappened,
         signal: stop.signal,
         onRetry: (_error, attempt) => retries.push(attempt),
       },
@@ -52,7 +53,7 @@ describe('a reaction from a durable checkpoint', () => {
     const seen: number[] = [];
     const stop = new AbortController();
     const options = {
-      ...{ checkpoint: 'reaction:test', firstRun: 'after-history' as const, handles: ['Happened'] },
+      ...{ checkpoint: 'reaction:test', firstRun: 'after-history' as const, handles: handlesHappened },
       signal: stop.signal,
     };
     const { running } = await startReaction(store, options, async (event) => {
@@ -70,7 +71,11 @@ describe('a reaction from a durable checkpoint', () => {
       const store = new InMemoryEventStore();
       const seen: StoredEvent[] = [];
       const stop = new AbortController();
-      const options = { checkpoint: 'reaction:test', firstRun: 'from-start', handles: ['Happened'] } as const;
+      const options = {
+        checkpoint: 'reaction:test',
+        firstRun: 'from-start',
+        handles: handlesHappened,
+      } as const;
       const { running } = await startReaction(store, { ...options, signal: stop.signal }, async (event) => {
         seen.push(event);
       });

@@ -11,8 +11,11 @@ export interface ReactionOptions {
    * (for a reaction that earlier versions did inline, so history needs nothing more).
    */
   readonly firstRun: 'from-start' | 'after-history';
-  /** The event types it reacts to; every other event is passed over without calling `react`. */
-  readonly handles: readonly string[];
+  /**
+   * Whether an event calls for `react`, judged from the event alone (its type, a field of its data);
+   * every other event is passed over without calling it.
+   */
+  readonly handles: (event: StoredEvent) => boolean;
   readonly signal: AbortSignal;
   /** Told of a batch that failed and will be retried (the checkpoint did not move). */
   readonly onRetry?: (error: unknown, attempt: number) => void;
@@ -25,7 +28,7 @@ export interface ReactionOptions {
 export const PASSED_OVER_SAVE_MS = 10_000;
 
 /**
- * Runs a side effect for every stored event of the types it handles, in the global order, from a durable
+ * Runs a side effect for every stored event it handles, in the global order, from a durable
  * checkpoint saved only after a batch is handled: a crash anywhere repeats the batch, never skips it, so
  * `react` must be idempotent (an idempotency key, or a decision that appends nothing the second time). A
  * batch in which it reacted to something is checkpointed at once; one it only passed over is checkpointed
@@ -51,7 +54,6 @@ async function follow(
   react: (event: StoredEvent) => Promise<void>,
 ): Promise<void> {
   const { checkpoint, signal } = options;
-  const handled = new Set(options.handles);
   // Every event up to `from` was reacted to or passed over; `saved` is what a restart would start from.
   let from = start;
   let saved = start;
@@ -67,7 +69,7 @@ async function follow(
     while (!signal.aborted) {
       try {
         await tailAll(store, { from, signal }, async (batch) => {
-          const due = batch.filter((event) => handled.has(event.type));
+          const due = batch.filter(options.handles);
           for (const event of due) await react(event);
           from = batch[batch.length - 1].checkpoint;
           failures = 0;

@@ -26,14 +26,15 @@ export class InitialRolesReaction extends Reaction {
     super(store, {
       checkpoint: CHECKPOINT,
       firstRun: 'from-start',
-      handles: ['UserCreated'],
+      handles: (event) =>
+        event.type === 'UserCreated' && ((event.data as UserCreated['data']).roles ?? []).length > 0,
       warn: (message) => logger.warn(message),
     });
   }
 
   protected async react(event: StoredEvent): Promise<void> {
     const { userId, accountId, roles = [] } = event.data as UserCreated['data'];
-    if (roles.length === 0 || (await this.grants.rolesOf(userId)).version >= 0) return;
+    if ((await this.grants.rolesOf(userId)).version >= 0) return;
     const context = {
       accountId,
       actor: event.actor,

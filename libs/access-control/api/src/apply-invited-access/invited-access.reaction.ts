@@ -24,7 +24,9 @@ export class InvitedAccessReaction extends Reaction {
     super(store, {
       checkpoint: CHECKPOINT,
       firstRun: 'from-start',
-      handles: ['UserCreated'],
+      handles: (event) =>
+        event.type === 'UserCreated' &&
+        (event.data as UserCreated['data']).invite?.accessControls !== undefined,
       warn: (message) => logger.warn(message),
       info: (message) => logger.log(message),
     });

@@ -34,7 +34,7 @@ export class InviteEmailsReaction extends NotificationReaction {
       {
         checkpoint: CHECKPOINT,
         firstRun: 'from-start',
-        handles: ['UserInvited', 'InviteResent'],
+        handles: (event) => event.type === 'UserInvited' || event.type === 'InviteResent',
         logger,
       },
     );

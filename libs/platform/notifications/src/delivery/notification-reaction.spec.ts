@@ -38,7 +38,7 @@ class Greetings extends NotificationReaction {
       {
         checkpoint: 'reaction:greetings',
         firstRun: 'from-start',
-        handles: ['UserLocked'],
+        handles: (event) => event.type === 'UserLocked',
         logger: { log: () => undefined, warn: () => undefined, error: () => undefined },
       },
     );

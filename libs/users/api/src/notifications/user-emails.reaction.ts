@@ -37,7 +37,7 @@ export class UserEmailsReaction extends NotificationReaction {
       {
         checkpoint: CHECKPOINT,
         firstRun: 'after-history',
-        handles: emailingTypes,
+        handles: (event) => emailingTypes.has(event.type),
         logger,
       },
     );

@@ -12,13 +12,13 @@ export interface UserEmail {
 }
 
 /** The events `emailsFor` may answer with an email: the user emails reaction passes every other over. */
-export const emailingTypes: readonly UserEvent['type'][] = [
+export const emailingTypes: ReadonlySet<string> = new Set<UserEvent['type']>([
   'UserLocked',
   'UserPasswordChanged',
   'UserCreated',
   'PasswordResetRequested',
   'UserContactInfoChanged',
-];
+]);
 
 /**
  * Which emails an event calls for, given the user as stored now. Disabled users and users whose reset was
