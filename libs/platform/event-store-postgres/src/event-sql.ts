@@ -120,41 +120,11 @@ export function eventSql(schema: string) {
       ) e
       ORDER BY s.ord, e.stream_position`,
     /**
-     * First half of a global read: the transactions appending right now (those holding the table's
-     * RowExclusiveLock, mapped to their own xid), and the next xid to be handed out. pg_locks is read once
-     * (MATERIALIZED), so each holder's lock and its xid come from one look. The xids are 32-bit here;
-     * horizon.ts widens them against `next`. This rests on every write of gh_events being one autocommit
-     * statement, as every append here is: a statement locks the table before its first write assigns the
-     * xid, so a transaction that has an xid and no lock is not appending and will not.
+     * The global order after a checkpoint, below the horizon of transactions still appending, in one
+     * round trip: migration 6's gh_read_all, whose two looks are why nothing is skipped (see
+     * docs/adr/20261201-global-order-waits-only-for-appenders.md).
      */
-    appenders: `
-      WITH locks AS MATERIALIZED (
-        SELECT pid, locktype, database, relation, mode, granted, transactionid FROM pg_locks
-      )
-      SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS next,
-        coalesce(array_agg(own.transactionid::text), '{}') AS appenders
-      FROM locks holder
-      JOIN locks own ON own.pid = holder.pid AND own.locktype = 'transactionid'
-        AND own.mode = 'ExclusiveLock' AND own.granted
-      WHERE holder.locktype = 'relation' AND holder.mode = 'RowExclusiveLock'
-        AND holder.relation = ${escapeLiteral(events)}::regclass
-        AND holder.database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
-    /**
-     * Second half, in a later snapshot: events in global order (tx_id, global_position) below the
-     * horizon — the oldest transaction still in progress that either was appending at the first half
-     * ($4) or got its xid after it ($5) — or, with none, everything committed. Why nothing is skipped is
-     * in docs/adr/20261201-global-order-waits-only-for-appenders.md. The bounds and the order are the
-     * (tx_id, global_position) index: an index scan, no sort.
-     */
-    readAll: `
-      SELECT ${columns} FROM ${events}
-      WHERE (tx_id, global_position) > ($1::xid8, $2::bigint)
-        AND tx_id < coalesce(
-          (SELECT min(x) FROM pg_snapshot_xip(pg_current_snapshot()) AS x
-            WHERE x = ANY($4::xid8[]) OR x >= $5::xid8),
-          pg_snapshot_xmax(pg_current_snapshot()))
-      ORDER BY tx_id, global_position
-      LIMIT $3`,
+    readAll: `SELECT ${columns} FROM ${escapeIdentifier(schema)}.gh_read_all($1::xid8, $2::bigint, $3::int)`,
     loadSnapshot: `SELECT version, state FROM ${snapshots} WHERE stream_id = $1 AND view = $2`,
     saveSnapshot: `
       INSERT INTO ${snapshots} (stream_id, view, version, state) VALUES ($1, $2, $3, $4)

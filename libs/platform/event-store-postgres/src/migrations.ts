@@ -1,3 +1,5 @@
+import { escapeLiteral } from 'pg';
+
 /**
  * The store's schema, one numbered step at a time. A step is never edited once released: change the
  * schema by adding the next one. `schema` arrives already quoted as an identifier.
@@ -90,5 +92,55 @@ export const migrations: readonly Migration[] = [
         state text NOT NULL,
         PRIMARY KEY (stream_id, view)
       );`,
+  },
+  {
+    version: 6,
+    name: 'global reads in one round trip',
+    // A read of the global order is two looks, the second in a later snapshot than the first (see
+    // docs/adr/20261201-global-order-waits-only-for-appenders.md): here both run in one call. Each
+    // statement of a volatile function takes a fresh snapshot under READ COMMITTED, which gh_read_all
+    // checks, as its proof needs it. gh_read_below is the second look alone, STABLE and plain SQL so the
+    // planner inlines it: an index scan of (tx_id, global_position), no sort. Appenders' xids come from
+    // pg_locks without their epoch; an in-progress xid is within 2^31 of every other, so the low 32 bits
+    // of one in the snapshot name it alone.
+    sql: (schema) => `
+      CREATE FUNCTION ${schema}.gh_appenders(OUT next xid8, OUT appenders bigint[])
+      LANGUAGE sql VOLATILE AS $$
+        WITH locks AS MATERIALIZED (
+          SELECT pid, locktype, database, relation, mode, granted, transactionid FROM pg_locks
+        )
+        SELECT pg_snapshot_xmax(pg_current_snapshot()),
+          coalesce(array_agg(own.transactionid::text::bigint), '{}')
+        FROM locks holder
+        JOIN locks own ON own.pid = holder.pid AND own.locktype = 'transactionid'
+          AND own.mode = 'ExclusiveLock' AND own.granted
+        WHERE holder.locktype = 'relation' AND holder.mode = 'RowExclusiveLock'
+          AND holder.relation = ${escapeLiteral(`${schema}.gh_events`)}::regclass
+          AND holder.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+      $$;
+      CREATE FUNCTION ${schema}.gh_read_below(
+        after_tx xid8, after_position bigint, max_count int, next xid8, appenders bigint[]
+      ) RETURNS SETOF ${schema}.gh_events LANGUAGE sql STABLE AS $$
+        SELECT * FROM ${schema}.gh_events
+        WHERE (tx_id, global_position) > (after_tx, after_position)
+          AND tx_id < coalesce(
+            (SELECT min(x) FROM pg_snapshot_xip(pg_current_snapshot()) AS x
+              WHERE x::text::bigint % 4294967296 = ANY(appenders) OR x >= next),
+            pg_snapshot_xmax(pg_current_snapshot()))
+        ORDER BY tx_id, global_position
+        LIMIT max_count
+      $$;
+      CREATE FUNCTION ${schema}.gh_read_all(after_tx xid8, after_position bigint, max_count int)
+      RETURNS SETOF ${schema}.gh_events LANGUAGE plpgsql VOLATILE AS $$
+        DECLARE
+          first record;
+        BEGIN
+          IF current_setting('transaction_isolation') <> 'read committed' THEN
+            RAISE EXCEPTION 'gh_read_all needs READ COMMITTED: its second look must see a later snapshot';
+          END IF;
+          SELECT * INTO first FROM ${schema}.gh_appenders();
+          RETURN QUERY SELECT * FROM ${schema}.gh_read_below(
+            after_tx, after_position, max_count, first.next, first.appenders);
+        END $$;`,
   },
 ];

@@ -29,7 +29,6 @@ import {
   toStoredEvent,
 } from './event-rows';
 import { PostgresAppendListener } from './append-listener';
-import { type AppendersRow, horizonParameters } from './horizon';
 import { migrate } from './migrate';
 import { PostgresLeaderLock } from './postgres-leader-lock';
 import {
@@ -150,20 +149,12 @@ export class PostgresEventStore extends EventStore {
     return read;
   }
 
-  /**
-   * Two statements, in this order: who is appending now, then — in a later snapshot — the events below
-   * the oldest of them that is still running (see event-sql.ts). An open transaction that does not
-   * write events holds nothing back.
-   */
+  /** One statement: both looks of a global read run in the database (migration 6, event-sql.ts). */
   async readAll(options: ReadAllOptions): Promise<StoredEvent[]> {
-    const appenders = await this.pool.query<AppendersRow>({
-      name: 'gh_appenders',
-      text: this.sql.appenders,
-    });
     const { rows } = await this.pool.query<EventRow>({
       name: 'gh_read_all',
       text: this.sql.readAll,
-      values: [...parseCheckpoint(options.after), options.maxCount, ...horizonParameters(appenders.rows[0])],
+      values: [...parseCheckpoint(options.after), options.maxCount],
     });
     return rows.map(toStoredEvent);
   }

@@ -11,8 +11,7 @@ import {
   uniqueName,
   withClient,
 } from '@gatehouse/testing';
-import { escapeIdentifier, type Pool, type QueryConfig, type QueryResult } from 'pg';
-import { eventSql } from './event-sql';
+import { escapeIdentifier } from 'pg';
 import { PostgresEventStore } from './postgres-event-store';
 
 interface PlanNode {
@@ -50,9 +49,13 @@ describe('PostgreSQL global order', () => {
           );
           await client.query(`ANALYZE ${events}`);
           await client.query(`SET plan_cache_mode = ${planMode}`);
-          await client.query(`PREPARE read_all AS ${eventSql(schema).readAll}`);
+          // The second look of gh_read_all, which the planner inlines into the statement calling it.
+          await client.query(
+            `PREPARE read_below AS SELECT * FROM ${escapeIdentifier(schema)}.gh_read_below(
+               $1::xid8, $2::bigint, $3::int, $4::xid8, $5::bigint[])`,
+          );
           const { rows } = await client.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
-            `EXPLAIN (FORMAT JSON) EXECUTE read_all('150', 7400, 500, '{}', '1000000')`,
+            `EXPLAIN (FORMAT JSON) EXECUTE read_below('150', 7400, 500, '1000000', '{}')`,
           );
           return rows[0]['QUERY PLAN'][0].Plan;
         });
@@ -108,27 +111,42 @@ describe('PostgreSQL global order', () => {
 
   describe('when an append starts between the two looks of a read', () => {
     it('holds back events that commit after it, so it is not skipped when it commits', async () => {
-      // The gap between the statements is where a late transaction could slip behind the checkpoint;
-      // the pool is wrapped to stage one there: `early` starts, `late` commits after it, `early` last.
-      const pool = (store as unknown as { pool: Pool }).pool;
-      const query = pool.query.bind(pool) as (config: QueryConfig) => Promise<QueryResult>;
+      // The gap between gh_read_all's two looks is where a late transaction could slip behind the
+      // checkpoint; the looks are taken one at a time here to stage one there: `early` starts, `late`
+      // commits after it, `early` last.
+      const functions = escapeIdentifier(schema);
       const early = newTestEvent();
       const late = newTestEvent();
-      let held: Awaited<ReturnType<typeof holdAppendOpen>> | undefined;
-      jest.spyOn(pool, 'query').mockImplementation((async (config: QueryConfig) => {
-        const result = await query(config);
-        if (config.name === 'gh_appenders' && !held) {
-          held = await holdAppendOpen(schema, [['user-early', early]]);
-          await store.append('user-late', [late], NO_STREAM);
-        }
-        return result;
-      }) as never);
-      const first = await store.readAll({ after: START, maxCount: 10 });
-      jest.restoreAllMocks();
-      await held?.commit();
-      await held?.end();
-      const rest = await store.readAll({ after: first.at(-1)?.checkpoint ?? START, maxCount: 10 });
-      expect(eventIds([...first, ...rest])).toEqual([early.eventId, late.eventId]);
+      const { first, held } = await withClient(async (client) => {
+        const looked = await client.query<{ next: string; appenders: string[] }>(
+          `SELECT next::text, appenders::text[] FROM ${functions}.gh_appenders()`,
+        );
+        const started = await holdAppendOpen(schema, [['user-early', early]]);
+        await store.append('user-late', [late], NO_STREAM);
+        const { next, appenders } = looked.rows[0];
+        const below = await client.query<{ event_id: string }>(
+          `SELECT event_id FROM ${functions}.gh_read_below('0', 0, 10, $1, $2)`,
+          [next, appenders],
+        );
+        return { first: below.rows.map((row) => row.event_id), held: started };
+      });
+      expect(first).toEqual([]);
+      await held.commit();
+      await held.end();
+      expect(eventIds(await store.readAll({ after: START, maxCount: 10 }))).toEqual([
+        early.eventId,
+        late.eventId,
+      ]);
+    });
+  });
+
+  describe('when a read runs in a transaction of one snapshot', () => {
+    it('refuses, as its second look would not be later than its first', async () => {
+      const read = withClient(async (client) => {
+        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+        await client.query(`SELECT * FROM ${escapeIdentifier(schema)}.gh_read_all('0', 0, 10)`);
+      });
+      await expect(read).rejects.toThrow('needs READ COMMITTED');
     });
   });
 

@@ -11,18 +11,32 @@ export interface ReactionOptions {
    * (for a reaction that earlier versions did inline, so history needs nothing more).
    */
   readonly firstRun: 'from-start' | 'after-history';
+  /**
+   * Whether an event calls for `react`, judged from the event alone (its type, a field of its data);
+   * every other event is passed over without calling it.
+   */
+  readonly handles: (event: StoredEvent) => boolean;
   readonly signal: AbortSignal;
   /** Told of a batch that failed and will be retried (the checkpoint did not move). */
   readonly onRetry?: (error: unknown, attempt: number) => void;
 }
 
 /**
- * Runs a side effect for every stored event, in the global order, from a durable checkpoint saved only
- * after a batch is handled: a crash anywhere repeats the batch, never skips it, so `react` must be
- * idempotent (an idempotency key, or a decision that appends nothing the second time). A batch that throws
- * is retried with backoff until it passes or the signal aborts; the reaction itself decides which
- * failures are permanent (log and return) and which are worth retrying (throw). Resolves once the
- * starting point is fixed (events stored from then on are reacted to); `running` ends on abort.
+ * How long a reaction that only passes events over may leave its stored checkpoint behind: a crash then
+ * reads those events again and passes them over again, which costs a read, not a repeated effect.
+ */
+export const PASSED_OVER_SAVE_MS = 10_000;
+
+/**
+ * Runs a side effect for every stored event it handles, in the global order, from a durable
+ * checkpoint saved only after a batch is handled: a crash anywhere repeats the batch, never skips it, so
+ * `react` must be idempotent (an idempotency key, or a decision that appends nothing the second time). A
+ * batch in which it reacted to something is checkpointed at once; one it only passed over is checkpointed
+ * with a later batch, at most `PASSED_OVER_SAVE_MS` after the last save, and when it stops: a save per
+ * batch of other contexts' events was most of a reaction's writes to the store. A batch that throws is
+ * retried with backoff until it passes or the signal aborts; the reaction itself decides which failures
+ * are permanent (log and return) and which are worth retrying (throw). Resolves once the starting point
+ * is fixed (events stored from then on are reacted to); `running` ends on abort.
  */
 export async function startReaction(
   store: EventStore,
@@ -40,21 +54,36 @@ async function follow(
   react: (event: StoredEvent) => Promise<void>,
 ): Promise<void> {
   const { checkpoint, signal } = options;
+  // Every event up to `from` was reacted to or passed over; `saved` is what a restart would start from.
   let from = start;
+  let saved = start;
+  let savedAt = performance.now();
   let failures = 0;
-  while (!signal.aborted) {
-    try {
-      await tailAll(store, { from, signal }, async (batch) => {
-        for (const event of batch) await react(event);
-        await store.saveCheckpoint(checkpoint, batch[batch.length - 1].checkpoint);
-        from = batch[batch.length - 1].checkpoint;
-        failures = 0;
-      });
-    } catch (error) {
-      if (signal.aborted) return;
-      options.onRetry?.(error, ++failures);
-      await sleep(Math.min(30_000, 100 * 2 ** Math.min(failures, 9)), signal);
+  const save = async (): Promise<void> => {
+    const at = from;
+    await store.saveCheckpoint(checkpoint, at);
+    saved = at;
+    savedAt = performance.now();
+  };
+  try {
+    while (!signal.aborted) {
+      try {
+        await tailAll(store, { from, signal }, async (batch) => {
+          const due = batch.filter(options.handles);
+          for (const event of due) await react(event);
+          from = batch[batch.length - 1].checkpoint;
+          failures = 0;
+          if (due.length > 0 || performance.now() - savedAt >= PASSED_OVER_SAVE_MS) await save();
+        });
+      } catch (error) {
+        if (signal.aborted) return;
+        options.onRetry?.(error, ++failures);
+        await sleep(Math.min(30_000, 100 * 2 ** Math.min(failures, 9)), signal);
+      }
     }
+  } finally {
+    // Passed-over events are not read again after a clean stop; should this save fail, they are.
+    if (from !== saved) await save().catch(() => undefined);
   }
 }
 
@@ -90,7 +119,7 @@ export abstract class Reaction {
 
   protected constructor(
     protected readonly store: EventStore,
-    private readonly options: Pick<ReactionOptions, 'checkpoint' | 'firstRun'> & {
+    private readonly options: Pick<ReactionOptions, 'checkpoint' | 'firstRun' | 'handles'> & {
       readonly warn: (message: string) => void;
       /** Told when this process starts leading the reaction. */
       readonly info?: (message: string) => void;
@@ -140,7 +169,7 @@ export abstract class Reaction {
 
   /** Runs the reaction while the lease holds; `running` ends (lease released) when it stops. */
   private async follow(lease: Lease): Promise<{ readonly running: Promise<void> }> {
-    const { checkpoint, firstRun, warn, info } = this.options;
+    const { checkpoint, firstRun, handles, warn, info } = this.options;
     const onRetry = (error: unknown, attempt: number): void =>
       warn(`retrying (attempt ${attempt}): ${error instanceof Error ? error.message : error}`);
     const signal = AbortSignal.any([this.stop.signal, lease.lost]);
@@ -149,7 +178,7 @@ export abstract class Reaction {
     try {
       const { running } = await startReaction(
         this.store,
-        { checkpoint, firstRun, signal, onRetry },
+        { checkpoint, firstRun, handles, signal, onRetry },
         (event) => this.react(event),
       );
       const beside = this.whileLeading(signal).catch((error: unknown) => {

@@ -23,13 +23,18 @@ export class InitialRolesReaction extends Reaction {
     private readonly grants: Grants,
     private readonly roles: RoleCommands,
   ) {
-    super(store, { checkpoint: CHECKPOINT, firstRun: 'from-start', warn: (message) => logger.warn(message) });
+    super(store, {
+      checkpoint: CHECKPOINT,
+      firstRun: 'from-start',
+      handles: (event) =>
+        event.type === 'UserCreated' && ((event.data as UserCreated['data']).roles ?? []).length > 0,
+      warn: (message) => logger.warn(message),
+    });
   }
 
   protected async react(event: StoredEvent): Promise<void> {
-    if (event.type !== 'UserCreated') return;
     const { userId, accountId, roles = [] } = event.data as UserCreated['data'];
-    if (roles.length === 0 || (await this.grants.rolesOf(userId)).version >= 0) return;
+    if ((await this.grants.rolesOf(userId)).version >= 0) return;
     const context = {
       accountId,
       actor: event.actor,

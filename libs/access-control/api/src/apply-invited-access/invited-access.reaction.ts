@@ -24,13 +24,15 @@ export class InvitedAccessReaction extends Reaction {
     super(store, {
       checkpoint: CHECKPOINT,
       firstRun: 'from-start',
+      handles: (event) =>
+        event.type === 'UserCreated' &&
+        (event.data as UserCreated['data']).invite?.accessControls !== undefined,
       warn: (message) => logger.warn(message),
       info: (message) => logger.log(message),
     });
   }
 
   protected async react(event: StoredEvent): Promise<void> {
-    if (event.type !== 'UserCreated') return;
     const { userId, accountId, invite } = event.data as UserCreated['data'];
     const controls = invite?.accessControls;
     if (!controls || (await this.grants.access(userId)).version >= 0) return;

@@ -18,11 +18,16 @@ export class InviteAcceptanceReaction extends Reaction {
     store: EventStore,
     private readonly invites: InviteCommands,
   ) {
-    super(store, { checkpoint: CHECKPOINT, firstRun: 'from-start', warn: (message) => logger.warn(message) });
+    super(store, {
+      checkpoint: CHECKPOINT,
+      firstRun: 'from-start',
+      handles: (event) =>
+        event.type === 'UserCreated' && (event.data as UserCreated['data']).invite !== undefined,
+      warn: (message) => logger.warn(message),
+    });
   }
 
   protected async react(event: StoredEvent): Promise<void> {
-    if (event.type !== 'UserCreated') return;
     const { userId, accountId, invite } = event.data as UserCreated['data'];
     if (!invite) return;
     const context = {

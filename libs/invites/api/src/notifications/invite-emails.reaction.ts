@@ -28,11 +28,19 @@ export class InviteEmailsReaction extends NotificationReaction {
     policy: DeliveryPolicy,
     private readonly config: InvitesConfig,
   ) {
-    super(store, { notifier, log, policy }, { checkpoint: CHECKPOINT, firstRun: 'from-start', logger });
+    super(
+      store,
+      { notifier, log, policy },
+      {
+        checkpoint: CHECKPOINT,
+        firstRun: 'from-start',
+        handles: (event) => event.type === 'UserInvited' || event.type === 'InviteResent',
+        logger,
+      },
+    );
   }
 
   protected async react(event: StoredEvent): Promise<void> {
-    if (event.type !== 'UserInvited' && event.type !== 'InviteResent') return;
     const { inviteId, sendId } = (event as StoredEvent<string, (UserInvited | InviteResent)['data']>).data;
     await this.deliver(event, {
       template: 'invite',

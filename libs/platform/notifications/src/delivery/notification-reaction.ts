@@ -18,7 +18,8 @@ export interface Delivery {
   readonly build: () => Promise<EmailMessage | null>;
 }
 
-export interface NotificationReactionOptions extends Pick<ReactionOptions, 'checkpoint' | 'firstRun'> {
+export interface NotificationReactionOptions
+  extends Pick<ReactionOptions, 'checkpoint' | 'firstRun' | 'handles'> {
   readonly logger: { log(message: string): void; warn(message: string): void; error(message: string): void };
 }
 

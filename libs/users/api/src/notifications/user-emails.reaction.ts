@@ -6,7 +6,7 @@ import { PasswordResetConfig } from '../password-reset/password-reset.config';
 import { PasswordResets } from '../password-reset/password-resets';
 import { passwordLinkParams } from '../password-pages/password-links';
 import { UserCommands } from '../user-commands';
-import { emailsFor } from './user-emails';
+import { emailingTypes, emailsFor } from './user-emails';
 
 const CHECKPOINT = 'reaction:user-emails';
 const logger = new Logger('user-emails');
@@ -31,7 +31,16 @@ export class UserEmailsReaction extends NotificationReaction {
     private readonly config: PasswordResetConfig,
   ) {
     // Those emails were sent inline by the versions before this reaction, and a new installation has none.
-    super(store, { notifier, log, policy }, { checkpoint: CHECKPOINT, firstRun: 'after-history', logger });
+    super(
+      store,
+      { notifier, log, policy },
+      {
+        checkpoint: CHECKPOINT,
+        firstRun: 'after-history',
+        handles: (event) => emailingTypes.has(event.type),
+        logger,
+      },
+    );
   }
 
   protected async react(event: StoredEvent): Promise<void> {

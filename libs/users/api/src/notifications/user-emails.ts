@@ -11,6 +11,15 @@ export interface UserEmail {
   readonly reset?: { readonly resetId: string; readonly expiresAt: string };
 }
 
+/** The events `emailsFor` may answer with an email: the user emails reaction passes every other over. */
+export const emailingTypes: ReadonlySet<string> = new Set<UserEvent['type']>([
+  'UserLocked',
+  'UserPasswordChanged',
+  'UserCreated',
+  'PasswordResetRequested',
+  'UserContactInfoChanged',
+]);
+
 /**
  * Which emails an event calls for, given the user as stored now. Disabled users and users whose reset was
  * since replaced or used get nothing. Pure: the reaction does the sending.
