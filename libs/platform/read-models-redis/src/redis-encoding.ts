@@ -3,6 +3,34 @@ import type { ChainableCommander } from 'ioredis';
 
 /** How the Redis store speaks to Redis: a write as script arguments, rows back, pipelines, key patterns. */
 
+/** Writes per script run: a run blocks the server, so a large batch goes as several (one pipeline). */
+const WRITES_PER_RUN = 500;
+
+/**
+ * Writes grouped by account (keeping their order within it), as one script run's write arguments (see
+ * applyScript) per WRITES_PER_RUN of them.
+ */
+export function scriptRuns(
+  model: ReadModelDeclaration,
+  writes: readonly RowWrite[],
+): { readonly accountId: string; readonly args: string[] }[] {
+  const byAccount = new Map<string, RowWrite[]>();
+  for (const write of writes) {
+    const list = byAccount.get(write.accountId);
+    if (list) list.push(write);
+    else byAccount.set(write.accountId, [write]);
+  }
+  const runs: { accountId: string; args: string[] }[] = [];
+  for (const [accountId, list] of byAccount) {
+    for (let start = 0; start < list.length; start += WRITES_PER_RUN) {
+      const args: string[] = [];
+      for (const write of list.slice(start, start + WRITES_PER_RUN)) writeArgs(model, write, args);
+      runs.push({ accountId, args });
+    }
+  }
+  return runs;
+}
+
 /** A write as the apply script's arguments (see applyScript), appended to `args`. */
 export function writeArgs(model: ReadModelDeclaration, write: RowWrite, args: string[]): void {
   // The row id is in most stream ids (user-<id>): written once, as the row key, not in every field name.

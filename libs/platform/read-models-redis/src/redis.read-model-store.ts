@@ -12,7 +12,8 @@ import { applyScript } from './apply.script';
 import { indexScript } from './index.script';
 import { loadScript } from './load.script';
 import { queryScript } from './query.script';
-import { decodeRow, escapeGlob, execOrThrow, writeArgs } from './redis-encoding';
+import { decodeRow, execOrThrow, scriptRuns } from './redis-encoding';
+import { LAYOUT, RedisKeys } from './redis-keys';
 import { scanScript } from './scan.script';
 
 export interface RedisReadModelStoreOptions {
@@ -26,8 +27,6 @@ export interface RedisReadModelStoreOptions {
   readonly countBudget?: number;
 }
 
-/** Writes per script run: a run blocks the server, so a large batch goes as several (one pipeline). */
-const WRITES_PER_RUN = 500;
 /** Rows one index run reads and indexes: a run blocks the server, so about as long as an apply run. */
 const ROWS_PER_INDEX_RUN = 1000;
 /** Accounts whose index runs share a pipeline. */
@@ -40,38 +39,15 @@ const RUNS_PER_ACCOUNT = 8;
 /** Candidates one export chunk examines at most, so no script run holds the server long. */
 const SCAN_BUDGET = 5000;
 
-/**
- * The key layout's version, part of the `current` pointer's name: a store that finds no pointer of its own
- * layout (a deployment of the previous one) has no generation, and the runner rebuilds at start.
- */
-const LAYOUT = 5;
-
 interface Scripts<R> {
   [command: string]: (...args: string[]) => R;
 }
 
-/**
- * Keys of model `m` (the prefix `<p>` holds no braces; `{accountId}` is the cluster hash tag, so each
- * account's keys of a generation share a slot and every script touches one slot):
- * - `<p>m:current:v<layout>` the serving generation, `<p>m:generations` the last generation number;
- * - `<p>m:g<n>:{a}:row:<id>` hash of one row: JSON columns, `_n:<column>` folded keys, `_s` its sets,
- *   `_t` its search terms, `_p:<stream>` positions (the row id in a stream id written `*`);
- * - `<p>m:g<n>:{a}:csv` and `…:json` hashes of each listed row's CSV line and JSON record by id (apart
- *   from the row, whose hash a value over 64 bytes would turn from a listpack into a table of twice the
- *   memory; a page or an export reads many rows' with one HMGET);
- * - `<p>m:g<n>:{a}:sort:<sort>` sorted set, score 0, members `<sort key>\0<id>\0<_t>\0<_s>` (layout 5:
- *   a walk checks a candidate from its member), read BYLEX; pages and cursors carry `<sort key>\0<id>`;
- * - `<p>m:g<n>:{a}:set:<set>:<value>` set of ids; `<p>m:g<n>:{a}:search` members `<term>\0<id>`, but for
- *   terms a sort's members already hold whole (a search group with a sort's columns: name, username, email);
- * - `<p>m:g<n>:{a}:scratch` a query's working set, created and deleted inside one script run;
- * - while a rebuild loads a generation: `<p>m:g<n>:{a}:loaded` the ids of listed rows not yet indexed, and
- *   `<p>m:g<n>:loaded-accounts` the accounts holding such sets (both emptied by indexLoaded).
- * The client must not set ioredis' own keyPrefix: this adapter prefixes keys itself, SCAN patterns included.
- */
+/** Every declared read model in one Redis, by generation and account (key layout: redis-keys.ts). */
 export class RedisReadModelStore extends ReadModelStore {
   private readonly redis: Redis;
   private readonly ownsClient: boolean;
-  private readonly prefix: string;
+  private readonly keys: RedisKeys;
   private readonly tuning: Pick<RedisReadModelStoreOptions, 'readUpTo' | 'walkBudget' | 'countBudget'>;
   private readonly defined = new Set<string>();
 
@@ -79,7 +55,7 @@ export class RedisReadModelStore extends ReadModelStore {
     super();
     this.ownsClient = typeof connection === 'string';
     this.redis = typeof connection === 'string' ? new Redis(connection) : connection;
-    this.prefix = options.keyPrefix ?? 'gh:';
+    this.keys = new RedisKeys(options.keyPrefix ?? 'gh:');
     this.tuning = {
       readUpTo: options.readUpTo,
       walkBudget: options.walkBudget,
@@ -97,7 +73,10 @@ export class RedisReadModelStore extends ReadModelStore {
     // Defined before the pipeline is made: a pipeline knows the commands defined when it was made.
     const apply = this.command(model, 'apply');
     const pipeline = this.redis.pipeline() as ChainableCommander & Scripts<ChainableCommander>;
-    this.eachRun(model, number, writes, (base, args) => pipeline[apply](`${base}rows`, base, ...args));
+    for (const { accountId, args } of scriptRuns(model, writes)) {
+      const base = this.keys.base(model, number, accountId);
+      pipeline[apply](`${base}rows`, base, ...args);
+    }
     await execOrThrow(pipeline);
   }
 
@@ -110,13 +89,14 @@ export class RedisReadModelStore extends ReadModelStore {
     const load = this.command(model, 'load');
     const pipeline = this.redis.pipeline() as ChainableCommander & Scripts<ChainableCommander>;
     const accounts = new Set<string>();
-    this.eachRun(model, generation, writes, (base, args, accountId) => {
+    for (const { accountId, args } of scriptRuns(model, writes)) {
+      const base = this.keys.base(model, generation, accountId);
       accounts.add(accountId);
       // One JSON text rather than an argument per field: encoding a few arguments per write instead of
       // dozens was most of this process's cost of a rebuild.
       pipeline[load](`${base}loaded`, base, JSON.stringify(args));
-    });
-    pipeline.sadd(this.loadedAccounts(model, generation), ...accounts);
+    }
+    pipeline.sadd(this.keys.loadedAccounts(model, generation), ...accounts);
     await execOrThrow(pipeline);
   }
 
@@ -126,13 +106,13 @@ export class RedisReadModelStore extends ReadModelStore {
    */
   async indexLoaded(model: ReadModelDeclaration, generation: number): Promise<void> {
     const index = this.command(model, 'index');
-    const accountsKey = this.loadedAccounts(model, generation);
+    const accountsKey = this.keys.loadedAccounts(model, generation);
     for await (const found of this.redis.sscanStream(accountsKey, { count: ACCOUNTS_PER_WAVE })) {
       let pending = [...new Set(found as string[])];
       while (pending.length > 0) {
         const pipeline = this.redis.pipeline() as ChainableCommander & Scripts<ChainableCommander>;
         for (const accountId of pending) {
-          const base = this.base(model, generation, accountId);
+          const base = this.keys.base(model, generation, accountId);
           for (let run = 0; run < RUNS_PER_ACCOUNT; run++)
             pipeline[index](`${base}loaded`, base, String(ROWS_PER_INDEX_RUN));
         }
@@ -148,7 +128,7 @@ export class RedisReadModelStore extends ReadModelStore {
     assertLimit(query.limit);
     const number = generation ?? (await this.current(model));
     if (number === null) return { rows: [], total: 0, more: false };
-    const base = this.base(model, number, query.accountId);
+    const base = this.keys.base(model, number, query.accountId);
     const { search, anyOf, ranges, sort, descending, after, limit } = query;
     const script = this.redis as unknown as Scripts<Promise<unknown[]>>;
     const json = JSON.stringify({
@@ -206,7 +186,7 @@ export class RedisReadModelStore extends ReadModelStore {
   async get(model: ReadModelDeclaration, accountId: string, rowId: string, generation?: number) {
     const number = generation ?? (await this.current(model));
     if (number === null) return null;
-    const flat = await this.redis.call('HGETALL', `${this.base(model, number, accountId)}row:${rowId}`);
+    const flat = await this.redis.call('HGETALL', `${this.keys.base(model, number, accountId)}row:${rowId}`);
     const row = decodeRow(rowId, flat as string[]);
     return row[model.listedBy] === undefined ? null : row;
   }
@@ -214,28 +194,28 @@ export class RedisReadModelStore extends ReadModelStore {
   async count(model: ReadModelDeclaration, accountId: string, generation?: number): Promise<number> {
     const number = generation ?? (await this.current(model));
     if (number === null) return 0;
-    return this.redis.zcard(`${this.base(model, number, accountId)}sort:${model.defaultSort}`);
+    return this.redis.zcard(`${this.keys.base(model, number, accountId)}sort:${model.defaultSort}`);
   }
 
   async current(model: ReadModelDeclaration): Promise<number | null> {
-    const value = await this.redis.get(this.pointer(model));
+    const value = await this.redis.get(this.keys.pointer(model));
     return value === null ? null : Number(value);
   }
 
   createGeneration(model: ReadModelDeclaration): Promise<number> {
-    return this.redis.incr(`${this.prefix}${model.name}:generations`);
+    return this.redis.incr(this.keys.generations(model));
   }
 
   async switchTo(model: ReadModelDeclaration, generation: number): Promise<void> {
-    await this.redis.set(this.pointer(model), String(generation));
+    await this.redis.set(this.keys.pointer(model), String(generation));
   }
 
   dropGeneration(model: ReadModelDeclaration, generation: number): Promise<void> {
-    return this.unlinkMatching(`${escapeGlob(`${this.prefix}${model.name}:g${generation}:`)}*`);
+    return this.unlinkMatching(this.keys.generationPattern(model, generation));
   }
 
   clear(model: ReadModelDeclaration): Promise<void> {
-    return this.unlinkMatching(`${escapeGlob(`${this.prefix}${model.name}:`)}*`);
+    return this.unlinkMatching(this.keys.modelPattern(model));
   }
 
   /**
@@ -249,7 +229,7 @@ export class RedisReadModelStore extends ReadModelStore {
     generation: number,
     shape: { readonly limit: number; readonly columns?: readonly string[]; readonly csv?: true },
   ): AsyncGenerator<string> {
-    const base = this.base(model, generation, query.accountId);
+    const base = this.keys.base(model, generation, query.accountId);
     const { search, anyOf, ranges, sort, descending } = query;
     const fixed = { search, anyOf, ranges, sort, desc: descending, budget: SCAN_BUDGET, ...shape };
     const script = this.redis as unknown as Scripts<Promise<[string | null, string]>>;
@@ -281,47 +261,8 @@ export class RedisReadModelStore extends ReadModelStore {
     const existing = await this.current(model);
     if (existing !== null) return existing;
     const first = await this.createGeneration(model);
-    await this.redis.set(this.pointer(model), String(first), 'NX');
+    await this.redis.set(this.keys.pointer(model), String(first), 'NX');
     return (await this.current(model)) as number;
-  }
-
-  /**
-   * Writes grouped by account (keeping their order within it), as one script run's write arguments (see
-   * applyScript) per WRITES_PER_RUN of them.
-   */
-  private eachRun(
-    model: ReadModelDeclaration,
-    generation: number,
-    writes: readonly RowWrite[],
-    run: (base: string, args: string[], accountId: string) => void,
-  ): void {
-    const byAccount = new Map<string, RowWrite[]>();
-    for (const write of writes) {
-      const list = byAccount.get(write.accountId);
-      if (list) list.push(write);
-      else byAccount.set(write.accountId, [write]);
-    }
-    for (const [accountId, list] of byAccount) {
-      const base = this.base(model, generation, accountId);
-      for (let start = 0; start < list.length; start += WRITES_PER_RUN) {
-        const args: string[] = [];
-        for (const write of list.slice(start, start + WRITES_PER_RUN)) writeArgs(model, write, args);
-        run(base, args, accountId);
-      }
-    }
-  }
-
-  /** The accounts load() wrote to a generation and indexLoaded() has not indexed yet. */
-  private loadedAccounts(model: ReadModelDeclaration, generation: number): string {
-    return `${this.prefix}${model.name}:g${generation}:loaded-accounts`;
-  }
-
-  private pointer(model: ReadModelDeclaration): string {
-    return `${this.prefix}${model.name}:current:v${LAYOUT}`;
-  }
-
-  private base(model: ReadModelDeclaration, generation: number, accountId: string): string {
-    return `${this.prefix}${model.name}:g${generation}:{${accountId}}:`;
   }
 
   /** Defines the model's scripts once (ioredis sends EVALSHA, loading on NOSCRIPT). */
