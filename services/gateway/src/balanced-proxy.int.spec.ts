@@ -110,6 +110,45 @@ describe('the gateway in front of several instances of a service', () => {
     expect([a.bodies, b.bodies]).toEqual([['once'], []]);
   });
 
+  describe('when an instance drops a kept-alive connection a request was sent on', () => {
+    /** a answers its first request, then drops the connection of every later one without an answer. */
+    const dropsAfterFirst = async () => {
+      let answered = 0;
+      return upstream('a', (_request, response) => {
+        if (answered++ === 0) response.end('a');
+        else response.socket?.destroy();
+      });
+    };
+    const send = async (base: string, method: string) => {
+      const response = await fetch(`${base}/v1/accounts`, {
+        method,
+        body: method === 'GET' ? undefined : 'x',
+      });
+      return `${response.status} ${await response.text()}`;
+    };
+
+    it.each(['GET', 'PUT', 'DELETE'])(
+      're-sends an idempotent %s once, to the next instance',
+      async (method) => {
+        const [a, b] = [await dropsAfterFirst(), await upstream('b')];
+        opened.push(a, b);
+        const base = await gateway(`${a.url},${b.url}`);
+        const answers = [await send(base, method), await send(base, method), await send(base, method)];
+        expect(answers).toEqual(['200 a', '200 b', '200 b']);
+        expect([a.bodies.length, b.bodies.length]).toEqual([2, 2]);
+      },
+    );
+
+    it('answers a POST 502: the instance may have acted on it', async () => {
+      const [a, b] = [await dropsAfterFirst(), await upstream('b')];
+      opened.push(a, b);
+      const base = await gateway(`${a.url},${b.url}`);
+      const answers = [await send(base, 'POST'), await send(base, 'POST'), await send(base, 'POST')];
+      expect(answers.map((answer) => answer.slice(0, 3))).toEqual(['200', '200', '502']);
+      expect([a.bodies.length, b.bodies.length]).toEqual([2, 1]);
+    });
+  });
+
   it('answers 502 when no instance accepts the connection', async () => {
     const base = await gateway(`http://127.0.0.1:${await freePort()},http://127.0.0.1:${await freePort()}`);
     expect((await post(base, '{}')).status).toBe(502);

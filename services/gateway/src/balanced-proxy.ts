@@ -23,6 +23,13 @@ const HOP_BY_HOP = new Set([
   'upgrade',
 ]);
 
+/**
+ * Methods whose repeat has the effect of one request (RFC 9110 §9.2.2). Only these are re-sent when a
+ * kept-alive connection fails before any answer: the instance may have closed it just before the request
+ * was written (it died, or dropped an idle connection), or may have read the request and died acting on it.
+ */
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+
 /** Not answered within this, an instance's request fails with a 502 (a timeout is never re-sent). */
 const UPSTREAM_TIMEOUT_MS = 30_000;
 
@@ -46,7 +53,9 @@ export type Forward = (
  * Sends each request to an instance of the service its route names, in turn. When an instance refuses
  * the connection, the same request goes to the next instance: a refused connect sent no byte, so no
  * service can have seen it. Any other failure (a reset, a timeout) may come after the service acted on
- * the request, so it is never re-sent: the client gets a 502 and decides. To re-send at all the body is
+ * the request, so it is not re-sent (the client gets a 502 and decides), with one exception: an
+ * idempotent request whose kept-alive connection failed before any answer is re-sent once, as HTTP
+ * clients do for the race between reusing an idle connection and the instance closing it. To re-send at all the body is
  * read before the first attempt (API bodies are small) and replayed on each one; responses are streamed
  * (the CSV export is large).
  */
@@ -78,6 +87,7 @@ export function balancedProxy(logger: ServiceLogger): Forward {
   return (request, response, pool, body, trace) => {
     const headers = forwardedHeaders(request, body, trace);
     let tried: Set<string> | undefined;
+    let resentStale = false;
     // What the client's answer waits on: the request to an instance, then that instance's answer. A
     // client that leaves first frees the upstream socket.
     let pending: ClientRequest | IncomingMessage | undefined;
@@ -119,6 +129,13 @@ export function balancedProxy(logger: ServiceLogger): Forward {
             tried.add(next);
             return attempt(next);
           }
+        } else if (upstream.reusedSocket && !resentStale && IDEMPOTENT.has(request.method ?? '')) {
+          // Once: a fresh connection (to the same instance when it is the only one) fails for real.
+          resentStale = true;
+          tried ??= new Set([url]);
+          const next = pool.pick(tried) ?? url;
+          tried.add(next);
+          return attempt(next);
         }
         problem(response, 502, 'the service behind this route did not answer');
       });
