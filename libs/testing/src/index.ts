@@ -11,6 +11,7 @@ export * from './contracts/event-store.fixtures';
 export * from './contracts/users-list.fixtures';
 export * from './contracts/stored-event.fixtures';
 export * from './http/api-client';
+export * from './http/retrying-client';
 export * from './http/scenario';
 export * from './http/users-api.scenarios';
 export * from './contracts/event-bus.contract';
