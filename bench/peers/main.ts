@@ -18,10 +18,11 @@ import { prepare, type Prepared, workload, type WorkloadName, workloadNames } fr
  * `npm run bench:peers`: Keycloak (the shared harness), Gatehouse embedded and Gatehouse distributed
  * side by side in one run, the same workloads at C=1 and C=16, each workload measured on every system in
  * turn so that load from elsewhere on the machine falls on all of them alike; then the ratio table, the
- * login-burst check and (PEERS_PROFILE=1) CPU profiles of the distributed processes.
+ * login-burst check and (PEERS_PROFILE=1) CPU profiles of the Gatehouse processes.
  *   PEERS_SYSTEMS (keycloak,embedded,distributed), PEERS_WORKLOADS (all), PEERS_CONC (1,16),
  *   PEERS_DURATION_S (10), PEERS_WARMUP_S (3), PEERS_SEED_USERS (5000), PEERS_LOGIN_USERS (32),
- *   PEERS_PROFILE=1 (profiles of list, get, create and login at the highest concurrency, distributed mode);
+ *   PEERS_PROFILE=1 (profiles of list, get, create, manipulate and login at the highest concurrency, every
+ *   Gatehouse process of both modes);
  *   GATEHOUSE_NO_BUILD=1 runs the dist/ folders as they are;
  *   PEERS_BASELINE_DIR=<another checkout> adds its embedded and distributed modes (embedded@base,
  *   distributed@base), those of them PEERS_SYSTEMS lists, to the same run: an optimisation's before and
@@ -46,7 +47,13 @@ const seedUsers = Number(setting('PEERS_SEED_USERS', '5000'));
 const loginUsers = Number(setting('PEERS_LOGIN_USERS', '32'));
 const resultsDir = join(__dirname, '../results', `peers-${new Date().toISOString().replace(/[:.]/g, '-')}`);
 const profiler = process.env['PEERS_PROFILE'] === '1' ? new Profiler(join(resultsDir, 'profiles')) : null;
-const profiled: readonly WorkloadName[] = ['list_page50', 'get_user', 'create_user', 'login'];
+const profiled: readonly WorkloadName[] = [
+  'list_page50',
+  'get_user',
+  'create_user',
+  'manipulate_user',
+  'login',
+];
 
 async function main(): Promise<void> {
   const unknown = workloads.filter((name) => !workloadNames.includes(name));
@@ -85,10 +92,7 @@ async function main(): Promise<void> {
         for (const one of prepared) {
           const target = targets.get(one.system.name);
           const profile =
-            profiler &&
-            target?.name.startsWith('distributed') &&
-            profiled.includes(name) &&
-            c === Math.max(...concurrencies)
+            profiler && target && profiled.includes(name) && c === Math.max(...concurrencies)
               ? { profiler, target }
               : null;
           await profile?.profiler.start(`${name}.${profile.target.name}`, profile.target);
@@ -140,7 +144,7 @@ async function start(
   const starter = { embedded: startEmbedded, distributed: startDistributed }[mode];
   if (!starter) throw new Error(`PEERS_SYSTEMS: unknown system ${name}`);
   const root = from === 'base' && baseline ? baseline : repoRoot;
-  const server = await starter(name, root, mode === 'distributed' && profiler ? profiler.env : {});
+  const server = await starter(name, root, profiler ? profiler.env : {});
   running.push(server);
   targets.set(name, server.system);
   return new Gatehouse(server.system);

@@ -6,7 +6,7 @@ import type { GatehouseProcess } from './gatehouse';
 
 const preload = join(__dirname, '../../dist/bench/peers/cpu-profiler.preload.js');
 
-/** CPU profiles of every distributed service process over one workload's window (see the preload). */
+/** CPU profiles of every Gatehouse process over one workload's window (see the preload). */
 export class Profiler {
   private label = '';
   private services: string[] = [];
@@ -39,7 +39,7 @@ export class Profiler {
 
   /** Top self-time functions per process and workload; the files open in DevTools or speedscope. */
   summarise(): void {
-    heading(`CPU profiles, distributed mode (top self time per process; files in ${this.dir})`);
+    heading(`CPU profiles (top self time per process; files in ${this.dir})`);
     for (const file of readdirSync(this.dir)
       .filter((name) => name.endsWith('.cpuprofile'))
       .sort()) {
