@@ -90,4 +90,20 @@ describe('the state cache', () => {
       await expect(loads[1]).rejects.toThrow('down');
     });
   });
+
+  describe('when it holds more streams than it may', () => {
+    it('drops the least recently loaded, and folds it again from the start when asked', async () => {
+      cache = new StateCache(store, 2);
+      await store.append('roles-2', [newTestEvent()], NO_STREAM);
+      for (const streamId of ['user-1', 'roles-1', 'user-1', 'roles-2']) await cache.load(streamId, counted);
+      expect(['user-1', 'roles-1', 'roles-2'].map((id) => cache.cached(id, counted))).toEqual([
+        2,
+        undefined,
+        1,
+      ]);
+      store.calls.length = 0;
+      expect(await cache.load('roles-1', counted)).toEqual({ state: 1, version: 0 });
+      expect(store.calls).toEqual([[{ streamId: 'roles-1', fromPosition: 0 }]]);
+    });
+  });
 });

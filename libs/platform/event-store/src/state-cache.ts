@@ -1,5 +1,6 @@
 import type { DomainEvent, StoredEvent } from '@gatehouse/contracts';
 import type { View } from '@gatehouse/domain-kit';
+import { LRUCache } from 'lru-cache';
 import type { EventStore } from './event-store.port';
 import { decodeState, encodeState } from './snapshot-codec';
 
@@ -41,15 +42,19 @@ interface Waiting {
  * the ask is missed (a revoked role is revoked for the very next request).
  */
 export class StateCache {
-  private readonly entries = new Map<string, Entry>();
+  // Not a Map reordered by delete-and-set: evicting its oldest key walks every deleted slot before it,
+  // which was 5% of the embedded get_user profile once full (6 µs a touch, lru-cache's 0.5 µs).
+  private readonly entries: LRUCache<string, Entry>;
   private readonly viewIds = new WeakMap<object, number>();
   private views = 0;
   private waiting: Waiting[] = [];
 
   constructor(
     private readonly store: StreamReader,
-    private readonly capacity = 10_000,
-  ) {}
+    capacity = 10_000,
+  ) {
+    this.entries = new LRUCache({ max: capacity });
+  }
 
   load<State, Event extends DomainEvent>(
     streamId: string,
@@ -69,7 +74,7 @@ export class StateCache {
 
   /** The state as last caught up, without asking the store: only for facts a stream never changes. */
   cached<State, Event extends DomainEvent>(streamId: string, view: View<State, Event>): State | undefined {
-    return this.entries.get(this.key(streamId, view))?.state as State | undefined;
+    return this.entries.peek(this.key(streamId, view))?.state as State | undefined;
   }
 
   /** One read per stream, from the earliest position any of its views lacks. */
@@ -94,7 +99,7 @@ export class StateCache {
       try {
         const entry = held.get(waiting.key) as Entry;
         this.evolve(entry, waiting.view, newer.get(waiting.streamId) ?? []);
-        this.touch(waiting.key, entry);
+        this.entries.set(waiting.key, entry);
         if (waiting.view.snapshot && entry.version - entry.snapshotted >= SNAPSHOT_EVERY) {
           await this.save(waiting.streamId, waiting.view.snapshot, entry);
         }
@@ -114,19 +119,13 @@ export class StateCache {
     }
   }
 
-  private touch(key: string, entry: Entry): void {
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
-  }
-
   /** The batch's entries: cached, else restored from a snapshot where the view takes them, else fresh. */
   private async held(batch: readonly Waiting[]): Promise<Map<string, Entry>> {
     const held = new Map<string, Entry>();
     await Promise.all(
       batch.map(async ({ key, streamId, view }) => {
         if (held.has(key)) return;
-        const cached = this.entries.get(key);
+        const cached = this.entries.peek(key);
         held.set(key, cached ?? { state: view.initialState(), version: -1, snapshotted: -1 });
         if (cached || !view.snapshot) return;
         const saved = await this.store.loadSnapshot(streamId, view.snapshot).catch(() => null);

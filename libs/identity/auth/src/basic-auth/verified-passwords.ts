@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { createHmac, randomBytes } from 'node:crypto';
 
 /** The versions of the streams that decide a basic credential's answer: the user's and their access controls'. */
@@ -13,22 +14,22 @@ export interface CredentialVersions {
  * controls (safelist, API access) it was verified at, and any later event on either makes it a miss. The
  * password is not kept: only an HMAC of it under a key made at start and never leaving the process, so
  * the memory holds nothing an offline guess could be checked against after a restart. Bounded: the
- * oldest entries go first.
+ * least recently verified go first.
  */
 export class VerifiedPasswords {
   private readonly key = randomBytes(32);
-  private readonly entries = new Map<string, string>();
+  private readonly entries: LRUCache<string, string>;
 
-  constructor(private readonly capacity = 10_000) {}
+  constructor(capacity = 10_000) {
+    this.entries = new LRUCache({ max: capacity });
+  }
 
   has(userId: string, password: string, versions: CredentialVersions): boolean {
     return this.entries.get(userId) === this.fingerprint(userId, password, versions);
   }
 
   remember(userId: string, password: string, versions: CredentialVersions): void {
-    this.entries.delete(userId);
     this.entries.set(userId, this.fingerprint(userId, password, versions));
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
   }
 
   private fingerprint(userId: string, password: string, { user, access }: CredentialVersions): string {

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { accountStreamId, type SessionPolicy } from '@gatehouse/contracts';
 import { StateCache } from '@gatehouse/event-store';
+import { LRUCache } from 'lru-cache';
 import {
   type OpenSession,
   sessionPolicyView,
@@ -41,7 +42,7 @@ export interface SessionFacts {
  */
 @Injectable()
 export class SessionLiveness {
-  private readonly seen = new Map<string, Date>();
+  private readonly seen = new LRUCache<string, Date>({ max: REMEMBERED_SESSIONS });
 
   constructor(
     private readonly states: StateCache,
@@ -105,12 +106,10 @@ export class SessionLiveness {
     return lastSeen;
   }
 
-  /** Bounded: the oldest remembered session is forgotten first (it is then read from the store). */
+  /** Bounded: the least recently seen session is forgotten first (it is then read from the store). */
   private remember(sessionId: string, at: Date): void {
     const known = this.seen.get(sessionId);
     if (known && known.getTime() >= at.getTime()) return;
-    this.seen.delete(sessionId);
     this.seen.set(sessionId, at);
-    if (this.seen.size > REMEMBERED_SESSIONS) this.seen.delete(this.seen.keys().next().value as string);
   }
 }
