@@ -15,6 +15,7 @@ import {
   WrongExpectedVersion,
 } from '@gatehouse/event-store';
 import Sqlite, { type Database } from 'better-sqlite3';
+import { LRUCache } from 'lru-cache';
 import { GroupCommit } from './group-commit';
 import { migrate } from './sqlite-migrations';
 
@@ -63,7 +64,7 @@ export class SqliteEventStore extends EventStore {
    * same new events, and the state cache reads them again for the streams it holds. Stored events never
    * change, and readers only read them.
    */
-  private readonly parsed = new Map<number, StoredEvent>();
+  private readonly parsed = new LRUCache<number, StoredEvent>({ max: PARSED_EVENTS });
 
   private constructor(
     private readonly db: Database,
@@ -110,7 +111,11 @@ export class SqliteEventStore extends EventStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
-    const rows = this.statements.readStream.all(streamId, options.fromPosition ?? 0, options.maxCount ?? -1);
+    const from = options.fromPosition ?? 0;
+    const rows =
+      options.maxCount === undefined
+        ? this.statements.readStream.all(streamId, from)
+        : this.statements.readStreamPage.all(streamId, from, options.maxCount);
     return rows.map((row) => this.stored(row));
   }
 
@@ -147,7 +152,6 @@ export class SqliteEventStore extends EventStore {
     if (!event) {
       event = toStoredEvent(row);
       this.parsed.set(row.global_position, event);
-      if (this.parsed.size > PARSED_EVENTS) this.parsed.delete(this.parsed.keys().next().value as number);
     }
     return event;
   }
@@ -214,7 +218,12 @@ function prepare(db: Database, derived: Database) {
        VALUES (@eventId, @streamId, @streamPosition, @type, @schemaVersion, @accountId,
          @occurredAt, @actor, @correlationId, @causationId, @traceparent, @data)`,
     ),
-    readStream: db.prepare<[string, number, number], EventRow>(
+    // Without a LIMIT clause when none is asked for: LIMIT -1 doubles the ~7 µs of the state cache's
+    // usual read, one that finds nothing new.
+    readStream: db.prepare<[string, number], EventRow>(
+      `SELECT ${columns} FROM gh_events WHERE stream_id = ? AND stream_position >= ? ORDER BY stream_position`,
+    ),
+    readStreamPage: db.prepare<[string, number, number], EventRow>(
       `SELECT ${columns} FROM gh_events WHERE stream_id = ? AND stream_position >= ?
        ORDER BY stream_position LIMIT ?`,
     ),
