@@ -10,18 +10,19 @@ export interface TailOptions {
   /** With append notices: the longest idle wait, should a notice be lost. */
   readonly noticeMaxMs?: number;
   /**
-   * With append notices: how long after the last event or notice the reader keeps polling before it
-   * waits for notices. A read right after a notice can come back empty because an older transaction that
-   * appends nothing (a checkpoint save) still holds the global order back; its commit sends no notice.
+   * With append notices that can hold back silently (PostgreSQL's): how long after the last event or
+   * notice the reader keeps polling before it waits for notices. A read right after a notice can come
+   * back empty because a transaction that appends nothing still holds the global order back; its commit
+   * sends no notice. With exact notices the reader waits for the next one as soon as it is idle.
    */
   readonly settleMs?: number;
   readonly signal: AbortSignal;
 }
 
 /**
- * Follows the store's global order from a checkpoint, one batch at a time, until aborted. A reader idle
- * for `settleMs` waits for the store's next append notice where it gives them, instead of asking every
- * `pollMs`: five readers polling an idle PostgreSQL store took a fifth of a 2-core machine (bench/peers).
+ * Follows the store's global order from a checkpoint, one batch at a time, until aborted. An idle reader
+ * waits for the store's next append notice where it gives them (after `settleMs` where those can hold
+ * back silently), instead of asking every `pollMs`: five readers polling an idle PostgreSQL store took a fifth of a 2-core machine (bench/peers).
  * The handler's promise must settle before the next batch is handed over: that is what lets a caller
  * commit its checkpoint only after the batch is safely handled. After a full batch the next one is read
  * while the handler works (reading has no effects), so a backlog drains at the pace of the slower of
@@ -61,7 +62,8 @@ export async function tailAll(
         checkpoint = last;
       }
       if (batch.length === batchSize) continue;
-      const settled = performance.now() - activeAt >= (options.settleMs ?? 250);
+      const settled =
+        !notices?.holdsBackSilently || performance.now() - activeAt >= (options.settleMs ?? 250);
       if (notices && mark !== undefined && settled)
         await notices.wait(mark, options.noticeMaxMs ?? 1000, options.signal);
       else await sleep(pollMs, options.signal);
