@@ -60,6 +60,27 @@ describe('tailAll', () => {
       }
     });
 
+    it('reads a burst of appends, a notice each, in one batch gathered for pollMs', async () => {
+      const store = await storeWith(0);
+      const stop = new AbortController();
+      const seen: string[] = [];
+      const tail = tailAll(store, { ...idle, pollMs: 500, signal: stop.signal }, async (batch) => {
+        seen.push(...batch.map((event) => event.streamId));
+      });
+      try {
+        await until(() => store.reads === 1);
+        for (let stream = 0; stream < 10; stream++) {
+          await store.append(`s-${stream}`, [newTestEvent()], NO_STREAM);
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+        await until(() => seen.length === 10);
+        expect(store.reads).toBe(2);
+      } finally {
+        stop.abort();
+        await tail;
+      }
+    });
+
     it('keeps polling for settleMs where a notice may come before what it announces is readable', async () => {
       const store = new SilentlyHeldStore();
       const stop = new AbortController();
