@@ -15,7 +15,7 @@ const RECONNECT_MS = 1000;
  * poll; a drop also wakes every waiter, so none sleeps on a channel nobody hears.
  */
 export class PostgresAppendListener {
-  private readonly notices = new AppendNotices(true);
+  private readonly notices = new AppendNotices();
   private client: Client | null = null;
   private listening = false;
   private closed = false;

@@ -1,6 +1,7 @@
 import type { StoredEvent } from '@gatehouse/contracts';
 import { NO_STREAM, START } from '@gatehouse/event-store';
 import {
+  appendNoticesOf,
   dropSchema,
   eventIds,
   holdAppendOpen,
@@ -21,6 +22,29 @@ interface PlanNode {
 }
 
 const flatten = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(flatten)];
+
+/**
+ * gh_read_all's two looks taken one at a time, with `between` run in the gap: the ids the second look
+ * returns, and what `between` gave.
+ */
+async function readAroundGap<T>(
+  schema: string,
+  between: () => Promise<T>,
+): Promise<{ first: string[]; staged: T }> {
+  const functions = escapeIdentifier(schema);
+  return withClient(async (client) => {
+    const looked = await client.query<{ next: string; appenders: string[] }>(
+      `SELECT next::text, appenders::text[] FROM ${functions}.gh_appenders()`,
+    );
+    const staged = await between();
+    const { next, appenders } = looked.rows[0];
+    const below = await client.query<{ event_id: string }>(
+      `SELECT event_id FROM ${functions}.gh_read_below('0', 0, 10, $1, $2)`,
+      [next, appenders],
+    );
+    return { first: below.rows.map((row) => row.event_id), staged };
+  });
+}
 
 describe('PostgreSQL global order', () => {
   let schema: string;
@@ -114,21 +138,12 @@ describe('PostgreSQL global order', () => {
       // The gap between gh_read_all's two looks is where a late transaction could slip behind the
       // checkpoint; the looks are taken one at a time here to stage one there: `early` starts, `late`
       // commits after it, `early` last.
-      const functions = escapeIdentifier(schema);
       const early = newTestEvent();
       const late = newTestEvent();
-      const { first, held } = await withClient(async (client) => {
-        const looked = await client.query<{ next: string; appenders: string[] }>(
-          `SELECT next::text, appenders::text[] FROM ${functions}.gh_appenders()`,
-        );
+      const { first, staged: held } = await readAroundGap(schema, async () => {
         const started = await holdAppendOpen(schema, [['user-early', early]]);
         await store.append('user-late', [late], NO_STREAM);
-        const { next, appenders } = looked.rows[0];
-        const below = await client.query<{ event_id: string }>(
-          `SELECT event_id FROM ${functions}.gh_read_below('0', 0, 10, $1, $2)`,
-          [next, appenders],
-        );
-        return { first: below.rows.map((row) => row.event_id), held: started };
+        return started;
       });
       expect(first).toEqual([]);
       await held.commit();
@@ -137,6 +152,33 @@ describe('PostgreSQL global order', () => {
         early.eventId,
         late.eventId,
       ]);
+    });
+  });
+
+  describe('when a transaction that appends nothing starts between the two looks of a read', () => {
+    it('holds back an append that commits after it, whose notice then wakes a read that returns it', async () => {
+      // The one hold-back no commit announces: a checkpoint save (say) gets its xid after the first look
+      // and an append commits after it, before the second. That append's notice is necessarily after any
+      // mark taken before the read, and the next read's first look no longer counts the save: a reader
+      // waiting for notices needs no polling (docs/adr/20261202-notices-alone-wake-readers-of-postgresql.md).
+      const notices = await appendNoticesOf(store);
+      const mark = notices.mark();
+      const appended = newTestEvent();
+      const save = `INSERT INTO ${escapeIdentifier(schema)}.gh_checkpoints VALUES ('other', 'x')`;
+      const { first, staged: saving } = await readAroundGap(schema, async () => {
+        const open = await openTransaction('test', save);
+        await store.append('user-1', [appended], NO_STREAM);
+        return open;
+      });
+      try {
+        expect(first).toEqual([]);
+        const waited = Date.now();
+        await notices.wait(mark, 60_000, new AbortController().signal);
+        expect(Date.now() - waited).toBeLessThan(30_000);
+        expect(eventIds(await store.readAll({ after: START, maxCount: 10 }))).toEqual([appended.eventId]);
+      } finally {
+        await saving.end();
+      }
     });
   });
 

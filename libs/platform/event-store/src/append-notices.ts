@@ -9,16 +9,6 @@ export class AppendNotices {
   private count = 0;
   private readonly waiters = new Set<() => void>();
 
-  constructor(
-    /**
-     * Whether a read right after a notice can still come back without an event committed before it:
-     * PostgreSQL's global order can be held back by a transaction whose commit sends no notice, so its
-     * readers keep polling a while after activity (tail-all's `settleMs`). Stores that order by commit
-     * and notify after it (SQLite, in memory) hold nothing back: their readers wait for notices at once.
-     */
-    readonly holdsBackSilently = false,
-  ) {}
-
   mark(): number {
     return this.count;
   }

@@ -1,5 +1,4 @@
 import type { StoredEvent } from '@gatehouse/contracts';
-import { AppendNotices } from './append-notices';
 import { NO_STREAM, type ReadAllOptions, START } from './event-store.port';
 import { InMemoryEventStore } from './in-memory-event-store';
 import { newTestEvent } from './new-test-event';
@@ -24,23 +23,15 @@ async function storeWith(events: number): Promise<WatchedStore> {
   return store;
 }
 
-/** Notices as PostgreSQL's: a read right after one may still be held back, with no notice to follow. */
-class SilentlyHeldStore extends WatchedStore {
-  private readonly silent = new AppendNotices(true);
-  override appendNotices(): AppendNotices {
-    return this.silent;
-  }
-}
-
 const until = async (done: () => boolean) => {
   while (!done()) await new Promise((resolve) => setTimeout(resolve, 5));
 };
 
 describe('tailAll', () => {
   describe('once idle', () => {
-    const idle = { from: START, pollMs: 5, settleMs: 60_000, noticeMaxMs: 60_000 };
+    const idle = { from: START, pollMs: 5, noticeMaxMs: 60_000 };
 
-    it('waits for the next notice at once where notices are exact, and reads on it', async () => {
+    it('waits for the next notice, and reads on it', async () => {
       const store = await storeWith(3);
       const stop = new AbortController();
       const seen: string[] = [];
@@ -54,6 +45,22 @@ describe('tailAll', () => {
         await store.append('s-3', [newTestEvent()], NO_STREAM);
         await until(() => seen.length === 4);
         expect(store.reads).toBe(2);
+      } finally {
+        stop.abort();
+        await tail;
+      }
+    });
+
+    it('wakes for an append made while the batch before a read-ahead is handled', async () => {
+      const store = await storeWith(5);
+      const stop = new AbortController();
+      const seen: string[] = [];
+      const tail = tailAll(store, { ...idle, batchSize: 5, signal: stop.signal }, async (batch) => {
+        if (seen.length === 0) await store.append('s-5', [newTestEvent()], NO_STREAM);
+        seen.push(...batch.map((event) => event.streamId));
+      });
+      try {
+        await until(() => seen.length === 6);
       } finally {
         stop.abort();
         await tail;
@@ -79,15 +86,6 @@ describe('tailAll', () => {
         stop.abort();
         await tail;
       }
-    });
-
-    it('keeps polling for settleMs where a notice may come before what it announces is readable', async () => {
-      const store = new SilentlyHeldStore();
-      const stop = new AbortController();
-      const tail = tailAll(store, { ...idle, signal: stop.signal }, async () => undefined);
-      await until(() => store.reads >= 4);
-      stop.abort();
-      await tail;
     });
   });
 

@@ -5,29 +5,35 @@ import { sleep } from './sleep';
 export interface TailOptions {
   readonly from: string;
   readonly batchSize?: number;
-  /** Idle wait between polls when the store has nothing new and gives no append notices. */
+  /**
+   * Idle wait between polls when the store gives no append notices; with notices, the least time
+   * between two reads that a notice woke (a burst of appends sends one each).
+   */
   readonly pollMs?: number;
   /** With append notices: the longest idle wait, should a notice be lost. */
   readonly noticeMaxMs?: number;
-  /**
-   * With append notices that can hold back silently (PostgreSQL's): how long after the last event or
-   * notice the reader keeps polling before it waits for notices. A read right after a notice can come
-   * back empty because a transaction that appends nothing still holds the global order back; its commit
-   * sends no notice. With exact notices the reader waits for the next one as soon as it is idle.
-   */
-  readonly settleMs?: number;
   readonly signal: AbortSignal;
+}
+
+/** A read of the global order, and the notice count taken before it started. */
+interface Read {
+  readonly mark: number | undefined;
+  readonly batch: Promise<StoredEvent[]>;
 }
 
 /**
  * Follows the store's global order from a checkpoint, one batch at a time, until aborted. An idle reader
- * waits for the store's next append notice where it gives them (after `settleMs` where those can hold
- * back silently), instead of asking every `pollMs`: five readers polling an idle PostgreSQL store took a fifth of a 2-core machine (bench/peers).
+ * waits for the store's next append notice where it gives them, instead of asking every `pollMs`: five
+ * readers polling an idle PostgreSQL store took a fifth of a 2-core machine (bench/peers). Every read
+ * carries the notice count taken before it started, and an idle reader waits for a notice after that
+ * mark: anything appended after the read began, even while it ran, wakes it at once. Nothing committed
+ * before the mark is missed either: the store's read returns it, or holds it back only behind an append
+ * still in progress, whose own notice is after the mark (PostgreSQL:
+ * docs/adr/20261202-notices-alone-wake-readers-of-postgresql.md).
  * The handler's promise must settle before the next batch is handed over: that is what lets a caller
  * commit its checkpoint only after the batch is safely handled. After a full batch the next one is read
  * while the handler works (reading has no effects), so a backlog drains at the pace of the slower of
- * the two instead of their sum. A read-ahead only happens while events flow, when the reader polls
- * anyway, so it never stands between a mark and the read that mark is for.
+ * the two instead of their sum.
  */
 export async function tailAll(
   store: EventStore,
@@ -36,37 +42,33 @@ export async function tailAll(
 ): Promise<void> {
   const batchSize = options.batchSize ?? 500;
   const pollMs = options.pollMs ?? 20;
-  const read = (after: string) => store.readAll({ after, maxCount: batchSize });
+  const read = (after: string): Read => {
+    const mark = store.appendNotices()?.mark();
+    return { mark, batch: store.readAll({ after, maxCount: batchSize }) };
+  };
   let checkpoint = options.from;
-  let next: Promise<StoredEvent[]> | undefined;
-  let lastMark: number | undefined;
-  let activeAt = performance.now();
-  let readAt = activeAt;
+  let ahead: Read | undefined;
+  let readAt = performance.now();
   try {
     while (!options.signal.aborted) {
-      const notices = store.appendNotices();
-      const mark = notices?.mark();
-      if (mark !== lastMark) activeAt = performance.now();
-      lastMark = mark;
-      if (!next) readAt = performance.now();
-      const batch = await (next ?? read(checkpoint));
-      next = undefined;
+      if (!ahead) readAt = performance.now();
+      const { mark, batch: reading } = ahead ?? read(checkpoint);
+      ahead = undefined;
+      const batch = await reading;
       if (batch.length > 0) {
-        activeAt = performance.now();
         const last = batch[batch.length - 1].checkpoint;
         if (batch.length === batchSize) {
-          next = read(last);
+          ahead = read(last);
           // Handled here so a failure while the handler still works is not an unhandled rejection; it
           // is still thrown where the batch is awaited.
-          next.catch(() => undefined);
+          ahead.batch.catch(() => undefined);
         }
         await handle(batch);
         checkpoint = last;
       }
       if (batch.length === batchSize) continue;
-      const settled =
-        !notices?.holdsBackSilently || performance.now() - activeAt >= (options.settleMs ?? 250);
-      if (notices && mark !== undefined && settled) {
+      const notices = store.appendNotices();
+      if (notices && mark !== undefined) {
         await notices.wait(mark, options.noticeMaxMs ?? 1000, options.signal);
         // A burst of appends sends a notice each: reading on every one costs a read per append per
         // reader (a tenth of embedded create_user's CPU). Reads stay `pollMs` apart; the wait is spent
@@ -77,6 +79,6 @@ export async function tailAll(
     }
   } finally {
     // A read started ahead of a failed handler or an abort is not wanted; its outcome is not either.
-    await next?.catch(() => undefined);
+    await ahead?.batch.catch(() => undefined);
   }
 }

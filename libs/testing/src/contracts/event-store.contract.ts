@@ -5,6 +5,7 @@ import { globalOrderContract } from './event-store-global-order.contract';
 import { multiAppendContract } from './event-store-multi-append.contract';
 import { readStreamsContract } from './event-store-read-streams.contract';
 import {
+  appendNoticesOf,
   type EventStoreCapabilities,
   type EventStoreFactory,
   type EventStoreUnderTest,
@@ -199,14 +200,7 @@ export function eventStoreContract(
 
     describe('when a reader waits for appends', () => {
       it('is woken by the next append, long before its fallback wait', async () => {
-        const deadline = Date.now() + 30_000;
-        // An adapter may need a moment to start listening; until then it gives no notices (readers poll).
-        let notices = store.appendNotices();
-        while (!notices && Date.now() < deadline) {
-          await new Promise((resolve) => setTimeout(resolve, 20));
-          notices = store.appendNotices();
-        }
-        if (!notices) throw new Error('no append notices within 30 s');
+        const notices = await appendNoticesOf(store);
         const woken = notices.wait(notices.mark(), 120_000, new AbortController().signal);
         const began = performance.now();
         await store.append(`notice-${uuidv7()}`, [newTestEvent()], NO_STREAM);

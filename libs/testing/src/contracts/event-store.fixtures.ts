@@ -1,5 +1,5 @@
 import type { NewEvent, StoredEvent } from '@gatehouse/contracts';
-import { type EventStore, WrongExpectedVersion } from '@gatehouse/event-store';
+import { type AppendNotices, type EventStore, WrongExpectedVersion } from '@gatehouse/event-store';
 import { v7 as uuidv7 } from 'uuid';
 
 /** A transaction holding an appended event, not yet committed. */
@@ -119,4 +119,16 @@ export function eventValues(streamId: string, event: NewEvent): unknown[] {
     event.causationId,
     JSON.stringify(event.data),
   ];
+}
+
+/** The store's append notices, once it gives them: an adapter may need a moment to start listening. */
+export async function appendNoticesOf(store: EventStore): Promise<AppendNotices> {
+  const deadline = Date.now() + 30_000;
+  let notices = store.appendNotices();
+  while (!notices && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    notices = store.appendNotices();
+  }
+  if (!notices) throw new Error('no append notices within 30 s');
+  return notices;
 }
