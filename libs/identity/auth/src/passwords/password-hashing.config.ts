@@ -26,7 +26,15 @@ const MIN_MEMORY_KIB = 7168;
 const MIN_WORK_KIB = 7168 * 5;
 const MIN_SINGLE_PASS_KIB = 47_104;
 
-export function readPasswordHashing(env: NodeJS.ProcessEnv): PasswordHashingConfig {
+/**
+ * `defaultConcurrency`: a service among others on the machine leaves a core to them (the default); the
+ * embedded runtime passes every core, as its one event loop can use only one and the niced hashers take
+ * only what it leaves.
+ */
+export function readPasswordHashing(
+  env: NodeJS.ProcessEnv,
+  defaultConcurrency = Math.max(1, availableParallelism() - 1),
+): PasswordHashingConfig {
   const setting = (name: string, fallback: number, min: number, max: number): number => {
     const raw = env[name];
     const value = raw === undefined || raw === '' ? fallback : Number(raw);
@@ -39,7 +47,7 @@ export function readPasswordHashing(env: NodeJS.ProcessEnv): PasswordHashingConf
     memoryKiB: setting('GATEHOUSE_ARGON2_MEMORY_KIB', 7_168, MIN_MEMORY_KIB, 4_194_304),
     timeCost: setting('GATEHOUSE_ARGON2_TIME_COST', 5, 1, 100),
     parallelism: setting('GATEHOUSE_ARGON2_PARALLELISM', 1, 1, 64),
-    concurrency: setting('GATEHOUSE_HASH_CONCURRENCY', Math.max(1, availableParallelism() - 1), 1, 1024),
+    concurrency: setting('GATEHOUSE_HASH_CONCURRENCY', defaultConcurrency, 1, 1024),
     nice: setting('GATEHOUSE_HASH_NICE', 10, 0, 19),
   };
   const floor = config.timeCost === 1 ? MIN_SINGLE_PASS_KIB : MIN_WORK_KIB;
