@@ -29,52 +29,58 @@ const until = async (done: () => boolean) => {
 
 describe('tailAll', () => {
   describe('once idle', () => {
-    const idle = { from: START, pollMs: 5, noticeMaxMs: 60_000 };
-
-    it('waits for the next notice, and reads on it', async () => {
-      const store = await storeWith(3);
+    /**
+     * Tails `store` (pollMs 5, a 60 s notice fallback no test may lean on), recording the streams handed
+     * over in `seen`, while `during` runs; then stops the tail, whether `during` passed or failed.
+     */
+    async function whileTailing(
+      store: WatchedStore,
+      options: { batchSize?: number; pollMs?: number },
+      during: (seen: readonly string[]) => Promise<void>,
+      beforeHandling: (seen: readonly string[]) => Promise<void> = async () => undefined,
+    ): Promise<void> {
       const stop = new AbortController();
       const seen: string[] = [];
-      const tail = tailAll(store, { ...idle, signal: stop.signal }, async (batch) => {
+      const tailing = { from: START, pollMs: 5, noticeMaxMs: 60_000, ...options, signal: stop.signal };
+      const tail = tailAll(store, tailing, async (batch) => {
+        await beforeHandling(seen);
         seen.push(...batch.map((event) => event.streamId));
       });
       try {
+        await during(seen);
+      } finally {
+        stop.abort();
+        await tail;
+      }
+    }
+
+    it('waits for the next notice, and reads on it', async () => {
+      const store = await storeWith(3);
+      await whileTailing(store, {}, async (seen) => {
         await until(() => seen.length === 3);
         await new Promise((resolve) => setTimeout(resolve, 150));
         expect(store.reads).toBe(1);
         await store.append('s-3', [newTestEvent()], NO_STREAM);
         await until(() => seen.length === 4);
         expect(store.reads).toBe(2);
-      } finally {
-        stop.abort();
-        await tail;
-      }
+      });
     });
 
     it('wakes for an append made while the batch before a read-ahead is handled', async () => {
       const store = await storeWith(5);
-      const stop = new AbortController();
-      const seen: string[] = [];
-      const tail = tailAll(store, { ...idle, batchSize: 5, signal: stop.signal }, async (batch) => {
-        if (seen.length === 0) await store.append('s-5', [newTestEvent()], NO_STREAM);
-        seen.push(...batch.map((event) => event.streamId));
-      });
-      try {
-        await until(() => seen.length === 6);
-      } finally {
-        stop.abort();
-        await tail;
-      }
+      await whileTailing(
+        store,
+        { batchSize: 5 },
+        async (seen) => until(() => seen.length === 6),
+        async (seen) => {
+          if (seen.length === 0) await store.append('s-5', [newTestEvent()], NO_STREAM);
+        },
+      );
     });
 
     it('reads a burst of appends, a notice each, in one batch gathered for pollMs', async () => {
       const store = await storeWith(0);
-      const stop = new AbortController();
-      const seen: string[] = [];
-      const tail = tailAll(store, { ...idle, pollMs: 500, signal: stop.signal }, async (batch) => {
-        seen.push(...batch.map((event) => event.streamId));
-      });
-      try {
+      await whileTailing(store, { pollMs: 500 }, async (seen) => {
         await until(() => store.reads === 1);
         for (let stream = 0; stream < 10; stream++) {
           await store.append(`s-${stream}`, [newTestEvent()], NO_STREAM);
@@ -82,10 +88,7 @@ describe('tailAll', () => {
         }
         await until(() => seen.length === 10);
         expect(store.reads).toBe(2);
-      } finally {
-        stop.abort();
-        await tail;
-      }
+      });
     });
   });
 
