@@ -25,4 +25,5 @@ export const locked = (at: string, failures = 5): UserEvent => ({
   data: { userId: 'u1', failures, at },
 });
 export const { passwordPolicy: policy, lockout } = defaultAccountSettings;
-export const strongPassword = 'Tr0ub4dor&3-horse';
+/** Meets the default policy (12+ characters, 3+ classes); made per run, so no usable password is committed. */
+export const strongPassword = `Str0ng-${Math.random().toString(36).slice(2, 10).padEnd(8, '0')}!`;
