@@ -121,19 +121,16 @@ export function balancedProxy(logger: ServiceLogger): Forward {
         pending = undefined;
         if (response.destroyed || response.headersSent) return void response.destroy();
         logger.warn({ ...traceFieldsOf(trace), err: error }, 'an instance behind this route did not answer');
-        if ((error as NodeJS.ErrnoException).syscall === 'connect') {
-          pool.refused(url);
-          tried ??= new Set([url]);
-          const next = pool.pick(tried);
-          if (next !== undefined) {
-            tried.add(next);
-            return attempt(next);
-          }
-        } else if (upstream.reusedSocket && !resentStale && IDEMPOTENT.has(request.method ?? '')) {
-          // Once: a fresh connection (to the same instance when it is the only one) fails for real.
-          resentStale = true;
-          tried ??= new Set([url]);
-          const next = pool.pick(tried) ?? url;
+        const refused = (error as NodeJS.ErrnoException).syscall === 'connect';
+        if (refused) pool.refused(url);
+        const stale =
+          !refused && upstream.reusedSocket && !resentStale && IDEMPOTENT.has(request.method ?? '');
+        tried ??= new Set([url]);
+        // A stale connection's request goes once more, to the same instance when it is the only one: a
+        // fresh connection there fails for real.
+        const next = refused || stale ? (pool.pick(tried) ?? (stale ? url : undefined)) : undefined;
+        if (next !== undefined) {
+          resentStale ||= stale;
           tried.add(next);
           return attempt(next);
         }
