@@ -106,6 +106,48 @@ describe('RedisReadModelStore', () => {
     }
   });
 
+  it('exports each row once when rows change between batches, the last one read among them', async () => {
+    const store = new RedisReadModelStore(redis, { keyPrefix: `${uniqueName('rm')}:` });
+    // Disabling rewrites the row's sort members after its old ones (their walk record ends with its sets).
+    const disabled = (n: number): RowWrite => ({
+      kind: 'upsert',
+      accountId: 'acct-csv',
+      rowId: testUserId(n),
+      columns: { status: 'disabled' },
+      source: { streamId: `user-${testUserId(n)}`, streamPosition: 1 },
+    });
+    try {
+      await store.apply(
+        model,
+        [1, 2, 3, 4, 5, 6, 7].map((n) => creation('acct-csv', n)),
+      );
+      const generation = (await store.current(model)) as number;
+      // Equal creation times: rows go by id, 1 to 7 (descending 7 to 1), in batches of two. Two batches
+      // are read ahead when the first arrives, so the change meets the third batch's last row (already
+      // ranged) and the row after it.
+      for (const [descending, changed, disabledLines] of [
+        [false, [6, 7], [6, 7]],
+        [true, [2, 1], [7, 6, 2, 1]],
+      ] as const) {
+        const lines: string[] = [];
+        const query = { accountId: 'acct-csv', anyOf: [], ranges: [], sort: 'created', descending };
+        for await (const text of store.scanCsv(model, query, generation, 2)) {
+          lines.push(...text.split('\r\n').filter((line) => line !== ''));
+          if (lines.length === 2) await store.apply(model, changed.map(disabled));
+        }
+        const order = [1, 2, 3, 4, 5, 6, 7];
+        expect(lines.map((line) => line.split(',')[0])).toEqual(
+          (descending ? order.reverse() : order).map((n) => `User ${n}`),
+        );
+        expect(lines.filter((line) => line.endsWith(',disabled')).map((line) => line.split(',')[0])).toEqual(
+          disabledLines.map((n) => `User ${n}`),
+        );
+      }
+    } finally {
+      await store.clear(model);
+    }
+  });
+
   describe('when counting or walking would cost more than a page may', () => {
     const users = Array.from({ length: 12 }, (_, index) => creation('acct-big', index + 1));
     const query = {

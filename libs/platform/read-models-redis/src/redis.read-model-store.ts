@@ -10,6 +10,7 @@ import {
 import { type ChainableCommander, Redis } from 'ioredis';
 import { applyScript } from './apply.script';
 import { indexScript } from './index.script';
+import { linesInOrder } from './lines-in-order';
 import { loadScript } from './load.script';
 import { queryScript } from './query.script';
 import { decodeRow, execOrThrow, scriptRuns } from './redis-encoding';
@@ -172,15 +173,22 @@ export class RedisReadModelStore extends ReadModelStore {
     }
   }
 
-  /** As scan(), each chunk the rows' ready CSV lines joined by the script: nothing to parse or render. */
+  /**
+   * As scan(), each chunk the rows' ready CSV lines joined: nothing to parse or render. Filtered, the scan
+   * script checks the candidates; unfiltered, the lines are read with plain commands (see linesInOrder).
+   */
   async *scanCsv(
     model: ReadModelDeclaration,
     query: Omit<RowQuery, 'after' | 'limit'>,
     generation: number,
     batch = 1000,
   ): AsyncGenerator<string> {
-    for await (const text of this.chunks(model, query, generation, { limit: batch, csv: true }))
-      if (text !== '') yield text;
+    const filtered = (query.search ?? '') !== '' || query.anyOf.length > 0 || query.ranges.length > 0;
+    const base = this.keys.base(model, generation, query.accountId);
+    const chunks = filtered
+      ? this.chunks(model, query, generation, { limit: batch, csv: true })
+      : linesInOrder(this.redis, base, query.sort, query.descending, batch);
+    for await (const text of chunks) if (text !== '') yield text;
   }
 
   async get(model: ReadModelDeclaration, accountId: string, rowId: string, generation?: number) {

@@ -205,6 +205,7 @@ export function readModelQueryContract(name: string, factory: ReadModelStoreFact
         };
         for (const options of [
           { sort: 'name' },
+          { sort: 'created', descending: true },
           { sort: 'email', descending: true, search: 'z' },
           { anyOf: [['status:disabled', 'deletionRequested:yes']] },
         ])
