@@ -8,9 +8,10 @@ interface Queued {
 
 /**
  * Writes asked for in one turn of the event loop committed as one transaction: with `synchronous = FULL`
- * every commit waits for the disk (fsync, ~5 ms here, during which better-sqlite3 holds the event loop),
- * so sixteen concurrent appends cost one wait instead of sixteen. Each write still runs in a savepoint of
- * its own: one that throws (a wrong expected version) is rolled back and fails alone, the others commit.
+ * every commit waits for the disk (fsync, 0.33 ms measured on this machine, during which better-sqlite3
+ * holds the event loop), so sixteen concurrent appends cost one wait instead of sixteen. Each write still
+ * runs in a savepoint of its own: one that throws (a wrong expected version) is rolled back and fails
+ * alone, the others commit.
  * A write is answered only after the commit that holds it, so nothing is acknowledged before it is durable.
  */
 export class GroupCommit {
