@@ -12,7 +12,8 @@ const EXCLUSIVE = Buffer.from('(');
  * it reads (its replies are turned into Lua values): 1,000 lines took 5.9 ms of server time by the scan
  * script against 2.5 ms by these two commands, at a million rows.
  * Each round trip carries one batch's HMGET and the next batch's ZRANGE, so Redis and this process work
- * at once; at most two batches are held. Members and lines stay Buffers until a batch's text is made.
+ * at once; at most two batches are held. Members and lines stay bytes: a batch is its lines' Buffers joined
+ * (decoding them into a string cost 15% of the export's rows/s at a million rows).
  * A batch resumes past every member of the previous batch's last row (its position: sort key and id), as
  * a cursor does, so a row rewritten meanwhile is neither repeated nor skipped; a row gone between the two
  * commands (its line missing) is left out.
@@ -23,7 +24,7 @@ export async function* linesInOrder(
   sort: string,
   descending: boolean,
   batch: number,
-): AsyncGenerator<string> {
+): AsyncGenerator<Buffer> {
   const sortKey = `${base}sort:${sort}`;
   const linesKey = `${base}csv`;
   const range = (after?: Buffer): Promise<Buffer[]> => {
@@ -76,5 +77,5 @@ export async function* linesInOrder(
   if (previous) yield textOf(await previous);
 }
 
-const textOf = (lines: readonly (Buffer | null)[]): string =>
-  Buffer.concat(lines.filter((line): line is Buffer => line !== null)).toString('utf8');
+const textOf = (lines: readonly (Buffer | null)[]): Buffer =>
+  Buffer.concat(lines.filter((line): line is Buffer => line !== null));

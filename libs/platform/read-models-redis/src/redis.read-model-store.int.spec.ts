@@ -190,7 +190,12 @@ describe('RedisReadModelStore', () => {
         const lines: string[] = [];
         const query = { accountId: 'acct-csv', anyOf: [], ranges: [], sort: 'created', descending };
         for await (const text of store.scanCsv(model, query, generation, 2)) {
-          lines.push(...text.split('\r\n').filter((line) => line !== ''));
+          lines.push(
+            ...text
+              .toString('utf8')
+              .split('\r\n')
+              .filter((line) => line !== ''),
+          );
           if (lines.length === 2) await store.apply(model, changed.map(disabled));
         }
         const order = [1, 2, 3, 4, 5, 6, 7];

@@ -182,13 +182,14 @@ export class RedisReadModelStore extends ReadModelStore {
     query: Omit<RowQuery, 'after' | 'limit'>,
     generation: number,
     batch = 1000,
-  ): AsyncGenerator<string> {
+  ): AsyncGenerator<Buffer> {
     const filtered = (query.search ?? '') !== '' || query.anyOf.length > 0 || query.ranges.length > 0;
     const base = this.keys.base(model, generation, query.accountId);
-    const chunks = filtered
+    const texts = filtered
       ? this.chunks(model, query, generation, { limit: batch, csv: true })
       : linesInOrder(this.redis, base, query.sort, query.descending, batch);
-    for await (const text of chunks) if (text !== '') yield text;
+    for await (const text of texts)
+      if (text.length > 0) yield typeof text === 'string' ? Buffer.from(text) : text;
   }
 
   async get(model: ReadModelDeclaration, accountId: string, rowId: string, generation?: number) {

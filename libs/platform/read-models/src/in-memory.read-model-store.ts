@@ -112,9 +112,9 @@ export class InMemoryReadModelStore extends ReadModelStore {
     query: Omit<RowQuery, 'after' | 'limit'>,
     generation: number,
     batch = 1000,
-  ): AsyncGenerator<string> {
+  ): AsyncGenerator<Buffer> {
     for await (const rows of this.scan(model, query, generation, batch))
-      yield rows.map((row) => csvLine(model, row)).join('');
+      yield Buffer.from(rows.map((row) => csvLine(model, row)).join(''));
   }
 
   async get(model: ReadModelDeclaration, accountId: string, rowId: string, generation?: number) {

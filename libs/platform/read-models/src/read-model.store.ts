@@ -41,15 +41,15 @@ export abstract class ReadModelStore {
     columns?: readonly string[],
   ): AsyncGenerator<Row[]>;
   /**
-   * As scan(), but each batch as one text: its rows' CSV lines (csvLine of the model's `csv` cells), so an
-   * export can pass them on as they are; a store may keep each row's line ready.
+   * As scan(), but each batch as one UTF-8 text: its rows' CSV lines (csvLine of the model's `csv` cells),
+   * so an export can pass the bytes on as they are; a store may keep each row's line ready.
    */
   abstract scanCsv(
     model: ReadModelDeclaration,
     query: Omit<RowQuery, 'after' | 'limit'>,
     generation: number,
     batch?: number,
-  ): AsyncGenerator<string>;
+  ): AsyncGenerator<Buffer>;
   abstract get(
     model: ReadModelDeclaration,
     accountId: string,

@@ -74,7 +74,7 @@ export function readModelLoadContract(name: string, factory: ReadModelStoreFacto
     const csv = async (accountId: string, generation: number) => {
       let text = '';
       for await (const lines of store.scanCsv(model, query(accountId, { sort: 'name' }), generation, 5))
-        text += lines;
+        text += lines.toString('utf8');
       return text;
     };
 

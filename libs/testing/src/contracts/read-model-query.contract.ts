@@ -194,7 +194,8 @@ export function readModelQueryContract(name: string, factory: ReadModelStoreFact
         const generation = (await store.current(model)) as number;
         const csv = async (options: Parameters<typeof query>[1]) => {
           let text = '';
-          for await (const lines of store.scanCsv(model, query(acme, options), generation, 2)) text += lines;
+          for await (const lines of store.scanCsv(model, query(acme, options), generation, 2))
+            text += lines.toString('utf8');
           return text;
         };
         const rendered = async (options: Parameters<typeof query>[1]) => {

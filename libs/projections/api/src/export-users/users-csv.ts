@@ -7,9 +7,9 @@ import { usersListDeclaration } from '@gatehouse/users-list';
  * neutralised by the users list's `csv` cells, see csvLine).
  */
 export async function* usersCsv(
-  lines: AsyncIterable<string>,
+  lines: AsyncIterable<Buffer | string>,
   options: { readonly bom: boolean },
-): AsyncGenerator<string> {
+): AsyncGenerator<Buffer | string> {
   yield csvHeader(usersListDeclaration, options.bom);
   yield* lines;
 }

@@ -53,7 +53,7 @@ export class UsersListReader {
    * when the export starts: a rebuild switching meanwhile cannot tear it (the old generation outlives the
    * switch by a grace period, see ProjectionRunner).
    */
-  async *csvLines(accountId: string, query: UsersQueryDto): AsyncGenerator<string> {
+  async *csvLines(accountId: string, query: UsersQueryDto): AsyncGenerator<Buffer> {
     const generation = await this.store.current(usersListDeclaration);
     if (generation === null) return;
     yield* this.store.scanCsv(usersListDeclaration, usersRowQuery(accountId, query), generation, 1000);
