@@ -124,9 +124,10 @@ export async function exportBench(
     const lines = await new Promise<number>((resolve, reject) => {
       get(`http://127.0.0.1:${port}/`, (response) => {
         let count = 0;
-        response.setEncoding('utf8');
-        response.on('data', (text: string) => {
-          for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+        // Bytes, as a client saving the file takes them: a LF byte is never part of another UTF-8 character,
+        // and decoding 80 MB into strings made this process, not the export, the slower side.
+        response.on('data', (bytes: Buffer) => {
+          for (let at = bytes.indexOf(10); at >= 0; at = bytes.indexOf(10, at + 1)) count++;
         });
         response.on('end', () => resolve(count));
         response.on('error', reject);
