@@ -72,7 +72,7 @@ export async function credentialsSection(): Promise<SectionResult> {
 
     const refusals = await timeInTurn(api, self, {
       'unknown user': { authorization: basic(`nobody.${username}`, ADMIN_PASSWORD), status: 401 },
-      'wrong password': { authorization: basic(username, 'Wrong-password-1!'), status: 401 },
+      'wrong password': { authorization: basic(username, `${ADMIN_PASSWORD}-wrong`), status: 401 },
     });
     const [unknown, wrong] = [refusals['unknown user'], refusals['wrong password']].map((h) =>
       percentileMs(h, 50),
