@@ -28,29 +28,22 @@ export async function* linesInOrder(
   const sortKey = `${base}sort:${sort}`;
   const linesKey = `${base}csv`;
   const range = (after?: Buffer): Promise<Buffer[]> => {
-    const reply = (
-      descending
-        ? redis.callBuffer(
-            'ZRANGE',
-            sortKey,
-            after ? Buffer.concat([EXCLUSIVE, after, NUL]) : '+',
-            '-',
-            'BYLEX',
-            'REV',
-            'LIMIT',
-            0,
-            batch,
-          )
-        : redis.callBuffer(
-            'ZRANGE',
-            sortKey,
-            after ? Buffer.concat([INCLUSIVE, after, ONE]) : '-',
-            '+',
-            'BYLEX',
-            'LIMIT',
-            0,
-            batch,
-          )
+    // Past every member of the row at `after`, as the scripts' walkBounds: its members go on with a NUL,
+    // and a byte 1 sorts after it.
+    const [from, to] = descending
+      ? [after ? Buffer.concat([EXCLUSIVE, after, NUL]) : '+', '-']
+      : [after ? Buffer.concat([INCLUSIVE, after, ONE]) : '-', '+'];
+    const order = descending ? ['REV'] : [];
+    const reply = redis.callBuffer(
+      'ZRANGE',
+      sortKey,
+      from,
+      to,
+      'BYLEX',
+      ...order,
+      'LIMIT',
+      0,
+      batch,
     ) as Promise<Buffer[]>;
     // Awaited later; a consumer stopping first must not leave its failure unhandled.
     reply.catch(() => undefined);
@@ -59,16 +52,14 @@ export async function* linesInOrder(
   let members = await range();
   let previous: Promise<(Buffer | null)[]> | null = null;
   while (members.length > 0) {
-    const ids: Buffer[] = [];
-    let position = members[0];
-    for (const member of members) {
+    const ids = members.map((member) => {
       const id = member.indexOf(0);
-      const end = member.indexOf(0, id + 1);
-      ids.push(member.subarray(id + 1, end));
-      position = member.subarray(0, end);
-    }
+      return member.subarray(id + 1, member.indexOf(0, id + 1));
+    });
+    const last = members[members.length - 1];
+    const position = last.subarray(0, last.indexOf(0, last.indexOf(0) + 1));
     const next = members.length === batch ? range(position) : null;
-    const lines = redis.hmgetBuffer(linesKey, ...(ids as unknown as string[]));
+    const lines = redis.hmgetBuffer(linesKey, ...ids);
     lines.catch(() => undefined);
     if (previous) yield textOf(await previous);
     previous = lines;

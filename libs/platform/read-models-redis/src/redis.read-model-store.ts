@@ -15,6 +15,7 @@ import { loadScript } from './load.script';
 import { queryScript } from './query.script';
 import { decodeRow, execOrThrow, scriptRuns } from './redis-encoding';
 import { LAYOUT, RedisKeys } from './redis-keys';
+import { scanChunks } from './scan-chunks';
 import { scanScript } from './scan.script';
 
 export interface RedisReadModelStoreOptions {
@@ -37,8 +38,6 @@ const ACCOUNTS_PER_WAVE = 100;
  * another without a round trip between them (the server still serves others between runs).
  */
 const RUNS_PER_ACCOUNT = 8;
-/** Candidates one export chunk examines at most, so no script run holds the server long. */
-const SCAN_BUDGET = 5000;
 
 interface Scripts<R> {
   [command: string]: (...args: string[]) => R;
@@ -227,37 +226,17 @@ export class RedisReadModelStore extends ReadModelStore {
     return this.unlinkMatching(this.keys.modelPattern(model));
   }
 
-  /**
-   * Walks the sort order in chunks from one generation, each chunk one script run that checks the
-   * predicates and returns its rows as one text (see scanScript): the server is never held longer than
-   * SCAN_BUDGET candidates, and memory stays at two chunks (the next is read while the caller takes this one).
-   */
-  private async *chunks(
+  /** Runs of the scan script over one generation of the query's account (see scanChunks). */
+  private chunks(
     model: ReadModelDeclaration,
     query: Omit<RowQuery, 'after' | 'limit'>,
     generation: number,
-    shape: { readonly limit: number; readonly columns?: readonly string[]; readonly csv?: true },
+    shape: Parameters<typeof scanChunks>[2],
   ): AsyncGenerator<string> {
     const base = this.keys.base(model, generation, query.accountId);
-    const { search, anyOf, ranges, sort, descending } = query;
-    const fixed = { search, anyOf, ranges, sort, desc: descending, budget: SCAN_BUDGET, ...shape };
     const script = this.redis as unknown as Scripts<Promise<[string | null, string]>>;
-    const chunk = (after?: string) => {
-      const reply = script[this.command(model, 'scan')](
-        `${base}rows`,
-        base,
-        JSON.stringify({ ...fixed, after }),
-      );
-      // Read ahead, and awaited next round; a consumer stopping first must not leave its failure unhandled.
-      reply.catch(() => undefined);
-      return reply;
-    };
-    for (let pending = chunk(); ; ) {
-      const [next, text] = await pending;
-      if (next !== null) pending = chunk(next);
-      yield text;
-      if (next === null) return;
-    }
+    const scan = this.command(model, 'scan');
+    return scanChunks((json) => script[scan](`${base}rows`, base, json), query, shape);
   }
 
   /** Closes the connection only when this adapter opened it; a client passed in belongs to the caller. */
