@@ -18,6 +18,7 @@ export * from './contracts/event-bus.contract';
 export * from './infra/distributed-stack';
 export * from './infra/free-port';
 export * from './infra/stack-data';
+export * from './infra/missing-rows';
 export * from './infra/smtp-sink';
 export * from './contracts/notifier.contract';
 export * from './http/roles.scenarios';

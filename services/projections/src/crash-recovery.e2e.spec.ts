@@ -1,4 +1,10 @@
-import { DistributedStack, newUserBody, openAccount, type OpenedAccount } from '@gatehouse/testing';
+import {
+  DistributedStack,
+  newUserBody,
+  openAccount,
+  type OpenedAccount,
+  traceMissingRows,
+} from '@gatehouse/testing';
 
 jest.setTimeout(600_000);
 
@@ -55,6 +61,12 @@ describe('when the relay and the projection crash mid-stream', () => {
 
     const rows = await waitForAll(stack, account, USERS + 1);
     const ids = rows.map((row) => row.id);
+    const listed = new Set(ids);
+    const missing = created.filter((id) => !listed.has(id));
+    if (missing.length > 0) {
+      const trace = await traceMissingRows(stack.name, missing);
+      throw new Error(`not listed:\n${trace}\nwarnings:\n${warnings(stack).join('\n')}`);
+    }
     expect(new Set(ids).size).toBe(ids.length);
     expect(new Set(ids)).toEqual(new Set([account.adminUserId, ...created]));
     const createdRoles = rows
@@ -63,6 +75,17 @@ describe('when the relay and the projection crash mid-stream', () => {
     expect(new Set(createdRoles)).toEqual(new Set(['developer']));
   });
 });
+
+/** What the crashed services logged at warn level or above, where a loss would have left a trace. */
+function warnings(stack: DistributedStack): string[] {
+  return (['relay', 'projections'] as const).flatMap((service) =>
+    stack
+      .logRecords(service)
+      .records.filter((record) => Number(record['level']) >= 40)
+      .slice(0, 20)
+      .map((record) => `${service}: ${JSON.stringify(record)}`),
+  );
+}
 
 async function waitForAll(stack: DistributedStack, account: OpenedAccount, expected: number): Promise<Row[]> {
   const deadline = Date.now() + 120_000;
