@@ -38,6 +38,52 @@ export function globalOrderContract(subject: () => EventStoreUnderTest, crafted:
       });
     });
 
+    describe('when a reader tails the order while 16 writers append at once', () => {
+      it('reads every event exactly once', async () => {
+        const { store } = subject();
+        const appended: string[] = [];
+        const seen: string[] = [];
+        let writing = true;
+        // As user creation does: a multi-stream append (a reservation and the new stream) or a plain one.
+        const writer = async (writerId: number) => {
+          for (let round = 0; round < 60; round++) {
+            const [first, second] = [newTestEvent(), newTestEvent()];
+            if (round % 2 === 0) {
+              await store.appendMulti([
+                { streamId: `username-${writerId}-${round}`, events: [first], expectedVersion: -1 },
+                { streamId: `user-${writerId}-${round}`, events: [second], expectedVersion: -1 },
+              ]);
+            } else await store.append(`user-${writerId}-${round}`, [first, second], -1);
+            appended.push(first.eventId, second.eventId);
+          }
+        };
+        const tail = async () => {
+          let checkpoint = START;
+          for (;;) {
+            const caughtUp = !writing;
+            const page = await store.readAll({ after: checkpoint, maxCount: 7 });
+            seen.push(...eventIds(page));
+            checkpoint = page.at(-1)?.checkpoint ?? checkpoint;
+            if (page.length === 0 && caughtUp) return;
+            // A store answering from memory resolves at once: without a turn of the event loop the
+            // writers would never run.
+            if (page.length === 0) await new Promise((resolve) => setImmediate(resolve));
+          }
+        };
+        const tailing = tail();
+        await Promise.all(Array.from({ length: 16 }, (_, writerId) => writer(writerId))).finally(() => {
+          writing = false;
+        });
+        await tailing;
+        const read = new Set(seen);
+        expect({
+          skipped: appended.filter((id) => !read.has(id)).length,
+          repeated: seen.length - read.size,
+        }).toEqual({ skipped: 0, repeated: 0 });
+        expect(read).toEqual(new Set(appended));
+      });
+    });
+
     if (!crafted) return;
     describe('when order keys cross digit-length boundaries', () => {
       it('reads every event once, in numeric order of the keys, whatever the batch size', async () => {
