@@ -17,8 +17,10 @@ interface Row {
 }
 
 /**
- * Nothing lost, nothing twice: the relay and the projection service are SIGKILLed while 10,000 users are
- * being created, then restarted. Every user must end up listed exactly once, with its role once.
+ * Nothing lost, nothing twice: the relay and the projection service are SIGKILLed three times each while
+ * 10,000 users are being created, and restarted. Every user must end up listed exactly once, with its role
+ * once. (Before the store's migration 7 the relay could pass over an append in progress: CI lost one user
+ * of 10,000 with one kill each, and this schedule lost one in the first of three local runs.)
  */
 describe('when the relay and the projection crash mid-stream', () => {
   let stack: DistributedStack;
@@ -35,12 +37,15 @@ describe('when the relay and the projection crash mid-stream', () => {
   it('lists every created user exactly once after restarts', async () => {
     const created: string[] = [];
     let next = 0;
-    const crashes = [
-      { at: Math.floor(USERS * 0.3), run: () => stack.kill('relay') },
-      { at: Math.floor(USERS * 0.45), run: () => stack.kill('projections') },
-      { at: Math.floor(USERS * 0.6), run: () => stack.startService('relay') },
-      { at: Math.floor(USERS * 0.7), run: () => stack.startService('projections') },
-    ];
+    // Each service is killed three times, the other one running meanwhile; a projection restarted 400 users
+    // later may rejoin its group before the killed member's session has expired.
+    const crashes = [0.1, 0.2, 0.35, 0.5, 0.65, 0.8].flatMap((share, i) => {
+      const service = i % 2 === 0 ? 'projections' : 'relay';
+      return [
+        { at: Math.floor(USERS * share), run: () => stack.kill(service) },
+        { at: Math.floor(USERS * (share + 0.04)), run: () => stack.startService(service) },
+      ];
+    });
     const pending: Promise<void>[] = [];
     const worker = async (): Promise<void> => {
       while (next < USERS) {

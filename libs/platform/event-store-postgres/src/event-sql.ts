@@ -121,8 +121,9 @@ export function eventSql(schema: string) {
       ORDER BY s.ord, e.stream_position`,
     /**
      * The global order after a checkpoint, below the horizon of transactions still appending, in one
-     * round trip: migration 6's gh_read_all, whose two looks are why nothing is skipped (see
-     * docs/adr/20261201-global-order-waits-only-for-appenders.md).
+     * round trip: migration 6's gh_read_all, with the first look as migration 7 made it; the two looks are
+     * why nothing is skipped (docs/adr/20261201-global-order-waits-only-for-appenders.md and
+     * docs/adr/20261202-appenders-named-by-their-process-array-xid.md).
      */
     readAll: `SELECT ${columns} FROM ${escapeIdentifier(schema)}.gh_read_all($1::xid8, $2::bigint, $3::int)`,
     loadSnapshot: `SELECT version, state FROM ${snapshots} WHERE stream_id = $1 AND view = $2`,

@@ -143,4 +143,30 @@ export const migrations: readonly Migration[] = [
             after_tx, after_position, max_count, first.next, first.appenders);
         END $$;`,
   },
+  {
+    version: 7,
+    name: "appenders' xids from the process array",
+    // Migration 6 named each appender's xid by its transactionid lock, which a backend takes just after
+    // its xid is handed out and shown to snapshots: an appender caught in between was not counted and the
+    // read went past its events (a relay lost one user's events under load). backend_xid is the xid the
+    // process array shows, set when the xid is handed out, so an appender whose xid is older than the
+    // first look is named by it. pg_stat_clear_snapshot: backend statuses are cached per transaction.
+    // Prepared transactions (no pid) are not appenders: nothing here uses two-phase commit.
+    sql: (schema) => `
+      CREATE OR REPLACE FUNCTION ${schema}.gh_appenders(OUT next xid8, OUT appenders bigint[])
+      LANGUAGE plpgsql VOLATILE AS $$
+        BEGIN
+          PERFORM pg_stat_clear_snapshot();
+          SELECT pg_snapshot_xmax(pg_current_snapshot()),
+            coalesce(array_agg(activity.backend_xid::text::bigint)
+              FILTER (WHERE activity.backend_xid IS NOT NULL), '{}')
+          INTO next, appenders
+          FROM pg_locks holder
+          CROSS JOIN LATERAL pg_stat_get_activity(holder.pid) activity
+          WHERE holder.pid IS NOT NULL AND holder.locktype = 'relation'
+            AND holder.mode = 'RowExclusiveLock'
+            AND holder.relation = ${escapeLiteral(`${schema}.gh_events`)}::regclass
+            AND holder.database = (SELECT oid FROM pg_database WHERE datname = current_database());
+        END $$;`,
+  },
 ];
