@@ -1,9 +1,8 @@
-import { publishedEventIds } from '@gatehouse/bus-kafka';
 import { Redis } from 'ioredis';
-import { Kafka, logLevel } from 'kafkajs';
 import { escapeIdentifier } from 'pg';
 import { testEnv } from './env';
 import { withClient } from './pg-events';
+import { readStackTopics } from './stack-records';
 
 /**
  * Where rows missing from a stack's read model were lost: for each row id, its events in the store (with
@@ -30,12 +29,7 @@ export async function traceMissingRows(stackName: string, rowIds: readonly strin
     );
     return { rows, checkpoints: checkpoints.rows };
   });
-  const kafka = new Kafka({ brokers: testEnv.kafkaBrokers, logLevel: logLevel.NOTHING });
-  const admin = kafka.admin();
-  await admin.connect();
-  const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(`${stackName}.`));
-  await admin.disconnect();
-  const published = await publishedEventIds(kafka, topics);
+  const published = new Set((await readStackTopics(stackName)).map((record) => record.headers['ce_id']));
   const redis = new Redis(testEnv.redisUrl);
   try {
     const lines = [`checkpoints: ${JSON.stringify(events.checkpoints)}`];
