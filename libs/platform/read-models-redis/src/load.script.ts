@@ -7,7 +7,7 @@ import { entriesLua } from './row-entries.lua';
  * as one JSON array.
  * No position is checked and no index touched: each row's writes of the run are merged, a list column read
  * once if toggled, and the row written with one HSET (positions included, so live writes after the switch
- * stay idempotent). Rows the run lists go into the loaded set, which the index script empties.
+ * stay idempotent). Rows the run lists go into the loaded set, which indexLoaded empties (loaded-rows-indexer.ts).
  */
 export const loadScript = (declaration: ReadModelDeclaration): string => `${entriesLua(declaration)}
 local base, a = ARGV[1], cjson.decode(ARGV[2])
@@ -37,7 +37,7 @@ end
 local listed = {}
 for _, id in ipairs(order) do
   local row, fields = rows[id], {}
-  -- A listed row's _s and _t first (the index script fills them): a check reads them from the start.
+  -- A listed row's _s and _t first (indexLoaded fills them): a check reads them from the start.
   if row[spec.listedBy] then
     listed[#listed + 1] = id
     fields[1], fields[2], fields[3], fields[4] = '_s', '', '_t', ''

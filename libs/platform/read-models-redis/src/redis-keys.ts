@@ -5,7 +5,7 @@ import { escapeGlob } from './redis-encoding';
  * The key layout's version, part of the `current` pointer's name: a store that finds no pointer of its own
  * layout (a deployment of the previous one) has no generation, and the runner rebuilds at start.
  */
-export const LAYOUT = 5;
+export const LAYOUT = 6;
 
 /**
  * Keys of model `m` (the prefix `<p>` holds no braces; `{accountId}` is the cluster hash tag, so each
@@ -17,7 +17,8 @@ export const LAYOUT = 5;
  *   from the row, whose hash a value over 64 bytes would turn from a listpack into a table of twice the
  *   memory; a page or an export reads many rows' with one HMGET);
  * - `<p>m:g<n>:{a}:sort:<sort>` sorted set, score 0, members `<sort key>\0<id>\0<_t>\0<_s>` (layout 5:
- *   a walk checks a candidate from its member), read BYLEX; pages and cursors carry `<sort key>\0<id>`;
+ *   a walk checks a candidate from its member; layout 6: `_s` in byte order whatever the server's locale),
+ *   read BYLEX; pages and cursors carry `<sort key>\0<id>`;
  * - `<p>m:g<n>:{a}:set:<set>:<value>` set of ids; `<p>m:g<n>:{a}:search` members `<term>\0<id>`, but for
  *   terms a sort's members already hold whole (a search group with a sort's columns: name, username, email);
  * - `<p>m:g<n>:{a}:scratch` a query's working set, created and deleted inside one script run;

@@ -107,6 +107,9 @@ describe('RedisReadModelStore', () => {
         toggled('acct-p', testUserId(n + 1), 'Ünïcode-role', n % 2 === 0, n === 2 ? 1 : 0),
       ),
       toggled('acct-p', testUserId(3), 'admin', true, 2),
+      // Byte order puts ops-z first; a collation that skips punctuation would put opsb first.
+      toggled('acct-p', testUserId(5), 'opsb', true, 1),
+      toggled('acct-p', testUserId(5), 'ops-z', true, 2),
       renamed('acct-p', testUserId(2), 1, 'Augusta Ada'),
       loggedIn('acct-p', testUserId(2), 2),
       status('acct-p', testUserId(6), 'UserDisabled', 1),

@@ -9,8 +9,8 @@ import {
 } from '@gatehouse/read-model-kit';
 import { type ChainableCommander, Redis } from 'ioredis';
 import { applyScript } from './apply.script';
-import { indexScript } from './index.script';
 import { linesInOrder } from './lines-in-order';
+import { indexLoadedAccount } from './loaded-rows-indexer';
 import { loadScript } from './load.script';
 import { queryScript } from './query.script';
 import { decodeRow, execOrThrow, scriptRuns } from './redis-encoding';
@@ -29,15 +29,8 @@ export interface RedisReadModelStoreOptions {
   readonly countBudget?: number;
 }
 
-/** Rows one index run reads and indexes: a run blocks the server, so about as long as an apply run. */
-const ROWS_PER_INDEX_RUN = 1000;
-/** Accounts whose index runs share a pipeline. */
+/** Accounts indexed at once by indexLoaded. */
 const ACCOUNTS_PER_WAVE = 100;
-/**
- * Index runs per account in a pipeline: each pops rows of its own, so a large account's runs follow one
- * another without a round trip between them (the server still serves others between runs).
- */
-const RUNS_PER_ACCOUNT = 8;
 
 interface Scripts<R> {
   [command: string]: (...args: string[]) => R;
@@ -100,26 +93,15 @@ export class RedisReadModelStore extends ReadModelStore {
     await execOrThrow(pipeline);
   }
 
-  /**
-   * Empties each loaded account's set ROWS_PER_INDEX_RUN rows to a script run, RUNS_PER_ACCOUNT runs of
-   * each of up to ACCOUNTS_PER_WAVE accounts in one pipeline, until every set is empty.
-   */
+  /** Indexes each loaded account's rows (see indexLoadedAccount), ACCOUNTS_PER_WAVE accounts at once. */
   async indexLoaded(model: ReadModelDeclaration, generation: number): Promise<void> {
-    const index = this.command(model, 'index');
     const accountsKey = this.keys.loadedAccounts(model, generation);
     for await (const found of this.redis.sscanStream(accountsKey, { count: ACCOUNTS_PER_WAVE })) {
-      let pending = [...new Set(found as string[])];
-      while (pending.length > 0) {
-        const pipeline = this.redis.pipeline() as ChainableCommander & Scripts<ChainableCommander>;
-        for (const accountId of pending) {
-          const base = this.keys.base(model, generation, accountId);
-          for (let run = 0; run < RUNS_PER_ACCOUNT; run++)
-            pipeline[index](`${base}loaded`, base, String(ROWS_PER_INDEX_RUN));
-        }
-        const indexed = (await execOrThrow(pipeline)) as number[];
-        // An account whose last run found a full set may have more; runs past the end find none.
-        pending = pending.filter((_, at) => indexed[(at + 1) * RUNS_PER_ACCOUNT - 1] === ROWS_PER_INDEX_RUN);
-      }
+      await Promise.all(
+        [...new Set(found as string[])].map((accountId) =>
+          indexLoadedAccount(this.redis, model, this.keys.base(model, generation, accountId)),
+        ),
+      );
     }
     await this.redis.del(accountsKey);
   }
@@ -275,7 +257,6 @@ export class RedisReadModelStore extends ReadModelStore {
 const scripts = {
   apply: applyScript,
   load: loadScript,
-  index: indexScript,
   query: queryScript,
   scan: scanScript,
 };

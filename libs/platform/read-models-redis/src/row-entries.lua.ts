@@ -81,11 +81,21 @@ local function setsOf(h)
   return out
 end
 
+-- Byte order: Lua's own < follows the server's locale, and the rebuild's indexer (row-index.ts) orders
+-- memberships by bytes.
+local function byteLess(a, b)
+  for i = 1, math.min(#a, #b) do
+    local x, y = string.byte(a, i), string.byte(b, i)
+    if x ~= y then return x < y end
+  end
+  return #a < #b
+end
+
 -- The memberships (sorted, so the same row always gives the same text) and the terms as the rows' _s and
 -- _t, and the walk record every sort member carries after the row id and a NUL: _t, a NUL, _s. Folded
 -- terms hold no NUL, so the record's first NUL ends them.
 local function checkFieldsOf(memberships, terms)
-  table.sort(memberships)
+  table.sort(memberships, byteLess)
   local s, t = '|' .. table.concat(memberships, '|') .. '|', #terms > 0 and '\\n' .. table.concat(terms, '\\n') or ''
   return s, t, t .. '\\0' .. s
 end
