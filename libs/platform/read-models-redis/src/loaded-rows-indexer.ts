@@ -1,7 +1,7 @@
 import type { ReadModelDeclaration } from '@gatehouse/read-model-kit';
 import type { Redis } from 'ioredis';
 import { execOrThrow } from './redis-encoding';
-import { rowIndex } from './row-index';
+import { type RowIndex, rowIndexer } from './row-index';
 
 /** Rows popped and read per round trip. */
 const ROWS_PER_CHUNK = 1000;
@@ -35,6 +35,7 @@ export async function indexLoadedAccount(
     const hashes = (await execOrThrow(pipeline)) as Record<string, string>[];
     return chunk.map((id, at) => ({ id, hash: hashes[at] }));
   };
+  const index = rowIndexer(model);
   let next = read();
   let writing: Promise<unknown> = Promise.resolve();
   for (;;) {
@@ -43,25 +44,23 @@ export async function indexLoadedAccount(
     next = read();
     // Awaited next round; should a write fail first, this read's failure must not go unhandled.
     next.catch(() => undefined);
-    const pipeline = writesOf(redis, model, base, rows);
+    const pipeline = writesOf(
+      redis,
+      base,
+      rows.map(({ id, hash }) => ({ id, index: index(id, hash) })),
+    );
     await writing;
     writing = execOrThrow(pipeline);
   }
   await writing;
 }
 
-function writesOf(
-  redis: Redis,
-  model: ReadModelDeclaration,
-  base: string,
-  rows: readonly { id: string; hash: Record<string, string> }[],
-) {
+function writesOf(redis: Redis, base: string, rows: readonly { id: string; index: RowIndex | null }[]) {
   const pipeline = redis.pipeline();
   const members = new Map<string, string[]>();
   const json: string[] = [];
   const csv: string[] = [];
-  for (const { id, hash } of rows) {
-    const index = rowIndex(model, id, hash);
+  for (const { id, index } of rows) {
     if (!index) continue;
     pipeline.hset(`${base}row:${id}`, '_s', index.s, '_t', index.t);
     json.push(id, index.json);
