@@ -47,7 +47,9 @@ export class PostgresAppendListener {
     };
     client.on('error', lost);
     client.on('end', lost);
-    client.on('notification', () => this.notices.notify());
+    // Migration 8's payload: the statement's event types, comma-separated; empty from an older trigger,
+    // or when they would not fit in a notice, which concerns every reader.
+    client.on('notification', ({ payload }) => this.notices.notify(payload ? payload.split(',') : undefined));
     try {
       await client.connect();
       await client.query(`LISTEN ${escapeIdentifier(appendChannel(this.schema))}`);

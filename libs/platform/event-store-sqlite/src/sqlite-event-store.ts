@@ -94,14 +94,14 @@ export class SqliteEventStore extends EventStore {
     expectedVersion: ExpectedVersion,
   ): Promise<AppendResult> {
     const result = await this.writes.run(() => this.appendInTransaction(streamId, events, expectedVersion));
-    this.notices.notify();
+    this.notices.notify(events.map((event) => event.type));
     return result;
   }
 
   async appendMulti(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     assertDistinctAppends(appends);
     const results = await this.writes.run(() => this.appendMultiInTransaction(appends));
-    this.notices.notify();
+    this.notices.notify(appends.flatMap(({ events }) => events.map((event) => event.type)));
     return results;
   }
 

@@ -32,4 +32,54 @@ describe('append notices', () => {
     await expect(woken).resolves.toBeUndefined();
     expect((notices as unknown as { waiters: Set<unknown> }).waiters.size).toBe(0);
   });
+
+  describe('to a reader that names the types it acts on', () => {
+    const mine = new Set(['UserCreated']);
+    /** Settles `wait` into a flag, so a test can tell it has not returned yet. */
+    const watched = (wait: Promise<void>) => {
+      const state = { woken: false };
+      void wait.then(() => (state.woken = true));
+      return state;
+    };
+    const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+    it('is woken by a notice of one of them, not by notices of others alone', async () => {
+      const notices = new AppendNotices();
+      const waiting = watched(notices.wait(notices.mark(), 60_000, never, mine));
+      notices.notify(['UserLoginSucceeded']);
+      await turn();
+      expect(waiting.woken).toBe(false);
+      notices.notify(['UserLoginSucceeded', 'UserCreated']);
+      await turn();
+      expect(waiting.woken).toBe(true);
+    });
+
+    it('returns at once only when a notice of its types came after the mark', async () => {
+      const notices = new AppendNotices();
+      const mark = notices.mark();
+      notices.notify(['UserLoginSucceeded']);
+      const waiting = watched(notices.wait(mark, 60_000, never, mine));
+      await turn();
+      expect(waiting.woken).toBe(false);
+      notices.notify(['UserCreated']);
+      await expect(notices.wait(mark, 60_000, never, mine)).resolves.toBeUndefined();
+    });
+
+    it('is woken by a notice that names no types', async () => {
+      const notices = new AppendNotices();
+      const woken = notices.wait(notices.mark(), 60_000, never, mine);
+      notices.notify();
+      await expect(woken).resolves.toBeUndefined();
+    });
+
+    it('is woken by any notice within maxMs of one of its types', async () => {
+      const notices = new AppendNotices();
+      notices.notify(['UserCreated']);
+      const mark = notices.mark();
+      const woken = notices.wait(mark, 60_000, never, mine);
+      notices.notify(['UserLoginSucceeded']);
+      await expect(woken).resolves.toBeUndefined();
+      await expect(notices.wait(mark, 60_000, never, mine)).resolves.toBeUndefined();
+    });
+  });
 });

@@ -1,35 +1,91 @@
+/** The notice of an append whose event types are not known: it concerns every reader. */
+const UNTYPED = '';
+
+interface Latest {
+  /** The notice count right after it. */
+  readonly seq: number;
+  readonly at: number;
+}
+
+interface Waiter {
+  readonly types: ReadonlySet<string> | undefined;
+  readonly maxMs: number;
+  readonly wake: () => void;
+}
+
 /**
  * Word that events may have been appended, so readers tailing the global order wait for it instead of
  * polling an idle store. A reader takes a mark before it reads; `wait` then returns at once if anything
- * was appended since the mark (during the read), else on the next notice, the signal, or `maxMs` — the
- * fallback that bounds what a lost notice can cost. A notice is only a hint to read again: readers
- * still read from their checkpoint, so a duplicate or early notice changes nothing.
+ * that concerns it was appended since the mark (during the read), else on the next such notice, the signal,
+ * or `maxMs` — the fallback that bounds what a lost notice can cost. A notice is only a hint to read again:
+ * readers still read from their checkpoint, so a duplicate, early or ignored notice changes nothing but
+ * when the next read happens.
+ *
+ * A notice names the types of the events appended, where the store knows them, and a reader may name the
+ * types it acts on: a notice of other types does not wake it (a reaction to user creations is not woken by
+ * every login). Within `maxMs` after a notice of its types, though, every notice wakes it: PostgreSQL may
+ * hold an event of its types back behind an append still in progress (see its gh_read_all), and what
+ * releases it is that append's commit, whose notice may name other types.
  */
 export class AppendNotices {
   private count = 0;
-  private readonly waiters = new Set<() => void>();
+  private readonly latest = new Map<string, Latest>();
+  private readonly waiters = new Set<Waiter>();
 
   mark(): number {
     return this.count;
   }
 
-  notify(): void {
+  /** `types`: of the events appended; without them the notice concerns every reader. */
+  notify(types?: readonly string[]): void {
     this.count++;
-    for (const wake of [...this.waiters]) wake();
+    const now = performance.now();
+    for (const type of types ?? [UNTYPED]) this.latest.set(type, { seq: this.count, at: now });
+    for (const waiter of [...this.waiters]) {
+      const concerned =
+        !types ||
+        !waiter.types ||
+        types.some((type) => waiter.types?.has(type)) ||
+        now - this.latestOf(waiter.types).at < waiter.maxMs;
+      if (concerned) waiter.wake();
+    }
   }
 
-  wait(mark: number, maxMs: number, signal: AbortSignal): Promise<void> {
-    if (mark !== this.count || signal.aborted) return Promise.resolve();
+  /** `types`: those the reader acts on; every notice concerns a reader that names none. */
+  wait(mark: number, maxMs: number, signal: AbortSignal, types?: ReadonlySet<string>): Promise<void> {
+    if (signal.aborted || this.concernedSince(mark, maxMs, types)) return Promise.resolve();
     return new Promise((resolve) => {
       const done = (): void => {
         clearTimeout(timer);
         signal.removeEventListener('abort', done);
-        this.waiters.delete(done);
+        this.waiters.delete(waiter);
         resolve();
       };
+      const waiter: Waiter = { types, maxMs, wake: done };
       const timer = setTimeout(done, maxMs);
       signal.addEventListener('abort', done, { once: true });
-      this.waiters.add(done);
+      this.waiters.add(waiter);
     });
+  }
+
+  /**
+   * Whether a notice after `mark` concerns the reader: one of its types or untyped, or any at all while
+   * the latest of those is under `maxMs` old (every notice after the mark came after it then).
+   */
+  private concernedSince(mark: number, maxMs: number, types: ReadonlySet<string> | undefined): boolean {
+    if (this.count === mark) return false;
+    if (!types) return true;
+    const latest = this.latestOf(types);
+    return latest.seq > mark || performance.now() - latest.at < maxMs;
+  }
+
+  /** The latest notice of any of `types`, or untyped. */
+  private latestOf(types: ReadonlySet<string>): Latest {
+    let found = this.latest.get(UNTYPED) ?? { seq: 0, at: -Infinity };
+    for (const type of types) {
+      const one = this.latest.get(type);
+      if (one && one.seq > found.seq) found = one;
+    }
+    return found;
   }
 }

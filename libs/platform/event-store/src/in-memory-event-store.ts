@@ -105,7 +105,7 @@ export class InMemoryEventStore extends EventStore {
     this.all.push(...appended);
     this.streams.set(streamId, [...(this.streams.get(streamId) ?? []), ...appended]);
     for (const event of appended) this.byEventId.set(event.eventId, event);
-    if (appended.length > 0) this.notices.notify();
+    if (appended.length > 0) this.notices.notify(appended.map((event) => event.type));
     const last = appended[appended.length - 1];
     return {
       nextExpectedVersion: last ? last.streamPosition : version,

@@ -5,7 +5,7 @@ import { newTestEvent } from './new-test-event';
 import { startReaction } from './reaction';
 
 /** Test events are all `Happened`; this one is of a type the reactions below do not handle. */
-const handlesHappened = (event: StoredEvent) => event.type === 'Happened';
+const reactsTo = ['Happened'];
 const unrelated = () => ({ ...newTestEvent(), type: 'Unrelated' });
 
 const until = async (done: () => boolean | Promise<boolean>) => {
@@ -25,7 +25,7 @@ describe('a reaction from a durable checkpoint', () => {
       {
         checkpoint: 'reaction:test',
         firstRun: 'from-start',
-        handles: handlesHappened,
+        types: reactsTo,
         signal: stop.signal,
         onRetry: (_error, attempt) => retries.push(attempt),
       },
@@ -53,7 +53,7 @@ describe('a reaction from a durable checkpoint', () => {
     const seen: number[] = [];
     const stop = new AbortController();
     const options = {
-      ...{ checkpoint: 'reaction:test', firstRun: 'after-history' as const, handles: handlesHappened },
+      ...{ checkpoint: 'reaction:test', firstRun: 'after-history' as const, types: reactsTo },
       signal: stop.signal,
     };
     const { running } = await startReaction(store, options, async (event) => {
@@ -74,7 +74,7 @@ describe('a reaction from a durable checkpoint', () => {
       const options = {
         checkpoint: 'reaction:test',
         firstRun: 'from-start',
-        handles: handlesHappened,
+        types: reactsTo,
       } as const;
       const { running } = await startReaction(store, { ...options, signal: stop.signal }, async (event) => {
         seen.push(event);

@@ -12,10 +12,12 @@ export interface ReactionOptions {
    */
   readonly firstRun: 'from-start' | 'after-history';
   /**
-   * Whether an event calls for `react`, judged from the event alone (its type, a field of its data);
-   * every other event is passed over without calling it.
+   * The event types that may call for `react`; every other event is passed over without calling it, and
+   * an idle reaction is not woken by their appends alone (tailAll).
    */
-  readonly handles: (event: StoredEvent) => boolean;
+  readonly types: readonly string[];
+  /** Of those types, whether an event calls for `react`, judged from the event alone (a field of its data). */
+  readonly handles?: (event: StoredEvent) => boolean;
   readonly signal: AbortSignal;
   /** Told of a batch that failed and will be retried (the checkpoint did not move). */
   readonly onRetry?: (error: unknown, attempt: number) => void;
@@ -65,11 +67,13 @@ async function follow(
     saved = at;
     savedAt = performance.now();
   };
+  const types = new Set(options.types);
+  const handles = options.handles ?? (() => true);
   try {
     while (!signal.aborted) {
       try {
-        await tailAll(store, { from, signal }, async (batch) => {
-          const due = batch.filter(options.handles);
+        await tailAll(store, { from, signal, types }, async (batch) => {
+          const due = batch.filter((event) => types.has(event.type) && handles(event));
           for (const event of due) await react(event);
           from = batch[batch.length - 1].checkpoint;
           failures = 0;
@@ -119,7 +123,7 @@ export abstract class Reaction {
 
   protected constructor(
     protected readonly store: EventStore,
-    private readonly options: Pick<ReactionOptions, 'checkpoint' | 'firstRun' | 'handles'> & {
+    private readonly options: Pick<ReactionOptions, 'checkpoint' | 'firstRun' | 'types' | 'handles'> & {
       readonly warn: (message: string) => void;
       /** Told when this process starts leading the reaction. */
       readonly info?: (message: string) => void;
@@ -169,7 +173,7 @@ export abstract class Reaction {
 
   /** Runs the reaction while the lease holds; `running` ends (lease released) when it stops. */
   private async follow(lease: Lease): Promise<{ readonly running: Promise<void> }> {
-    const { checkpoint, firstRun, handles, warn, info } = this.options;
+    const { checkpoint, firstRun, types, handles, warn, info } = this.options;
     const onRetry = (error: unknown, attempt: number): void =>
       warn(`retrying (attempt ${attempt}): ${error instanceof Error ? error.message : error}`);
     const signal = AbortSignal.any([this.stop.signal, lease.lost]);
@@ -178,7 +182,7 @@ export abstract class Reaction {
     try {
       const { running } = await startReaction(
         this.store,
-        { checkpoint, firstRun, handles, signal, onRetry },
+        { checkpoint, firstRun, types, handles, signal, onRetry },
         (event) => this.react(event),
       );
       const beside = this.whileLeading(signal).catch((error: unknown) => {

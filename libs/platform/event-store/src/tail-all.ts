@@ -12,6 +12,11 @@ export interface TailOptions {
   readonly pollMs?: number;
   /** With append notices: the longest idle wait, should a notice be lost. */
   readonly noticeMaxMs?: number;
+  /**
+   * The event types the handler acts on, where it ignores every other: an idle reader is then not woken
+   * by notices of other types alone (AppendNotices). Batches still hold every event.
+   */
+  readonly types?: ReadonlySet<string>;
   readonly signal: AbortSignal;
 }
 
@@ -69,7 +74,7 @@ export async function tailAll(
       if (batch.length === batchSize) continue;
       const notices = store.appendNotices();
       if (notices && mark !== undefined) {
-        await notices.wait(mark, options.noticeMaxMs ?? 1000, options.signal);
+        await notices.wait(mark, options.noticeMaxMs ?? 1000, options.signal, options.types);
         // A burst of appends sends a notice each: reading on every one costs a read per append per
         // reader (a tenth of embedded create_user's CPU). Reads stay `pollMs` apart; the wait is spent
         // gathering what the burst appends meanwhile into one batch.

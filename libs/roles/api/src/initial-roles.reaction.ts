@@ -26,8 +26,8 @@ export class InitialRolesReaction extends Reaction {
     super(store, {
       checkpoint: CHECKPOINT,
       firstRun: 'from-start',
-      handles: (event) =>
-        event.type === 'UserCreated' && ((event.data as UserCreated['data']).roles ?? []).length > 0,
+      types: ['UserCreated'],
+      handles: (event) => ((event.data as UserCreated['data']).roles ?? []).length > 0,
       warn: (message) => logger.warn(message),
     });
   }

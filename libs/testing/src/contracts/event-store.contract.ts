@@ -207,6 +207,24 @@ export function eventStoreContract(
         await woken;
         expect(performance.now() - began).toBeLessThan(30_000);
       });
+
+      it('names the types appended: a reader of other types is not woken by them', async () => {
+        const notices = await appendNoticesOf(store);
+        const never = new AbortController().signal;
+        const wanted = `Wanted${uuidv7().replace(/-/g, '')}`;
+        let woken = false;
+        const waiting = notices.wait(notices.mark(), 120_000, never, new Set([wanted])).then(() => {
+          woken = true;
+        });
+        // A reader of every type is woken by the same notice: once it is, the notice has been handled.
+        const any = notices.wait(notices.mark(), 120_000, never);
+        await store.append(`notice-${uuidv7()}`, [{ ...newTestEvent(), type: 'Unwanted' }], NO_STREAM);
+        await any;
+        expect(woken).toBe(false);
+        await store.append(`notice-${uuidv7()}`, [{ ...newTestEvent(), type: wanted }], NO_STREAM);
+        await waiting;
+        expect(woken).toBe(true);
+      });
     });
 
     describe('when checkpoints are saved', () => {

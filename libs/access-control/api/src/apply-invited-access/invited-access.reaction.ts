@@ -24,9 +24,8 @@ export class InvitedAccessReaction extends Reaction {
     super(store, {
       checkpoint: CHECKPOINT,
       firstRun: 'from-start',
-      handles: (event) =>
-        event.type === 'UserCreated' &&
-        (event.data as UserCreated['data']).invite?.accessControls !== undefined,
+      types: ['UserCreated'],
+      handles: (event) => (event.data as UserCreated['data']).invite?.accessControls !== undefined,
       warn: (message) => logger.warn(message),
       info: (message) => logger.log(message),
     });

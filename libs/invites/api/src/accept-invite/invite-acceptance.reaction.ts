@@ -21,8 +21,8 @@ export class InviteAcceptanceReaction extends Reaction {
     super(store, {
       checkpoint: CHECKPOINT,
       firstRun: 'from-start',
-      handles: (event) =>
-        event.type === 'UserCreated' && (event.data as UserCreated['data']).invite !== undefined,
+      types: ['UserCreated'],
+      handles: (event) => (event.data as UserCreated['data']).invite !== undefined,
       warn: (message) => logger.warn(message),
     });
   }

@@ -34,7 +34,7 @@ export class InviteEmailsReaction extends NotificationReaction {
       {
         checkpoint: CHECKPOINT,
         firstRun: 'from-start',
-        handles: (event) => event.type === 'UserInvited' || event.type === 'InviteResent',
+        types: ['UserInvited', 'InviteResent'],
         logger,
       },
     );

@@ -38,7 +38,7 @@ class Greetings extends NotificationReaction {
       {
         checkpoint: 'reaction:greetings',
         firstRun: 'from-start',
-        handles: (event) => event.type === 'UserLocked',
+        types: ['UserLocked'],
         logger: { log: () => undefined, warn: () => undefined, error: () => undefined },
       },
     );

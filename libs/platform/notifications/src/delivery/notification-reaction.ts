@@ -19,7 +19,7 @@ export interface Delivery {
 }
 
 export interface NotificationReactionOptions
-  extends Pick<ReactionOptions, 'checkpoint' | 'firstRun' | 'handles'> {
+  extends Pick<ReactionOptions, 'checkpoint' | 'firstRun' | 'types' | 'handles'> {
   readonly logger: { log(message: string): void; warn(message: string): void; error(message: string): void };
 }
 

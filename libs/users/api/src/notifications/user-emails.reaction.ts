@@ -37,7 +37,7 @@ export class UserEmailsReaction extends NotificationReaction {
       {
         checkpoint: CHECKPOINT,
         firstRun: 'after-history',
-        handles: (event) => emailingTypes.has(event.type),
+        types: [...emailingTypes],
         logger,
       },
     );
