@@ -2,7 +2,7 @@ import { AppendNotices } from '@gatehouse/event-store';
 import { createHash } from 'node:crypto';
 import { Client, escapeIdentifier } from 'pg';
 
-/** The channel migration 3's trigger notifies on: one per schema, within PostgreSQL's 63-byte names. */
+/** The channel appends are announced on (append-announcer.ts): one per schema, within PostgreSQL's 63-byte names. */
 export function appendChannel(schema: string): string {
   return `gh_appended_${createHash('md5').update(schema).digest('hex')}`;
 }
@@ -47,8 +47,8 @@ export class PostgresAppendListener {
     };
     client.on('error', lost);
     client.on('end', lost);
-    // Migration 8's payload: the statement's event types, comma-separated; empty from an older trigger,
-    // or when they would not fit in a notice, which concerns every reader.
+    // The announcer's payload: the appended event types, comma-separated; empty from migration 3's trigger
+    // (older versions of this store), or when they would not fit in a notice, which concerns every reader.
     client.on('notification', ({ payload }) => this.notices.notify(payload ? payload.split(',') : undefined));
     try {
       await client.connect();

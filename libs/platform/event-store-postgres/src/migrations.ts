@@ -171,27 +171,12 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 8,
-    name: 'append notices name their event types',
-    // Readers that act on a few event types skip the notices of others (AppendNotices): a reaction to user
-    // creations is not woken by every login. A transition table gives the statement's rows; NOTIFY's
-    // payload stops at 8000 bytes, so a longer list is sent empty, which wakes every reader.
+    name: 'append notices sent after the append commits',
+    // A transaction that notifies takes a database-wide lock at commit and holds it through its WAL flush:
+    // migration 3's trigger made every append commit alone. The store now announces appends, with their
+    // event types, from a connection of its own once they committed (append-announcer.ts).
     sql: (schema) => `
-      CREATE OR REPLACE FUNCTION ${schema}.gh_notify_appended() RETURNS trigger LANGUAGE plpgsql AS $$
-        DECLARE
-          types text;
-        BEGIN
-          SELECT string_agg(DISTINCT type, ',') INTO types FROM appended;
-          -- An append refused for its expected version inserts nothing: nothing to read.
-          IF types IS NULL THEN
-            RETURN NULL;
-          END IF;
-          PERFORM pg_notify('gh_appended_' || md5(TG_TABLE_SCHEMA),
-            CASE WHEN octet_length(types) < 7900 THEN types ELSE '' END);
-          RETURN NULL;
-        END $$;
       DROP TRIGGER gh_events_appended ON ${schema}.gh_events;
-      CREATE TRIGGER gh_events_appended AFTER INSERT ON ${schema}.gh_events
-        REFERENCING NEW TABLE AS appended
-        FOR EACH STATEMENT EXECUTE FUNCTION ${schema}.gh_notify_appended();`,
+      DROP FUNCTION ${schema}.gh_notify_appended();`,
   },
 ];

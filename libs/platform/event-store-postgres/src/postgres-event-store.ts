@@ -28,6 +28,7 @@ import {
   parseCheckpoint,
   toStoredEvent,
 } from './event-rows';
+import { PostgresAppendAnnouncer } from './append-announcer';
 import { PostgresAppendListener } from './append-listener';
 import { migrate } from './migrate';
 import { PostgresLeaderLock } from './postgres-leader-lock';
@@ -55,6 +56,7 @@ export class PostgresEventStore extends EventStore {
     private readonly pool: Pool,
     private readonly sql: EventSql,
     private readonly listener: PostgresAppendListener,
+    private readonly announcer: PostgresAppendAnnouncer,
     private readonly schema: string,
   ) {
     super();
@@ -84,6 +86,7 @@ export class PostgresEventStore extends EventStore {
       pool,
       eventSql(schema),
       new PostgresAppendListener(options.connectionString, schema),
+      new PostgresAppendAnnouncer(options.connectionString, schema),
       schema,
     );
   }
@@ -100,7 +103,10 @@ export class PostgresEventStore extends EventStore {
     // is gone again (the competing transaction rolled back) or an 'any' writer lost a race for a position.
     for (;;) {
       const appended = await this.tryInsert(statement);
-      if (appended && appended.length > 0) return appendResult(appended);
+      if (appended && appended.length > 0) {
+        this.announcer.appended(events.map((event) => event.type));
+        return appendResult(appended);
+      }
       const { version, stored } = await this.inspect(streamId, events);
       const retry = matchRetry(streamId, expectedVersion, stored);
       if (retry === 'conflict') throw new WrongExpectedVersion(streamId, expectedVersion, version);
@@ -121,7 +127,10 @@ export class PostgresEventStore extends EventStore {
     for (;;) {
       const heads = await this.tryInsert<StreamHeadRow>(statement);
       const results = heads && appendMultiResults(appends, heads);
-      if (results) return results;
+      if (results) {
+        this.announcer.appended(appends.flatMap(({ events }) => events.map((event) => event.type)));
+        return results;
+      }
       const { rows } = await this.pool.query<InspectMultiRow>(inspectMultiStatement(this.sql, appends));
       const retried = checkMultiAppend(appends, foundStreams(appends, rows[0]));
       if (retried) return retried;
@@ -191,6 +200,7 @@ export class PostgresEventStore extends EventStore {
 
   async close(): Promise<void> {
     await this.listener.close();
+    await this.announcer.close();
     await this.pool.end();
   }
 
