@@ -1,14 +1,17 @@
 import { testEnv, uniqueName } from '@gatehouse/testing';
+import { usersListDeclaration as model } from '@gatehouse/users-list';
 import { Redis } from 'ioredis';
+import { RedisKeys } from '../libs/platform/read-models-redis/src/redis-keys';
 import { ListingWatcher } from './listing-watcher';
 
 describe('listing watcher', () => {
   const redis = new Redis(testEnv.redisUrl);
   const prefix = `${uniqueName('bench')}:`;
-  const row = (id: string) => `${prefix}users-list:g3:{account-1}:row:${id}`;
+  const keys = new RedisKeys(prefix);
+  const row = (id: string) => `${keys.base(model, 3, 'account-1')}row:${id}`;
 
   afterAll(async () => {
-    await redis.unlink(`${prefix}users-list:current`, row('u1'), row('u2'), row('u3'));
+    await redis.unlink(keys.pointer(model), row('u1'), row('u2'), row('u3'));
     redis.disconnect();
   });
 
@@ -21,7 +24,7 @@ describe('listing watcher', () => {
       await redis.hset(row('u2'), 'createdAt', '"2025-01-01T00:00:00.000Z"');
       await new Promise((resolve) => setTimeout(resolve, 20));
       expect(listed).toEqual([]);
-      await redis.set(`${prefix}users-list:current`, '3');
+      await redis.set(keys.pointer(model), '3');
       await redis.hset(row('u3'), 'createdAt', '"2025-01-01T00:00:00.000Z"');
       const deadline = Date.now() + 5000;
       while (listed.length < 2 && Date.now() < deadline)
@@ -34,17 +37,19 @@ describe('listing watcher', () => {
   });
 
   it('surfaces a failed poll instead of waiting forever', async () => {
-    const other = `${uniqueName('bench')}:`;
-    await redis.set(`${other}users-list:current`, '1');
-    await redis.set(`${other}users-list:g1:{account-1}:row:u1`, 'x');
-    const watcher = new ListingWatcher(redis, other, 'account-1');
+    const otherPrefix = `${uniqueName('bench')}:`;
+    const other = new RedisKeys(otherPrefix);
+    const otherRow = `${other.base(model, 1, 'account-1')}row:u1`;
+    await redis.set(other.pointer(model), '1');
+    await redis.set(otherRow, 'x');
+    const watcher = new ListingWatcher(redis, otherPrefix, 'account-1');
     watcher.watch('u1', () => undefined);
     try {
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(() => watcher.pendingCount).toThrow(/WRONGTYPE/);
     } finally {
       await watcher.stop();
-      await redis.unlink(`${other}users-list:current`, `${other}users-list:g1:{account-1}:row:u1`);
+      await redis.unlink(other.pointer(model), otherRow);
     }
   });
 });

@@ -1,23 +1,28 @@
+import { usersListDeclaration as model } from '@gatehouse/users-list';
 import type { Redis } from 'ioredis';
+import { RedisKeys } from '../libs/platform/read-models-redis/src/redis-keys';
 
 /**
  * Watches the users list in Redis for users the bench created: every `intervalMs` it asks, in one
  * pipeline, whether each pending user's row in the serving generation has its `createdAt` (what makes a
  * row listed), and calls back with the time the answer came (an upper bound on when the row became
- * visible). Keys as in RedisReadModelStore.
+ * visible). Keys from RedisReadModelStore's own RedisKeys, so a layout change cannot leave it looking at
+ * keys nobody writes.
  */
 export class ListingWatcher {
   private readonly pending = new Map<string, (listedAt: number) => void>();
   private stopped = false;
   private failure: unknown = null;
   private readonly loop: Promise<void>;
+  private readonly keys: RedisKeys;
 
   constructor(
     private readonly redis: Redis,
-    private readonly redisPrefix: string,
+    redisPrefix: string,
     private readonly accountId: string,
     private readonly intervalMs = 2,
   ) {
+    this.keys = new RedisKeys(redisPrefix);
     // Kept, not thrown: a rejected loop nobody awaits yet would kill the bench before it cleans up.
     this.loop = this.run().catch((error: unknown) => {
       this.failure = error ?? new Error('listing watcher failed');
@@ -47,10 +52,10 @@ export class ListingWatcher {
   }
 
   private async check(): Promise<void> {
-    const generation = await this.redis.get(`${this.redisPrefix}users-list:current`);
+    const generation = await this.redis.get(this.keys.pointer(model));
     if (generation === null) return;
     const ids = [...this.pending.keys()];
-    const rows = `${this.redisPrefix}users-list:g${generation}:{${this.accountId}}:row:`;
+    const rows = `${this.keys.base(model, Number(generation), this.accountId)}row:`;
     const pipeline = this.redis.pipeline();
     for (const id of ids) pipeline.hexists(`${rows}${id}`, 'createdAt');
     const replies = (await pipeline.exec()) ?? [];
