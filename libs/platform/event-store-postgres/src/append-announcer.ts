@@ -17,9 +17,8 @@ const SPACING_MS = 5;
  * database-wide lock at commit and holds it through its WAL flush, so every append committed alone (32
  * writers appended at a third of the rate of plain INSERTs). The types of the appends that finish in one
  * turn of the event loop, or within SPACING_MS of the last notice, go in one notice. Its commit waits for
- * no flush: a notice is a hint, and one lost
- * (a crash here, a server restart) costs readers their fallback wait, as does an append from a process
- * that died before announcing it.
+ * no flush: a notice is a hint, and one lost (a crash here, a server restart) costs readers their fallback
+ * wait, as does an append from a process that died before announcing it.
  */
 export class PostgresAppendAnnouncer {
   private readonly pool: Pool;
@@ -37,9 +36,9 @@ export class PostgresAppendAnnouncer {
 
   appended(types: readonly string[]): void {
     for (const type of types) this.pending.add(type);
-    if (this.pending.size === 0) return;
+    if (this.pending.size === 0 || this.sending) return;
     const wait = this.sentAt + SPACING_MS - performance.now();
-    this.sending ??= new Promise<void>((resolve) =>
+    this.sending = new Promise<void>((resolve) =>
       wait > 0 ? setTimeout(resolve, wait) : setImmediate(resolve),
     ).then(() => this.send());
   }

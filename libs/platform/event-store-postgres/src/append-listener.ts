@@ -47,8 +47,8 @@ export class PostgresAppendListener {
     };
     client.on('error', lost);
     client.on('end', lost);
-    // The announcer's payload: the appended event types, comma-separated; empty from migration 3's trigger
-    // (older versions of this store), or when they would not fit in a notice, which concerns every reader.
+    // The announcer's payload: the appended event types, comma-separated; empty when they would not fit in
+    // a notice, which then concerns every reader.
     client.on('notification', ({ payload }) => this.notices.notify(payload ? payload.split(',') : undefined));
     try {
       await client.connect();

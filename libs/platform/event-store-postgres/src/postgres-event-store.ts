@@ -15,6 +15,7 @@ import {
   type StoredAt,
   type StreamRead,
   type StreamAppend,
+  typesOf,
   WrongExpectedVersion,
 } from '@gatehouse/event-store';
 import { DatabaseError, Pool, type QueryConfig } from 'pg';
@@ -128,7 +129,7 @@ export class PostgresEventStore extends EventStore {
       const heads = await this.tryInsert<StreamHeadRow>(statement);
       const results = heads && appendMultiResults(appends, heads);
       if (results) {
-        this.announcer.appended(appends.flatMap(({ events }) => events.map((event) => event.type)));
+        this.announcer.appended(typesOf(appends));
         return results;
       }
       const { rows } = await this.pool.query<InspectMultiRow>(inspectMultiStatement(this.sql, appends));

@@ -12,6 +12,7 @@ import {
   type Snapshot,
   START,
   type StreamAppend,
+  typesOf,
   WrongExpectedVersion,
 } from '@gatehouse/event-store';
 import Sqlite, { type Database } from 'better-sqlite3';
@@ -101,7 +102,7 @@ export class SqliteEventStore extends EventStore {
   async appendMulti(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     assertDistinctAppends(appends);
     const results = await this.writes.run(() => this.appendMultiInTransaction(appends));
-    this.notices.notify(appends.flatMap(({ events }) => events.map((event) => event.type)));
+    this.notices.notify(typesOf(appends));
     return results;
   }
 

@@ -41,14 +41,8 @@ export class AppendNotices {
     this.count++;
     const now = performance.now();
     for (const type of types ?? [UNTYPED]) this.latest.set(type, { seq: this.count, at: now });
-    for (const waiter of [...this.waiters]) {
-      const concerned =
-        !types ||
-        !waiter.types ||
-        types.some((type) => waiter.types?.has(type)) ||
-        now - this.latestOf(waiter.types).at < waiter.maxMs;
-      if (concerned) waiter.wake();
-    }
+    for (const waiter of [...this.waiters])
+      if (this.concernedSince(this.count - 1, waiter.maxMs, waiter.types)) waiter.wake();
   }
 
   /** `types`: those the reader acts on; every notice concerns a reader that names none. */

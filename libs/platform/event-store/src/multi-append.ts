@@ -18,6 +18,11 @@ export function assertDistinctAppends(appends: readonly StreamAppend[]): void {
   if (new Set(ids).size < ids.length) throw new Error('a multi-append holds an event id more than once');
 }
 
+/** The types of the events a multi-append writes, for its append notice. */
+export function typesOf(appends: readonly StreamAppend[]): string[] {
+  return appends.flatMap(({ events }) => events.map((event) => event.type));
+}
+
 /**
  * Judges a multi-append against what is stored (`found`, in input order), as `matchRetry` does one
  * stream's: the original results when it is an exact retry of a stored call, `WrongExpectedVersion`
