@@ -120,6 +120,24 @@ export function eventSql(schema: string) {
       ) e
       ORDER BY s.ord, e.stream_position`,
     /**
+     * readStreams where a stream may start at its snapshot under the view in $3 (NULL: none) when that one
+     * is at or past its position in $2: snapshot and events in one round trip. A stream's first row carries
+     * the snapshot; a stream with a snapshot and no events after it has one row without an event.
+     */
+    readTails: `
+      SELECT s.ord, g.version AS snapshot_version,
+        CASE WHEN e.stream_position IS NULL OR e.stream_position = g.version + 1 THEN g.state END AS snapshot_state,
+        e.*
+      FROM unnest($1::text[], $2::bigint[], $3::text[]) WITH ORDINALITY AS s(stream_id, from_position, view, ord)
+      LEFT JOIN ${snapshots} g ON g.stream_id = s.stream_id AND g.view = s.view AND g.version >= s.from_position
+      LEFT JOIN LATERAL (
+        SELECT ${columns} FROM ${events}
+        WHERE stream_id = s.stream_id AND stream_position >= greatest(s.from_position, g.version + 1)
+        ORDER BY stream_position
+      ) e ON true
+      WHERE e.stream_position IS NOT NULL OR g.version IS NOT NULL
+      ORDER BY s.ord, e.stream_position`,
+    /**
      * The global order after a checkpoint, below the horizon of transactions still appending, in one
      * round trip: migration 6's gh_read_all, with the first look as migration 7 made it; the two looks are
      * why nothing is skipped (docs/adr/20261201-global-order-waits-only-for-appenders.md and

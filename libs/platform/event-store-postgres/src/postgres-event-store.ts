@@ -14,6 +14,8 @@ import {
   START,
   type StoredAt,
   type StreamRead,
+  type Tail,
+  type TailRead,
   type StreamAppend,
   typesOf,
   WrongExpectedVersion,
@@ -157,6 +159,29 @@ export class PostgresEventStore extends EventStore {
     const read: StoredEvent[][] = reads.map(() => []);
     for (const row of rows) read[Number(row.ord) - 1].push(toStoredEvent(row));
     return read;
+  }
+
+  override async readTails(reads: readonly TailRead[]): Promise<Tail[]> {
+    if (reads.length === 0) return [];
+    const { rows } = await this.pool.query<
+      EventRow & { ord: string; snapshot_version: string | null; snapshot_state: string | null }
+    >({
+      name: 'gh_read_tails',
+      text: this.sql.readTails,
+      values: [
+        reads.map(({ streamId }) => streamId),
+        reads.map(({ fromPosition }) => fromPosition),
+        reads.map(({ snapshot }) => snapshot ?? null),
+      ],
+    });
+    const tails = reads.map(() => ({ snapshot: null as Snapshot | null, events: [] as StoredEvent[] }));
+    for (const row of rows) {
+      const tail = tails[Number(row.ord) - 1];
+      if (row.snapshot_state !== null)
+        tail.snapshot = { version: Number(row.snapshot_version), state: row.snapshot_state };
+      if (row.event_id !== null) tail.events.push(toStoredEvent(row));
+    }
+    return tails;
   }
 
   /** One statement: both looks of a global read run in the database (migration 6, event-sql.ts). */

@@ -43,6 +43,17 @@ export interface Snapshot {
   readonly state: string;
 }
 
+/** A StreamRead that may start at a snapshot: the newest one saved under the view `snapshot`. */
+export interface TailRead extends StreamRead {
+  readonly snapshot?: string;
+}
+
+/** A TailRead's answer: the snapshot it started at (null for none) and the events after it. */
+export interface Tail {
+  readonly snapshot: Snapshot | null;
+  readonly events: StoredEvent[];
+}
+
 export interface ReadAllOptions {
   /** Return events after this checkpoint; `START` for the beginning. */
   readonly after: string;
@@ -82,6 +93,27 @@ export abstract class EventStore {
     return Promise.all(
       reads.map(({ streamId, fromPosition }) => this.readStream(streamId, { fromPosition })),
     );
+  }
+  /**
+   * readStreams where a read may name a snapshot view: when the stream has a snapshot under it at or past
+   * `fromPosition`, the answer carries it and the events after it. A store that can reads them in one round
+   * trip; this fallback loads the snapshots, then reads the events. A snapshot that cannot be loaded is
+   * none (it is derived data: it costs only a longer fold).
+   */
+  async readTails(reads: readonly TailRead[]): Promise<Tail[]> {
+    const snapshots = await Promise.all(
+      reads.map(async ({ streamId, fromPosition, snapshot }) => {
+        const saved = snapshot ? await this.loadSnapshot(streamId, snapshot).catch(() => null) : null;
+        return saved && saved.version >= fromPosition ? saved : null;
+      }),
+    );
+    const events = await this.readStreams(
+      reads.map(({ streamId, fromPosition }, index) => ({
+        streamId,
+        fromPosition: Math.max(fromPosition, (snapshots[index]?.version ?? -1) + 1),
+      })),
+    );
+    return reads.map((_, index) => ({ snapshot: snapshots[index], events: events[index] }));
   }
   abstract readAll(options: ReadAllOptions): Promise<StoredEvent[]>;
   /** The newest snapshot saved of a stream under a view's name, or null. */

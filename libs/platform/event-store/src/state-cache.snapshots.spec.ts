@@ -68,6 +68,44 @@ describe('a state cache of a view that takes snapshots', () => {
     expect(await store.loadSnapshot(short, 'counting.1')).toBeNull();
   });
 
+  it('reads a snapshot and the events after it in the same store call as the streams it holds', async () => {
+    const store = new InMemoryEventStore();
+    const streamId = await streamOf(store, SNAPSHOT_EVERY);
+    await new StateCache(store).load(streamId, countingView('counting.1'));
+    await store.append(streamId, [newTestEvent(), newTestEvent(), newTestEvent()], 'any');
+    const cache = new StateCache(store);
+    await cache.load('other', countingView());
+    const calls: unknown[] = [];
+    const readTails = store.readTails.bind(store);
+    store.readTails = (reads) => {
+      calls.push(reads);
+      return readTails(reads);
+    };
+    const fresh = countingView('counting.1');
+    const [restored] = await Promise.all([cache.load(streamId, fresh), cache.load('other', countingView())]);
+    expect(calls).toEqual([
+      [
+        { streamId: 'other', fromPosition: 0 },
+        { streamId, fromPosition: 0, snapshot: 'counting.1' },
+      ],
+    ]);
+    expect(fresh.folded).toBe(3);
+    expect(restored.state.count).toBe(SNAPSHOT_EVERY + 3);
+  });
+
+  it('folds from the first event when a snapshot cannot be decoded', async () => {
+    const store = new InMemoryEventStore();
+    const streamId = await streamOf(store, 10);
+    await store.saveSnapshot(streamId, 'counting.1', { version: 7, state: '{not json' });
+    const fresh = countingView('counting.1');
+    const { state, version } = await new StateCache(store).load(streamId, fresh);
+    expect({ count: state.count, version, folded: fresh.folded }).toEqual({
+      count: 10,
+      version: 9,
+      folded: 10,
+    });
+  });
+
   it('answers the read when the snapshot cannot be saved', async () => {
     const store = new InMemoryEventStore();
     const streamId = await streamOf(store, SNAPSHOT_EVERY);

@@ -1,11 +1,11 @@
 import type { DomainEvent, StoredEvent } from '@gatehouse/contracts';
 import type { View } from '@gatehouse/domain-kit';
 import { LRUCache } from 'lru-cache';
-import type { EventStore } from './event-store.port';
+import type { EventStore, Tail, TailRead } from './event-store.port';
 import { decodeState, encodeState } from './snapshot-codec';
 
 /** What a state cache needs of a store: reading streams and their snapshots, never appending. */
-export type StreamReader = Pick<EventStore, 'readStreams' | 'loadSnapshot' | 'saveSnapshot'>;
+export type StreamReader = Pick<EventStore, 'readTails' | 'readStream' | 'saveSnapshot'>;
 
 interface Entry {
   state: unknown;
@@ -37,7 +37,7 @@ interface Waiting {
  * event; snapshots are derived data, so one that cannot be read or saved costs only a longer fold.
  *
  * Loads asked for in one turn of the event loop (the streams one request needs, and those of every other
- * request that arrived with it) are caught up together by one `readStreams`: one round trip, not one per
+ * request that arrived with it) are caught up together by one `readTails`: one round trip, not one per
  * stream. Each load is still answered by a read that starts after it was asked, so nothing stored before
  * the ask is missed (a revoked role is revoked for the very next request).
  */
@@ -77,28 +77,48 @@ export class StateCache {
     return this.entries.peek(this.key(streamId, view))?.state as State | undefined;
   }
 
-  /** One read per stream, from the earliest position any of its views lacks. */
+  /**
+   * One call to the store for the whole batch: per stream one read, from the earliest position any of its
+   * cached views lacks; per view that takes snapshots and is not cached, a read that starts at its snapshot
+   * (in the same round trip where the store can).
+   */
   private async catchUp(batch: readonly Waiting[]): Promise<void> {
     // Entries are held from here on: one evicted during the read is caught up and put back, not refolded.
-    const held = await this.held(batch);
+    const held = new Map<string, Entry | undefined>();
+    for (const { key } of batch) if (!held.has(key)) held.set(key, this.entries.peek(key));
     const from = new Map<string, number>();
-    for (const { key, streamId } of batch) {
-      const next = (held.get(key) as Entry).version + 1;
-      from.set(streamId, Math.min(from.get(streamId) ?? next, next));
+    const fromSnapshot = new Map<string, TailRead>();
+    for (const { key, streamId, view } of batch) {
+      const entry = held.get(key);
+      if (!entry && view.snapshot)
+        fromSnapshot.set(key, { streamId, fromPosition: 0, snapshot: view.snapshot });
+      else {
+        const next = (entry?.version ?? -1) + 1;
+        from.set(streamId, Math.min(from.get(streamId) ?? next, next));
+      }
     }
-    const reads = [...from].map(([streamId, fromPosition]) => ({ streamId, fromPosition }));
-    let read: StoredEvent[][];
+    const reads: TailRead[] = [
+      ...[...from].map(([streamId, fromPosition]) => ({ streamId, fromPosition })),
+      ...fromSnapshot.values(),
+    ];
+    let tails: Tail[];
     try {
-      read = await this.store.readStreams(reads);
+      tails = await this.store.readTails(reads);
     } catch (error) {
       for (const waiting of batch) waiting.reject(error);
       return;
     }
-    const newer = new Map(reads.map(({ streamId }, index) => [streamId, read[index]]));
+    const byStream = new Map([...from.keys()].map((streamId, index) => [streamId, tails[index]]));
+    const bySnapshot = new Map([...fromSnapshot.keys()].map((key, index) => [key, tails[from.size + index]]));
     for (const waiting of batch) {
       try {
-        const entry = held.get(waiting.key) as Entry;
-        this.evolve(entry, waiting.view, newer.get(waiting.streamId) ?? []);
+        const tail = bySnapshot.get(waiting.key) ?? (byStream.get(waiting.streamId) as Tail);
+        let entry = held.get(waiting.key);
+        if (!entry) {
+          entry = await this.started(waiting, tail);
+          held.set(waiting.key, entry);
+        }
+        this.evolve(entry, waiting.view, tail.events);
         this.entries.set(waiting.key, entry);
         if (waiting.view.snapshot && entry.version - entry.snapshotted >= SNAPSHOT_EVERY) {
           await this.save(waiting.streamId, waiting.view.snapshot, entry);
@@ -119,25 +139,21 @@ export class StateCache {
     }
   }
 
-  /** The batch's entries: cached, else restored from a snapshot where the view takes them, else fresh. */
-  private async held(batch: readonly Waiting[]): Promise<Map<string, Entry>> {
-    const held = new Map<string, Entry>();
-    await Promise.all(
-      batch.map(async ({ key, streamId, view }) => {
-        if (held.has(key)) return;
-        const cached = this.entries.peek(key);
-        held.set(key, cached ?? { state: view.initialState(), version: -1, snapshotted: -1 });
-        if (cached || !view.snapshot) return;
-        const saved = await this.store.loadSnapshot(streamId, view.snapshot).catch(() => null);
-        if (saved)
-          held.set(key, {
-            state: decodeState(saved.state),
-            version: saved.version,
-            snapshotted: saved.version,
-          });
-      }),
-    );
-    return held;
+  /**
+   * A view's first entry for a stream: its snapshot where the read found one, else its initial state. A
+   * snapshot that cannot be decoded (snapshots are derived data) costs a fold from the first event.
+   */
+  private async started({ streamId, view }: Waiting, tail: Tail): Promise<Entry> {
+    const fresh = (): Entry => ({ state: view.initialState(), version: -1, snapshotted: -1 });
+    if (!tail.snapshot) return fresh();
+    try {
+      const { version, state } = tail.snapshot;
+      return { state: decodeState(state), version, snapshotted: version };
+    } catch {
+      const entry = fresh();
+      this.evolve(entry, view, await this.store.readStream(streamId));
+      return entry;
+    }
   }
 
   private async save(streamId: string, name: string, entry: Entry): Promise<void> {

@@ -48,5 +48,53 @@ export function readStreamsContract(subject: () => EventStore): void {
         expect(await store.readStreams([])).toEqual([]);
       });
     });
+
+    describe('when reads may start at a snapshot (readTails)', () => {
+      it('starts a read at its newest snapshot under the view, with only the events after it', async () => {
+        const user = newTestEvents(5);
+        await store.append('user-1', user, NO_STREAM);
+        await store.saveSnapshot('user-1', 'view.1', { version: 2, state: '{"n":3}' });
+        await store.saveSnapshot('user-1', 'view.2', { version: 4, state: '{"n":5}' });
+        const [tail] = await store.readTails([{ streamId: 'user-1', fromPosition: 0, snapshot: 'view.1' }]);
+        expect(tail.snapshot).toEqual({ version: 2, state: '{"n":3}' });
+        expect(eventIds(tail.events)).toEqual(eventIds(user.slice(3)));
+      });
+
+      it('answers a snapshot with no events after it, and reads without one as readStreams does', async () => {
+        const [user, roles] = [newTestEvents(3), newTestEvents(2)];
+        await store.append('user-1', user, NO_STREAM);
+        await store.append('roles-acct', roles, NO_STREAM);
+        await store.saveSnapshot('user-1', 'view.1', { version: 2, state: '{"n":3}' });
+        const tails = await store.readTails([
+          { streamId: 'roles-acct', fromPosition: 1 },
+          { streamId: 'user-1', fromPosition: 0, snapshot: 'view.1' },
+          { streamId: 'user-2', fromPosition: 0, snapshot: 'view.1' },
+          { streamId: 'user-1', fromPosition: 1 },
+        ]);
+        expect(tails.map(({ snapshot }) => snapshot)).toEqual([
+          null,
+          { version: 2, state: '{"n":3}' },
+          null,
+          null,
+        ]);
+        expect(tails.map(({ events }) => eventIds(events))).toEqual([
+          eventIds(roles.slice(1)),
+          [],
+          [],
+          eventIds(user.slice(1)),
+        ]);
+      });
+
+      it('passes over a snapshot older than the position asked for', async () => {
+        const user = newTestEvents(4);
+        await store.append('user-1', user, NO_STREAM);
+        await store.saveSnapshot('user-1', 'view.1', { version: 1, state: '{"n":2}' });
+        const [tail] = await store.readTails([{ streamId: 'user-1', fromPosition: 3, snapshot: 'view.1' }]);
+        expect(tail).toEqual({
+          snapshot: null,
+          events: await store.readStream('user-1', { fromPosition: 3 }),
+        });
+      });
+    });
   });
 }
