@@ -11,6 +11,7 @@ import { loginBurst } from './login-burst';
 import type { PeerSystem } from './peer-system';
 import { Profiler } from './profiler';
 import { printRatioTable, type Results } from './ratio-table';
+import { settle } from './settle';
 import { repoRoot, type Running, startDistributed, startEmbedded, startKeycloak } from './servers';
 import { prepare, type Prepared, workload, type WorkloadName, workloadNames } from './workloads';
 
@@ -55,6 +56,12 @@ const profiled: readonly WorkloadName[] = [
   'login',
 ];
 
+/** Every system idle before a measured phase starts (see settle.ts), or a line saying it was not. */
+async function settled(prepared: readonly Prepared[], phase: string): Promise<void> {
+  if (!(await settle(() => prepared.flatMap(({ system }) => system.pids()))))
+    console.log(`(the systems were still busy after 60 s; ${phase} runs anyway)`);
+}
+
 async function main(): Promise<void> {
   const unknown = workloads.filter((name) => !workloadNames.includes(name));
   if (unknown.length) throw new Error(`PEERS_WORKLOADS: unknown ${unknown.join(', ')}`);
@@ -95,6 +102,7 @@ async function main(): Promise<void> {
             profiler && target && profiled.includes(name) && c === Math.max(...concurrencies)
               ? { profiler, target }
               : null;
+          await settled(prepared, `${one.system.name} ${name} C=${c}`);
           await profile?.profiler.start(`${name}.${profile.target.name}`, profile.target);
           const result = await closedLoop(timing, c, one.system.pids(), workload(name, one, c));
           await profile?.profiler.stop(profile.target);
@@ -118,8 +126,10 @@ async function main(): Promise<void> {
       console.log(
         `manipulate_user embedded: ${best.toFixed(0)} iterations/s (target ≥ 500) ${verdict(best >= 500)}`,
       );
-    for (const one of prepared.filter(({ system }) => system.name !== 'keycloak'))
+    for (const one of prepared.filter(({ system }) => system.name !== 'keycloak')) {
+      await settled(prepared, `${one.system.name} login burst`);
       await loginBurst(one, timing);
+    }
     if (profiler) profiler.summarise();
     writeFileSync(join(resultsDir, 'results.json'), JSON.stringify(serialisable(results), null, 2));
     console.log(
