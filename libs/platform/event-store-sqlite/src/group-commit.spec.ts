@@ -89,4 +89,79 @@ describe('GroupCommit', () => {
     third.close();
     expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
   });
+
+  describe('with a flush', () => {
+    /** A flush that ends when the test says so; counts how often it ran. */
+    function heldFlush() {
+      const held: { runs: number; release?: () => void; fail?: (error: Error) => void } = { runs: 0 };
+      const flush = () =>
+        new Promise<void>((resolve, reject) => {
+          held.runs++;
+          held.release = resolve;
+          held.fail = reject;
+        });
+      return { held, flush };
+    }
+    const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+    it('answers a committed write only once a flush has run after its commit', async () => {
+      const { held, flush } = heldFlush();
+      const flushed = new GroupCommit(db, { flush });
+      let answered = false;
+      const written = flushed.run(insert('a')).then(() => (answered = true));
+      await turn();
+      await turn();
+      expect(rows(other)).toEqual(['a']);
+      expect({ answered, awaitingFlush: flushed.awaitingFlush }).toEqual({
+        answered: false,
+        awaitingFlush: true,
+      });
+      held.release?.();
+      await written;
+      expect(flushed.awaitingFlush).toBe(false);
+    });
+
+    it('covers the batches committed during a flush with one more flush', async () => {
+      const { held, flush } = heldFlush();
+      const flushed = new GroupCommit(db, { flush });
+      const first = flushed.run(insert('a'));
+      await turn();
+      const later = [flushed.run(insert('b'))];
+      await turn();
+      later.push(flushed.run(insert('c')));
+      await turn();
+      expect(held.runs).toBe(1);
+      held.release?.();
+      await first;
+      await turn();
+      expect(held.runs).toBe(2);
+      held.release?.();
+      expect(await Promise.all(later)).toEqual([1, 1]);
+    });
+
+    it('is drained only once the running flush has ended', async () => {
+      const { held, flush } = heldFlush();
+      const flushed = new GroupCommit(db, { flush });
+      const written = flushed.run(insert('a'));
+      await turn();
+      let drained = false;
+      const draining = flushed.drained().then(() => (drained = true));
+      await turn();
+      expect(drained).toBe(false);
+      held.release?.();
+      await Promise.all([written, draining]);
+      expect(drained).toBe(true);
+    });
+
+    it('fails the writes a failed flush covered, and every write after it', async () => {
+      const { held, flush } = heldFlush();
+      const flushed = new GroupCommit(db, { flush });
+      const written = flushed.run(insert('a'));
+      await turn();
+      held.fail?.(new Error('EIO'));
+      await expect(written).rejects.toThrow('EIO');
+      await expect(flushed.run(insert('b'))).rejects.toThrow('EIO');
+      expect(rows(other)).toEqual(['a']);
+    });
+  });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { fdatasync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NO_STREAM, START } from '@gatehouse/event-store';
@@ -76,6 +76,36 @@ describe('SQLite event store file', () => {
       });
       expect((await reopened.append('user-1', [newTestEvent()], 1)).nextExpectedVersion).toBe(2);
       await reopened.close();
+    });
+  });
+
+  describe('while an append waits for its sync', () => {
+    it('is not answered, and the global order stops short of it, until the log is synced', async () => {
+      const folder = temporaryFile();
+      let release: (() => void) | undefined;
+      let holding = false;
+      const store = await SqliteEventStore.open({
+        filename: folder.filename,
+        syncLog: (fd) =>
+          holding
+            ? new Promise<void>((resolve) => (release = resolve))
+            : new Promise<void>((resolve, reject) =>
+                fdatasync(fd, (error) => (error ? reject(error) : resolve())),
+              ),
+      });
+      await store.append('user-1', [newTestEvent()], NO_STREAM);
+      holding = true;
+      let answered = false;
+      const second = store.append('user-1', [newTestEvent()], 0).then(() => (answered = true));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(answered).toBe(false);
+      expect(await store.readStream('user-1')).toHaveLength(2);
+      expect(await store.readAll({ after: START, maxCount: 10 })).toHaveLength(1);
+      release?.();
+      await second;
+      expect(await store.readAll({ after: START, maxCount: 10 })).toHaveLength(2);
+      await store.close();
+      folder.remove();
     });
   });
 

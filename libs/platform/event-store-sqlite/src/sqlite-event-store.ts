@@ -15,6 +15,8 @@ import {
   typesOf,
   WrongExpectedVersion,
 } from '@gatehouse/event-store';
+import { closeSync, fdatasync, fdatasyncSync, openSync } from 'node:fs';
+import { promisify } from 'node:util';
 import Sqlite, { type Database } from 'better-sqlite3';
 import { LRUCache } from 'lru-cache';
 import { GroupCommit } from './group-commit';
@@ -23,7 +25,11 @@ import { migrate } from './sqlite-migrations';
 export interface SqliteEventStoreOptions {
   /** Database file, created when missing; `:memory:` for a throwaway store. */
   readonly filename: string;
+  /** Syncs the write-ahead log to disk: `fdatasync` in the thread pool; a test may hold it to look in between. */
+  readonly syncLog?: (fd: number) => Promise<void>;
 }
+
+const syncData = promisify(fdatasync);
 
 /** How many parsed events are kept: a few seconds of appends at full speed. */
 const PARSED_EVENTS = 4096;
@@ -50,8 +56,14 @@ interface EventRow {
  * its commit order: the checkpoint is simply that position. The appends asked for in one turn of the event
  * loop share a transaction (group commit), each in a savepoint of its own.
  *
- * Durability: appends commit with `synchronous = FULL`, so an acknowledged append survives a process crash
- * and a power cut. Checkpoints and snapshots are saved on a second connection to the file at NORMAL (no
+ * Durability: an append is acknowledged only once the write-ahead log holding it is synced to disk, so it
+ * survives a process crash and a power cut. The sync runs off the event loop (see GroupCommit): until it
+ * is done, `readAll` — what reactions and projections tail — stops short of the unsynced appends, so no
+ * email or downstream step ever follows an event a power cut could still take back. `readStream` does
+ * show them (a command deciding on one appends after it, and its own sync covers both); see
+ * docs/adr/20261203-sqlite-appends-synced-off-the-event-loop.md.
+ *
+ * Checkpoints and snapshots are saved on a second connection to the file at NORMAL (no
  * fsync of their own): they survive a process crash, and a power cut can only take one back to an older
  * value — a reaction then repeats a batch it has to be idempotent for anyway, a snapshot costs a longer
  * fold — while the events they refer to, committed before them in the same log, are never lost with them.
@@ -67,26 +79,38 @@ export class SqliteEventStore extends EventStore {
    */
   private readonly parsed = new LRUCache<number, StoredEvent>({ max: PARSED_EVENTS });
 
+  /** The newest global position known to be on disk: `readAll`'s limit while a sync is running. */
+  private durable: number;
+
   private constructor(
     private readonly db: Database,
     /** Checkpoints and snapshots (see above); the same connection for a store in memory. */
     private readonly derived: Database,
+    /** The write-ahead log, open for syncing; none for a store in memory. */
+    private readonly wal: number | null,
+    private readonly syncLog: (fd: number) => Promise<void>,
   ) {
     super();
     this.statements = prepare(db, derived);
-    this.writes = new GroupCommit(db);
+    this.durable = this.statements.lastPosition.get() ?? 0;
+    this.writes = new GroupCommit(db, wal === null ? {} : { flush: () => this.sync(wal) });
   }
 
   static async open(options: SqliteEventStoreOptions): Promise<SqliteEventStore> {
     const db = new Sqlite(options.filename, { timeout: 5000 });
     db.pragma('journal_mode = WAL');
-    // FULL: a committed append survives a power cut, not only a process crash (NORMAL in WAL mode).
-    db.pragma('synchronous = FULL');
+    // NORMAL: commits do not wait for the disk; `sync` does, off the event loop, before any is acknowledged.
+    db.pragma('synchronous = NORMAL');
     migrate(db);
-    if (db.memory) return new SqliteEventStore(db, db);
+    const syncLog = options.syncLog ?? syncData;
+    if (db.memory) return new SqliteEventStore(db, db, null, syncLog);
     const derived = new Sqlite(options.filename, { timeout: 5000 });
     derived.pragma('synchronous = NORMAL');
-    return new SqliteEventStore(db, derived);
+    // An open connection keeps the log file in place (SQLite restarts it from the top, never replaces it).
+    const wal = openSync(`${db.name}-wal`, 'r');
+    // What an earlier process committed but had not synced when it stopped becomes durable before anyone reads it.
+    fdatasyncSync(wal);
+    return new SqliteEventStore(db, derived, wal, syncLog);
   }
 
   async append(
@@ -124,7 +148,8 @@ export class SqliteEventStore extends EventStore {
     const after = options.after === START ? 0 : Number(options.after);
     if (!Number.isSafeInteger(after))
       throw new Error(`not a SQLite event store checkpoint: '${options.after}'`);
-    return this.statements.readAll.all(after, options.maxCount).map((row) => this.stored(row));
+    const upTo = this.writes.awaitingFlush ? this.durable : Number.MAX_SAFE_INTEGER;
+    return this.statements.readAll.all(after, upTo, options.maxCount).map((row) => this.stored(row));
   }
 
   async loadSnapshot(streamId: string, view: string): Promise<Snapshot | null> {
@@ -144,8 +169,17 @@ export class SqliteEventStore extends EventStore {
   }
 
   async close(): Promise<void> {
+    await this.writes.drained();
+    if (this.wal !== null) closeSync(this.wal);
     if (this.derived !== this.db) this.derived.close();
     this.db.close();
+  }
+
+  /** Syncs every commit so far, then moves the durable position to the newest of them. */
+  private async sync(wal: number): Promise<void> {
+    const upTo = this.statements.lastPosition.get() ?? 0;
+    await this.syncLog(wal);
+    this.durable = upTo;
   }
 
   private stored(row: EventRow): StoredEvent {
@@ -228,9 +262,11 @@ function prepare(db: Database, derived: Database) {
       `SELECT ${columns} FROM gh_events WHERE stream_id = ? AND stream_position >= ?
        ORDER BY stream_position LIMIT ?`,
     ),
-    readAll: db.prepare<[number, number], EventRow>(
-      `SELECT ${columns} FROM gh_events WHERE global_position > ? ORDER BY global_position LIMIT ?`,
+    readAll: db.prepare<[number, number, number], EventRow>(
+      `SELECT ${columns} FROM gh_events WHERE global_position > ? AND global_position <= ?
+       ORDER BY global_position LIMIT ?`,
     ),
+    lastPosition: db.prepare<[], number | null>('SELECT max(global_position) FROM gh_events').pluck(),
     loadSnapshot: db.prepare<[string, string], Snapshot>(
       'SELECT version, state FROM gh_snapshots WHERE stream_id = ? AND view = ?',
     ),
