@@ -108,20 +108,9 @@ export function eventSql(schema: string) {
       ORDER BY stream_position
       LIMIT $3`,
     /**
-     * Several streams' tails in one statement (one round trip, one snapshot): per stream of $1, its
-     * events from its position in $2, each an index range scan; rows grouped by the stream's place in $1.
-     */
-    readStreams: `
-      SELECT s.ord, e.* FROM unnest($1::text[], $2::bigint[]) WITH ORDINALITY AS s(stream_id, from_position, ord)
-      CROSS JOIN LATERAL (
-        SELECT ${columns} FROM ${events}
-        WHERE stream_id = s.stream_id AND stream_position >= s.from_position
-        ORDER BY stream_position
-      ) e
-      ORDER BY s.ord, e.stream_position`,
-    /**
-     * readStreams where a stream may start at its snapshot under the view in $3 (NULL: none) when that one
-     * is at or past its position in $2: snapshot and events in one round trip. A stream's first row carries
+     * Several streams' tails in one statement (one round trip, one snapshot): per stream of $1, its events
+     * from its position in $2, each an index range scan, rows grouped by the stream's place in $1; a stream
+     * starts at its snapshot under the view in $3 (NULL: none) when that one is at or past its position. A stream's first row carries
      * the snapshot; a stream with a snapshot and no events after it has one row without an event.
      */
     readTails: `

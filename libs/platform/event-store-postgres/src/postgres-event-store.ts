@@ -149,16 +149,9 @@ export class PostgresEventStore extends EventStore {
     return rows.map(toStoredEvent);
   }
 
+  /** The same statement as readTails, naming no snapshot view. */
   override async readStreams(reads: readonly StreamRead[]): Promise<StoredEvent[][]> {
-    if (reads.length === 0) return [];
-    const { rows } = await this.pool.query<EventRow & { ord: string }>({
-      name: 'gh_read_streams',
-      text: this.sql.readStreams,
-      values: [reads.map(({ streamId }) => streamId), reads.map(({ fromPosition }) => fromPosition)],
-    });
-    const read: StoredEvent[][] = reads.map(() => []);
-    for (const row of rows) read[Number(row.ord) - 1].push(toStoredEvent(row));
-    return read;
+    return (await this.readTails(reads)).map(({ events }) => events);
   }
 
   override async readTails(reads: readonly TailRead[]): Promise<Tail[]> {
