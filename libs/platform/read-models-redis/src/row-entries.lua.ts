@@ -1,7 +1,8 @@
 import type { ReadModelDeclaration } from '@gatehouse/read-model-kit';
+import { luaLiteral } from './lua-literal';
 
 /**
- * Lua run by Redis as one atomic step. Index entries are computed from the declaration (embedded as JSON)
+ * Lua run by Redis as one atomic step. Index entries are computed from the declaration (embedded as a Lua table)
  * exactly as read-model-kit's index-entries.ts computes them; folded keys arrive precomputed in `_n:<column>`
  * fields, since Lua cannot normalise Unicode. Positions are integers below 2^53, exact in Lua's doubles.
  * Each row also keeps `_s`, its set memberships as `|<set>:<value>|…|`, and `_t`, its search terms each
@@ -9,7 +10,7 @@ import type { ReadModelDeclaration } from '@gatehouse/read-model-kit';
  * members of the sorts carry both (see walkRecordOf), so a walk checks a candidate from the member itself.
  */
 export const entriesLua = (declaration: ReadModelDeclaration): string => `
-local spec = cjson.decode([==[${JSON.stringify(declaration)}]==])
+local spec = ${luaLiteral(declaration)}
 
 local function sortKeyOf(h, sort)
   local parts = {}
