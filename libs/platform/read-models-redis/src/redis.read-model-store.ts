@@ -123,17 +123,16 @@ export class RedisReadModelStore extends ReadModelStore {
       limit,
       ...this.tuning,
     });
-    const [total, atLeast, more, next, rows, ...members] = await script[this.command(model, 'query')](
+    const [total, atLeast, more, next, ...page] = (await script[this.command(model, 'query')](
       `${base}scratch`,
       base,
       json,
-    );
+    )) as [number, number, number, string | null, ...string[]];
+    const members = page.slice(0, page.length / 2);
+    const records = page.slice(page.length / 2);
     return {
-      rows: (JSON.parse(rows as string) as Row[]).map((row, index) => ({
-        row,
-        member: members[index] as string,
-      })),
-      total: total as number,
+      rows: parseRecords(members, records).map((row, index) => ({ row, member: members[index] })),
+      total,
       more: more === 1,
       ...(atLeast === 1 ? { totalIsAtLeast: true } : {}),
       ...(more === 1 && typeof next === 'string' ? { next } : {}),
@@ -260,3 +259,15 @@ const scripts = {
   query: queryScript,
   scan: scanScript,
 };
+
+/**
+ * Rows from their positions (`<key>\0<id>`) and stored JSON records (the row's fields without braces or
+ * id), parsed as one JSON text.
+ */
+function parseRecords(positions: readonly string[], records: readonly string[]): Row[] {
+  const objects = records.map(
+    (record, index) =>
+      `{"id":${JSON.stringify(positions[index].slice(positions[index].indexOf('\0') + 1))},${record}}`,
+  );
+  return JSON.parse(`[${objects.join(',')}]`) as Row[];
+}

@@ -92,6 +92,22 @@ export function readModelQueryContract(name: string, factory: ReadModelStoreFact
         expect(await ids({ anyOf: [['language:fr'], ['status:active']], search: 'e' })).toEqual([5]);
       });
 
+      it("matches filters only on memberships and the search only on terms, whatever a name or role's text holds", async () => {
+        await given(
+          created(acme, id(6), '|role:support|', {
+            lastName: '|status:disabled|',
+            username: 'u6',
+            email: 'u6@x.test',
+          }),
+          toggled(acme, id(6), 'team\nzed', true, 0),
+        );
+        expect(await ids({ anyOf: [['role:support']] })).toEqual([1]);
+        expect(await ids({ anyOf: [['status:disabled']] })).toEqual([3]);
+        expect(await ids({ anyOf: [['role:support'], ['status:active']], search: '|' })).toEqual([]);
+        expect(await ids({ search: 'zed' })).toEqual([]);
+        expect(await ids({ anyOf: [['role:team\nzed']], search: '|role' })).toEqual([6]);
+      });
+
       it('filter by last login after, before and never, and give the total of the filtered set', async () => {
         const after = { sort: 'lastLogin', min: timeKey(at(6)), max: timeKey('9999-12-31T00:00:00Z') };
         const before = {
