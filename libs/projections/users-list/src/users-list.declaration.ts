@@ -49,5 +49,8 @@ export const usersListDeclaration: ReadModelDeclaration = {
 
 /** A stored row as a UserRow: every UserCreated sets all columns; roles exist once one was toggled. */
 export function toUserRow(row: Row): UserRow {
-  return { ...(row as unknown as UserRow), roles: (row['roles'] as string[] | undefined) ?? [] };
+  // The row itself once it has roles: a page maps every row, and a copy each time showed in its profile.
+  return row['roles'] === undefined
+    ? { ...(row as unknown as UserRow), roles: [] }
+    : (row as unknown as UserRow);
 }
