@@ -110,8 +110,12 @@ export async function exportBench(
   const child = fork(
     join(__dirname, '../dist/bench/readside-export.child.js'),
     [redisUrl, prefix, BIG_ACCOUNT],
-    // Without this bench's own flags: it runs compiled, without the TypeScript loader.
-    { cwd: join(__dirname, '..'), execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+    // Compiled and with npm start's young-generation flag, not this bench's flags (its TypeScript loader).
+    {
+      cwd: join(__dirname, '..'),
+      execArgv: ['--max-semi-space-size=8'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    },
   );
   try {
     const { port } = await new Promise<{ port: number }>((resolve, reject) => {
