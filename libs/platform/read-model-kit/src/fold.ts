@@ -43,3 +43,6 @@ export function compareKeys(left: string, right: string): number {
 
 /** Joins a sort key and the row id; NUL sorts before every folded character, so shorter keys go first. */
 export const sortMember = (key: string, rowId: string): string => `${key}\u0000${rowId}`;
+
+/** The row id of a sortMember (a page's position): folded keys hold no NUL, so the first one ends the key. */
+export const rowIdOf = (member: string): string => member.slice(member.indexOf('\u0000') + 1);

@@ -1,4 +1,4 @@
-import { compareKeys, fold, sortMember, timeKey } from './fold';
+import { compareKeys, fold, rowIdOf, sortMember, timeKey } from './fold';
 import { columnKeys, searchTerms, setMemberships, sortKey } from './index-entries';
 import type { ReadModelDeclaration } from './read-model.declaration';
 
@@ -40,6 +40,11 @@ describe('folding', () => {
     expect(compareKeys('\uffff', '😀')).toBeLessThan(0);
     expect('\uffff' < '😀').toBe(false);
     expect(compareKeys(sortMember('ab', 'z'), sortMember('ab c', 'a'))).toBeLessThan(0);
+  });
+
+  it('gives back the row id of a sort member, whatever its key holds', () => {
+    expect(rowIdOf(sortMember(fold('Ada Lovelace'), 'row-1'))).toBe('row-1');
+    expect(rowIdOf(sortMember('', 'row-2'))).toBe('row-2');
   });
 });
 

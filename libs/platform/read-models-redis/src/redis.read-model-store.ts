@@ -6,6 +6,7 @@ import {
   type RowPage,
   type RowQuery,
   type RowWrite,
+  rowIdOf,
 } from '@gatehouse/read-model-kit';
 import { type ChainableCommander, Redis } from 'ioredis';
 import { applyScript } from './apply.script';
@@ -266,8 +267,7 @@ const scripts = {
  */
 function parseRecords(positions: readonly string[], records: readonly string[]): Row[] {
   const objects = records.map(
-    (record, index) =>
-      `{"id":${JSON.stringify(positions[index].slice(positions[index].indexOf('\0') + 1))},${record}}`,
+    (record, index) => `{"id":${JSON.stringify(rowIdOf(positions[index]))},${record}}`,
   );
   return JSON.parse(`[${objects.join(',')}]`) as Row[];
 }
