@@ -6,34 +6,40 @@ import { type RowIndex, rowIndexer } from './row-index';
 /** Rows popped and read per round trip. */
 const ROWS_PER_CHUNK = 1000;
 /**
- * Members per ZADD / SADD / HSET: few commands, each short (a few ms at a million rows), so live reads of
+ * Members per ZADD / SADD: few commands, each short (a few ms at a million rows), so live reads of
  * the serving generation wait little behind a rebuild; the Lua index runs this replaced blocked for 155 ms.
  */
 const MEMBERS_PER_COMMAND = 1000;
 
 /**
  * Indexes the rows a rebuild loaded into one account's generation (see ReadModelStore.indexLoaded): pops
- * ids from the account's loaded set, reads their hashes, makes their entries here (row-index.ts) and
- * writes them with plain commands, one per index key and chunk. No script: nobody else writes a generation
- * being loaded, so nothing needs to be atomic, and a rebuild cut short drops or abandons it anyway. The next
- * chunk is read while this process indexes the current one; at most one chunk's writes are in flight.
+ * a chunk of ids with their hashes (pop-loaded.script.ts), makes their entries here (row-index.ts), adds
+ * the index members with plain commands, one per index key and chunk, and stores the rows' records with
+ * one script run (store-indexed.script.ts). Nothing needs to be atomic: nobody else writes a generation
+ * being loaded, and a rebuild cut short drops or abandons it anyway. The next chunk is read while this
+ * process indexes the current one; at most one chunk's writes are in flight.
  */
 export async function indexLoadedAccount(
   redis: Redis,
   model: ReadModelDeclaration,
   base: string,
+  scripts: { readonly pop: string; readonly store: string },
 ): Promise<void> {
-  // Ids are popped two chunks ahead, so the next chunk's hashes are asked for as soon as the current
-  // one arrives, without a round trip for its ids: Redis reads them while this process indexes.
-  const ids: string[] = [];
+  const run = redis as unknown as Record<string, (...args: string[]) => Promise<string>>;
   const read = async () => {
-    if (ids.length === 0) ids.push(...((await redis.spop(`${base}loaded`, ROWS_PER_CHUNK * 2)) as string[]));
-    const chunk = ids.splice(0, ROWS_PER_CHUNK);
-    if (chunk.length === 0) return [];
-    const pipeline = redis.pipeline();
-    for (const id of chunk) pipeline.hgetall(`${base}row:${id}`);
-    const hashes = (await execOrThrow(pipeline)) as Record<string, string>[];
-    return chunk.map((id, at) => ({ id, hash: hashes[at] }));
+    const text = await run[scripts.pop](`${base}loaded`, base, String(ROWS_PER_CHUNK));
+    const popped = JSON.parse(text) as (string | string[])[];
+    const rows: { id: string; hash: Record<string, string> }[] = [];
+    for (let at = 0; at < popped.length; at += 2) {
+      const flat = popped[at + 1];
+      const hash: Record<string, string> = {};
+      // cjson writes an empty table (a row gone meanwhile) as {}.
+      if (Array.isArray(flat)) {
+        for (let field = 0; field < flat.length; field += 2) hash[flat[field]] = flat[field + 1];
+      }
+      rows.push({ id: popped[at] as string, hash });
+    }
+    return rows;
   };
   const index = rowIndexer(model);
   let next = read();
@@ -47,6 +53,7 @@ export async function indexLoadedAccount(
     const pipeline = writesOf(
       redis,
       base,
+      scripts.store,
       rows.map(({ id, hash }) => ({ id, index: index(id, hash) })),
     );
     await writing;
@@ -55,16 +62,19 @@ export async function indexLoadedAccount(
   await writing;
 }
 
-function writesOf(redis: Redis, base: string, rows: readonly { id: string; index: RowIndex | null }[]) {
-  const pipeline = redis.pipeline();
+function writesOf(
+  redis: Redis,
+  base: string,
+  store: string,
+  rows: readonly { id: string; index: RowIndex | null }[],
+) {
+  const pipeline = redis.pipeline() as ReturnType<Redis['pipeline']> &
+    Record<string, (...args: string[]) => unknown>;
   const members = new Map<string, string[]>();
-  const json: string[] = [];
-  const csv: string[] = [];
+  const records: string[] = [];
   for (const { id, index } of rows) {
     if (!index) continue;
-    pipeline.hset(`${base}row:${id}`, '_s', index.s, '_t', index.t);
-    json.push(id, index.json);
-    if (index.csv !== null) csv.push(id, index.csv);
+    records.push(id, index.s, index.t, index.json, index.csv ?? '');
     for (const [suffix, member] of index.members) {
       const list = members.get(suffix);
       if (list) list.push(member);
@@ -78,12 +88,6 @@ function writesOf(redis: Redis, base: string, rows: readonly { id: string; index
       else pipeline.zadd(`${base}${suffix}`, ...chunk.flatMap((member) => [0, member]));
     }
   }
-  for (const [name, pairs] of [
-    ['json', json],
-    ['csv', csv],
-  ] as const) {
-    for (let from = 0; from < pairs.length; from += 2 * MEMBERS_PER_COMMAND)
-      pipeline.hset(`${base}${name}`, ...pairs.slice(from, from + 2 * MEMBERS_PER_COMMAND));
-  }
+  pipeline[store](`${base}row`, base, JSON.stringify(records));
   return pipeline;
 }

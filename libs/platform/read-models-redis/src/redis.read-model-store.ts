@@ -13,11 +13,13 @@ import { applyScript } from './apply.script';
 import { linesInOrder } from './lines-in-order';
 import { indexLoadedAccount } from './loaded-rows-indexer';
 import { loadScript } from './load.script';
+import { popLoadedScript } from './pop-loaded.script';
 import { queryScript } from './query.script';
 import { decodeRow, execOrThrow, scriptRuns } from './redis-encoding';
 import { LAYOUT, RedisKeys } from './redis-keys';
 import { scanChunks } from './scan-chunks';
 import { scanScript } from './scan.script';
+import { storeIndexedScript } from './store-indexed.script';
 
 export interface RedisReadModelStoreOptions {
   /** Put in front of every key, so deployments (or test runs) sharing a server never meet. Default `gh:`. */
@@ -97,10 +99,12 @@ export class RedisReadModelStore extends ReadModelStore {
   /** Indexes each loaded account's rows (see indexLoadedAccount), ACCOUNTS_PER_WAVE accounts at once. */
   async indexLoaded(model: ReadModelDeclaration, generation: number): Promise<void> {
     const accountsKey = this.keys.loadedAccounts(model, generation);
+    // Defined before indexing makes pipelines: a pipeline knows the commands defined when it was made.
+    const scripts = { pop: this.command(model, 'popLoaded'), store: this.command(model, 'storeIndexed') };
     for await (const found of this.redis.sscanStream(accountsKey, { count: ACCOUNTS_PER_WAVE })) {
       await Promise.all(
         [...new Set(found as string[])].map((accountId) =>
-          indexLoadedAccount(this.redis, model, this.keys.base(model, generation, accountId)),
+          indexLoadedAccount(this.redis, model, this.keys.base(model, generation, accountId), scripts),
         ),
       );
     }
@@ -257,6 +261,8 @@ export class RedisReadModelStore extends ReadModelStore {
 const scripts = {
   apply: applyScript,
   load: loadScript,
+  popLoaded: popLoadedScript,
+  storeIndexed: storeIndexedScript,
   query: queryScript,
   scan: scanScript,
 };
