@@ -93,6 +93,29 @@ describe('RedisReadModelStore', () => {
     }
   });
 
+  it('indexes the rest of a loaded generation when a loaded row is gone by the time it is indexed', async () => {
+    const prefix = `${uniqueName('rm')}:`;
+    const store = new RedisReadModelStore(redis, { keyPrefix: prefix });
+    try {
+      const generation = await store.createGeneration(model);
+      await store.load(
+        model,
+        [1, 2, 3].map((n) => creation('acct-gone', n)),
+        generation,
+      );
+      const [row] = (await keysUnder(prefix)).filter((key) => key.endsWith(`:row:${testUserId(2)}`));
+      // The pop script then hands back an empty hash, which its JSON text spells {} rather than [].
+      await redis.unlink(row);
+      await store.indexLoaded(model, generation);
+      expect(await store.count(model, 'acct-gone', generation)).toBe(2);
+      expect(await store.get(model, 'acct-gone', testUserId(3), generation)).toMatchObject({
+        firstName: 'User 3',
+      });
+    } finally {
+      await store.clear(model);
+    }
+  });
+
   it('indexes a loaded generation into exactly the keys apply() writes, member for member', async () => {
     const prefix = `${uniqueName('rm')}:`;
     const store = new RedisReadModelStore(redis, { keyPrefix: prefix });
