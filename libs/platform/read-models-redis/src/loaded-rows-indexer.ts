@@ -1,6 +1,6 @@
 import type { ReadModelDeclaration } from '@gatehouse/read-model-kit';
-import type { Redis } from 'ioredis';
-import { execOrThrow } from './redis-encoding';
+import type { ChainableCommander, Redis } from 'ioredis';
+import { execOrThrow, type Scripts } from './redis-encoding';
 import { type RowIndex, rowIndexer } from './row-index';
 
 /** Rows popped and read per round trip. */
@@ -25,7 +25,7 @@ export async function indexLoadedAccount(
   base: string,
   scripts: { readonly pop: string; readonly store: string },
 ): Promise<void> {
-  const run = redis as unknown as Record<string, (...args: string[]) => Promise<string>>;
+  const run = redis as unknown as Scripts<Promise<string>>;
   const read = async () => {
     const text = await run[scripts.pop](`${base}loaded`, base, String(ROWS_PER_CHUNK));
     const popped = JSON.parse(text) as (string | string[])[];
@@ -68,8 +68,7 @@ function writesOf(
   store: string,
   rows: readonly { id: string; index: RowIndex | null }[],
 ) {
-  const pipeline = redis.pipeline() as ReturnType<Redis['pipeline']> &
-    Record<string, (...args: string[]) => unknown>;
+  const pipeline = redis.pipeline() as ChainableCommander & Scripts<ChainableCommander>;
   const members = new Map<string, string[]>();
   const records: string[] = [];
   for (const { id, index } of rows) {

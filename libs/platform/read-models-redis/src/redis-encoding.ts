@@ -3,6 +3,11 @@ import type { ChainableCommander } from 'ioredis';
 
 /** How the Redis store speaks to Redis: a write as script arguments, rows back, pipelines, key patterns. */
 
+/** A client or pipeline with the commands defineCommand gave it (ioredis types them by name only). */
+export interface Scripts<R> {
+  [command: string]: (...args: string[]) => R;
+}
+
 /** Writes per script run: a run blocks the server, so a large batch goes as several (one pipeline). */
 const WRITES_PER_RUN = 500;
 

@@ -15,7 +15,7 @@ import { indexLoadedAccount } from './loaded-rows-indexer';
 import { loadScript } from './load.script';
 import { popLoadedScript } from './pop-loaded.script';
 import { queryScript } from './query.script';
-import { decodeRow, execOrThrow, scriptRuns } from './redis-encoding';
+import { decodeRow, execOrThrow, type Scripts, scriptRuns } from './redis-encoding';
 import { LAYOUT, RedisKeys } from './redis-keys';
 import { scanChunks } from './scan-chunks';
 import { scanScript } from './scan.script';
@@ -34,10 +34,6 @@ export interface RedisReadModelStoreOptions {
 
 /** Accounts indexed at once by indexLoaded. */
 const ACCOUNTS_PER_WAVE = 100;
-
-interface Scripts<R> {
-  [command: string]: (...args: string[]) => R;
-}
 
 /** Every declared read model in one Redis, by generation and account (key layout: redis-keys.ts). */
 export class RedisReadModelStore extends ReadModelStore {

@@ -13,8 +13,7 @@ for i = 1, #a, 5 do
   json[#json + 1], json[#json + 2] = id, a[i + 3]
   if a[i + 4] ~= '' then csv[#csv + 1], csv[#csv + 2] = id, a[i + 4] end
 end
-for _, name in ipairs({ 'json', 'csv' }) do
-  local list = name == 'json' and json or csv
+for name, list in pairs({ json = json, csv = csv }) do
   for from = 1, #list, 2000 do
     redis.call('HSET', base .. name, unpack(list, from, math.min(from + 1999, #list)))
   end
