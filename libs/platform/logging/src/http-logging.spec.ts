@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { requestLogging } from './http-logging';
+import { requestLineLogger, requestLogging } from './http-logging';
 import { capturedLogger } from './captured-lines.fixture';
 
 const TRACEPARENT = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
@@ -61,5 +61,17 @@ describe('request logging', () => {
       seen: given,
       traceId: expect.stringMatching(/^[0-9a-f]{32}$/),
     });
+  });
+});
+
+describe('the request-line logger', () => {
+  it('writes to the service log unredacted, and the service logger still redacts what it logs', () => {
+    const { lines, logger } = capturedLogger();
+    requestLineLogger(logger).info({ method: 'GET', token: 'not a secret here' }, 'request handled');
+    logger.info({ body: { password: 'hunter2' }, token: 'abc' }, 'careless');
+    expect(lines).toEqual([
+      expect.objectContaining({ service: 'users', token: 'not a secret here', msg: 'request handled' }),
+      expect.objectContaining({ body: { password: '[redacted]' }, token: '[redacted]', msg: 'careless' }),
+    ]);
   });
 });
