@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 interface ProfileNode {
   readonly id: number;
   readonly callFrame: { functionName: string; url: string; lineNumber: number };
+  readonly children?: readonly number[];
 }
 interface Profile {
   readonly nodes: readonly ProfileNode[];
@@ -24,9 +25,11 @@ function place({ functionName, url, lineNumber }: ProfileNode['callFrame']): str
  */
 const notWorking = new Set(['(idle) (native)', 'dispatch (native)', '(program) (native)']);
 
+const readProfile = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Profile;
+
 /** The functions with the most self time in a .cpuprofile, with their share of the busy time. */
 export function topSelfTime(file: string, count = 12): { totalMs: number; rows: string[] } {
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
+  const profile = readProfile(file);
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const self = new Map<string, number>();
   let totalUs = 0;
@@ -45,4 +48,59 @@ export function topSelfTime(file: string, count = 12): { totalMs: number; rows: 
     .slice(0, count)
     .map(([key, us]) => `${((us / busyUs) * 100).toFixed(1).padStart(5)}%  ${key}`);
   return { totalMs: busyUs / 1000, rows };
+}
+
+/**
+ * A flame graph as text: the call tree from the root down, each frame with its inclusive share of the busy
+ * time, children widest first, frames under `minShare` left out. A frame whose time goes almost all to one
+ * child shares its line with it (`a › b`), as a flame graph stacks them; long runs keep their ends.
+ */
+export function flameTree(file: string, minShare = 0.03): string[] {
+  const profile = readProfile(file);
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const selfUs = new Map<number, number>();
+  profile.samples.forEach((id, index) =>
+    selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0)),
+  );
+  const inclusiveUs = new Map<number, number>();
+  const inclusive = (node: ProfileNode): number => {
+    const known = inclusiveUs.get(node.id);
+    if (known !== undefined) return known;
+    const us = (node.children ?? []).reduce(
+      (sum, id) => sum + inclusive(byId.get(id) as ProfileNode),
+      selfUs.get(node.id) ?? 0,
+    );
+    inclusiveUs.set(node.id, us);
+    return us;
+  };
+  const [root] = profile.nodes;
+  if (!root) return [];
+  const working = (node: ProfileNode) => !notWorking.has(place(node.callFrame));
+  const busyUs = (root.children ?? [])
+    .map((id) => byId.get(id) as ProfileNode)
+    .filter(working)
+    .reduce((sum, node) => sum + inclusive(node), 0);
+  const lines: string[] = [];
+  const shown = (node: ProfileNode) =>
+    (node.children ?? [])
+      .map((id) => byId.get(id) as ProfileNode)
+      .filter((child) => working(child) && inclusive(child) / busyUs >= minShare)
+      .sort((a, b) => inclusive(b) - inclusive(a));
+  const visit = (node: ProfileNode, depth: number) => {
+    const run = [node];
+    let children = shown(node);
+    let last = node;
+    while (children.length === 1 && inclusive(children[0] as ProfileNode) >= 0.9 * inclusive(last)) {
+      last = children[0] as ProfileNode;
+      run.push(last);
+      children = shown(last);
+    }
+    const names = run.map((frame) => place(frame.callFrame));
+    const label = names.length > 4 ? [...names.slice(0, 2), '…', ...names.slice(-2)] : names;
+    const share = ((inclusive(node) / busyUs) * 100).toFixed(1).padStart(5);
+    lines.push(`${share}%  ${'  '.repeat(depth)}${label.join(' › ')}`);
+    for (const child of children) visit(child, depth + 1);
+  };
+  for (const child of shown(root)) visit(child, 0);
+  return lines;
 }

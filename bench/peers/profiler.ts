@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { heading } from '../report';
-import { topSelfTime } from './cpu-profile-summary';
+import { flameTree, topSelfTime } from './cpu-profile-summary';
 import type { GatehouseProcess } from './gatehouse';
 
 const preload = join(__dirname, '../../dist/bench/peers/cpu-profiler.preload.js');
@@ -37,14 +37,20 @@ export class Profiler {
     }
   }
 
-  /** Top self-time functions per process and workload; the files open in DevTools or speedscope. */
+  /**
+   * Per process and workload, the top self-time functions and the flame graph as text (flameTree); the
+   * files open in DevTools or speedscope as flame charts.
+   */
   summarise(): void {
-    heading(`CPU profiles (top self time per process; files in ${this.dir})`);
+    heading(`CPU profiles (top self time and flame graph per process; files in ${this.dir})`);
     for (const file of readdirSync(this.dir)
       .filter((name) => name.endsWith('.cpuprofile'))
       .sort()) {
       const { totalMs, rows } = topSelfTime(join(this.dir, file));
-      console.log(`\n${file}: ${totalMs.toFixed(0)} ms on CPU\n${rows.join('\n')}`);
+      const flame = flameTree(join(this.dir, file));
+      console.log(
+        `\n${file}: ${totalMs.toFixed(0)} ms on CPU\n${rows.join('\n')}\nflame graph:\n${flame.join('\n')}`,
+      );
     }
   }
 }
