@@ -30,6 +30,29 @@ const REDACTED = [
   'headers["set-cookie"]',
 ];
 
+/** How long a line may wait in the stdout buffer for more to fill it (see stdout). */
+const FLUSH_EVERY_MS = 100;
+
+let shared: DestinationStream | undefined;
+
+/**
+ * Standard output, shared by every logger of the process (two buffers writing to one pipe could split
+ * each other's lines), written 4 kB at a time or every FLUSH_EVERY_MS. A write per line woke the reading
+ * end of the pipe (a log shipper) for every request: with the gateway and the users service both logging,
+ * a get-user through the gateway served 5–38 % fewer requests with logs on than off (six runs of
+ * `BENCH_ONLY=logging`), and 2–12 % fewer written in batches (four runs, alternating with the former).
+ * What a kill -9 can take is the last FLUSH_EVERY_MS of lines; any other exit writes them out (pino
+ * flushes on exit).
+ */
+function stdout(): DestinationStream {
+  if (shared) return shared;
+  const stream = pino.destination({ dest: 1, minLength: 4096, sync: false });
+  // A callback makes flush report, not throw, once pino's exit handler has ended the stream.
+  setInterval(() => stream.flush(() => undefined), FLUSH_EVERY_MS).unref();
+  shared = stream;
+  return stream;
+}
+
 /**
  * One JSON object per line on stdout: ISO time, level by name, the service, and — inside a request or a
  * batch of events — its request id(s) and trace id(s), so `grep <request id>` over every service's log
@@ -45,6 +68,6 @@ export function createServiceLogger(service: string, options: ServiceLoggerOptio
       mixin: traceFields,
       redact: { paths: REDACTED, censor: '[redacted]' },
     },
-    options.destination,
+    options.destination ?? stdout(),
   );
 }
