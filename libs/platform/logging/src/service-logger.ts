@@ -42,7 +42,7 @@ let shared: DestinationStream | undefined;
  * a get-user through the gateway served 5–38 % fewer requests with logs on than off (six runs of
  * `BENCH_ONLY=logging`), and 2–12 % fewer written in batches (four runs, alternating with the former).
  * What a kill -9 can take is the last FLUSH_EVERY_MS of lines; any other exit writes them out (pino
- * flushes on exit).
+ * flushes on exit). ADR: logs written to stdout in batches.
  */
 function stdout(): DestinationStream {
   if (shared) return shared;
