@@ -25,22 +25,28 @@ function place({ functionName, url, lineNumber }: ProfileNode['callFrame']): str
  */
 const notWorking = new Set(['(idle) (native)', 'dispatch (native)', '(program) (native)']);
 
-const readProfile = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Profile;
+/** A .cpuprofile's nodes by id, and the sampled time spent in each node itself. */
+function readProfile(file: string) {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const selfUs = new Map<ProfileNode, number>();
+  profile.samples.forEach((id, index) => {
+    const node = byId.get(id);
+    if (node) selfUs.set(node, (selfUs.get(node) ?? 0) + (profile.timeDeltas[index] ?? 0));
+  });
+  return { root: profile.nodes[0], byId, selfUs };
+}
 
 /** The functions with the most self time in a .cpuprofile, with their share of the busy time. */
 export function topSelfTime(file: string, count = 12): { totalMs: number; rows: string[] } {
-  const profile = readProfile(file);
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const { selfUs } = readProfile(file);
   const self = new Map<string, number>();
   let totalUs = 0;
-  profile.samples.forEach((id, index) => {
-    const us = profile.timeDeltas[index] ?? 0;
+  for (const [node, us] of selfUs) {
     totalUs += us;
-    const node = byId.get(id);
-    if (!node) return;
     const key = place(node.callFrame);
     self.set(key, (self.get(key) ?? 0) + us);
-  });
+  }
   const busyUs = totalUs - [...notWorking].reduce((sum, key) => sum + (self.get(key) ?? 0), 0);
   const rows = [...self]
     .filter(([key]) => !notWorking.has(key))
@@ -56,34 +62,24 @@ export function topSelfTime(file: string, count = 12): { totalMs: number; rows: 
  * child shares its line with it (`a › b`), as a flame graph stacks them; long runs keep their ends.
  */
 export function flameTree(file: string, minShare = 0.03): string[] {
-  const profile = readProfile(file);
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const selfUs = new Map<number, number>();
-  profile.samples.forEach((id, index) =>
-    selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0)),
-  );
-  const inclusiveUs = new Map<number, number>();
+  const { root, byId, selfUs } = readProfile(file);
+  const childrenOf = (node: ProfileNode) => (node.children ?? []).map((id) => byId.get(id) as ProfileNode);
+  const inclusiveUs = new Map<ProfileNode, number>();
   const inclusive = (node: ProfileNode): number => {
-    const known = inclusiveUs.get(node.id);
+    const known = inclusiveUs.get(node);
     if (known !== undefined) return known;
-    const us = (node.children ?? []).reduce(
-      (sum, id) => sum + inclusive(byId.get(id) as ProfileNode),
-      selfUs.get(node.id) ?? 0,
-    );
-    inclusiveUs.set(node.id, us);
+    const us = childrenOf(node).reduce((sum, child) => sum + inclusive(child), selfUs.get(node) ?? 0);
+    inclusiveUs.set(node, us);
     return us;
   };
-  const [root] = profile.nodes;
   if (!root) return [];
   const working = (node: ProfileNode) => !notWorking.has(place(node.callFrame));
-  const busyUs = (root.children ?? [])
-    .map((id) => byId.get(id) as ProfileNode)
+  const busyUs = childrenOf(root)
     .filter(working)
     .reduce((sum, node) => sum + inclusive(node), 0);
   const lines: string[] = [];
   const shown = (node: ProfileNode) =>
-    (node.children ?? [])
-      .map((id) => byId.get(id) as ProfileNode)
+    childrenOf(node)
       .filter((child) => working(child) && inclusive(child) / busyUs >= minShare)
       .sort((a, b) => inclusive(b) - inclusive(a));
   const visit = (node: ProfileNode, depth: number) => {

@@ -5,7 +5,7 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http';
-import { logWhenClosed, requestLineLogger, requestTraceOf, type ServiceLogger } from '@gatehouse/logging';
+import { logWhenClosed, requestTraceOf, type ServiceLogger } from '@gatehouse/logging';
 import { balancedProxy } from './balanced-proxy';
 import { problem, sendJson } from './problem';
 import { readBody } from './read-body';
@@ -27,7 +27,7 @@ const INTERNAL = /^\/internal(\/|$)/i;
  */
 export function createGatewayApp(upstreams: Upstreams<UpstreamPool>, logger: ServiceLogger): RequestListener {
   const forward = balancedProxy(logger);
-  const lines = requestLineLogger(logger);
+  const logLine = logWhenClosed(logger);
   const described = new Map(Object.values(upstreams).map((pool) => [pool, pool.urls.join(',')]));
   return (request: IncomingMessage, response: ServerResponse) => {
     const url = request.url ?? '/';
@@ -41,7 +41,7 @@ export function createGatewayApp(upstreams: Upstreams<UpstreamPool>, logger: Ser
     response.setHeader('x-request-id', trace.requestId);
     const pool = upstreamFor(request.method ?? 'GET', path, upstreams) ?? upstreams.users;
     const upstream = described.get(pool) as string;
-    logWhenClosed(lines, trace, request.method ?? 'GET', path, response, () => ({ upstream }));
+    logLine(trace, request.method ?? 'GET', path, response, () => ({ upstream }));
     if (INTERNAL.test(path)) return problem(response, 404);
     if (!hasBody(request)) return forward(request, response, pool, NO_BODY, trace);
     readBody(request, MAX_BODY_BYTES).then(

@@ -23,13 +23,13 @@ export function requestLogging(
   logger: ServiceLogger,
   describe: (request: Request) => Record<string, unknown> = routeOf,
 ): RequestHandler {
-  const lines = requestLineLogger(logger);
+  const logLine = logWhenClosed(logger);
   return (request: Request, response: Response, next: NextFunction) => {
     const trace = requestTraceOf(request.headers);
     request.headers['x-request-id'] = trace.requestId;
     request.headers['traceparent'] = trace.traceparent;
     response.setHeader('x-request-id', trace.requestId);
-    logWhenClosed(lines, trace, request.method, request.path, response, () => describe(request));
+    logLine(trace, request.method, request.path, response, () => describe(request));
     withTrace(trace, next);
   };
 }
@@ -43,34 +43,39 @@ export function requestLogging(
  */
 export const requestLineLogger = (logger: ServiceLogger): ServiceLogger => logger.child({}, { redact: [] });
 
-/**
- * The line a request ends with, in its trace: method, what `describe` says of it, status, duration, and
- * whether the client left before the answer; at error level for a 5xx, warn when the client left, debug
- * for probes. 'close' comes after 'finish', or alone when the client went away first, and outside the
- * request's async context: the line names the trace itself (cheaper than entering the trace again, or
- * binding the listener to the request's context, which costs an async resource per request). `logger` is
- * a requestLineLogger.
- */
-export function logWhenClosed(
-  logger: ServiceLogger,
+/** Logs the line a request ends with, once its response is closed (see logWhenClosed). */
+type RequestLineWriter = (
   trace: RequestTrace,
   method: string,
   path: string,
   response: ServerResponse,
   describe: () => Record<string, unknown>,
-): void {
-  const started = process.hrtime.bigint();
-  response.once('close', () => {
-    const status = response.statusCode;
-    const aborted = !response.writableFinished;
-    const level = status >= 500 ? 'error' : aborted ? 'warn' : PROBES.has(path) ? 'debug' : 'info';
-    if (!logger.isLevelEnabled(level)) return;
-    const durationMs = Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100;
-    logger[level](
-      { ...traceFieldsOf(trace), method, ...describe(), status, durationMs, ...(aborted && { aborted }) },
-      'request handled',
-    );
-  });
+) => void;
+
+/**
+ * The line a request ends with, in its trace: method, what `describe` says of it, status, duration, and
+ * whether the client left before the answer; at error level for a 5xx, warn when the client left, debug
+ * for probes. 'close' comes after 'finish', or alone when the client went away first, and outside the
+ * request's async context: the line names the trace itself (cheaper than entering the trace again, or
+ * binding the listener to the request's context, which costs an async resource per request). Made once
+ * per server, writing through the service's requestLineLogger.
+ */
+export function logWhenClosed(logger: ServiceLogger): RequestLineWriter {
+  const lines = requestLineLogger(logger);
+  return (trace, method, path, response, describe) => {
+    const started = process.hrtime.bigint();
+    response.once('close', () => {
+      const status = response.statusCode;
+      const aborted = !response.writableFinished;
+      const level = status >= 500 ? 'error' : aborted ? 'warn' : PROBES.has(path) ? 'debug' : 'info';
+      if (!lines.isLevelEnabled(level)) return;
+      const durationMs = Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100;
+      lines[level](
+        { ...traceFieldsOf(trace), method, ...describe(), status, durationMs, ...(aborted && { aborted }) },
+        'request handled',
+      );
+    });
+  };
 }
 
 /**
