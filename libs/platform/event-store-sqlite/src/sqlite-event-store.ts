@@ -12,6 +12,7 @@ import {
   type Snapshot,
   START,
   type StreamAppend,
+  type StreamRead,
   typesOf,
   WrongExpectedVersion,
 } from '@gatehouse/event-store';
@@ -127,6 +128,16 @@ export class SqliteEventStore extends EventStore {
         ? this.statements.readStream.all(streamId, from)
         : this.statements.readStreamPage.all(streamId, from, options.maxCount);
     return rows.map((row) => this.stored(row));
+  }
+
+  override async readStreams(reads: readonly StreamRead[]): Promise<StoredEvent[][]> {
+    if (reads.length < 2) return super.readStreams(reads);
+    const streams = reads.map((): StoredEvent[] => []);
+    const rows = this.statements.readStreams.all(
+      JSON.stringify(reads.map(({ streamId, fromPosition }) => [streamId, fromPosition])),
+    );
+    for (const row of rows) streams[row.ord].push(this.stored(row));
+    return streams;
   }
 
   async readAll(options: ReadAllOptions): Promise<StoredEvent[]> {

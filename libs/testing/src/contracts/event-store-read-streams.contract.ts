@@ -44,6 +44,32 @@ export function readStreamsContract(subject: () => EventStore): void {
         expect(read.map(eventIds)).toEqual([eventIds(user.slice(2)), eventIds(user)]);
       });
 
+      it('keeps each stream in stream order when the streams were appended in turns', async () => {
+        const [user, roles] = [newTestEvents(3), newTestEvents(3)];
+        for (const index of [0, 1, 2]) {
+          await store.append('user-1', [user[index]], index - 1);
+          await store.append('roles-acct', [roles[index]], index - 1);
+        }
+        const read = await store.readStreams([
+          { streamId: 'user-1', fromPosition: 0 },
+          { streamId: 'user-2', fromPosition: 0 },
+          { streamId: 'roles-acct', fromPosition: 1 },
+        ]);
+        expect(read.map(eventIds)).toEqual([eventIds(user), [], eventIds(roles.slice(1))]);
+      });
+
+      it('reads stream ids with quotes, backslashes and letters outside ASCII as they are', async () => {
+        const ids = ['user-"1"', 'roles\\acct', 'zoë-😀', 'user-1'];
+        for (const id of ids.slice(0, 3)) await store.append(id, newTestEvents(1), NO_STREAM);
+        const read = await store.readStreams(ids.map((streamId) => ({ streamId, fromPosition: 0 })));
+        expect(read.map((events) => events.map((event) => event.streamId))).toEqual([
+          [ids[0]],
+          [ids[1]],
+          [ids[2]],
+          [],
+        ]);
+      });
+
       it('answers no reads with nothing', async () => {
         expect(await store.readStreams([])).toEqual([]);
       });
