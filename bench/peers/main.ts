@@ -11,7 +11,7 @@ import { loginBurst } from './login-burst';
 import type { PeerSystem } from './peer-system';
 import { Profiler } from './profiler';
 import { printRatioTable, type Results } from './ratio-table';
-import { settle } from './settle';
+import { restingRate, settle } from './settle';
 import { repoRoot, type Running, startDistributed, startEmbedded, startKeycloak } from './servers';
 import { prepare, type Prepared, workload, type WorkloadName, workloadNames } from './workloads';
 
@@ -56,9 +56,12 @@ const profiled: readonly WorkloadName[] = [
   'login',
 ];
 
-/** Every system idle before a measured phase starts (see settle.ts), or a line saying it was not. */
-async function settled(prepared: readonly Prepared[], phase: string): Promise<void> {
-  if (!(await settle(() => prepared.flatMap(({ system }) => system.pids()))))
+/**
+ * Every system back at its resting rate (measured as it started) before a measured phase starts (see
+ * settle.ts), or a line saying it was not.
+ */
+async function settled(prepared: readonly Prepared[], resting: number, phase: string): Promise<void> {
+  if (!(await settle(() => prepared.flatMap(({ system }) => system.pids()), resting)))
     console.log(`(the systems were still busy after 60 s; ${phase} runs anyway)`);
 }
 
@@ -85,8 +88,12 @@ async function main(): Promise<void> {
   try {
     const prepared: Prepared[] = [];
     const targets = new Map<string, GatehouseProcess>();
+    let resting = 0;
     for (const name of systems) {
       const system = await start(name, running, targets);
+      const rate = await restingRate(() => system.pids());
+      console.log(`${name}: resting at ${rate.toFixed(0)} ms of CPU a second`);
+      resting += rate;
       prepared.push(await prepare(system, seedUsers, loginUsers));
     }
     const results: Results = new Map();
@@ -102,7 +109,7 @@ async function main(): Promise<void> {
             profiler && target && profiled.includes(name) && c === Math.max(...concurrencies)
               ? { profiler, target }
               : null;
-          await settled(prepared, `${one.system.name} ${name} C=${c}`);
+          await settled(prepared, resting, `${one.system.name} ${name} C=${c}`);
           await profile?.profiler.start(`${name}.${profile.target.name}`, profile.target);
           const result = await closedLoop(timing, c, one.system.pids(), workload(name, one, c));
           await profile?.profiler.stop(profile.target);
@@ -127,7 +134,7 @@ async function main(): Promise<void> {
         `manipulate_user embedded: ${best.toFixed(0)} iterations/s (target ≥ 500) ${verdict(best >= 500)}`,
       );
     for (const one of prepared.filter(({ system }) => system.name !== 'keycloak')) {
-      await settled(prepared, `${one.system.name} login burst`);
+      await settled(prepared, resting, `${one.system.name} login burst`);
       await loginBurst(one, timing);
     }
     if (profiler) profiler.summarise();
