@@ -34,7 +34,8 @@ describe('settling the peers bench between phases', () => {
     children.push(sleeping);
     const started = performance.now();
     expect(await settle(() => [sleeping.pid as number], 0, 10_000)).toBe(true);
-    expect(performance.now() - started).toBeLessThan(10_000);
+    // After its first one-second window, not at the deadline (a busy machine may delay the timer a little).
+    expect(performance.now() - started).toBeLessThan(3_000);
   }, 30_000);
 
   it('gives up after the longest wait while a process stays busy above its resting rate', async () => {
