@@ -1,9 +1,8 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
 import { readDistributedEnv, requiredSecret } from '@gatehouse/config';
-import { configureHttpApp } from '@gatehouse/http';
+import { configureHttpApp, createHttpApp } from '@gatehouse/http';
 import { createServiceLogger, useStructuredLogging } from '@gatehouse/logging';
-import { readIdentitySecrets, trustProxies } from '@gatehouse/identity';
+import { readIdentitySecrets } from '@gatehouse/identity';
 import { recordHttpMetrics } from '@gatehouse/operations';
 import { AccessControlServiceModule } from './access-control-service.module';
 
@@ -13,11 +12,10 @@ async function main(): Promise<void> {
     ...readIdentitySecrets(process.env),
     serviceToken: requiredSecret(process.env, 'GATEHOUSE_SERVICE_TOKEN'),
   };
-  const app = await NestFactory.create(AccessControlServiceModule.register(env, secrets), {
-    bufferLogs: true,
+  const app = await createHttpApp(AccessControlServiceModule.register(env, secrets), {
+    trustedProxies: env.trustedProxies,
   });
   const logger = useStructuredLogging(app, 'access-control');
-  trustProxies(app, env.trustedProxies);
   configureHttpApp(app, 'Gatehouse access-control service');
   recordHttpMetrics(app);
   await app.listen(env.port, process.env['HOST'] ?? '127.0.0.1');

@@ -1,6 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { configureHttpApp } from '@gatehouse/http';
+import { configureHttpApp, createHttpApp } from '@gatehouse/http';
 import { acceptInvitePageForms } from '@gatehouse/invites-api';
 import { type ServiceLoggerOptions, useStructuredLogging } from '@gatehouse/logging';
 import { recordHttpMetrics } from '@gatehouse/operations';
@@ -13,7 +12,7 @@ export async function createEmbeddedApp(
   config: EmbeddedConfig,
   level?: ServiceLoggerOptions['level'],
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(EmbeddedModule.register(config), { bufferLogs: true });
+  const app = await createHttpApp(EmbeddedModule.register(config));
   useStructuredLogging(app, 'gatehouse', { level });
   configureHttpApp(app, 'Gatehouse (embedded)', {
     bodyLimits: [...credentialBodyLimits, ...acceptInvitePageForms],

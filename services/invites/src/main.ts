@@ -1,9 +1,8 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
 import { readDistributedEnv } from '@gatehouse/config';
-import { configureHttpApp } from '@gatehouse/http';
+import { configureHttpApp, createHttpApp } from '@gatehouse/http';
 import { acceptInvitePageForms } from '@gatehouse/invites-api';
-import { readIdentitySecrets, trustProxies } from '@gatehouse/identity';
+import { readIdentitySecrets } from '@gatehouse/identity';
 import { createServiceLogger, useStructuredLogging } from '@gatehouse/logging';
 import { readMailSettings } from '@gatehouse/notifications-smtp';
 import { recordHttpMetrics } from '@gatehouse/operations';
@@ -15,11 +14,10 @@ async function main(): Promise<void> {
   // The first users instance: the internal create is not balanced yet (docs/adr on accepting invites).
   const [usersUrl] = (process.env['GATEHOUSE_USERS_URL'] ?? 'http://127.0.0.1:3001').split(',');
   const mail = readMailSettings(process.env, env.port);
-  const app = await NestFactory.create(InvitesServiceModule.register(env, secrets, mail, usersUrl), {
-    bufferLogs: true,
+  const app = await createHttpApp(InvitesServiceModule.register(env, secrets, mail, usersUrl), {
+    trustedProxies: env.trustedProxies,
   });
   const logger = useStructuredLogging(app, 'invites');
-  trustProxies(app, env.trustedProxies);
   configureHttpApp(app, 'Gatehouse invites service', { bodyLimits: acceptInvitePageForms });
   recordHttpMetrics(app);
   await app.listen(env.port, process.env['HOST'] ?? '127.0.0.1');

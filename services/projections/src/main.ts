@@ -1,9 +1,8 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
 import { readDistributedEnv, requiredSecret } from '@gatehouse/config';
-import { configureHttpApp } from '@gatehouse/http';
+import { configureHttpApp, createHttpApp } from '@gatehouse/http';
 import { createServiceLogger, useStructuredLogging } from '@gatehouse/logging';
-import { readIdentitySecrets, trustProxies } from '@gatehouse/identity';
+import { readIdentitySecrets } from '@gatehouse/identity';
 import { recordHttpMetrics } from '@gatehouse/operations';
 import { ProjectionsServiceModule } from './projections-service.module';
 
@@ -13,9 +12,10 @@ async function main(): Promise<void> {
     ...readIdentitySecrets(process.env),
     operatorToken: requiredSecret(process.env, 'GATEHOUSE_OPERATOR_TOKEN'),
   };
-  const app = await NestFactory.create(ProjectionsServiceModule.register(env, secrets), { bufferLogs: true });
+  const app = await createHttpApp(ProjectionsServiceModule.register(env, secrets), {
+    trustedProxies: env.trustedProxies,
+  });
   const logger = useStructuredLogging(app, 'projections');
-  trustProxies(app, env.trustedProxies);
   configureHttpApp(app, 'Gatehouse projections service');
   recordHttpMetrics(app);
   await app.listen(env.port, process.env['HOST'] ?? '127.0.0.1');

@@ -1,9 +1,8 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
 import { readDistributedEnv, requiredSecret } from '@gatehouse/config';
-import { configureHttpApp } from '@gatehouse/http';
+import { configureHttpApp, createHttpApp } from '@gatehouse/http';
 import { createServiceLogger, useStructuredLogging } from '@gatehouse/logging';
-import { readIdentitySecrets, trustProxies } from '@gatehouse/identity';
+import { readIdentitySecrets } from '@gatehouse/identity';
 import { recordHttpMetrics } from '@gatehouse/operations';
 import { credentialBodyLimits } from '@gatehouse/users-api';
 import { readMailSettings } from '@gatehouse/notifications-smtp';
@@ -16,9 +15,10 @@ async function main(): Promise<void> {
     operatorToken: requiredSecret(process.env, 'GATEHOUSE_OPERATOR_TOKEN'),
   };
   const mail = readMailSettings(process.env, env.port);
-  const app = await NestFactory.create(UsersServiceModule.register(env, config, mail), { bufferLogs: true });
+  const app = await createHttpApp(UsersServiceModule.register(env, config, mail), {
+    trustedProxies: env.trustedProxies,
+  });
   const logger = useStructuredLogging(app, 'users');
-  trustProxies(app, env.trustedProxies);
   configureHttpApp(app, 'Gatehouse users service', { bodyLimits: credentialBodyLimits });
   recordHttpMetrics(app);
   await app.listen(env.port, process.env['HOST'] ?? '127.0.0.1');

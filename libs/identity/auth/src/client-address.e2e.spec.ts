@@ -2,12 +2,11 @@ import { Controller, Get, Global, type INestApplication, Module, Req } from '@ne
 import { Test } from '@nestjs/testing';
 import { accessStreamId, userStreamId } from '@gatehouse/contracts';
 import { EventStore, InMemoryEventStore, NO_STREAM } from '@gatehouse/event-store';
-import { configureHttpApp } from '@gatehouse/http';
+import { configureHttpApp, httpAdapter } from '@gatehouse/http';
 import { InMemorySecretStore, SecretStore } from '@gatehouse/secrets';
 import { newTestEvent } from '@gatehouse/testing';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { AddressInfo } from 'node:net';
-import { trustProxies } from './client-address';
 import { IDENTITY_CONFIG, identityConfig } from './identity-config';
 import { IdentityModule } from './identity.module';
 import { SessionTokens } from './session/session-tokens';
@@ -18,7 +17,7 @@ const hashing = { memoryKiB: 7168, timeCost: 5, parallelism: 1, concurrency: 1 }
 @Controller('whoami')
 class WhoAmIController {
   @Get()
-  ip(@Req() request: Request): { ip: string } {
+  ip(@Req() request: FastifyRequest): { ip: string } {
     return { ip: request.ip ?? '' };
   }
 }
@@ -50,8 +49,7 @@ describe('the client address at the edge', () => {
       imports: [Bindings, IdentityModule],
       controllers: [WhoAmIController],
     }).compile();
-    app = module.createNestApplication({ logger: ['error'] });
-    trustProxies(app, trusted);
+    app = module.createNestApplication(httpAdapter({ trustedProxies: trusted }), { logger: ['error'] });
     configureHttpApp(app, 'edge');
     await app.listen(0, '::');
     port = (app.getHttpServer().address() as AddressInfo).port;

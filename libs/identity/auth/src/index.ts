@@ -4,7 +4,6 @@ export * from './session.config';
 export * from './session/session-tokens';
 export * from './command-context';
 export * from './internal-call';
-export * from './client-address';
 export * from './access-refusals';
 export * from './refusals/access-refusal-recorder';
 export * from './api-keys/api-key-format';

@@ -1,5 +1,5 @@
 import { type CanActivate, type ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { SessionConfig } from './session.config';
 
@@ -23,7 +23,7 @@ export class InternalCallGuard implements CanActivate {
   }
 
   canActivate(context: ExecutionContext): boolean {
-    const given = context.switchToHttp().getRequest<Request>().headers[INTERNAL_CALL_HEADER];
+    const given = context.switchToHttp().getRequest<FastifyRequest>().headers[INTERNAL_CALL_HEADER];
     const presented = Buffer.from(typeof given === 'string' ? given : '');
     if (presented.length !== this.expected.length || !timingSafeEqual(presented, this.expected)) {
       throw new UnauthorizedException('internal endpoint: a service credential is required');

@@ -13,7 +13,7 @@ export interface DistributedEnv {
   /** Consumer-group liveness (GATEHOUSE_KAFKA_SESSION_TIMEOUT_MS, GATEHOUSE_KAFKA_HEARTBEAT_MS); unset: the bus's defaults. */
   readonly kafkaSessionTimeoutMs?: number;
   readonly kafkaHeartbeatIntervalMs?: number;
-  /** Peers whose X-Forwarded-For is believed (Express `trust proxy` values): the gateway, on this host. */
+  /** Peers whose X-Forwarded-For is believed (`trust proxy` values as Express and Fastify take them): the gateway, on this host. */
   readonly trustedProxies: readonly string[];
 }
 

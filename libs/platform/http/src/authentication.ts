@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import type { Permission } from '@gatehouse/contracts';
 import { DomainError } from '@gatehouse/domain-kit';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BASIC_CHALLENGE, type Credential, credentialOf, credentialsRefused } from './credentials';
 
 /** Who is calling: resolved from the bearer session on every request, never cached across requests. */
@@ -29,7 +29,7 @@ export abstract class Authenticator {
   abstract authenticate(credential: Credential, ip: string): Promise<Principal | null>;
 }
 
-type AuthenticatedRequest = Request & { principal?: Principal };
+type AuthenticatedRequest = FastifyRequest & { principal?: Principal };
 
 @Injectable()
 export class AuthenticatedGuard implements CanActivate {
@@ -40,7 +40,7 @@ export class AuthenticatedGuard implements CanActivate {
     const credential = credentialOf(request);
     const principal = credential ? await this.authenticator.authenticate(credential, request.ip ?? '') : null;
     if (!principal && credential?.scheme === 'basic') {
-      context.switchToHttp().getResponse<Response>().setHeader('WWW-Authenticate', BASIC_CHALLENGE);
+      context.switchToHttp().getResponse<FastifyReply>().header('WWW-Authenticate', BASIC_CHALLENGE);
       throw credentialsRefused();
     }
     if (!principal) throw new UnauthorizedException('a valid bearer session is required');
@@ -49,7 +49,7 @@ export class AuthenticatedGuard implements CanActivate {
   }
 }
 
-export function bearerToken(request: Request): string | null {
+export function bearerToken(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
   return match ? match[1] : null;

@@ -1,15 +1,12 @@
-import type { INestApplication } from '@nestjs/common';
-import {
-  json,
-  type NextFunction,
-  type Request,
-  type RequestHandler,
-  type Response,
-  urlencoded,
-} from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { json, urlencoded } from 'body-parser';
+import type { FastifyInstance } from 'fastify';
+import typeIs from 'type-is';
 import { BODY_LIMITS, bodyLimitFor, routeLimitFor, type RouteBodyLimit } from './body-limits';
 import { jsonDepthExceeds } from './json-depth';
 import { refusalFromParser, RequestRefused } from './request-refused';
+
+type NextHandleFunction = ReturnType<typeof json>;
 
 const JSON_TYPES = ['application/json', 'application/*+json'];
 const FORM_TYPE = 'application/x-www-form-urlencoded';
@@ -23,19 +20,27 @@ function refuseDeepJson(_request: unknown, _response: unknown, raw: Buffer): voi
   }
 }
 
-function hasBody(request: Request): boolean {
-  return request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length']) > 0;
+/** body-parser hands the response only to `verify`, and refuseDeepJson reads the bytes alone. */
+const NO_RESPONSE = undefined as unknown as ServerResponse;
+
+function parsed(parser: NextHandleFunction, request: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) =>
+    parser(request, NO_RESPONSE, (error?: unknown) =>
+      error ? reject(refusalFromParser(error)) : resolve((request as { body?: unknown }).body),
+    ),
+  );
 }
 
 /**
  * JSON only, uncompressed, within the route's byte limit and nesting depth; every refusal is a
  * RequestRefused the problem filter answers. The one exception is an HTML page's form post (a route
- * marked `form`): flat urlencoded fields, no nesting, within the same limit. Installed before Nest's own
- * parsers, and named `jsonParser` on purpose: Nest then skips adding its default one (100 KB, any depth).
+ * marked `form`): flat urlencoded fields, no nesting, within the same limit. Fastify's own parsers are
+ * removed, so this one parser sees every body of every media type (and none), and body-parser reads it:
+ * its refusals (charset, encoding, size, aborted) are the ones the rules name.
  */
-export function installBodyParsing(app: INestApplication, routes: readonly RouteBodyLimit[]): void {
-  const parsers = new Map<string, RequestHandler>();
-  const parserFor = (limit: number, form: boolean): RequestHandler => {
+export function installBodyParsing(fastify: FastifyInstance, routes: readonly RouteBodyLimit[]): void {
+  const parsers = new Map<string, NextHandleFunction>();
+  const parserFor = (limit: number, form: boolean): NextHandleFunction => {
     const key = `${form ? 'form' : 'json'}:${limit}`;
     const known = parsers.get(key);
     if (known) return known;
@@ -45,27 +50,25 @@ export function installBodyParsing(app: INestApplication, routes: readonly Route
     parsers.set(key, parser);
     return parser;
   };
-  app.use(function jsonParser(request: Request, response: Response, next: NextFunction) {
-    if (!hasBody(request)) return next();
-    const limit = bodyLimitFor(routes, request.method, request.path);
-    if (routeLimitFor(routes, request.method, request.path)?.form && request.is(FORM_TYPE)) {
-      return parserFor(limit, true)(request, response, (error?: unknown) =>
-        next(error ? refusalFromParser(error) : undefined),
-      );
-    }
-    if (!request.is(JSON_TYPES)) {
-      return next(
-        new RequestRefused(
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser(
+    '*',
+    async (request: { raw: IncomingMessage; method: string; url: string }) => {
+      const path = request.url.split('?', 1)[0] as string;
+      const limit = bodyLimitFor(routes, request.method, path);
+      if (routeLimitFor(routes, request.method, path)?.form && typeIs(request.raw, [FORM_TYPE])) {
+        return parsed(parserFor(limit, true), request.raw);
+      }
+      if (!typeIs(request.raw, JSON_TYPES)) {
+        throw new RequestRefused(
           415,
           'UNSUPPORTED_MEDIA_TYPE',
           'The request body must be JSON',
-          `Content-Type must be application/json, not ${request.headers['content-type'] ?? 'missing'}`,
+          `Content-Type must be application/json, not ${request.raw.headers['content-type'] ?? 'missing'}`,
           'content-type',
-        ),
-      );
-    }
-    return parserFor(limit, false)(request, response, (error?: unknown) =>
-      next(error ? refusalFromParser(error) : undefined),
-    );
-  });
+        );
+      }
+      return parsed(parserFor(limit, false), request.raw);
+    },
+  );
 }

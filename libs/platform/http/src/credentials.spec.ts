@@ -1,7 +1,7 @@
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { credentialOf } from './credentials';
 
-const withHeader = (authorization?: string) => ({ headers: { authorization } }) as unknown as Request;
+const withHeader = (authorization?: string) => ({ headers: { authorization } }) as unknown as FastifyRequest;
 const basic = (text: string) => `Basic ${Buffer.from(text, 'utf8').toString('base64')}`;
 
 describe('the credential of a request', () => {

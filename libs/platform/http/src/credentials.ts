@@ -1,5 +1,5 @@
 import { UnauthorizedException } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 
 /**
  * What a request presents in its Authorization header: a bearer token (a session token or an API key) or
@@ -14,7 +14,7 @@ const MAX_USERNAME = 64;
 const MAX_PASSWORD = 128;
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
-export function credentialOf(request: Request): Credential | null {
+export function credentialOf(request: FastifyRequest): Credential | null {
   const match = /^(Bearer|Basic)\s+(\S+)$/i.exec(request.headers.authorization ?? '');
   if (!match) return null;
   if (match[1].toLowerCase() === 'bearer') return { scheme: 'bearer', token: match[2] };

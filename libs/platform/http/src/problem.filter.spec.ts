@@ -12,7 +12,8 @@ interface Sent {
 function answer(error: unknown, headers: Record<string, string> = {}): Sent {
   const sent: Sent = {};
   const response = {
-    headersSent: false,
+    sent: false,
+    raw: { headersSent: false },
     status(code: number) {
       sent.status = code;
       return this;
@@ -25,7 +26,7 @@ function answer(error: unknown, headers: Record<string, string> = {}): Sent {
       sent.body = JSON.parse(text) as Record<string, unknown>;
     },
   };
-  const request = { method: 'POST', headers, route: { path: '/v1/things/:id' } };
+  const request = { method: 'POST', headers, routeOptions: { url: '/v1/things/:id' } };
   const host = {
     switchToHttp: () => ({ getRequest: () => request, getResponse: () => response }),
   } as unknown as ArgumentsHost;
@@ -90,5 +91,19 @@ describe('ProblemFilter', () => {
 
   it('keeps Nest HTTP exceptions at their status', () => {
     expect(answer(new NotFoundException()).body).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+  });
+
+  it('keeps a refusal of Fastify’s own at its 4xx, without logging', () => {
+    const refused = Object.assign(new Error('Request body size did not match Content-Length'), {
+      code: 'FST_ERR_CTP_INVALID_CONTENT_LENGTH',
+      statusCode: 400,
+    });
+    expect(answer(refused).body).toMatchObject({ status: 400, code: 'BAD_REQUEST' });
+    expect(logged).not.toHaveBeenCalled();
+  });
+
+  it('keeps any other error carrying a 4xx statusCode a 500', () => {
+    const stray = Object.assign(new Error('upstream said 404'), { statusCode: 404 });
+    expect(answer(stray).status).toBe(500);
   });
 });

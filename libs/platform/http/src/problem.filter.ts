@@ -1,7 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { DomainError, type DomainErrorKind } from '@gatehouse/domain-kit';
 import { WrongExpectedVersion } from '@gatehouse/event-store';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { correlationIdOf } from './correlation';
 import { type Problem, problem, PROBLEM_CONTENT_TYPE } from './problem';
 import { RequestRefused } from './request-refused';
@@ -25,19 +25,19 @@ export class ProblemFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<Request>();
-    const response = http.getResponse<Response>();
+    const request = http.getRequest<FastifyRequest>();
+    const response = http.getResponse<FastifyReply>();
     let body = toProblem(error);
     if (body.status >= 500) {
       const correlationId = correlationIdOf(request);
-      const route = (request.route as { path?: string } | undefined)?.path ?? 'unmatched';
+      const route = request.routeOptions.url ?? 'unmatched';
       const stack = error instanceof Error ? error.stack : String(error);
       this.logger.error(`${correlationId} ${request.method} ${route}: ${stack}`);
       body = { ...body, correlationId, detail: `quote ${correlationId} when reporting this` };
     }
     // A failure after the first bytes went out cannot become a problem any more: end what was started.
-    if (response.headersSent) {
-      response.end();
+    if (response.sent || response.raw.headersSent) {
+      response.raw.end();
       return;
     }
     response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
@@ -67,7 +67,21 @@ function toProblem(error: unknown): Problem {
     const status = error.getStatus();
     return problem(status, httpCode(status), error.message);
   }
+  const refused = clientFaultOf(error);
+  if (refused) return problem(refused.statusCode, httpCode(refused.statusCode), refused.message);
   return problem(500, 'INTERNAL', 'Internal error');
+}
+
+/** Fastify's own refusals (FST_ERR_…, a bad Content-Length say) carry their 4xx as `statusCode`. */
+function clientFaultOf(error: unknown): { statusCode: number; message: string } | null {
+  const { statusCode, code, message } = (error ?? {}) as {
+    statusCode?: unknown;
+    code?: unknown;
+    message?: unknown;
+  };
+  const fastifys = typeof code === 'string' && code.startsWith('FST_');
+  if (!fastifys || typeof statusCode !== 'number' || statusCode < 400 || statusCode >= 500) return null;
+  return { statusCode, message: String(message) };
 }
 
 function httpCode(status: number): string {

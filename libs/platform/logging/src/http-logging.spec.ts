@@ -1,32 +1,32 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import express from 'express';
-import { requestLineLogger, requestLogging } from './http-logging';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { logRequests, requestLineLogger } from './http-logging';
 import { capturedLogger } from './captured-lines.fixture';
 
 const TRACEPARENT = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
 
 describe('request logging', () => {
   let lines: Record<string, unknown>[];
-  let server: Server;
+  let app: FastifyInstance;
   let base: string;
 
   beforeAll(async () => {
     const { lines: captured, logger } = capturedLogger();
     lines = captured;
-    const app = express();
-    app.use(requestLogging(logger));
-    app.get('/v1/things/:id', async (request, response) => {
+    app = Fastify();
+    logRequests(app, logger);
+    app.get('/v1/things/:id', async (request) => {
       await new Promise((resolve) => setTimeout(resolve, 1));
       logger.info({ seen: request.headers['x-request-id'] }, 'inside');
-      response.json({ ok: true });
+      return { ok: true };
     });
-    server = await new Promise<Server>((resolve) => {
-      const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+    app.post('/v1/things', async (request) => {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      logger.info({ seen: request.headers['x-request-id'] }, 'inside');
+      return request.body;
     });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
   });
-  afterAll(() => new Promise((resolve) => server.close(resolve)));
+  afterAll(() => app.close());
   beforeEach(() => lines.splice(0));
 
   it('names the request and its trace on the lines logged while handling it and on its own line', async () => {
@@ -48,6 +48,18 @@ describe('request logging', () => {
         durationMs: expect.any(Number),
       }),
     ]);
+  });
+
+  it('keeps the trace on lines logged after a body was read from the socket', async () => {
+    const response = await fetch(`${base}/v1/things`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'req-2' },
+      body: JSON.stringify({ name: 'x'.repeat(100_000) }),
+    });
+    await response.arrayBuffer();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(lines[0]).toMatchObject({ requestId: 'req-2', msg: 'inside', seen: 'req-2' });
+    expect(lines[1]).toMatchObject({ requestId: 'req-2', route: '/v1/things', status: 200 });
   });
 
   it('gives a request without an id a new one, which handlers see and the client gets back', async () => {

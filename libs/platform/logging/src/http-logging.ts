@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { PinoNestLogger } from './nest-logger';
 import { createServiceLogger, type ServiceLogger, type ServiceLoggerOptions } from './service-logger';
 import { type RequestTrace, requestTraceOf, traceFieldsOf, withTrace } from './trace-context';
@@ -8,30 +8,32 @@ import { type RequestTrace, requestTraceOf, traceFieldsOf, withTrace } from './t
 /** Asked every few seconds by orchestrators and scrapers: a line each would drown the requests. */
 const PROBES = new Set(['/health', '/ready', '/metrics']);
 
-const routeOf = (request: Request) => ({
-  route: (request.route as { path?: string } | undefined)?.path ?? 'unmatched',
-});
+const routeOf = (request: FastifyRequest) => ({ route: request.routeOptions.url ?? 'unmatched' });
 
 /**
  * Gives each request its trace (request-trace rules in trace-context.ts), writes it back into the
  * request's headers — where the users service reads its correlation id and a proxy passes them on — and
  * echoes the request id; everything logged while the request is handled carries it. One line per request
  * when it ends (logWhenClosed), naming the route pattern (never the URL, which holds ids) or what
- * `describe` says. Headers and bodies are never logged.
+ * `describe` says. Headers and bodies are never logged. Fastify runs the rest of the request from `done`,
+ * and body-parser's reads bind their callback, so the handler runs in the trace entered here.
  */
-export function requestLogging(
+export function logRequests(
+  fastify: FastifyInstance,
   logger: ServiceLogger,
-  describe: (request: Request) => Record<string, unknown> = routeOf,
-): RequestHandler {
+  describe: (request: FastifyRequest) => Record<string, unknown> = routeOf,
+): void {
   const logLine = logWhenClosed(logger);
-  return (request: Request, response: Response, next: NextFunction) => {
+  fastify.addHook('onRequest', (request, reply, done) => {
     const trace = requestTraceOf(request.headers);
     request.headers['x-request-id'] = trace.requestId;
     request.headers['traceparent'] = trace.traceparent;
-    response.setHeader('x-request-id', trace.requestId);
-    logLine(trace, request.method, request.path, response, () => describe(request));
-    withTrace(trace, next);
-  };
+    reply.header('x-request-id', trace.requestId);
+    logLine(trace, request.method, request.url.split('?', 1)[0] as string, reply.raw, () =>
+      describe(request),
+    );
+    withTrace(trace, done);
+  });
 }
 
 /**
@@ -90,6 +92,6 @@ export function useStructuredLogging(
   const logger = createServiceLogger(service, options);
   app.useLogger(new PinoNestLogger(logger));
   app.flushLogs();
-  app.use(requestLogging(logger));
+  logRequests(app.getHttpAdapter().getInstance() as FastifyInstance, logger);
   return logger;
 }

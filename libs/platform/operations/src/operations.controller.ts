@@ -1,7 +1,7 @@
 import { Public } from '@gatehouse/http';
 import { Controller, Get, Header, HttpCode, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Metrics } from './metrics';
 import { ReadinessChecks, type ReadinessReport, runReadiness } from './readiness';
 
@@ -27,16 +27,15 @@ export class OperationsController {
 
   @Get('ready')
   @Header('cache-control', 'no-store')
-  async ready(@Res({ passthrough: true }) response: Response): Promise<ReadinessReport> {
+  async ready(@Res({ passthrough: true }) response: FastifyReply): Promise<ReadinessReport> {
     const report = await runReadiness(this.readiness.checks);
     response.status(report.ready ? 200 : 503);
     return report;
   }
 
   @Get('metrics')
-  async scrape(@Res() response: Response): Promise<void> {
+  async scrape(@Res() response: FastifyReply): Promise<void> {
     const { contentType, body } = await this.metrics.exposition();
-    response.setHeader('content-type', contentType);
-    response.send(body);
+    response.type(contentType).send(body);
   }
 }

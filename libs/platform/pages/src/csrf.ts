@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Request, Response } from 'express';
+import { serialize } from 'cookie';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 const COOKIE = 'gatehouse_csrf';
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -9,21 +10,24 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/;
  * cross-site post never carries (SameSite=Strict, HttpOnly), and a post is taken only when both agree. A
  * page keeps the cookie it already has, so two open tabs both post.
  */
-export function csrfTokenFor(request: Request, response: Response, secure: boolean): string {
+export function csrfTokenFor(request: FastifyRequest, response: FastifyReply, secure: boolean): string {
   const known = cookieOf(request);
   if (known) return known;
   const token = randomBytes(32).toString('base64url');
-  response.cookie(COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, path: '/' });
+  response.header(
+    'set-cookie',
+    serialize(COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, path: '/' }),
+  );
   return token;
 }
 
-export function csrfMatches(request: Request, submitted: unknown): boolean {
+export function csrfMatches(request: FastifyRequest, submitted: unknown): boolean {
   const known = cookieOf(request);
   if (!known || typeof submitted !== 'string' || !TOKEN.test(submitted)) return false;
   return timingSafeEqual(Buffer.from(known), Buffer.from(submitted));
 }
 
-function cookieOf(request: Request): string | null {
+function cookieOf(request: FastifyRequest): string | null {
   for (const part of (request.headers.cookie ?? '').split(';')) {
     const [name, value] = part.trim().split('=');
     if (name === COOKIE && value !== undefined && TOKEN.test(value)) return value;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 /** The pages' one stylesheet, inline and allowed by its hash: no request, no third party, no script. */
 export const PAGE_STYLE = [
@@ -35,12 +35,12 @@ export const PAGE_CSP = [
  * Headers of every page: the CSP, no framing (old browsers read X-Frame-Options), no Referer (the page's
  * URL holds a token until its form is sent), no caching of a page holding a token, no MIME sniffing.
  */
-export function applyPageHeaders(response: Response): void {
-  response.setHeader('Content-Security-Policy', PAGE_CSP);
-  response.setHeader('X-Frame-Options', 'DENY');
-  response.setHeader('Referrer-Policy', 'no-referrer');
-  response.setHeader('X-Content-Type-Options', 'nosniff');
-  response.setHeader('Cache-Control', 'no-store');
-  response.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-  response.type('html');
+export function applyPageHeaders(response: FastifyReply): void {
+  response.header('Content-Security-Policy', PAGE_CSP);
+  response.header('X-Frame-Options', 'DENY');
+  response.header('Referrer-Policy', 'no-referrer');
+  response.header('X-Content-Type-Options', 'nosniff');
+  response.header('Cache-Control', 'no-store');
+  response.header('Cross-Origin-Opener-Policy', 'same-origin');
+  response.type('text/html; charset=utf-8');
 }

@@ -2,7 +2,7 @@ import { Logger, type Type } from '@nestjs/common';
 import type { LanguageTag } from '@gatehouse/contracts';
 import { createValidationPipe } from '@gatehouse/http';
 import { formatMessage, type MessageKey } from '@gatehouse/notifications';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { csrfMatches, csrfTokenFor } from './csrf';
 import { applyPageHeaders } from './page-headers';
 import { type PageField, renderFormPage, renderMessagePage } from './page-html';
@@ -36,19 +36,19 @@ type Holder = (token: string) => Promise<TokenHolder | null>;
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
-function send(response: Response, status: number, html: string): void {
+function send(response: FastifyReply, status: number, html: string): void {
   applyPageHeaders(response);
   response.status(status).send(html);
 }
 
-function linkRefused(response: Response, page: TokenPage, language: LanguageTag): void {
+function linkRefused(response: FastifyReply, page: TokenPage, language: LanguageTag): void {
   const message = formatMessage(language, 'page.error.link');
   send(response, 422, renderMessagePage({ language, title: page.title, message, kind: 'error' }));
 }
 
 function form(
-  request: Request,
-  response: Response,
+  request: FastifyRequest,
+  response: FastifyReply,
   page: TokenPage,
   state: { language: LanguageTag; token: string; values: Record<string, string>; status: number },
   error?: { message: string; field?: string },
@@ -71,13 +71,14 @@ function form(
 /** GET: the form in the holder's language, or the uniform refusal when the link cannot be used. */
 export async function showTokenPage(
   page: TokenPage,
-  request: Request,
-  response: Response,
+  request: FastifyRequest,
+  response: FastifyReply,
   holderOf: Holder,
 ): Promise<void> {
-  const token = text(request.query['token']);
+  const query = request.query as Record<string, unknown>;
+  const token = text(query['token']);
   const holder = token ? await holderOf(token) : null;
-  const language = pageLanguage(holder?.language, request.query['lang']);
+  const language = pageLanguage(holder?.language, query['lang']);
   if (!holder) return linkRefused(response, page, language);
   form(request, response, page, { language, token, values: { ...holder.values }, status: 200 });
 }
@@ -88,8 +89,8 @@ export async function showTokenPage(
  */
 export async function submitTokenPage(
   page: TokenPage,
-  request: Request,
-  response: Response,
+  request: FastifyRequest,
+  response: FastifyReply,
   holderOf: Holder,
   submit: (token: string, fields: Readonly<Record<string, string>>) => Promise<void>,
 ): Promise<void> {

@@ -106,6 +106,24 @@ export function malformedInputScenarios(stack: () => RunningStack): void {
     });
   });
 
+  describe('when the URL cannot be routed', () => {
+    it('refuses a malformed percent-encoding in a path segment with 400 MALFORMED_URL', async () => {
+      expectProblem(await account.admin.get(`${usersPath()}/%E0%A4%A`), 400, 'MALFORMED_URL');
+    });
+
+    it('refuses a path segment over 1,024 characters with 414 PATH_SEGMENT_TOO_LONG', async () => {
+      expectProblem(
+        await account.admin.get(`${usersPath()}/${'x'.repeat(1025)}`),
+        414,
+        'PATH_SEGMENT_TOO_LONG',
+      );
+    });
+
+    it('leaves a long id below that limit to the route, which refuses it as input', async () => {
+      expect((await account.admin.get(`${usersPath()}/${'x'.repeat(1000)}`)).status).toBe(400);
+    });
+  });
+
   describe('when a write would leave a user broken', () => {
     it('refuses "roles": null on create with 400 naming the field', async () => {
       const sent = await account.admin.post<Refusal>(usersPath(), { ...newUserBody(), roles: null });

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { assertPermission, assertSelfOrPermission, CurrentPrincipal, type Principal } from '@gatehouse/http';
 import { commandContext } from '@gatehouse/identity';
 import { ipAllowed } from '@gatehouse/identity-domain';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { AccessCommands } from '../access-commands';
 import { AddCurrentIpDto, type CurrentIpView } from './add-current-ip.dto';
 
@@ -19,7 +19,7 @@ export class AddCurrentIpHttpController {
     @Param('accountId', ParseUUIDPipe) accountId: string,
     @Param('userId', ParseUUIDPipe) userId: string,
     @CurrentPrincipal() principal: Principal,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
   ): Promise<CurrentIpView> {
     assertSelfOrPermission(principal, accountId, userId, 'access:manage');
     const { state } = await this.access.read(accountId, userId);
@@ -37,7 +37,7 @@ export class AddCurrentIpHttpController {
     @Param('userId', ParseUUIDPipe) userId: string,
     @Body() body: AddCurrentIpDto,
     @CurrentPrincipal() principal: Principal,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
   ): Promise<CurrentIpView & { readonly added: boolean }> {
     assertPermission(principal, accountId, 'access:manage');
     const ip = request.ip ?? '';

@@ -1,7 +1,7 @@
 import { BadRequestException, Controller, Get, HttpCode, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Authenticator, BASIC_CHALLENGE, credentialOf, credentialsRefused, GuardedBy } from '@gatehouse/http';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isIP } from 'node:net';
 import { PlatformServiceGuard, SERVICE_TOKEN_HEADER } from './service-token';
 
@@ -26,7 +26,10 @@ export class CheckAccessNginxController {
    */
   @Get()
   @HttpCode(204)
-  async check(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
+  async check(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
+  ): Promise<void> {
     const clientIp = request.headers[CLIENT_ADDRESS_HEADER];
     if (typeof clientIp !== 'string' || isIP(clientIp) === 0) {
       throw new BadRequestException('X-Real-IP must carry the client address');
@@ -34,10 +37,10 @@ export class CheckAccessNginxController {
     const credential = credentialOf(request);
     const principal = credential ? await this.authenticator.authenticate(credential, clientIp) : null;
     if (!principal) {
-      response.setHeader('WWW-Authenticate', BASIC_CHALLENGE);
+      response.header('WWW-Authenticate', BASIC_CHALLENGE);
       throw credentialsRefused();
     }
-    response.setHeader('X-Gatehouse-User-Id', principal.userId);
-    response.setHeader('X-Gatehouse-Account-Id', principal.accountId);
+    response.header('X-Gatehouse-User-Id', principal.userId);
+    response.header('X-Gatehouse-Account-Id', principal.accountId);
   }
 }

@@ -1,5 +1,5 @@
 import { type CanActivate, type ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
 
 /**
@@ -24,7 +24,7 @@ export class PlatformServiceGuard implements CanActivate {
   }
 
   canActivate(context: ExecutionContext): boolean {
-    const given = context.switchToHttp().getRequest<Request>().headers[SERVICE_TOKEN_HEADER];
+    const given = context.switchToHttp().getRequest<FastifyRequest>().headers[SERVICE_TOKEN_HEADER];
     if (typeof given !== 'string' || given === '' || !timingSafeEqual(digest(given), this.expected)) {
       throw new ForbiddenException(`a platform service token is required in ${SERVICE_TOKEN_HEADER}`);
     }

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { assertSelfOrPermission, CurrentPrincipal, type Principal } from '@gatehouse/http';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { AccessCommands, accessTag } from '../access-commands';
 import { type AccessControlsView, accessControlsView } from './access-controls.view';
 
@@ -17,11 +17,11 @@ export class GetAccessControlsHttpController {
     @Param('accountId', ParseUUIDPipe) accountId: string,
     @Param('userId', ParseUUIDPipe) userId: string,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<AccessControlsView> {
     assertSelfOrPermission(principal, accountId, userId, 'access:manage');
     const { state, version } = await this.access.read(accountId, userId);
-    response.setHeader('ETag', accessTag(version));
+    response.header('ETag', accessTag(version));
     return accessControlsView(state);
   }
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Param, ParseUUIDPipe, Post, Req } from '@nestjs/commo
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { assertSelfOrPermission, CurrentPrincipal, type Principal } from '@gatehouse/http';
 import { commandContext } from '@gatehouse/identity';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { ApiKeyIssuer } from './api-key-issuer';
 import { IssueApiKeyDto, type IssuedApiKeyView } from './issue-api-key.dto';
 
@@ -20,7 +20,7 @@ export class IssueApiKeyHttpController {
     @Param('userId', ParseUUIDPipe) userId: string,
     @Body() body: IssueApiKeyDto,
     @CurrentPrincipal() principal: Principal,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
   ): Promise<IssuedApiKeyView> {
     assertSelfOrPermission(principal, accountId, userId, 'access:manage');
     const command = { type: 'IssueApiKey' as const, userId, ...body, permissions: body.permissions ?? null };

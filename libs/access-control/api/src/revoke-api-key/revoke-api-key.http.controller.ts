@@ -2,7 +2,7 @@ import { Controller, Delete, HttpCode, Param, ParseUUIDPipe, Req } from '@nestjs
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { assertSelfOrPermission, CurrentPrincipal, type Principal } from '@gatehouse/http';
 import { commandContext } from '@gatehouse/identity';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { AccessCommands } from '../access-commands';
 
 @ApiTags('API keys')
@@ -19,7 +19,7 @@ export class RevokeApiKeyHttpController {
     @Param('userId', ParseUUIDPipe) userId: string,
     @Param('keyId', ParseUUIDPipe) keyId: string,
     @CurrentPrincipal() principal: Principal,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
   ): Promise<void> {
     assertSelfOrPermission(principal, accountId, userId, 'access:manage');
     await this.access.run(

@@ -2,7 +2,7 @@ import { Body, Controller, Param, ParseUUIDPipe, Post, Req } from '@nestjs/commo
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { assertSelfOrPermission, CurrentPrincipal, type Principal } from '@gatehouse/http';
 import { commandContext } from '@gatehouse/identity';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { ApiKeyIssuer } from '../issue-api-key/api-key-issuer';
 import { ExpiryDto, type IssuedApiKeyView } from '../issue-api-key/issue-api-key.dto';
 
@@ -24,7 +24,7 @@ export class RotateApiKeyHttpController {
     @Param('keyId', ParseUUIDPipe) keyId: string,
     @Body() body: ExpiryDto,
     @CurrentPrincipal() principal: Principal,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
   ): Promise<IssuedApiKeyView> {
     assertSelfOrPermission(principal, accountId, userId, 'access:manage');
     const command = { type: 'RotateApiKey' as const, userId, keyId, expiresAt: body.expiresAt };

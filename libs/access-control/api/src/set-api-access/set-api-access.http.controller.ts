@@ -2,7 +2,7 @@ import { Body, Controller, Param, ParseUUIDPipe, Put, Req, Res } from '@nestjs/c
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { assertPermission, CurrentPrincipal, type Principal } from '@gatehouse/http';
 import { commandContext } from '@gatehouse/identity';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AccessCommands, accessTag } from '../access-commands';
 import { type AccessControlsView, accessControlsView } from '../get-access-controls/access-controls.view';
 import { SetApiAccessDto } from './set-api-access.dto';
@@ -20,8 +20,8 @@ export class SetApiAccessHttpController {
     @Param('userId', ParseUUIDPipe) userId: string,
     @Body() body: SetApiAccessDto,
     @CurrentPrincipal() principal: Principal,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<AccessControlsView> {
     assertPermission(principal, accountId, 'access:manage');
     const protocols = { http: body.http, smpp: body.smpp };
@@ -31,7 +31,7 @@ export class SetApiAccessHttpController {
       { type: 'SetApiAccess', userId, protocols: Object.fromEntries(named) },
       commandContext(request, accountId, principal.userId),
     );
-    response.setHeader('ETag', accessTag(version));
+    response.header('ETag', accessTag(version));
     return accessControlsView(state);
   }
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Param, ParseUUIDPipe, Put, Req, Res } from '@nestjs/c
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { assertPermission, CurrentPrincipal, type Principal } from '@gatehouse/http';
 import { commandContext } from '@gatehouse/identity';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AccessCommands, accessTag } from '../access-commands';
 import { type AccessControlsView, accessControlsView } from '../get-access-controls/access-controls.view';
 import { SetIpSafelistDto } from './set-ip-safelist.dto';
@@ -23,8 +23,8 @@ export class SetIpSafelistHttpController {
     @Param('userId', ParseUUIDPipe) userId: string,
     @Body() body: SetIpSafelistDto,
     @CurrentPrincipal() principal: Principal,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<AccessControlsView> {
     assertPermission(principal, accountId, 'access:manage');
     const command = {
@@ -39,7 +39,7 @@ export class SetIpSafelistHttpController {
       command,
       commandContext(request, accountId, principal.userId),
     );
-    response.setHeader('ETag', accessTag(version));
+    response.header('ETag', accessTag(version));
     return accessControlsView(state);
   }
 }

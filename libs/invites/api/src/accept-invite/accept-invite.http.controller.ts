@@ -2,7 +2,7 @@ import { Public } from '@gatehouse/http';
 import { Body, Controller, Post, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { requestContext } from '@gatehouse/identity';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { AcceptInviteDto } from './accept-invite.dto';
 import { AcceptInviteHandler } from './accept-invite.handler';
 
@@ -17,7 +17,7 @@ export class AcceptInviteHttpController {
   @ApiCreatedResponse({ description: 'The invitee is a user of the account with the invite’s roles.' })
   accept(
     @Body() body: AcceptInviteDto,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
   ): Promise<{ userId: string; accountId: string }> {
     return this.handler.accept(body, requestContext(request, 'anonymous'));
   }

@@ -4,7 +4,7 @@ import { Public } from '@gatehouse/http';
 import type { RouteBodyLimit } from '@gatehouse/http';
 import { requestContext } from '@gatehouse/identity';
 import { showTokenPage, submitTokenPage, type TokenPage, validForm } from '@gatehouse/pages';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { InvitesConfig } from '../invites.config';
 import { AcceptInviteDto } from './accept-invite.dto';
 import { AcceptInviteHandler } from './accept-invite.handler';
@@ -81,12 +81,12 @@ export class AcceptInvitePageController {
   }
 
   @Get(ACCEPT_INVITE_PAGE)
-  show(@Req() request: Request, @Res() response: Response): Promise<void> {
+  show(@Req() request: FastifyRequest, @Res() response: FastifyReply): Promise<void> {
     return showTokenPage(this.page, request, response, this.holder);
   }
 
   @Post(ACCEPT_INVITE_PAGE)
-  submit(@Req() request: Request, @Res() response: Response): Promise<void> {
+  submit(@Req() request: FastifyRequest, @Res() response: FastifyReply): Promise<void> {
     return submitTokenPage(this.page, request, response, this.holder, async (token, fields) => {
       // A name left blank takes the inviter's, as when the API call leaves it out.
       const given = Object.entries(fields).filter(([, value]) => value.trim() !== '');

@@ -6,7 +6,7 @@ import { assertSameAccount, CurrentPrincipal, type Principal } from '@gatehouse/
 import { commandContext } from '@gatehouse/identity';
 import { INVITE_EXPIRY_HOURS } from '@gatehouse/invites-domain';
 import { IsInt } from 'class-validator';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { InviteCommands } from '../invite-commands';
 
 export class InviteSettingsDto {
@@ -38,7 +38,7 @@ export class InviteSettingsHttpController {
     @Param('accountId', ParseUUIDPipe) accountId: string,
     @Body() body: InviteSettingsDto,
     @CurrentPrincipal() principal: Principal,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
   ): Promise<void> {
     assertSameAccount(principal, accountId);
     if (!principal.roles.has(BuiltInRoles.accountAdmin)) {

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { assertPermission, CurrentPrincipal, type Principal } from '@gatehouse/http';
 import { commandContext } from '@gatehouse/identity';
 import { InviteErrors } from '@gatehouse/invites-domain';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { InviteCommands } from '../invite-commands';
 import { AccountEmails } from './account-emails';
@@ -25,8 +25,8 @@ export class InviteUserHttpController {
     @Param('accountId', ParseUUIDPipe) accountId: string,
     @Body() body: InviteUserDto,
     @CurrentPrincipal() principal: Principal,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<{ inviteId: string }> {
     assertPermission(principal, accountId, 'users:manage');
     assertPermission(principal, accountId, 'roles:manage');
@@ -43,7 +43,7 @@ export class InviteUserHttpController {
       invitedBy: principal.userId,
     };
     await this.invites.invite(facts, commandContext(request, accountId, principal.userId));
-    response.location(`/v1/accounts/${accountId}/invites/${inviteId}`);
+    response.header('Location', `/v1/accounts/${accountId}/invites/${inviteId}`);
     return { inviteId };
   }
 }

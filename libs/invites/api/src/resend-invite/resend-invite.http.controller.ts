@@ -2,7 +2,7 @@ import { Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/c
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { assertPermission, CurrentPrincipal, type Principal } from '@gatehouse/http';
 import { commandContext } from '@gatehouse/identity';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { InviteCommands } from '../invite-commands';
 
 @ApiTags('invites')
@@ -18,7 +18,7 @@ export class ResendInviteHttpController {
     @Param('accountId', ParseUUIDPipe) accountId: string,
     @Param('inviteId', ParseUUIDPipe) inviteId: string,
     @CurrentPrincipal() principal: Principal,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
   ): Promise<void> {
     assertPermission(principal, accountId, 'users:manage');
     assertPermission(principal, accountId, 'roles:manage');

@@ -1,9 +1,8 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { assertPermission, CurrentPrincipal, type Principal } from '@gatehouse/http';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { ExportUsersQueryDto } from '../users-query/users-query.dto';
 import { UsersListReader } from '../users-query/users-list.reader';
 import { usersCsv } from './users-csv';
@@ -25,15 +24,15 @@ export class ExportUsersHttpController {
     @Param('accountId', ParseUUIDPipe) accountId: string,
     @Query() query: ExportUsersQueryDto,
     @CurrentPrincipal() principal: Principal,
-    @Res() response: Response,
+    @Res() response: FastifyReply,
   ): Promise<void> {
     assertPermission(principal, accountId, 'users:read');
+    const csv = usersCsv(this.reader.csvLines(accountId, query), { bom: query.bom ?? false });
+    // Fastify pipes the stream as the client takes it, headers with the first row.
     response
       .status(200)
       .type('text/csv; charset=utf-8')
-      .setHeader('content-disposition', 'attachment; filename="users.csv"');
-    response.flushHeaders();
-    const csv = usersCsv(this.reader.csvLines(accountId, query), { bom: query.bom ?? false });
-    await pipeline(Readable.from(csv), response);
+      .header('content-disposition', 'attachment; filename="users.csv"')
+      .send(Readable.from(csv));
   }
 }

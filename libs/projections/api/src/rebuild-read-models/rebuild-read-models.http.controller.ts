@@ -9,7 +9,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { bearerToken, GuardedBy } from '@gatehouse/http';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { ProjectionRunner } from '../projection-runner/projection-runner';
 import { ProjectionsConfig } from '../projection-runner/projections';
@@ -21,7 +21,7 @@ class PlatformOperator implements CanActivate {
   constructor(private readonly config: ProjectionsConfig) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const token = bearerToken(context.switchToHttp().getRequest<Request>()) ?? '';
+    const token = bearerToken(context.switchToHttp().getRequest<FastifyRequest>()) ?? '';
     const [given, expected] = [token, this.config.operatorToken].map((value) =>
       createHash('sha256').update(value).digest(),
     );

@@ -2,7 +2,7 @@ import { Body, Controller, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { assertPermission, CurrentPrincipal, type Principal } from '@gatehouse/http';
 import { commandContext } from '@gatehouse/identity';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { RoleCommands, rolesTag } from '../role-commands';
 import { DefineRoleDto } from './define-role.dto';
@@ -22,8 +22,8 @@ export class DefineRoleHttpController {
     @Param('accountId', ParseUUIDPipe) accountId: string,
     @Body() body: DefineRoleDto,
     @CurrentPrincipal() principal: Principal,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<{ roleId: string }> {
     assertPermission(principal, accountId, 'roles:manage');
     const roleId = `custom-${uuidv7()}`;
@@ -33,7 +33,9 @@ export class DefineRoleHttpController {
       command,
       commandContext(request, accountId, principal.userId),
     );
-    response.location(`/v1/accounts/${accountId}/roles/${roleId}`).setHeader('ETag', rolesTag(version));
+    response
+      .header('Location', `/v1/accounts/${accountId}/roles/${roleId}`)
+      .header('ETag', rolesTag(version));
     return { roleId };
   }
 }

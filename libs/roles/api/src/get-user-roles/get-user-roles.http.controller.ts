@@ -5,7 +5,7 @@ import { assertSelfOrPermission, CurrentPrincipal, type Principal } from '@gateh
 import { Grants } from '@gatehouse/identity';
 import { catalogOf, permissionsOf } from '@gatehouse/identity-domain';
 import { canonicalPermissions, RoleErrors } from '@gatehouse/roles-domain';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { rolesTag } from '../role-commands';
 import { type RoleView, roleView } from '../list-roles/role.view';
 
@@ -21,7 +21,7 @@ export class GetUserRolesHttpController {
     @Param('accountId', ParseUUIDPipe) accountId: string,
     @Param('userId', ParseUUIDPipe) userId: string,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<{ roles: RoleView[]; permissions: Permission[] }> {
     assertSelfOrPermission(principal, accountId, userId, 'users:read');
     const user = await this.roles.user(userId);
@@ -30,7 +30,7 @@ export class GetUserRolesHttpController {
       this.roles.rolesOf(userId),
       this.roles.catalog(accountId),
     ]);
-    response.setHeader('ETag', rolesTag(version));
+    response.header('ETag', rolesTag(version));
     return {
       roles: catalogOf(catalog)
         .filter((role) => held.has(role.id))

@@ -4,7 +4,7 @@ import { assertSameAccount, CurrentPrincipal, type Principal } from '@gatehouse/
 import { Grants } from '@gatehouse/identity';
 import { catalogOf, roleOf } from '@gatehouse/identity-domain';
 import { RoleErrors } from '@gatehouse/roles-domain';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { rolesTag } from '../role-commands';
 import { type RoleView, roleView } from './role.view';
 
@@ -20,11 +20,11 @@ export class ListRolesHttpController {
   async list(
     @Param('accountId', ParseUUIDPipe) accountId: string,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<{ items: RoleView[] }> {
     assertSameAccount(principal, accountId);
     const { state, version } = await this.roles.catalog(accountId);
-    response.setHeader('ETag', rolesTag(version));
+    response.header('ETag', rolesTag(version));
     return { items: catalogOf(state).map(roleView) };
   }
 

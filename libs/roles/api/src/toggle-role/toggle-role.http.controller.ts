@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Put, Req, Res } from 
 import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { assertPermission, CurrentPrincipal, type Principal } from '@gatehouse/http';
 import { commandContext } from '@gatehouse/identity';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ToggleRoleDto } from './toggle-role.dto';
 import { rolesTag } from '../role-commands';
 import { ToggleRoleHandler } from './toggle-role.handler';
@@ -28,8 +28,8 @@ export class ToggleRoleHttpController {
     @Param('roleId') roleId: string,
     @Body() body: ToggleRoleDto,
     @CurrentPrincipal() principal: Principal,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<void> {
     assertPermission(principal, accountId, 'roles:manage');
     const input = { accountId, userId, roleId, enabled: body.enabled };
@@ -37,6 +37,6 @@ export class ToggleRoleHttpController {
       input,
       commandContext(request, accountId, principal.userId),
     );
-    response.setHeader('ETag', rolesTag(version));
+    response.header('ETag', rolesTag(version));
   }
 }

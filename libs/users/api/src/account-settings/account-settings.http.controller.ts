@@ -4,7 +4,7 @@ import type { AccountSettings } from '@gatehouse/contracts';
 import { EventStore, handleCommand, StateCache } from '@gatehouse/event-store';
 import { CurrentPrincipal, type Principal } from '@gatehouse/http';
 import { accountDecider, accountSettingsOf, accountStreamId } from '@gatehouse/users-domain';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { assertAccountAdmin, assertSameAccount } from '../access';
 import { commandContext } from '@gatehouse/identity';
 import { AccountSettingsDto } from './account-settings.dto';
@@ -37,7 +37,7 @@ export class AccountSettingsHttpController {
     @Param('accountId', ParseUUIDPipe) accountId: string,
     @Body() body: AccountSettingsDto,
     @CurrentPrincipal() principal: Principal,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
   ): Promise<AccountSettings> {
     assertAccountAdmin(principal, accountId);
     const { minLength, minCharacterClasses } = body.passwordPolicy;

@@ -1,7 +1,7 @@
 import { GuardedBy } from '@gatehouse/http';
 import { Body, Controller, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { requestContext } from '@gatehouse/identity';
 import { BootstrapAccountDto } from './bootstrap-account.dto';
 import { BootstrapAccountHandler } from './bootstrap-account.handler';
@@ -18,7 +18,7 @@ export class BootstrapAccountHttpController {
   @Post()
   async bootstrap(
     @Body() body: BootstrapAccountDto,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
   ): Promise<{ accountId: string; adminUserId: string }> {
     const { password, mobile, ...details } = body.admin;
     const admin = { ...details, mobile: mobile ?? null };

@@ -1,6 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import { bearerToken } from '@gatehouse/http';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { OperatorConfig } from '../users.config';
 
@@ -10,7 +10,7 @@ export class OperatorGuard implements CanActivate {
   constructor(private readonly config: OperatorConfig) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const token = bearerToken(context.switchToHttp().getRequest<Request>());
+    const token = bearerToken(context.switchToHttp().getRequest<FastifyRequest>());
     const digest = (value: string) => createHash('sha256').update(value).digest();
     if (!token || !timingSafeEqual(digest(token), digest(this.config.operatorToken))) {
       throw new UnauthorizedException('the operator token is required');

@@ -1,7 +1,7 @@
 import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Put, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '@gatehouse/http';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { assertManagesUser } from '../access';
 import { commandContext } from '@gatehouse/identity';
 import { parseIfMatch } from '../if-match';
@@ -27,8 +27,8 @@ export class ChangeContactInfoHttpController {
     @Body() body: ChangeContactInfoDto,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentPrincipal() principal: Principal,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<void> {
     assertManagesUser(principal, accountId, userId, await this.users.rolesOf(userId), {
       orSelf: true,
@@ -36,6 +36,6 @@ export class ChangeContactInfoHttpController {
     const context = commandContext(request, accountId, principal.userId);
     const command = { type: 'ChangeContactInfo', accountId, email: body.email, mobile: body.mobile } as const;
     const result = await this.users.run(userId, command, context, { expectedVersion: parseIfMatch(ifMatch) });
-    response.setHeader('ETag', `"${result.version}"`);
+    response.header('ETag', `"${result.version}"`);
   }
 }

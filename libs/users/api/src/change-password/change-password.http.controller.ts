@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '@gatehouse/http';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { assertSameAccount } from '../access';
 import { commandContext } from '@gatehouse/identity';
 import { ChangePasswordDto } from './change-password.dto';
@@ -21,7 +21,7 @@ export class ChangePasswordHttpController {
     @Param('userId', ParseUUIDPipe) userId: string,
     @Body() body: ChangePasswordDto,
     @CurrentPrincipal() principal: Principal,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
   ): Promise<void> {
     assertSameAccount(principal, accountId);
     await this.handler.change(userId, principal, body, commandContext(request, accountId, principal.userId));

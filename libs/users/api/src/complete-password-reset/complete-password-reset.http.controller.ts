@@ -1,7 +1,7 @@
 import { Public } from '@gatehouse/http';
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { requestContext } from '@gatehouse/identity';
 import { CompletePasswordResetDto } from './complete-password-reset.dto';
 import { CompletePasswordResetHandler } from './complete-password-reset.handler';
@@ -15,7 +15,7 @@ export class CompletePasswordResetHttpController {
   /** Permission: whoever holds a valid reset token (no session). Sets the password; the token is then spent. */
   @Post()
   @HttpCode(204)
-  async complete(@Body() body: CompletePasswordResetDto, @Req() request: Request): Promise<void> {
+  async complete(@Body() body: CompletePasswordResetDto, @Req() request: FastifyRequest): Promise<void> {
     await this.handler.complete(body.token, body.newPassword, requestContext(request, 'anonymous'));
   }
 }

@@ -2,7 +2,7 @@ import { GuardedBy } from '@gatehouse/http';
 import { Body, Controller, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { commandContext, InternalCallGuard } from '@gatehouse/identity';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { CreateInvitedUserDto } from './create-invited-user.dto';
 import { CreateInvitedUserHandler } from './create-invited-user.handler';
 
@@ -17,7 +17,7 @@ export class CreateInvitedUserInternalController {
   async create(
     @Param('accountId', ParseUUIDPipe) accountId: string,
     @Body() body: CreateInvitedUserDto,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
   ): Promise<{ userId: string }> {
     const { accessControls = null, ...rest } = body;
     // The invitee acts: the user is theirs from the first event.

@@ -1,7 +1,7 @@
 import { Body, Controller, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '@gatehouse/http';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { assertPermission } from '../access';
 import { commandContext } from '@gatehouse/identity';
 import { CreateUserDto } from './create-user.dto';
@@ -23,8 +23,8 @@ export class CreateUserHttpController {
     @Param('accountId', ParseUUIDPipe) accountId: string,
     @Body() body: CreateUserDto,
     @CurrentPrincipal() principal: Principal,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<{ userId: string }> {
     assertPermission(principal, accountId, 'users:manage');
     const { roles = [], mobile, ...details } = body;
@@ -34,7 +34,7 @@ export class CreateUserHttpController {
       { accountId, profile, roles, firstPasswordLink: true },
       commandContext(request, accountId, principal.userId),
     );
-    response.location(`/v1/accounts/${accountId}/users/${userId}`).setHeader('ETag', `"${version}"`);
+    response.header('Location', `/v1/accounts/${accountId}/users/${userId}`).header('ETag', `"${version}"`);
     return { userId };
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '@gatehouse/http';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { assertManagesUser } from '../access';
 import { commandContext } from '@gatehouse/identity';
 import { UserCommands } from '../user-commands';
@@ -19,7 +19,7 @@ export class EnableUserHttpController {
     @Param('accountId', ParseUUIDPipe) accountId: string,
     @Param('userId', ParseUUIDPipe) userId: string,
     @CurrentPrincipal() principal: Principal,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
   ): Promise<void> {
     assertManagesUser(principal, accountId, userId, await this.users.rolesOf(userId));
     const command = { type: 'EnableUser', accountId } as const;

@@ -2,7 +2,7 @@ import { Controller, Delete, HttpCode, Param, ParseUUIDPipe, Req } from '@nestjs
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '@gatehouse/http';
 import { commandContext } from '@gatehouse/identity';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { assertManagesUser } from '../access';
 import { UserCommands } from '../user-commands';
 
@@ -23,7 +23,7 @@ export class EndSessionHttpController {
     @Param('userId', ParseUUIDPipe) userId: string,
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
     @CurrentPrincipal() principal: Principal,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
   ): Promise<void> {
     assertManagesUser(principal, accountId, userId, await this.users.rolesOf(userId), { orSelf: true });
     const command = { type: 'EndSession', accountId, sessionId, reason: 'ended' } as const;

@@ -4,7 +4,7 @@ import { StateCache } from '@gatehouse/event-store';
 import { CurrentPrincipal, type Principal } from '@gatehouse/http';
 import { userStreamId } from '@gatehouse/users-domain';
 import { Grants } from '@gatehouse/identity';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { assertSelfOrPermission } from '../access';
 import { type UserView, userRecordView, userView } from './user.view';
 
@@ -23,7 +23,7 @@ export class GetUserHttpController {
     @Param('accountId', ParseUUIDPipe) accountId: string,
     @Param('userId', ParseUUIDPipe) userId: string,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<UserView> {
     assertSelfOrPermission(principal, accountId, userId, 'users:read');
     const [{ state, version }, { roles }] = await Promise.all([
@@ -32,7 +32,7 @@ export class GetUserHttpController {
     ]);
     const view = userView(state, roles);
     if (!view || view.accountId !== accountId) throw new NotFoundException('no such user');
-    response.setHeader('ETag', `"${version}"`);
+    response.header('ETag', `"${version}"`);
     return view;
   }
 }

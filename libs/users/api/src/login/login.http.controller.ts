@@ -1,7 +1,7 @@
 import { Public } from '@gatehouse/http';
 import { Body, Controller, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { requestContext } from '@gatehouse/identity';
 import { LoginDto } from './login.dto';
 import { LoginHandler, type LoginResult, LoginThrottled } from './login.handler';
@@ -19,15 +19,15 @@ export class LoginHttpController {
   @Post()
   async login(
     @Body() body: LoginDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<LoginResult> {
     const context = requestContext(request, 'anonymous');
     try {
       const userAgent = request.headers['user-agent'];
       return await this.handler.login(body.username, body.password, request.ip ?? '', context, userAgent);
     } catch (error) {
-      if (error instanceof LoginThrottled) response.setHeader('Retry-After', String(error.retryAfter));
+      if (error instanceof LoginThrottled) response.header('Retry-After', String(error.retryAfter));
       throw error;
     }
   }

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { EventStore, handleCommand } from '@gatehouse/event-store';
 import { CurrentPrincipal, type Principal } from '@gatehouse/http';
 import { userDecider, userStreamId } from '@gatehouse/users-domain';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { commandContext } from '@gatehouse/identity';
 
 @ApiTags('sessions')
@@ -15,7 +15,7 @@ export class LogoutHttpController {
   /** Permission: the session's own user. Ends the session at once; the token is refused from then on. */
   @Delete('current')
   @HttpCode(204)
-  async logout(@CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<void> {
+  async logout(@CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest): Promise<void> {
     await handleCommand(
       this.store,
       userStreamId(principal.userId),

@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '@gatehouse/http';
 import { requestContext } from '@gatehouse/identity';
 import { type PageField, showTokenPage, submitTokenPage, type TokenPage, validForm } from '@gatehouse/pages';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CompletePasswordResetDto } from '../complete-password-reset/complete-password-reset.dto';
 import { CompletePasswordResetHandler } from '../complete-password-reset/complete-password-reset.handler';
 import { PasswordResetConfig } from '../password-reset/password-reset.config';
@@ -57,22 +57,22 @@ export class PasswordPagesController {
   }
 
   @Get(PASSWORD_PAGES.reset)
-  showReset(@Req() request: Request, @Res() response: Response): Promise<void> {
+  showReset(@Req() request: FastifyRequest, @Res() response: FastifyReply): Promise<void> {
     return showTokenPage(this.pages.reset, request, response, this.holder);
   }
 
   @Post(PASSWORD_PAGES.reset)
-  submitReset(@Req() request: Request, @Res() response: Response): Promise<void> {
+  submitReset(@Req() request: FastifyRequest, @Res() response: FastifyReply): Promise<void> {
     return submitTokenPage(this.pages.reset, request, response, this.holder, this.submit(request));
   }
 
   @Get(PASSWORD_PAGES.first)
-  showFirst(@Req() request: Request, @Res() response: Response): Promise<void> {
+  showFirst(@Req() request: FastifyRequest, @Res() response: FastifyReply): Promise<void> {
     return showTokenPage(this.pages.first, request, response, this.holder);
   }
 
   @Post(PASSWORD_PAGES.first)
-  submitFirst(@Req() request: Request, @Res() response: Response): Promise<void> {
+  submitFirst(@Req() request: FastifyRequest, @Res() response: FastifyReply): Promise<void> {
     return submitTokenPage(this.pages.first, request, response, this.holder, this.submit(request));
   }
 
@@ -81,7 +81,7 @@ export class PasswordPagesController {
     return language ? { language } : null;
   };
 
-  private submit(request: Request) {
+  private submit(request: FastifyRequest) {
     return async (token: string, fields: Readonly<Record<string, string>>) => {
       const body = await validForm(CompletePasswordResetDto, { token, newPassword: fields['newPassword'] });
       await this.handler.complete(body.token, body.newPassword, requestContext(request, 'anonymous'));

@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '@gatehouse/http';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { assertAccountAdmin } from '../access';
 import { commandContext } from '@gatehouse/identity';
 import { UnlockUserHandler } from './unlock-user.handler';
@@ -19,7 +19,7 @@ export class UnlockUserHttpController {
     @Param('accountId', ParseUUIDPipe) accountId: string,
     @Param('userId', ParseUUIDPipe) userId: string,
     @CurrentPrincipal() principal: Principal,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
   ): Promise<void> {
     assertAccountAdmin(principal, accountId);
     await this.handler.unlock(userId, commandContext(request, accountId, principal.userId));

@@ -2,7 +2,7 @@ import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Req, 
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { BuiltInRoles } from '@gatehouse/contracts';
 import { CurrentPrincipal, type Principal } from '@gatehouse/http';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { assertManagesUser } from '../access';
 import { commandContext } from '@gatehouse/identity';
 import { parseIfMatch } from '../if-match';
@@ -32,8 +32,8 @@ export class UpdateUserDetailsHttpController {
     @Body() body: UpdateUserDetailsDto,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentPrincipal() principal: Principal,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<void> {
     assertManagesUser(principal, accountId, userId, await this.users.rolesOf(userId), {
       orSelf: true,
@@ -47,6 +47,6 @@ export class UpdateUserDetailsHttpController {
     };
     const context = commandContext(request, accountId, principal.userId);
     const result = await this.users.run(userId, command, context, { expectedVersion });
-    response.setHeader('ETag', `"${result.version}"`);
+    response.header('ETag', `"${result.version}"`);
   }
 }
