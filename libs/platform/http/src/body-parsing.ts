@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { json, urlencoded } from 'body-parser';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import typeIs from 'type-is';
 import { BODY_LIMITS, bodyLimitFor, routeLimitFor, type RouteBodyLimit } from './body-limits';
 import { jsonDepthExceeds } from './json-depth';
@@ -51,24 +51,21 @@ export function installBodyParsing(fastify: FastifyInstance, routes: readonly Ro
     return parser;
   };
   fastify.removeAllContentTypeParsers();
-  fastify.addContentTypeParser(
-    '*',
-    async (request: { raw: IncomingMessage; method: string; url: string }) => {
-      const path = request.url.split('?', 1)[0] as string;
-      const limit = bodyLimitFor(routes, request.method, path);
-      if (routeLimitFor(routes, request.method, path)?.form && typeIs(request.raw, [FORM_TYPE])) {
-        return parsed(parserFor(limit, true), request.raw);
-      }
-      if (!typeIs(request.raw, JSON_TYPES)) {
-        throw new RequestRefused(
-          415,
-          'UNSUPPORTED_MEDIA_TYPE',
-          'The request body must be JSON',
-          `Content-Type must be application/json, not ${request.raw.headers['content-type'] ?? 'missing'}`,
-          'content-type',
-        );
-      }
-      return parsed(parserFor(limit, false), request.raw);
-    },
-  );
+  fastify.addContentTypeParser('*', async (request: FastifyRequest) => {
+    const path = request.url.split('?', 1)[0] as string;
+    const limit = bodyLimitFor(routes, request.method, path);
+    if (routeLimitFor(routes, request.method, path)?.form && typeIs(request.raw, [FORM_TYPE])) {
+      return parsed(parserFor(limit, true), request.raw);
+    }
+    if (!typeIs(request.raw, JSON_TYPES)) {
+      throw new RequestRefused(
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+        'The request body must be JSON',
+        `Content-Type must be application/json, not ${request.raw.headers['content-type'] ?? 'missing'}`,
+        'content-type',
+      );
+    }
+    return parsed(parserFor(limit, false), request.raw);
+  });
 }
