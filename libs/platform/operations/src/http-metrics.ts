@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import type { FastifyInstance } from 'fastify';
+import { fastifyOf } from '@gatehouse/http';
 import { Metrics } from './metrics';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -11,8 +11,7 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export function recordHttpMetrics(app: INestApplication): void {
   const metrics = app.get(Metrics);
-  const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
-  fastify.addHook('onResponse', (request, reply, done) => {
+  fastifyOf(app).addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
     const status = reply.statusCode;
     const labels = { method: request.method, route, status: String(status) };
