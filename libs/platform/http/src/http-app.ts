@@ -23,7 +23,7 @@ export const REQUEST_TIMEOUT_MS = 300_000;
 
 /**
  * Fastify under Nest: a cached get-user cost 0.29–0.35 ms of CPU on Express, of which 0.2 ms was what even
- * /health cost; Nest on Fastify answered a guarded get for 0.04–0.08 ms where Nest on Express took 0.24–0.29
+ * /health cost; Nest on Fastify answered a guarded get for 0.04–0.08 ms where Nest on Express took 0.24–0.30
  * (ADR 20261204-http-on-fastify). Paths match with or without a trailing slash, as they did on Express;
  * a route parameter may be long enough that a validation pipe, not the router, refuses an odd id; the
  * router's own refusals are problems too. Nest middleware is not used, so middie is not loaded (the
