@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { problem, PROBLEM_CONTENT_TYPE } from './problem';
+import { problem, PROBLEM_CONTENT_TYPE, sendProblem } from './problem';
 
 /** The longest path segment routed (a route parameter): far above any id, below a URL's usual limits. */
 export const MAX_PATH_SEGMENT = 1024;
@@ -41,8 +41,5 @@ export function answerRouterErrorAsProblem(
     error.statusCode === 414
       ? [414, 'PATH_SEGMENT_TOO_LONG', `A path segment is longer than ${MAX_PATH_SEGMENT} characters`]
       : [400, 'MALFORMED_URL', 'The URL is not valid'];
-  reply
-    .status(status)
-    .type(PROBLEM_CONTENT_TYPE)
-    .send(JSON.stringify(problem(status, code, title)));
+  sendProblem(reply, problem(status, code, title));
 }

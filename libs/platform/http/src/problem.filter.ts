@@ -3,7 +3,7 @@ import { DomainError, type DomainErrorKind } from '@gatehouse/domain-kit';
 import { WrongExpectedVersion } from '@gatehouse/event-store';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { correlationIdOf } from './correlation';
-import { type Problem, problem, PROBLEM_CONTENT_TYPE } from './problem';
+import { type Problem, problem, sendProblem } from './problem';
 import { RequestRefused } from './request-refused';
 import { InvalidInput } from './validation';
 
@@ -40,7 +40,7 @@ export class ProblemFilter implements ExceptionFilter {
       response.raw.end();
       return;
     }
-    response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+    sendProblem(response, body);
   }
 }
 

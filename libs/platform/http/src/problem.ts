@@ -1,3 +1,5 @@
+import type { FastifyReply } from 'fastify';
+
 /** RFC 9457 problem details, with the offending fields named by their rule. */
 export interface ProblemField {
   readonly field: string;
@@ -18,6 +20,11 @@ export interface Problem {
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** Answers with `body` as application/problem+json at its own status. */
+export function sendProblem(reply: FastifyReply, body: Problem): void {
+  reply.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+}
 
 export function problem(
   status: number,
