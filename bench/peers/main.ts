@@ -4,21 +4,22 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureKafka } from '../kafka';
 import { heading, verdict } from '../report';
-import { closedLoop, type PhaseResult } from './closed-loop';
+import { closedLoop, cpuMsOf, type PhaseResult } from './closed-loop';
 import { Gatehouse, type GatehouseProcess } from './gatehouse';
 import { Keycloak } from './keycloak';
 import { loginBurst } from './login-burst';
 import type { PeerSystem } from './peer-system';
 import { Profiler } from './profiler';
 import { printRatioTable, type Results } from './ratio-table';
-import { restingRate, settle } from './settle';
+import { machineCpuMs, type Meter, restingRate, settle } from './settle';
 import { repoRoot, type Running, startDistributed, startEmbedded, startKeycloak } from './servers';
 import { prepare, type Prepared, workload, type WorkloadName, workloadNames } from './workloads';
 
 /**
  * `npm run bench:peers`: Keycloak (the shared harness), Gatehouse embedded and Gatehouse distributed
  * side by side in one run, the same workloads at C=1 and C=16, each workload measured on every system in
- * turn so that load from elsewhere on the machine falls on all of them alike; then the ratio table, the
+ * turn (in reverse every other phase) so that load from elsewhere on the machine falls on all of them
+ * alike, each phase once the systems and the machine are back at rest (settle.ts); then the ratio table, the
  * login-burst check and (PEERS_PROFILE=1) CPU profiles of the Gatehouse processes.
  *   PEERS_SYSTEMS (keycloak,embedded,distributed), PEERS_WORKLOADS (all), PEERS_CONC (1,16),
  *   PEERS_DURATION_S (10), PEERS_WARMUP_S (3), PEERS_SEED_USERS (5000), PEERS_LOGIN_USERS (32),
@@ -57,12 +58,12 @@ const profiled: readonly WorkloadName[] = [
 ];
 
 /**
- * Every system back at its resting rate (measured as it started) before a measured phase starts (see
- * settle.ts), or a line saying it was not.
+ * The systems and the machine back at their resting rates (measured as each started, and before any did)
+ * before a measured phase starts (see settle.ts), or a line saying which was not.
  */
-async function settled(prepared: readonly Prepared[], resting: number, phase: string): Promise<void> {
-  if (!(await settle(() => prepared.flatMap(({ system }) => system.pids()), resting)))
-    console.log(`(the systems were still busy after 60 s; ${phase} runs anyway)`);
+async function settled(meters: readonly Meter[], phase: string): Promise<void> {
+  const busy = await settle(meters);
+  if (busy.length > 0) console.log(`(${busy.join(' and ')} still busy after 60 s; ${phase} runs anyway)`);
 }
 
 async function main(): Promise<void> {
@@ -76,6 +77,8 @@ async function main(): Promise<void> {
     : [repoRoot, ...(baseline ? [baseline] : [])])
     execFileSync(process.execPath, [join(root, 'tools/build.js')], { cwd: root, stdio: 'ignore' });
   ensureKafka();
+  const machineResting = await restingRate(machineCpuMs);
+  console.log(`machine: resting at ${machineResting.toFixed(0)} ms of CPU a second before any system starts`);
   const running: Running<unknown>[] = [];
   const stopAll = () =>
     Promise.allSettled(
@@ -91,25 +94,36 @@ async function main(): Promise<void> {
     let resting = 0;
     for (const name of systems) {
       const system = await start(name, running, targets);
-      const rate = await restingRate(() => system.pids());
+      const rate = await restingRate(() => cpuMsOf(system.pids()));
       console.log(`${name}: resting at ${rate.toFixed(0)} ms of CPU a second`);
       resting += rate;
       prepared.push(await prepare(system, seedUsers, loginUsers));
     }
+    const meters: Meter[] = [
+      {
+        name: 'the systems',
+        cpuMs: () => cpuMsOf(prepared.flatMap(({ system }) => system.pids())),
+        restingMsPerS: resting,
+      },
+      { name: 'the machine', cpuMs: machineCpuMs, restingMsPerS: machineResting + resting },
+    ];
     const results: Results = new Map();
+    let phase = 0;
     for (const name of workloads) {
       const byConcurrency = new Map<number, Map<string, PhaseResult>>();
       results.set(name, byConcurrency);
       for (const c of concurrencies) {
         const bySystem = new Map<string, PhaseResult>();
         byConcurrency.set(c, bySystem);
-        for (const one of prepared) {
+        // Every other phase in reverse order: whatever a phase leaves behind for the next falls on each
+        // system alike, the first of one phase being the last of the next.
+        for (const one of phase++ % 2 === 0 ? prepared : [...prepared].reverse()) {
           const target = targets.get(one.system.name);
           const profile =
             profiler && target && profiled.includes(name) && c === Math.max(...concurrencies)
               ? { profiler, target }
               : null;
-          await settled(prepared, resting, `${one.system.name} ${name} C=${c}`);
+          await settled(meters, `${one.system.name} ${name} C=${c}`);
           await profile?.profiler.start(`${name}.${profile.target.name}`, profile.target);
           const result = await closedLoop(timing, c, one.system.pids(), workload(name, one, c));
           await profile?.profiler.stop(profile.target);
@@ -134,7 +148,7 @@ async function main(): Promise<void> {
         `manipulate_user embedded: ${best.toFixed(0)} iterations/s (target ≥ 500) ${verdict(best >= 500)}`,
       );
     for (const one of prepared.filter(({ system }) => system.name !== 'keycloak')) {
-      await settled(prepared, resting, `${one.system.name} login burst`);
+      await settled(meters, `${one.system.name} login burst`);
       await loginBurst(one, timing);
     }
     if (profiler) profiler.summarise();

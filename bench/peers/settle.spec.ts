@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { restingRate, settle } from './settle';
+import { cpuMsOf } from './closed-loop';
+import { machineCpuMs, type Meter, restingRate, settle } from './settle';
 
 /** A process that sleeps, or one that spins a core, until killed; returned once it has started up. */
 async function child(work: 'sleep' | 'spin'): Promise<ChildProcess> {
@@ -11,6 +12,12 @@ async function child(work: 'sleep' | 'spin'): Promise<ChildProcess> {
   await once(started.stdout as NodeJS.ReadableStream, 'data');
   return started;
 }
+
+const meter = (process: ChildProcess, restingMsPerS = 0): Meter => ({
+  name: `pid ${process.pid}`,
+  cpuMs: () => cpuMsOf([process.pid as number]),
+  restingMsPerS,
+});
 
 describe('settling the peers bench between phases', () => {
   const children: ChildProcess[] = [];
@@ -24,23 +31,37 @@ describe('settling the peers bench between phases', () => {
   it('measures a sleeping process at rest, and one spinning a core far above it', async () => {
     const [sleeping, spinning] = [await child('sleep'), await child('spin')];
     children.push(sleeping, spinning);
-    expect(await restingRate(() => [sleeping.pid as number], 2)).toBeLessThan(50);
+    expect(await restingRate(meter(sleeping).cpuMs, 2)).toBeLessThan(50);
     // A core is 1,000 ms a second; on two loaded cores the spinner still gets a good share of one.
-    expect(await restingRate(() => [spinning.pid as number], 2)).toBeGreaterThan(100);
+    expect(await restingRate(meter(spinning).cpuMs, 2)).toBeGreaterThan(100);
   }, 30_000);
 
-  it('settles at once when every process is at its resting rate', async () => {
+  it("counts the whole machine's CPU, a spinning process included", async () => {
+    const spinning = await child('spin');
+    children.push(spinning);
+    const before = { machine: machineCpuMs(), spinner: meter(spinning).cpuMs() };
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const machine = machineCpuMs() - before.machine;
+    const spinner = meter(spinning).cpuMs() - before.spinner;
+    expect(spinner).toBeGreaterThan(200);
+    // Both count in 10 ms ticks, read at slightly different moments.
+    expect(machine).toBeGreaterThanOrEqual(spinner - 50);
+  }, 30_000);
+
+  it('settles at once when every meter is at its resting rate', async () => {
     const sleeping = await child('sleep');
     children.push(sleeping);
     const started = performance.now();
-    expect(await settle(() => [sleeping.pid as number], 0, 10_000)).toBe(true);
+    expect(await settle([meter(sleeping)], 10_000)).toEqual([]);
     // After its first one-second window, not at the deadline (a busy machine may delay the timer a little).
     expect(performance.now() - started).toBeLessThan(3_000);
   }, 30_000);
 
-  it('gives up after the longest wait while a process stays busy above its resting rate', async () => {
-    const spinning = await child('spin');
-    children.push(spinning);
-    expect(await settle(() => [spinning.pid as number], 0, 2_500)).toBe(false);
+  it('names the meters still busy above their resting rate after the longest wait', async () => {
+    const [sleeping, spinning] = [await child('sleep'), await child('spin')];
+    children.push(sleeping, spinning);
+    const started = performance.now();
+    expect(await settle([meter(sleeping), meter(spinning)], 2_500)).toEqual([`pid ${spinning.pid}`]);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(2_500);
   }, 30_000);
 });

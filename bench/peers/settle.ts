@@ -1,5 +1,5 @@
+import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { cpuMsOf } from './closed-loop';
 
 /**
  * How far above the systems' summed resting rate a second may be and still count as rest: their rate
@@ -10,38 +10,59 @@ const DRIFT = 1.25;
 const MARGIN_MS_PER_S = 50;
 const WINDOW_MS = 1000;
 
-/**
- * What a system's processes spend on the CPU at rest, in ms a second, averaged over `windows` seconds
- * measured when it has just started and has no work. Resting is not zero: a distributed stack's Kafka
- * consumers fetch and heartbeat, its services flush logs and meters: 100–180 ms a second here.
- */
-export async function restingRate(pids: () => readonly number[], windows = 5): Promise<number> {
-  const before = cpuMsOf(pids());
-  await sleep(windows * WINDOW_MS);
-  return ((cpuMsOf(pids()) - before) * 1000) / (windows * WINDOW_MS);
+/** Something whose CPU time can be read (ms so far) and its rate at rest (ms a second). */
+export interface Meter {
+  readonly name: string;
+  readonly cpuMs: () => number;
+  readonly restingMsPerS: number;
 }
 
 /**
- * Waits, at most `maxMs`, until the systems' processes spend no more than their summed resting rate (with
- * its drift) over a whole second; says whether they got there. A phase leaves work behind (projections,
- * reactions, emails, a second stack's seeding backlog), and measured A/B runs showed it landing in the next
- * phase, of whichever system came next: get_user, which writes nothing, came out 7 % apart between two
- * builds that differ only in how they append. A fixed threshold below the systems' resting rate never
- * passed, so every phase waited the whole `maxMs` and then ran, quiet or not.
+ * What something spends on the CPU at rest, in ms a second, averaged over `windows` seconds measured when
+ * it has no work: a system just started (a distributed stack's consumers fetch and heartbeat, its services
+ * flush logs and meters: 80–150 ms a second here), or the whole machine before any system starts.
  */
-export async function settle(
-  pids: () => readonly number[],
-  restingMsPerS: number,
-  maxMs = 60_000,
-): Promise<boolean> {
-  const limit = ((restingMsPerS * DRIFT + MARGIN_MS_PER_S) * WINDOW_MS) / 1000;
+export async function restingRate(cpuMs: () => number, windows = 5): Promise<number> {
+  const before = cpuMs();
+  await sleep(windows * WINDOW_MS);
+  return ((cpuMs() - before) * 1000) / (windows * WINDOW_MS);
+}
+
+/**
+ * CPU time of the whole machine so far (every core: user, nice, system, irq, softirq, steal), from
+ * /proc/stat (USER_HZ 100): what the systems' own processes do not show — PostgreSQL, Kafka and Redis
+ * working off what a phase left them.
+ */
+export function machineCpuMs(): number {
+  const stat = readFileSync('/proc/stat', 'utf8');
+  const [, user, nice, system, , , irq, softirq, steal] = stat
+    .slice(0, stat.indexOf('\n'))
+    .split(/\s+/)
+    .map(Number);
+  return (user + nice + system + irq + softirq + steal) * 10;
+}
+
+/**
+ * Waits, at most `maxMs`, until every meter spends no more than its resting rate (with its drift) over
+ * one whole second; returns the names of those still above it at the deadline (none: settled). A phase leaves work behind (projections, reactions,
+ * emails, a second stack's seeding backlog), and measured A/B runs showed it landing in the next phase, of
+ * whichever system came next: get_user, which writes nothing, came out 7 % apart between two builds that
+ * differ only in how they append. The systems' processes alone were not enough: with them at rest,
+ * whichever build ran first still won by 10–35 % in two runs with the order swapped, so the machine
+ * (the databases and Kafka the systems share) is a meter too. A fixed threshold below the resting rate
+ * never passed, so every phase waited the whole `maxMs` and then ran, quiet or not.
+ */
+export async function settle(meters: readonly Meter[], maxMs = 60_000): Promise<string[]> {
+  const limits = meters.map(
+    ({ restingMsPerS }) => ((restingMsPerS * DRIFT + MARGIN_MS_PER_S) * WINDOW_MS) / 1000,
+  );
   const deadline = performance.now() + maxMs;
-  let before = cpuMsOf(pids());
-  while (performance.now() < deadline) {
+  let before = meters.map(({ cpuMs }) => cpuMs());
+  for (;;) {
     await sleep(WINDOW_MS);
-    const now = cpuMsOf(pids());
-    if (now - before <= limit) return true;
+    const now = meters.map(({ cpuMs }) => cpuMs());
+    const busy = meters.filter((_, i) => now[i] - before[i] > limits[i]).map(({ name }) => name);
+    if (busy.length === 0 || performance.now() >= deadline) return busy;
     before = now;
   }
-  return false;
 }
