@@ -84,6 +84,20 @@ export function cpuMsOf(pids: readonly number[]): number {
   return ticks * TICK_MS;
 }
 
+/**
+ * CPU time of the whole machine so far (every core: user, nice, system, irq, softirq, steal), from
+ * /proc/stat (USER_HZ 100): what the systems' own processes do not show — PostgreSQL, Kafka and Redis
+ * working off what a phase left them.
+ */
+export function machineCpuMs(): number {
+  const stat = readFileSync('/proc/stat', 'utf8');
+  const [, user, nice, system, , , irq, softirq, steal] = stat
+    .slice(0, stat.indexOf('\n'))
+    .split(/\s+/)
+    .map(Number);
+  return (user + nice + system + irq + softirq + steal) * TICK_MS;
+}
+
 function withChildren(pids: readonly number[]): number[] {
   return pids.flatMap((pid) => [pid, ...withChildren(childrenOf(pid))]);
 }

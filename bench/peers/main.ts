@@ -4,14 +4,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureKafka } from '../kafka';
 import { heading, verdict } from '../report';
-import { closedLoop, cpuMsOf, type PhaseResult } from './closed-loop';
+import { closedLoop, cpuMsOf, machineCpuMs, type PhaseResult } from './closed-loop';
 import { Gatehouse, type GatehouseProcess } from './gatehouse';
 import { Keycloak } from './keycloak';
 import { loginBurst } from './login-burst';
 import type { PeerSystem } from './peer-system';
 import { Profiler } from './profiler';
 import { printRatioTable, type Results } from './ratio-table';
-import { machineCpuMs, type Meter, restingRate, settle } from './settle';
+import { type Meter, restingRate, settle } from './settle';
 import { repoRoot, type Running, startDistributed, startEmbedded, startKeycloak } from './servers';
 import { prepare, type Prepared, workload, type WorkloadName, workloadNames } from './workloads';
 

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { cpuMsOf } from './closed-loop';
-import { machineCpuMs, type Meter, restingRate, settle } from './settle';
+import { cpuMsOf, machineCpuMs } from './closed-loop';
+import { type Meter, restingRate, settle } from './settle';
 
 /** A process that sleeps, or one that spins a core, until killed; returned once it has started up. */
 async function child(work: 'sleep' | 'spin'): Promise<ChildProcess> {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
@@ -19,8 +18,9 @@ export interface Meter {
 
 /**
  * What something spends on the CPU at rest, in ms a second, averaged over `windows` seconds measured when
- * it has no work: a system just started (a distributed stack's consumers fetch and heartbeat, its services
- * flush logs and meters: 80–150 ms a second here), or the whole machine before any system starts.
+ * it has no work (read by cpuMsOf or machineCpuMs, closed-loop.ts): a system just started (a distributed
+ * stack's consumers fetch and heartbeat, its services flush logs and meters: 80–150 ms a second here), or
+ * the whole machine before any system starts.
  */
 export async function restingRate(cpuMs: () => number, windows = 5): Promise<number> {
   const before = cpuMs();
@@ -29,28 +29,15 @@ export async function restingRate(cpuMs: () => number, windows = 5): Promise<num
 }
 
 /**
- * CPU time of the whole machine so far (every core: user, nice, system, irq, softirq, steal), from
- * /proc/stat (USER_HZ 100): what the systems' own processes do not show — PostgreSQL, Kafka and Redis
- * working off what a phase left them.
- */
-export function machineCpuMs(): number {
-  const stat = readFileSync('/proc/stat', 'utf8');
-  const [, user, nice, system, , , irq, softirq, steal] = stat
-    .slice(0, stat.indexOf('\n'))
-    .split(/\s+/)
-    .map(Number);
-  return (user + nice + system + irq + softirq + steal) * 10;
-}
-
-/**
  * Waits, at most `maxMs`, until every meter spends no more than its resting rate (with its drift) over
- * one whole second; returns the names of those still above it at the deadline (none: settled). A phase leaves work behind (projections, reactions,
- * emails, a second stack's seeding backlog), and measured A/B runs showed it landing in the next phase, of
- * whichever system came next: get_user, which writes nothing, came out 7 % apart between two builds that
- * differ only in how they append. The systems' processes alone were not enough: with them at rest,
- * whichever build ran first still won by 10–35 % in two runs with the order swapped, so the machine
- * (the databases and Kafka the systems share) is a meter too. A fixed threshold below the resting rate
- * never passed, so every phase waited the whole `maxMs` and then ran, quiet or not.
+ * one whole second; returns the names of those still above it at the deadline (none: settled). A phase
+ * leaves work behind (projections, reactions, emails, a second stack's seeding backlog), and measured A/B
+ * runs showed it landing in the next phase, of whichever system came next: get_user, which writes nothing,
+ * came out 7 % apart between two builds that differ only in how they append. The systems' processes alone
+ * were not enough: with them at rest, whichever build ran first still won by 10–35 % in two runs with the
+ * order swapped, so the machine (the databases and Kafka the systems share) is a meter too. A fixed
+ * threshold below the resting rate never passed, so every phase waited the whole `maxMs` and then ran,
+ * quiet or not.
  */
 export async function settle(meters: readonly Meter[], maxMs = 60_000): Promise<string[]> {
   const limits = meters.map(

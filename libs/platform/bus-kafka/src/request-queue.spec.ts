@@ -7,7 +7,6 @@ interface Queue {
   push(request: { entry: Entry; expectResponse: boolean; sendRequest: () => void }): void;
   fulfillRequest(response: { correlationId: number; payload: Buffer; size: number }): void;
   maybeThrottle(ms: number): void;
-  destroy(): void;
 }
 
 interface Entry {
