@@ -8,7 +8,6 @@ import {
   readPasswordHashing,
 } from '@gatehouse/identity';
 import { randomBytes } from 'node:crypto';
-import { availableParallelism } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -50,8 +49,7 @@ export function loadEmbeddedConfig(env: NodeJS.ProcessEnv = process.env): Embedd
     operatorToken: env['GATEHOUSE_OPERATOR_TOKEN'] ?? readOrCreate(operatorTokenFile),
     serviceToken: env['GATEHOUSE_SERVICE_TOKEN'] ?? readOrCreate(join(dataDir, 'service.token')),
     reservationKey: env['GATEHOUSE_RESERVATION_KEY'] ?? readOrCreate(join(dataDir, 'reservation.key')),
-    // Every core: embedded login C=16 39.9 → 58.3/s here, get-user p99 during a login burst 1.53× quiet.
-    passwordHashing: readPasswordHashing(env, availableParallelism()),
+    passwordHashing: readPasswordHashing(env),
     loginLimits: readLoginLimits(env),
     operatorTokenFile,
     outboxDir: resolve(env['GATEHOUSE_OUTBOX_DIR'] ?? join(dataDir, 'outbox')),

@@ -1,5 +1,6 @@
 import { InMemorySecretStore } from '@gatehouse/secrets';
 import { hash } from 'argon2';
+import { availableParallelism } from 'node:os';
 import { HashingProcesses } from './hashing-processes';
 import { PasswordHasher } from './password-hasher';
 import { readPasswordHashing } from './password-hashing.config';
@@ -85,6 +86,10 @@ describe('password hashing settings', () => {
       concurrency: 1,
       nice: 10,
     });
+  });
+
+  it('hash on every core unless GATEHOUSE_HASH_CONCURRENCY says otherwise', () => {
+    expect(readPasswordHashing({}).concurrency).toBe(availableParallelism());
   });
 
   it('accept every OWASP-listed configuration', () => {
