@@ -1,20 +1,21 @@
 import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { SecretStore } from '@gatehouse/secrets';
 import { argon2id, hash, needsRehash } from 'argon2';
-import pLimit from 'p-limit';
 import { HashingProcesses } from './hashing-processes';
+import { HashingSlots } from './hashing-slots';
 import { PasswordHashingConfig } from './password-hashing.config';
 
 /**
  * argon2id hashes kept in the secret store, never in events. In the identity lib so that every service
- * can verify a password (HTTP basic authentication) while only the users service sets one. Every hash and verify waits for one of
- * `concurrency` slots, each a niced child process (hashing-processes.ts): without a bound a login burst
- * takes every core and every other request waits behind it.
+ * can verify a password (HTTP basic authentication) while only the users service sets one. Every hash
+ * and verify waits for a slot (hashing-slots.ts: `concurrency` of them, one fewer while other requests
+ * keep the event loop busy), each a niced child process (hashing-processes.ts): without a bound a login
+ * burst takes every core and every other request waits behind it.
  */
 @Injectable()
 export class PasswordHasher implements OnModuleInit, OnModuleDestroy {
   private standIn!: Promise<string>;
-  private readonly slots: ReturnType<typeof pLimit>;
+  private readonly slots: HashingSlots;
   private readonly processes: HashingProcesses;
   private readonly options: {
     type: typeof argon2id;
@@ -27,7 +28,7 @@ export class PasswordHasher implements OnModuleInit, OnModuleDestroy {
     private readonly secrets: SecretStore,
     config: PasswordHashingConfig,
   ) {
-    this.slots = pLimit(config.concurrency);
+    this.slots = new HashingSlots(config.concurrency);
     this.processes = new HashingProcesses(config.concurrency, config.nice ?? 10);
     this.options = {
       type: argon2id,
@@ -50,7 +51,7 @@ export class PasswordHasher implements OnModuleInit, OnModuleDestroy {
   }
 
   async set(userId: string, password: string): Promise<void> {
-    const digest = await this.slots(() => this.processes.hash(password, this.options));
+    const digest = await this.slots.run(() => this.processes.hash(password, this.options));
     await this.secrets.put(passwordKey(userId), digest);
   }
 
@@ -77,7 +78,7 @@ export class PasswordHasher implements OnModuleInit, OnModuleDestroy {
   ): Promise<{ stored: string | null; matched: boolean }> {
     const stored = await this.secrets.get(passwordKey(userId));
     const against = stored ?? (await this.standIn);
-    return { stored, matched: await this.slots(() => this.processes.verify(against, password)) };
+    return { stored, matched: await this.slots.run(() => this.processes.verify(against, password)) };
   }
 }
 

@@ -28,9 +28,8 @@ const MIN_SINGLE_PASS_KIB = 47_104;
 
 /**
  * Hashes at once: every core by default, in the embedded runtime and in a service alike. The hashers run
- * niced (GATEHOUSE_HASH_NICE), so they take only the CPU that request handling leaves, wherever it runs;
- * a service that kept a core back left it idle between bursts (distributed login C=16: 54 → 68/s, get-user
- * p99 during a login burst 2.60× → 2.67× quiet, the same within this machine's noise).
+ * niced (GATEHOUSE_HASH_NICE), and one slot is held back while other requests keep the event loop busy
+ * (hashing-slots.ts), so logins alone use the whole machine and a login burst still leaves a core.
  */
 export function readPasswordHashing(env: NodeJS.ProcessEnv): PasswordHashingConfig {
   const setting = (name: string, fallback: number, min: number, max: number): number => {
