@@ -24,10 +24,9 @@ export function eventLoopBusy(): () => boolean {
 /**
  * The hashes that may run at once: `size` while the event loop is mostly idle (logins alone: the loop
  * waits on the hashes, and they may take every core), one fewer while it is busy with other requests, so
- * a login burst leaves them a core. Measured embedded on 2 cores, peers bench: two slots always gave 91
- * logins/s at C=16 but get-user's p99 during a burst went to 2.4–2.6× its quiet p99; one slot always
- * held it to 1.6× at 52 logins/s. Waiting work starts in arrival order as slots free; at least one slot
- * is always open, so nothing waits on the loop becoming idle.
+ * a login burst leaves them a core (figures in ADR 20261201-password-hashing-owasp-default-bounded.md).
+ * Waiting work starts in arrival order as slots free; at least one slot is always open, so nothing waits
+ * on the loop becoming idle.
  */
 export class HashingSlots {
   private active = 0;

@@ -26,11 +26,7 @@ const MIN_MEMORY_KIB = 7168;
 const MIN_WORK_KIB = 7168 * 5;
 const MIN_SINGLE_PASS_KIB = 47_104;
 
-/**
- * Hashes at once: every core by default, in the embedded runtime and in a service alike. The hashers run
- * niced (GATEHOUSE_HASH_NICE), and one slot is held back while other requests keep the event loop busy
- * (hashing-slots.ts), so logins alone use the whole machine and a login burst still leaves a core.
- */
+/** Hashes at once default to every core, in either mode; hashing-slots.ts keeps one back while busy. */
 export function readPasswordHashing(env: NodeJS.ProcessEnv): PasswordHashingConfig {
   const setting = (name: string, fallback: number, min: number, max: number): number => {
     const raw = env[name];
