@@ -6,7 +6,7 @@ import {
   roleCatalogStreamId,
   userStreamId,
 } from '@gatehouse/contracts';
-import { StateCache } from '@gatehouse/event-store';
+import { type ReadSince, StateCache } from '@gatehouse/event-store';
 import {
   type AccessState,
   accessView,
@@ -57,12 +57,22 @@ export class Grants {
     return known ?? (await this.states.load(reservationStreamId, usernameOwnerView)).state;
   }
 
-  catalog(accountId: string): Promise<{ state: RoleCatalogState; version: number }> {
-    return this.states.load(roleCatalogStreamId(accountId), roleCatalogView);
+  catalog(
+    accountId: string,
+    since: ReadSince = 'asked',
+  ): Promise<{ state: RoleCatalogState; version: number }> {
+    return this.states.load(roleCatalogStreamId(accountId), roleCatalogView, since);
   }
 
-  async rolesOf(userId: string): Promise<{ roles: ReadonlySet<string>; version: number }> {
-    const { state, version } = await this.states.load(roleAssignmentsStreamId(userId), roleAssignmentsView);
+  async rolesOf(
+    userId: string,
+    since: ReadSince = 'asked',
+  ): Promise<{ roles: ReadonlySet<string>; version: number }> {
+    const { state, version } = await this.states.load(
+      roleAssignmentsStreamId(userId),
+      roleAssignmentsView,
+      since,
+    );
     return { roles: state.roles, version };
   }
 

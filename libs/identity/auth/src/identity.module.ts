@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { EventStore, StateCache, type StreamReader } from '@gatehouse/event-store';
 import { APP_GUARD } from '@nestjs/core';
 import { AuthenticatedGuard, Authenticator, EdgeGuard } from '@gatehouse/http';
+import { requestArrival } from '@gatehouse/logging';
 import { ApiKeyCredentials } from './api-keys/api-key-credentials';
 import { BasicAuthThrottle } from './basic-auth/basic-auth-throttle';
 import { BasicCredentials } from './basic-auth/basic-credentials';
@@ -33,7 +34,7 @@ import { SessionLiveness } from './session/session-liveness';
   providers: [
     {
       provide: StateCache,
-      useFactory: (store: StreamReader) => new StateCache(store),
+      useFactory: (store: StreamReader) => new StateCache(store, undefined, requestArrival),
       inject: [EventStore],
     },
     { provide: Authenticator, useClass: EventSourcedAuthenticator },

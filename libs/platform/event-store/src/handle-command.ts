@@ -68,9 +68,14 @@ async function decideAndAppend<Command, State, Event extends DomainEvent>(
   options: HandleOptions,
 ): Promise<Handled<State>> {
   const attempts = options.expectedVersion === undefined ? (options.retries ?? 3) + 1 : 1;
+  const { cache } = options;
   for (let attempt = 1; ; attempt++) {
-    const { state, version } = options.cache
-      ? await options.cache.load(streamId, decider)
+    // A first try may decide on the request's earlier read of the stream (its authentication's, or a
+    // read-ahead): a write since then fails the append and the retry reads again. A pinned version has no
+    // retry, so it is checked against a read begun now.
+    const since = attempt === 1 && options.expectedVersion === undefined ? 'request' : 'asked';
+    const { state, version } = cache
+      ? await cache.load(streamId, decider, since)
       : await loadState(store, streamId, decider);
     // Decide first: a rule that hides the stream (another tenant's user) must win over "stale version".
     const decided = decider.decide(command, state);
@@ -80,7 +85,9 @@ async function decideAndAppend<Command, State, Event extends DomainEvent>(
     if (decided.length === 0) return { state, version, events: [] };
     const newEvents = decided.map((event) => toNewEvent(event, context));
     try {
-      const result = await store.append(streamId, newEvents, version < 0 ? NO_STREAM : version);
+      const result = await store
+        .append(streamId, newEvents, version < 0 ? NO_STREAM : version)
+        .finally(() => cache?.wrote(streamId));
       return {
         state: fold(decider.evolve, state, decided),
         version: result.nextExpectedVersion,

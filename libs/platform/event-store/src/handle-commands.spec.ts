@@ -1,8 +1,8 @@
 import type { DomainEvent } from '@gatehouse/contracts';
 import { type Decider, DomainError } from '@gatehouse/domain-kit';
 import { handleCommands, step } from './handle-commands';
-import type { CommandContext } from './handle-command';
 import { InMemoryEventStore } from './in-memory-event-store';
+import { testContext } from './recording-store';
 
 type Claimed = DomainEvent<'Claimed', { by: string }>;
 type Claim = { type: 'Claim'; by: string };
@@ -18,13 +18,7 @@ const claims: Decider<Claim, ClaimState, Claimed> = {
   evolve: (_state, event) => ({ owner: event.data.by }),
 };
 
-const context: CommandContext = {
-  accountId: 'a',
-  actor: 'u',
-  correlationId: 'c',
-  causationId: null,
-  now: new Date(0),
-};
+const context = testContext;
 
 describe('handling commands on several streams at once', () => {
   it('appends the events of every stream together and reports each version', async () => {

@@ -1,23 +1,14 @@
-import type { DomainEvent, StoredEvent } from '@gatehouse/contracts';
+import type { DomainEvent } from '@gatehouse/contracts';
 import type { View } from '@gatehouse/domain-kit';
-import { type StreamRead, NO_STREAM } from './event-store.port';
-import { InMemoryEventStore } from './in-memory-event-store';
+import { NO_STREAM } from './event-store.port';
 import { newTestEvent } from './new-test-event';
+import { RecordingStore } from './recording-store';
 import { StateCache } from './state-cache';
 
 /** How many events a stream has had, as a view folds them: a double-applied event shows. */
 const counted: View<number, DomainEvent> = { initialState: () => 0, evolve: (count) => count + 1 };
 /** The same fold under another identity: a second view of one stream. */
 const alsoCounted: View<number, DomainEvent> = { initialState: () => 0, evolve: (count) => count + 1 };
-
-/** The in-memory store, recording every readStreams call it answers. */
-class RecordingStore extends InMemoryEventStore {
-  readonly calls: StreamRead[][] = [];
-  override readStreams(reads: readonly StreamRead[]): Promise<StoredEvent[][]> {
-    this.calls.push([...reads]);
-    return super.readStreams(reads);
-  }
-}
 
 describe('the state cache', () => {
   let store: RecordingStore;
@@ -88,6 +79,81 @@ describe('the state cache', () => {
       const loads = [cache.load('user-1', counted), cache.load('roles-1', counted)];
       await expect(Promise.all(loads)).rejects.toThrow('down');
       await expect(loads[1]).rejects.toThrow('down');
+    });
+  });
+
+  describe('when a load may be answered by a read made for its request', () => {
+    let arrived: number | undefined;
+    beforeEach(() => {
+      arrived = undefined;
+      cache = new StateCache(store, 10, () => arrived);
+    });
+    const arrive = () => (arrived = performance.now());
+
+    it('is answered without a read by one begun after the request arrived', async () => {
+      arrive();
+      await cache.load('user-1', counted);
+      expect(await cache.load('user-1', counted, 'request')).toEqual({ state: 2, version: 1 });
+      expect(store.calls).toHaveLength(1);
+    });
+
+    it('reads again when the last read began before the request arrived, and sees what was stored since', async () => {
+      await cache.load('user-1', counted);
+      await store.append('user-1', [newTestEvent()], 1);
+      arrive();
+      expect(await cache.load('user-1', counted, 'request')).toEqual({ state: 3, version: 2 });
+      expect(store.calls).toHaveLength(2);
+    });
+
+    it('reads again for another view of the stream, which that read did not fold', async () => {
+      arrive();
+      await cache.load('user-1', counted);
+      expect(await cache.load('user-1', alsoCounted, 'request')).toEqual({ state: 2, version: 1 });
+      expect(store.calls).toHaveLength(2);
+    });
+
+    it('reads again after this process wrote the stream, even within the request', async () => {
+      arrive();
+      await cache.load('user-1', counted);
+      await store.append('user-1', [newTestEvent()], 1);
+      cache.wrote('user-1');
+      expect(await cache.load('user-1', counted, 'request')).toEqual({ state: 3, version: 2 });
+      expect(store.calls).toHaveLength(2);
+    });
+
+    it('does not count a read begun before a write that ends after it', async () => {
+      arrive();
+      let release = () => undefined as void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const read = store.readStreams.bind(store);
+      store.readStreams = async (reads) => {
+        const answer = await read(reads);
+        await held;
+        return answer;
+      };
+      const before = cache.load('user-1', counted);
+      await new Promise(setImmediate);
+      await store.append('user-1', [newTestEvent()], 1);
+      cache.wrote('user-1');
+      release();
+      expect(await before).toEqual({ state: 2, version: 1 });
+      store.readStreams = read;
+      expect(await cache.load('user-1', counted, 'request')).toEqual({ state: 3, version: 2 });
+    });
+
+    it('counts a write it no longer remembers as a write to every stream it does not remember', async () => {
+      cache = new StateCache(store, 2, () => arrived);
+      arrive();
+      await cache.load('user-1', counted);
+      for (const streamId of ['a', 'b', 'c']) cache.wrote(streamId);
+      await cache.load('user-1', counted, 'request');
+      expect(store.calls).toHaveLength(2);
+    });
+
+    it('reads outside a request as if asked now', async () => {
+      await cache.load('user-1', counted);
+      await cache.load('user-1', counted, 'request');
+      expect(store.calls).toHaveLength(2);
     });
   });
 

@@ -12,7 +12,18 @@ interface Entry {
   version: number;
   /** The version of the newest snapshot known to be saved; -1 when none is. */
   snapshotted: number;
+  /** When the newest read this entry was caught up by began (performance.now()). */
+  readAt: number;
 }
+
+/**
+ * How recent the read answering a load must be. `asked`: begun after the load was asked. `request`: begun
+ * after the request the load serves arrived (see the constructor's `requestArrival`), so a read made for
+ * another load of the same request (its authentication, or a read-ahead) answers it too. Either way
+ * everything stored before the request arrived is seen; `request` is for reads before the request's own
+ * writes, and outside a request it is `asked`.
+ */
+export type ReadSince = 'asked' | 'request';
 
 /**
  * Events folded beyond the last snapshot before a view that takes snapshots saves a new one: a fresh
@@ -38,38 +49,69 @@ interface Waiting {
  *
  * Loads asked for in one turn of the event loop (the streams one request needs, and those of every other
  * request that arrived with it) are caught up together by one `readTails`: one round trip, not one per
- * stream. Each load is still answered by a read that starts after it was asked, so nothing stored before
- * the ask is missed (a revoked role is revoked for the very next request).
+ * stream. Each load is still answered by a read that starts after it was asked, or, for a `request` load,
+ * after its request arrived: nothing stored before the request is missed (a revoked role is revoked for the
+ * very next request), while a request reads each stream once.
  */
 export class StateCache {
   // Not a Map reordered by delete-and-set: evicting its oldest key walks every deleted slot before it,
   // which was 5% of the embedded get_user profile once full (6 µs a touch, lru-cache's 0.5 µs).
   private readonly entries: LRUCache<string, Entry>;
+  /** When this process last appended to each stream (see wrote), bounded like the entries. */
+  private readonly writes: LRUCache<string, number>;
+  /** The latest write whose stream `writes` no longer holds: assumed of any stream it does not hold. */
+  private forgottenWrite = -Infinity;
   private readonly viewIds = new WeakMap<object, number>();
   private views = 0;
   private waiting: Waiting[] = [];
 
+  /** `requestArrival`: when the request being served arrived (performance.now()), undefined outside one. */
   constructor(
     private readonly store: StreamReader,
     capacity = 10_000,
+    private readonly requestArrival: () => number | undefined = () => undefined,
   ) {
     this.entries = new LRUCache({ max: capacity });
+    this.writes = new LRUCache({
+      max: capacity,
+      dispose: (at, _streamId, reason) => {
+        if (reason === 'evict') this.forgottenWrite = Math.max(this.forgottenWrite, at);
+      },
+    });
   }
 
   load<State, Event extends DomainEvent>(
     streamId: string,
     view: View<State, Event>,
+    since: ReadSince = 'asked',
   ): Promise<{ state: State; version: number }> {
+    const key = this.key(streamId, view);
+    if (since === 'request') {
+      const arrived = this.requestArrival();
+      const entry = arrived === undefined ? undefined : this.entries.get(key);
+      const wroteAt = this.writes.get(streamId) ?? this.forgottenWrite;
+      if (entry && entry.readAt > (arrived as number) && entry.readAt > wroteAt) {
+        return Promise.resolve({ state: entry.state as State, version: entry.version });
+      }
+    }
     return new Promise((resolve, reject) => {
       if (this.waiting.length === 0) setImmediate(() => void this.catchUp(this.waiting.splice(0)));
       this.waiting.push({
-        key: this.key(streamId, view),
+        key,
         streamId,
         view: view as unknown as View<unknown, DomainEvent>,
         resolve: resolve as Waiting['resolve'],
         reject,
       });
     });
+  }
+
+  /**
+   * This process appended to the stream: no read begun before now answers a `request` load of it, so a
+   * request's loads after its own writes (or after those of a request queued before it) see them.
+   */
+  wrote(streamId: string): void {
+    this.writes.set(streamId, performance.now());
   }
 
   /** The state as last caught up, without asking the store: only for facts a stream never changes. */
@@ -102,6 +144,7 @@ export class StateCache {
       ...fromSnapshot.values(),
     ];
     let tails: Tail[];
+    const readAt = performance.now();
     try {
       tails = await this.store.readTails(reads);
     } catch (error) {
@@ -119,6 +162,7 @@ export class StateCache {
           held.set(waiting.key, entry);
         }
         this.evolve(entry, waiting.view, tail.events);
+        entry.readAt = Math.max(entry.readAt, readAt);
         this.entries.set(waiting.key, entry);
         if (waiting.view.snapshot && entry.version - entry.snapshotted >= SNAPSHOT_EVERY) {
           await this.save(waiting.streamId, waiting.view.snapshot, entry);
@@ -144,11 +188,16 @@ export class StateCache {
    * snapshot that cannot be decoded (snapshots are derived data) costs a fold from the first event.
    */
   private async started({ streamId, view }: Waiting, tail: Tail): Promise<Entry> {
-    const fresh = (): Entry => ({ state: view.initialState(), version: -1, snapshotted: -1 });
+    const fresh = (): Entry => ({
+      state: view.initialState(),
+      version: -1,
+      snapshotted: -1,
+      readAt: -Infinity,
+    });
     if (!tail.snapshot) return fresh();
     try {
       const { version, state } = tail.snapshot;
-      return { state: decodeState(state), version, snapshotted: version };
+      return { state: decodeState(state), version, snapshotted: version, readAt: -Infinity };
     } catch {
       const entry = fresh();
       this.evolve(entry, view, await this.store.readStream(streamId));

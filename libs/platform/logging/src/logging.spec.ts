@@ -4,7 +4,7 @@ import { tracedBatch } from './batch-trace';
 import { kafkaLogs } from './kafka-logs';
 import { PinoNestLogger } from './nest-logger';
 import { capturedLogger as capture } from './captured-lines.fixture';
-import { requestTraceOf, withTrace } from './trace-context';
+import { requestArrival, requestTraceOf, withTrace } from './trace-context';
 import { isTraceparent, newTraceparent } from './traceparent';
 
 const TRACEPARENT = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
@@ -70,7 +70,17 @@ describe('the trace of a request', () => {
     expect(requestTraceOf({ 'x-request-id': 'req-42.a_b', traceparent: TRACEPARENT })).toEqual({
       requestId: 'req-42.a_b',
       traceparent: TRACEPARENT,
+      arrivedAt: expect.any(Number),
     });
+  });
+
+  it('knows when it arrived while it is served, and nothing outside it', () => {
+    const before = performance.now();
+    const trace = requestTraceOf({});
+    expect(trace.arrivedAt).toBeGreaterThanOrEqual(before);
+    expect(withTrace(trace, requestArrival)).toBe(trace.arrivedAt);
+    expect(withTrace({ requestIds: ['a'], traceIds: ['b'] }, requestArrival)).toBeUndefined();
+    expect(requestArrival()).toBeUndefined();
   });
 
   it('replaces malformed ones with new ones', () => {

@@ -6,6 +6,8 @@ import { isTraceparent, newTraceparent, traceIdOf } from './traceparent';
 export interface RequestTrace {
   readonly requestId: string;
   readonly traceparent: string;
+  /** When this process began serving the request (performance.now()). */
+  readonly arrivedAt?: number;
 }
 
 /** Several requests at once: a relay or consumer batch holds events of many requests. */
@@ -28,6 +30,12 @@ export function withTrace<T>(trace: Trace, work: () => T): T {
 
 export function currentTrace(): Trace | undefined {
   return storage.getStore();
+}
+
+/** When the request being served arrived (performance.now()); undefined outside a request's trace. */
+export function requestArrival(): number | undefined {
+  const trace = storage.getStore();
+  return trace !== undefined && 'arrivedAt' in trace ? trace.arrivedAt : undefined;
 }
 
 /** The fields every log line gets from the trace it is logged in (pino's mixin). */
@@ -56,5 +64,6 @@ export function requestTraceOf(headers: Record<string, string | string[] | undef
   return {
     requestId: typeof requestId === 'string' && REQUEST_ID.test(requestId) ? requestId : uuidv7(),
     traceparent: isTraceparent(traceparent) ? traceparent : newTraceparent(),
+    arrivedAt: performance.now(),
   };
 }
