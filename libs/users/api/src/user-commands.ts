@@ -49,9 +49,12 @@ export class UserCommands {
     return (await this.states.load(userStreamId(userId), userDecider)).state;
   }
 
-  /** The roles of the user a command targets, from the same stream the caller's roles come from. */
+  /**
+   * The roles of the user a command targets, from the same stream the caller's roles come from; asked
+   * before the command, so a read made for the request answers it (the caller's own, or a read-ahead).
+   */
   async rolesOf(userId: string): Promise<ReadonlySet<string>> {
-    return (await this.roles.rolesOf(userId)).roles;
+    return (await this.roles.rolesOf(userId, 'request')).roles;
   }
 
   async settings(accountId: string): Promise<AccountSettings> {

@@ -30,6 +30,7 @@ import { PasswordResets } from './password-reset/password-resets';
 import { RequestDeletionHttpController } from './request-deletion/request-deletion.http.controller';
 import { UnlockUserHandler } from './unlock-user/unlock-user.handler';
 import { UnlockUserHttpController } from './unlock-user/unlock-user.http.controller';
+import { TargetUserReadAhead } from './target-user-read-ahead';
 import { UserCommands } from './user-commands';
 import { UsernameReservationsMigration } from './username-reservations/username-reservations.migration';
 
@@ -75,6 +76,7 @@ import { UsernameReservationsMigration } from './username-reservations/username-
     CompletePasswordResetHandler,
     CreateInvitedUserHandler,
     UserSessions,
+    TargetUserReadAhead,
   ],
   // The embedded runtime hands the invites context this handler in place of the internal HTTP call.
   exports: [CreateInvitedUserHandler],

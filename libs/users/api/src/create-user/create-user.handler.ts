@@ -64,8 +64,9 @@ export class CreateUserHandler {
           expiresAt: new Date(context.now.getTime() + FIRST_PASSWORD_TTL_DAYS * 86_400_000).toISOString(),
         }
       : undefined;
+    // The catalog the caller's permissions were read from, when the request was authenticated by one.
     const knownRoles = new Set(
-      catalogOf((await this.grants.catalog(accountId)).state).map((role) => role.id),
+      catalogOf((await this.grants.catalog(accountId, 'request')).state).map((role) => role.id),
     );
     await options.withCredentials?.(userId);
     const steps = [

@@ -26,9 +26,10 @@ export class GetUserHttpController {
     @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<UserView> {
     assertSelfOrPermission(principal, accountId, userId, 'users:read');
+    // Read with the caller's streams, when the read-ahead asked for them (target-user-read-ahead.ts).
     const [{ state, version }, { roles }] = await Promise.all([
-      this.states.load(userStreamId(userId), userRecordView),
-      this.roles.rolesOf(userId),
+      this.states.load(userStreamId(userId), userRecordView, 'request'),
+      this.roles.rolesOf(userId, 'request'),
     ]);
     const view = userView(state, roles);
     if (!view || view.accountId !== accountId) throw new NotFoundException('no such user');

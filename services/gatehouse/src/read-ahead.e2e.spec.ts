@@ -1,0 +1,73 @@
+import type { INestApplication } from '@nestjs/common';
+import { EventStore, type TailRead } from '@gatehouse/event-store';
+import { ApiClient, newUserBody, type OpenedAccount, openAccount } from '@gatehouse/testing';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createEmbeddedApp } from './embedded-app';
+import { loadEmbeddedConfig } from './embedded-config';
+
+/**
+ * A request on one user reads that user's streams in the same round trip as the caller's
+ * (TargetUserReadAhead), and its handler decides on that read: one catch-up of the store per request.
+ */
+describe('reading a target user with the caller', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'gatehouse-read-ahead-'));
+  let app: INestApplication;
+  let account: OpenedAccount;
+  let userId: string;
+  const batches: TailRead[][] = [];
+
+  beforeAll(async () => {
+    const config = loadEmbeddedConfig({ GATEHOUSE_DATA_DIR: dataDir, PORT: '0' });
+    app = await createEmbeddedApp(config, 'warn');
+    await app.listen(0, '127.0.0.1');
+    const api = new ApiClient(`http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`);
+    account = await openAccount(api, config.operatorToken);
+    const created = await account.admin.post<{ userId: string }>(
+      `/v1/accounts/${account.accountId}/users`,
+      newUserBody(),
+    );
+    userId = created.body.userId;
+    const store = app.get(EventStore);
+    const readTails = store.readTails.bind(store);
+    store.readTails = (reads) => {
+      batches.push([...reads]);
+      return readTails(reads);
+    };
+  });
+  afterAll(async () => {
+    await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** The streams each catch-up asked for while `work` ran. */
+  async function readsOf(work: () => Promise<unknown>): Promise<string[][]> {
+    batches.length = 0;
+    await work();
+    return batches.map((reads) => reads.map(({ streamId }) => streamId));
+  }
+
+  const path = () => `/v1/accounts/${account.accountId}/users/${userId}`;
+
+  it('gets the user with one read, together with the caller', async () => {
+    let status = 0;
+    const reads = await readsOf(async () => ({ status } = await account.admin.get(path())));
+    expect(status).toBe(200);
+    expect(reads).toHaveLength(1);
+    expect(reads[0]).toEqual(
+      expect.arrayContaining([`user-${userId}`, `role-assignments-${userId}`, `user-${account.adminUserId}`]),
+    );
+  });
+
+  it('edits the user on that read, and the next get shows the edit', async () => {
+    let status = 0;
+    const reads = await readsOf(
+      async () => ({ status } = await account.admin.patch(path(), { lastName: 'Lovelace-King' })),
+    );
+    expect(status).toBe(204);
+    expect(reads).toHaveLength(1);
+    expect((await account.admin.get<{ lastName: string }>(path())).body.lastName).toBe('Lovelace-King');
+  });
+});
