@@ -1,7 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { EventStore, type TailRead } from '@gatehouse/event-store';
-import { ApiClient, newUserBody, type OpenedAccount, openAccount } from '@gatehouse/testing';
+import { ApiClient, eventually, newUserBody, type OpenedAccount, openAccount } from '@gatehouse/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,11 +26,24 @@ describe('reading a target user with the caller', () => {
     await app.listen(0, '127.0.0.1');
     const api = new ApiClient(`http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`);
     account = await openAccount(api, config.operatorToken);
+    // With a role, the create answers once the roles reaction granted it; the email reaction is awaited by
+    // its message. Neither reads the user's streams afterwards, so the reads counted below are the requests'.
+    const body = newUserBody({ roles: ['developer'] });
     const created = await account.admin.post<{ userId: string }>(
       `/v1/accounts/${account.accountId}/users`,
-      newUserBody(),
+      body,
     );
     userId = created.body.userId;
+    await eventually(async () => {
+      const outbox = join(dataDir, 'outbox');
+      const messages = await Promise.all(
+        (await readdir(outbox))
+          .filter((file) => file.endsWith('.json'))
+          .map((file) => readFile(join(outbox, file), 'utf8')),
+      );
+      if (!messages.some((text) => (JSON.parse(text) as { to: string }).to === body['email']))
+        throw new Error('the new user has no email yet');
+    });
     const store = app.get(EventStore);
     const readTails = store.readTails.bind(store);
     store.readTails = (reads) => {
@@ -69,5 +83,19 @@ describe('reading a target user with the caller', () => {
     expect(status).toBe(204);
     expect(reads).toHaveLength(1);
     expect((await account.admin.get<{ lastName: string }>(path())).body.lastName).toBe('Lovelace-King');
+  });
+
+  it("toggles a role on the role catalog read with the caller's streams", async () => {
+    let status = 0;
+    const reads = await readsOf(
+      async () =>
+        ({ status } = await account.admin.request('PUT', `${path()}/roles/support`, { enabled: true })),
+    );
+    expect(status).toBe(204);
+    const catalog = `role-catalog-${account.accountId}`;
+    expect(reads.filter((streams) => streams.includes(catalog))).toEqual([
+      expect.arrayContaining([catalog, `user-${account.adminUserId}`]),
+    ]);
+    expect((await account.admin.get<{ roles: string[] }>(path())).body.roles).toContain('support');
   });
 });

@@ -44,8 +44,10 @@ export class RoleCommands {
   ) {}
 
   /** Every role id of the account's catalog, built-in ones included. */
+  /** In a request, the catalog its caller's permissions were read from: no second read of it. */
   private async knownRoles(accountId: string): Promise<ReadonlySet<string>> {
-    return new Set(catalogOf((await this.grants.catalog(accountId)).state).map((role) => role.id));
+    const { state } = await this.grants.catalog(accountId, 'request');
+    return new Set(catalogOf(state).map((role) => role.id));
   }
 
   /**
