@@ -6,23 +6,22 @@ import { StateCache } from '@gatehouse/event-store';
 import { roleAssignmentsView } from '@gatehouse/identity-domain';
 import { userDecider, userStreamId } from '@gatehouse/users-domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { validate as isUuid } from 'uuid';
 import { userRecordView } from './get-user/user.view';
 
 const USER = '/v1/accounts/:accountId/users/:userId';
-/** As ParseUUIDPipe takes it: anything else is refused before any read. */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The user's stream as a get shows it, and as a command decides on it. */
+const shown = userRecordView as View<unknown, DomainEvent>;
+const decided = userDecider as View<unknown, DomainEvent>;
 
-/**
- * The routes on one user whose handlers read that user's streams before anything else, with the view of
- * the user's stream each reads: the one a get shows, or the decider a command runs.
- */
+/** The routes on one user whose handlers read its streams before anything else, and the view each folds. */
 const TARGET_USER_ROUTES = new Map<string, View<unknown, DomainEvent>>([
-  [`GET ${USER}`, userRecordView as View<unknown, DomainEvent>],
-  [`PATCH ${USER}`, userDecider as View<unknown, DomainEvent>],
-  [`PUT ${USER}/contact-info`, userDecider as View<unknown, DomainEvent>],
-  [`POST ${USER}/disable`, userDecider as View<unknown, DomainEvent>],
-  [`POST ${USER}/enable`, userDecider as View<unknown, DomainEvent>],
-  [`POST ${USER}/deletion-request`, userDecider as View<unknown, DomainEvent>],
+  [`GET ${USER}`, shown],
+  [`PATCH ${USER}`, decided],
+  [`PUT ${USER}/contact-info`, decided],
+  [`POST ${USER}/disable`, decided],
+  [`POST ${USER}/enable`, decided],
+  [`POST ${USER}/deletion-request`, decided],
 ]);
 
 /**
@@ -51,7 +50,8 @@ export class TargetUserReadAhead implements OnModuleInit {
   private readAhead(request: FastifyRequest): void {
     const view = TARGET_USER_ROUTES.get(`${request.method} ${request.routeOptions.url}`);
     const { userId } = request.params as { userId?: string };
-    if (view === undefined || !UUID.test(userId ?? '') || !request.headers.authorization) return;
+    // A malformed id is refused by the handler's ParseUUIDPipe before any read: none here either.
+    if (view === undefined || !isUuid(userId ?? '') || !request.headers.authorization) return;
     const reads = [
       this.states.load(userStreamId(userId as string), view),
       this.states.load(roleAssignmentsStreamId(userId as string), roleAssignmentsView),
