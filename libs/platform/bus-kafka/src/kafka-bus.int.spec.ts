@@ -1,5 +1,6 @@
-import { allTopics } from '@gatehouse/contracts';
+import { allTopics, type StoredEvent, topicForStream } from '@gatehouse/contracts';
 import { eventBusContract, testEnv, uniqueName } from '@gatehouse/testing';
+import { v7 as uuidv7 } from 'uuid';
 import { type Admin, Kafka, logLevel } from 'kafkajs';
 import { createTopics } from './create-topics';
 import { KafkaEventPublisher } from './kafka-event-publisher';
@@ -45,3 +46,66 @@ const kafkaBus = (partitionsConsumedConcurrently: number) => async () => {
 
 eventBusContract('Kafka', kafkaBus(1));
 eventBusContract('Kafka (3 partitions handled at once)', kafkaBus(3));
+
+describe('Kafka subscriber commits', () => {
+  const event = (streamId: string, streamPosition: number): StoredEvent => ({
+    eventId: uuidv7(),
+    type: 'ContractChecked',
+    schemaVersion: 1,
+    streamId,
+    streamPosition,
+    globalPosition: streamPosition + 1,
+    checkpoint: String(streamPosition + 1),
+    accountId: 'acct-commits',
+    occurredAt: new Date().toISOString(),
+    actor: 'user-admin',
+    correlationId: uuidv7(),
+    causationId: null,
+    data: {},
+  });
+
+  /** One stream of three events, handled by a new group; the group's committed offset of its partition. */
+  async function handledByNewGroup(commitIntervalMs: number) {
+    const topicPrefix = `${uniqueName('commits').replace(/_/g, '-')}.`;
+    const streamId = `user-${uuidv7()}`;
+    const topic = topicPrefix + topicForStream(streamId);
+    await createTopics(admin, [topic], { partitions: 1 });
+    const publisher = new KafkaEventPublisher(kafka, { topicPrefix });
+    const subscriber = new KafkaEventSubscriber(kafka, { topicPrefix, commitIntervalMs });
+    const groupId = uniqueName('commits');
+    let handled = 0;
+    const subscription = await subscriber.subscribe(
+      { groupId, topics: [topicForStream(streamId)] },
+      async (batch) => {
+        handled += batch.length;
+      },
+    );
+    await publisher.publish([0, 1, 2].map((position) => event(streamId, position)));
+    await publisher.close();
+    while (handled < 3) await new Promise((resolve) => setTimeout(resolve, 20));
+    const committed = async () => {
+      const [{ partitions }] = await admin.fetchOffsets({ groupId, topics: [topic] });
+      return partitions[0].offset;
+    };
+    return { subscription, committed, cleanup: () => admin.deleteTopics({ topics: [topic] }) };
+  }
+
+  it('does not commit each batch, and commits what it handled when it closes', async () => {
+    const { subscription, committed, cleanup } = await handledByNewGroup(600_000);
+    expect(await committed()).toBe('-1');
+
+    await subscription.close();
+    expect(await committed()).toBe('3');
+    await cleanup();
+  }, 30_000);
+
+  it('commits what it handled once its interval has passed, with no batch after it', async () => {
+    const { subscription, committed, cleanup } = await handledByNewGroup(200);
+    const deadline = Date.now() + 20_000;
+    while ((await committed()) !== '3' && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await committed()).toBe('3');
+    await subscription.close();
+    await cleanup();
+  }, 30_000);
+});

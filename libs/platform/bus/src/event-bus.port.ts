@@ -22,7 +22,9 @@ export interface Subscription {
 
 /**
  * Delivers published events to a handler, per key in order. Progress (offsets) is committed only
- * after the handler's promise resolves; a handler that throws sees the same events again.
+ * after the handler's promise resolves; a handler that throws sees the same events again. An adapter may
+ * commit later than that (Kafka's does at most once a second, and on close), so a subscriber that dies
+ * hands its last handled events to the next one again: handlers dedupe, as for any redelivery.
  */
 export abstract class EventSubscriber {
   abstract subscribe(
