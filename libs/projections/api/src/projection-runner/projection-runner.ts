@@ -69,10 +69,11 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
   private async project(batch: readonly StoredEvent[]): Promise<void> {
     const now = Date.now();
     for (const projection of projections) {
-      // No generation yet: the start-up rebuild is replaying the store, which holds these events too.
-      const generation = await this.store.current(projection.declaration);
-      if (generation === null) continue;
-      await this.store.apply(projection.declaration, batch.flatMap(projection.project), generation);
+      const writes = batch.flatMap(projection.project);
+      // None of its events: no round trip to learn its generation. No generation yet: the start-up
+      // rebuild is replaying the store, which holds these events too.
+      const generation = writes.length === 0 ? null : await this.store.current(projection.declaration);
+      if (generation !== null) await this.store.apply(projection.declaration, writes, generation);
       for (const event of batch) {
         const lag = Math.max(0, (now - Date.parse(event.occurredAt)) / 1000);
         this.metrics.projectionLag.observe({ projection: projection.declaration.name }, lag);
