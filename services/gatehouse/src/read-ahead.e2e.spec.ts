@@ -11,7 +11,8 @@ import { loadEmbeddedConfig } from './embedded-config';
 
 /**
  * A request on one user reads that user's streams in the same round trip as the caller's
- * (TargetUserReadAhead), and its handler decides on that read: one catch-up of the store per request.
+ * (TargetUserReadAhead), a create the reservation of its username (UsernameReadAhead), and the handler
+ * decides on that read: one catch-up of the store per request.
  */
 describe('reading a target user with the caller', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'gatehouse-read-ahead-'));
@@ -97,5 +98,18 @@ describe('reading a target user with the caller', () => {
       expect.arrayContaining([catalog, `user-${account.adminUserId}`]),
     ]);
     expect((await account.admin.get<{ roles: string[] }>(path())).body.roles).toContain('support');
+  });
+
+  it("creates a user on the username's reservation read with the caller's streams", async () => {
+    let status = 0;
+    const reads = await readsOf(
+      async () =>
+        ({ status } = await account.admin.post(`/v1/accounts/${account.accountId}/users`, newUserBody())),
+    );
+    expect(status).toBe(201);
+    // The new user's own stream is not read before its append: a reaction to the new user may read it after.
+    expect(reads.filter((streams) => streams.some((id) => id.startsWith('username-')))).toEqual([
+      expect.arrayContaining([expect.stringMatching(/^username-hmac-/), `user-${account.adminUserId}`]),
+    ]);
   });
 });

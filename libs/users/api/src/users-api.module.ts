@@ -6,6 +6,7 @@ import { DeadLettersHttpController } from './dead-letters/dead-letters.http.cont
 import { CreateInvitedUserHandler } from './create-invited-user/create-invited-user.handler';
 import { CreateInvitedUserInternalController } from './create-invited-user/create-invited-user.internal.controller';
 import { CreateUserHandler } from './create-user/create-user.handler';
+import { UsernameReadAhead } from './create-user/username-read-ahead';
 import { CreateUserHttpController } from './create-user/create-user.http.controller';
 import { GetUserHttpController } from './get-user/get-user.http.controller';
 import { LoginHandler } from './login/login.handler';
@@ -77,6 +78,7 @@ import { UsernameReservationsMigration } from './username-reservations/username-
     CreateInvitedUserHandler,
     UserSessions,
     TargetUserReadAhead,
+    UsernameReadAhead,
   ],
   // The embedded runtime hands the invites context this handler in place of the internal HTTP call.
   exports: [CreateInvitedUserHandler],

@@ -5,6 +5,7 @@ import {
   type CommandStep,
   EventStore,
   handleCommands,
+  StateCache,
   step,
 } from '@gatehouse/event-store';
 import { Grants, UsernameReservations } from '@gatehouse/identity';
@@ -49,6 +50,7 @@ export class CreateUserHandler {
     private readonly store: EventStore,
     private readonly grants: Grants,
     private readonly reservations: UsernameReservations,
+    private readonly states: StateCache,
   ) {}
 
   async handle(
@@ -69,22 +71,21 @@ export class CreateUserHandler {
       catalogOf((await this.grants.catalog(accountId, 'request')).state).map((role) => role.id),
     );
     await options.withCredentials?.(userId);
+    // The first try decides on the reservation read with the caller's credentials (UsernameReadAhead) and,
+    // for an id made just now, on a user stream that cannot exist yet: it reads nothing before its append.
     const steps = [
-      step(this.reservations.streamIdOf(profile.username), usernameDecider, {
-        type: 'ReserveUsername',
-        username: profile.username,
-        userId,
-      }),
-      step(userStreamId(userId), userDecider, {
-        type: 'CreateUser',
-        userId,
-        accountId,
-        profile,
-        roles,
-        knownRoles,
-        invite,
-        firstPassword,
-      }),
+      step(
+        this.reservations.streamIdOf(profile.username),
+        usernameDecider,
+        { type: 'ReserveUsername', username: profile.username, userId },
+        { cache: this.states, firstTry: 'request' },
+      ),
+      step(
+        userStreamId(userId),
+        userDecider,
+        { type: 'CreateUser', userId, accountId, profile, roles, knownRoles, invite, firstPassword },
+        input.userId === undefined ? { firstTry: 'new' } : {},
+      ),
       ...(options.alongside?.(userId) ?? []),
     ];
     const versions = await handleCommands(this.store, steps, context);
