@@ -84,7 +84,9 @@ export class KafkaEventSubscriber extends EventSubscriber {
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       if (!payload.restart) this.onError(payload.error);
     });
-    const commits = new IntervalCommits(this.commitInterval, this.onError);
+    const commits = new IntervalCommits(this.commitInterval, (error) =>
+      this.onError(new Error('offsets not committed; the next commit covers them', { cause: error })),
+    );
     await consumer.connect();
     try {
       await consumer.subscribe({
