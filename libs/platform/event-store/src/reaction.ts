@@ -1,5 +1,6 @@
 import type { StoredEvent } from '@gatehouse/contracts';
 import { type EventStore, type Lease, START } from './event-store.port';
+import { reactByStream } from './react-by-stream';
 import { sleep } from './sleep';
 import { tailAll } from './tail-all';
 
@@ -18,6 +19,11 @@ export interface ReactionOptions {
   readonly types: readonly string[];
   /** Of those types, whether an event calls for `react`, judged from the event alone (a field of its data). */
   readonly handles?: (event: StoredEvent) => boolean;
+  /**
+   * How many streams' events of a batch `react` handles at once (default 1); one stream's events are
+   * always handled one after another, in order. The batch is checkpointed once all are handled.
+   */
+  readonly concurrency?: number;
   readonly signal: AbortSignal;
   /** Told of a batch that failed and will be retried (the checkpoint did not move). */
   readonly onRetry?: (error: unknown, attempt: number) => void;
@@ -74,7 +80,7 @@ async function follow(
       try {
         await tailAll(store, { from, signal, types }, async (batch) => {
           const due = batch.filter((event) => types.has(event.type) && handles(event));
-          for (const event of due) await react(event);
+          await reactByStream(due, react, options.concurrency ?? 1);
           from = batch[batch.length - 1].checkpoint;
           failures = 0;
           if (due.length > 0 || performance.now() - savedAt >= PASSED_OVER_SAVE_MS) await save();
@@ -123,7 +129,10 @@ export abstract class Reaction {
 
   protected constructor(
     protected readonly store: EventStore,
-    private readonly options: Pick<ReactionOptions, 'checkpoint' | 'firstRun' | 'types' | 'handles'> & {
+    private readonly options: Pick<
+      ReactionOptions,
+      'checkpoint' | 'firstRun' | 'types' | 'handles' | 'concurrency'
+    > & {
       readonly warn: (message: string) => void;
       /** Told when this process starts leading the reaction. */
       readonly info?: (message: string) => void;
@@ -173,7 +182,7 @@ export abstract class Reaction {
 
   /** Runs the reaction while the lease holds; `running` ends (lease released) when it stops. */
   private async follow(lease: Lease): Promise<{ readonly running: Promise<void> }> {
-    const { checkpoint, firstRun, types, handles, warn, info } = this.options;
+    const { checkpoint, firstRun, types, handles, concurrency, warn, info } = this.options;
     const onRetry = (error: unknown, attempt: number): void =>
       warn(`retrying (attempt ${attempt}): ${error instanceof Error ? error.message : error}`);
     const signal = AbortSignal.any([this.stop.signal, lease.lost]);
@@ -182,7 +191,7 @@ export abstract class Reaction {
     try {
       const { running } = await startReaction(
         this.store,
-        { checkpoint, firstRun, types, handles, signal, onRetry },
+        { checkpoint, firstRun, types, handles, concurrency, signal, onRetry },
         (event) => this.react(event),
       );
       const beside = this.whileLeading(signal).catch((error: unknown) => {

@@ -18,6 +18,19 @@ class FlakyNotifier extends Notifier {
   }
 }
 
+/** Each send takes a few milliseconds; counts how many run at once. */
+class SlowNotifier extends Notifier {
+  readonly sent: EmailMessage[] = [];
+  private running = 0;
+  most = 0;
+  async send(message: EmailMessage): Promise<void> {
+    this.most = Math.max(this.most, ++this.running);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    this.running--;
+    this.sent.push(message);
+  }
+}
+
 /** A store shared by several processes: leadership of a name goes to one holder until it releases. */
 class SharedStore extends InMemoryEventStore {
   private readonly holders = new Map<string, AbortController>();
@@ -175,6 +188,23 @@ describe('a notification reaction', () => {
     await reaction.onApplicationShutdown();
     expect(notifier.sent).toEqual([]);
     expect((await log.deadLetters())[0].retryRequested).toBe(false);
+  });
+
+  it("sends eight streams' messages at once, each stream's in order", async () => {
+    const store = new InMemoryEventStore();
+    for (let n = 0; n < 12; n++) await store.append(`user-u${n}`, [happened()], NO_STREAM);
+    const [first, second] = [happened(), happened()];
+    await store.append('user-twice', [first, second], NO_STREAM);
+    const notifier = new SlowNotifier();
+    const reaction = new Greetings(store, notifier, new InMemoryDeliveryLog());
+    await reaction.onApplicationBootstrap();
+    await until(() => notifier.sent.length === 14);
+    await reaction.onApplicationShutdown();
+    expect(notifier.most).toBe(8);
+    const keys = notifier.sent.map((message) => message.idempotencyKey);
+    expect(keys.indexOf(`${first.eventId}:account-locked`)).toBeLessThan(
+      keys.indexOf(`${second.eventId}:account-locked`),
+    );
   });
 
   describe('when two processes share the store', () => {
