@@ -11,7 +11,7 @@ const RETRY_POLL_MS = 1000;
 /**
  * Messages of different streams (people) handled at once by default. One at a time, a message's round
  * trips in turn (its event, the delivery log, a token, the send, its record) let the user-emails reaction
- * send 14 a second during a burst of creates and drain 330–410 a second after it; a person's own messages
+ * send 14 a second during a burst of creates and drain 290–410 a second after it; a person's own messages
  * still go in order.
  */
 const MESSAGES_AT_ONCE = 8;
