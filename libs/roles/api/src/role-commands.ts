@@ -43,8 +43,10 @@ export class RoleCommands {
     private readonly grants: Grants,
   ) {}
 
-  /** Every role id of the account's catalog, built-in ones included. */
-  /** In a request, the catalog its caller's permissions were read from: no second read of it. */
+  /**
+   * Every role id of the account's catalog, built-in ones included; in a request, from the catalog its
+   * caller's permissions were read from, with no second read of it.
+   */
   private async knownRoles(accountId: string): Promise<ReadonlySet<string>> {
     const { state } = await this.grants.catalog(accountId, 'request');
     return new Set(catalogOf(state).map((role) => role.id));

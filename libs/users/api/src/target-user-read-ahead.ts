@@ -5,7 +5,8 @@ import type { View } from '@gatehouse/domain-kit';
 import { StateCache } from '@gatehouse/event-store';
 import { roleAssignmentsView } from '@gatehouse/identity-domain';
 import { userDecider, userStreamId } from '@gatehouse/users-domain';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
+import { addReadAheadHook } from './read-ahead-hook';
 import { validate as isUuid } from 'uuid';
 import { userRecordView } from './get-user/user.view';
 
@@ -40,11 +41,7 @@ export class TargetUserReadAhead implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const fastify = this.http.httpAdapter.getInstance<FastifyInstance>();
-    fastify.addHook('onRequest', (request, _reply, done) => {
-      this.readAhead(request);
-      done();
-    });
+    addReadAheadHook(this.http, 'onRequest', (request) => this.readAhead(request));
   }
 
   private readAhead(request: FastifyRequest): void {

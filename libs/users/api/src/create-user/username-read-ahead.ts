@@ -3,7 +3,8 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { StateCache } from '@gatehouse/event-store';
 import { UsernameReservations } from '@gatehouse/identity';
 import { usernameDecider } from '@gatehouse/users-domain';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
+import { addReadAheadHook } from '../read-ahead-hook';
 
 const CREATE = 'POST /v1/accounts/:accountId/users';
 /** Longer is refused by the body's validation before any command; the read is not worth making. */
@@ -25,11 +26,7 @@ export class UsernameReadAhead implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const fastify = this.http.httpAdapter.getInstance<FastifyInstance>();
-    fastify.addHook('preHandler', (request, _reply, done) => {
-      this.readAhead(request);
-      done();
-    });
+    addReadAheadHook(this.http, 'preHandler', (request) => this.readAhead(request));
   }
 
   private readAhead(request: FastifyRequest): void {
