@@ -1,5 +1,11 @@
 import { createServiceLogger } from '@gatehouse/logging';
-import { createServer, type IncomingHttpHeaders, type RequestListener, type Server } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  request as httpRequest,
+  type RequestListener,
+  type Server,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { freePort } from '@gatehouse/testing';
 import { createGatewayApp, listen } from './gateway-app';
@@ -244,6 +250,74 @@ describe('the gateway in front of several instances of a service', () => {
     // Well before the gateway's 30 s upstream timeout, which would close it anyway.
     const waited = new Promise<string>((resolve) => setTimeout(resolve, 10_000, 'still open').unref());
     expect(await Promise.race([closed.then(() => 'closed'), waited])).toBe('closed');
+  });
+
+  it('lets go of the instance when the client leaves before the instance answered', async () => {
+    let upstreamClosed = () => undefined as void;
+    const closed = new Promise<void>((resolve) => (upstreamClosed = resolve));
+    let received = () => undefined as void;
+    const reached = new Promise<void>((resolve) => (received = resolve));
+    const a = await upstream('a', (_request, response) => {
+      response.socket?.once('close', upstreamClosed);
+      received();
+    });
+    opened.push(a);
+    const client = new AbortController();
+    const answer = fetch(`${await gateway(a.url)}/v1/accounts`, { signal: client.signal });
+    await reached;
+    client.abort();
+    await expect(answer).rejects.toThrow();
+    const waited = new Promise<string>((resolve) => setTimeout(resolve, 10_000, 'still open').unref());
+    expect(await Promise.race([closed.then(() => 'closed'), waited])).toBe('closed');
+  });
+
+  it('reads no more of an answer than a client that stopped reading takes', async () => {
+    const chunk = Buffer.alloc(64 * 1024, 'x');
+    let written = 0;
+    let stalled = () => undefined as void;
+    const stopped = new Promise<void>((resolve) => (stalled = resolve));
+    const a = await upstream('a', (_request, response) => {
+      const more = (): void => {
+        while (written < 200 * 1024 * 1024) {
+          written += chunk.length;
+          if (!response.write(chunk)) return void response.once('drain', more);
+        }
+        response.end();
+      };
+      more();
+      setTimeout(stalled, 1000);
+    });
+    opened.push(a);
+    const reader = (await fetch(`${await gateway(a.url)}/v1/accounts`)).body?.getReader();
+    if (!reader) throw new Error('the answer has no body');
+    await reader.read();
+    await stopped;
+    // Socket buffers on both sides hold a few MiB; an answer read through regardless would be 200 MiB.
+    expect(written).toBeLessThan(32 * 1024 * 1024);
+    await reader.cancel();
+  });
+
+  it('sends on a request that expects 100-continue, body and all', async () => {
+    const a = await upstream('a');
+    opened.push(a);
+    const base = new URL(await gateway(a.url));
+    const answer = await new Promise<string>((resolve, reject) => {
+      const sent = httpRequest(
+        { host: base.hostname, port: base.port, path: '/v1/sessions', method: 'POST' },
+        (response) => {
+          let text = '';
+          response.on('data', (part: Buffer) => (text += part.toString()));
+          response.on('end', () => resolve(`${response.statusCode} ${text}`));
+        },
+      );
+      sent.setHeader('expect', '100-continue');
+      sent.setHeader('content-length', 4);
+      sent.once('continue', () => sent.end('body'));
+      sent.once('error', reject);
+      sent.flushHeaders();
+    });
+    expect(answer).toBe('200 a');
+    expect(a.bodies).toEqual(['body']);
   });
 
   it("closes an idle upstream connection before the instance's keep-alive timeout would", async () => {
