@@ -82,4 +82,36 @@ describe('append notices', () => {
       await expect(notices.wait(mark, 60_000, never, mine)).resolves.toBeUndefined();
     });
   });
+
+  describe('to a reader of streams waiting for types', () => {
+    const mine = new Set(['RoleToggled']);
+    const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+    it('is woken by a notice of one of them or untyped, never by others, even right after one of them', async () => {
+      const notices = new AppendNotices();
+      notices.notify(['RoleToggled']);
+      let woken = 0;
+      void notices.waitForTypes(notices.mark(), mine, 60_000, never).then(() => woken++);
+      notices.notify(['UserCreated']);
+      await turn();
+      expect(woken).toBe(0);
+      notices.notify(['UserCreated', 'RoleToggled']);
+      await turn();
+      expect(woken).toBe(1);
+      void notices.waitForTypes(notices.mark(), mine, 60_000, never).then(() => woken++);
+      notices.notify();
+      await turn();
+      expect(woken).toBe(2);
+    });
+
+    it('returns at once for a notice of its types after the mark, and after maxMs without one', async () => {
+      const notices = new AppendNotices();
+      const mark = notices.mark();
+      notices.notify(['RoleToggled']);
+      await expect(notices.waitForTypes(mark, mine, 60_000, never)).resolves.toBeUndefined();
+      const began = performance.now();
+      await notices.waitForTypes(notices.mark(), mine, 20, never);
+      expect(performance.now() - began).toBeGreaterThanOrEqual(15);
+    });
+  });
 });

@@ -10,6 +10,8 @@ interface Latest {
 interface Waiter {
   readonly types: ReadonlySet<string> | undefined;
   readonly maxMs: number;
+  /** Whether any notice wakes it within `maxMs` after one of its types (a reader of the global order). */
+  readonly window: boolean;
   readonly wake: () => void;
 }
 
@@ -42,12 +44,31 @@ export class AppendNotices {
     const now = performance.now();
     for (const type of types ?? [UNTYPED]) this.latest.set(type, { seq: this.count, at: now });
     for (const waiter of [...this.waiters])
-      if (this.concernedSince(this.count - 1, waiter.maxMs, waiter.types)) waiter.wake();
+      if (this.concernedSince(this.count - 1, waiter.maxMs, waiter.types, waiter.window)) waiter.wake();
   }
 
   /** `types`: those the reader acts on; every notice concerns a reader that names none. */
   wait(mark: number, maxMs: number, signal: AbortSignal, types?: ReadonlySet<string>): Promise<void> {
-    if (signal.aborted || this.concernedSince(mark, maxMs, types)) return Promise.resolve();
+    return this.waitFor(mark, maxMs, signal, types, true);
+  }
+
+  /**
+   * For a reader of streams rather than of the global order: returns on a notice of `types` (or untyped)
+   * after the mark, the signal, or `maxMs`, and no other notice wakes it. A stream's read holds nothing
+   * back, so the notice of the append it waits for is the one to read after.
+   */
+  waitForTypes(mark: number, types: ReadonlySet<string>, maxMs: number, signal: AbortSignal): Promise<void> {
+    return this.waitFor(mark, maxMs, signal, types, false);
+  }
+
+  private waitFor(
+    mark: number,
+    maxMs: number,
+    signal: AbortSignal,
+    types: ReadonlySet<string> | undefined,
+    window: boolean,
+  ): Promise<void> {
+    if (signal.aborted || this.concernedSince(mark, maxMs, types, window)) return Promise.resolve();
     return new Promise((resolve) => {
       const done = (): void => {
         clearTimeout(timer);
@@ -55,7 +76,7 @@ export class AppendNotices {
         this.waiters.delete(waiter);
         resolve();
       };
-      const waiter: Waiter = { types, maxMs, wake: done };
+      const waiter: Waiter = { types, maxMs, window, wake: done };
       const timer = setTimeout(done, maxMs);
       signal.addEventListener('abort', done, { once: true });
       this.waiters.add(waiter);
@@ -63,14 +84,19 @@ export class AppendNotices {
   }
 
   /**
-   * Whether a notice after `mark` concerns the reader: one of its types or untyped, or any at all while
-   * the latest of those is under `maxMs` old (every notice after the mark came after it then).
+   * Whether a notice after `mark` concerns the reader: one of its types or untyped, or, with `window`, any
+   * at all while the latest of those is under `maxMs` old (every notice after the mark came after it then).
    */
-  private concernedSince(mark: number, maxMs: number, types: ReadonlySet<string> | undefined): boolean {
+  private concernedSince(
+    mark: number,
+    maxMs: number,
+    types: ReadonlySet<string> | undefined,
+    window: boolean,
+  ): boolean {
     if (this.count === mark) return false;
     if (!types) return true;
     const latest = this.latestOf(types);
-    return latest.seq > mark || performance.now() - latest.at < maxMs;
+    return latest.seq > mark || (window && performance.now() - latest.at < maxMs);
   }
 
   /** The latest notice of any of `types`, or untyped. */

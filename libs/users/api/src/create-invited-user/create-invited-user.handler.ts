@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import type { InviteAccessControls, InvitedUserRequest } from '@gatehouse/contracts';
-import type { CommandContext } from '@gatehouse/event-store';
+import type { AccessEvent, InviteAccessControls, InvitedUserRequest } from '@gatehouse/contracts';
+import { type CommandContext, EventStore } from '@gatehouse/event-store';
 import { RequestRefused } from '@gatehouse/http';
 import { assertPasswordPolicy } from '@gatehouse/users-domain';
 import { CreateUserHandler } from '../create-user/create-user.handler';
-import { pollUntil } from '../create-user/poll-until';
+import { untilAppended } from '../create-user/until-appended';
 import { Grants, PasswordHasher } from '@gatehouse/identity';
 import { UserCommands } from '../user-commands';
 
 /** How long the create waits for the access-control context to apply the invite's controls. */
 const ACCESS_WAIT_MS = 10_000;
+/** What the access-control context appends to apply an invite's controls. */
+const ACCESS_TYPES: ReadonlySet<AccessEvent['type']> = new Set(['IpSafelistChanged', 'ApiAccessChanged']);
 
 /**
  * The user an invitee becomes, created by the users context (docs/adr/20261201-accept-invite-creates-user-
@@ -26,6 +28,7 @@ export class CreateInvitedUserHandler {
     private readonly users: UserCommands,
     private readonly passwords: PasswordHasher,
     private readonly grants: Grants,
+    private readonly store: EventStore,
   ) {}
 
   async handle(request: InvitedUserRequest, context: CommandContext): Promise<{ userId: string }> {
@@ -64,7 +67,8 @@ export class CreateInvitedUserHandler {
   /** Waits, bounded, for the first write to the user's access stream when the invite has controls to apply. */
   private async accessApplied(userId: string, controls: InviteAccessControls | null): Promise<void> {
     if (!controls?.ipSafelist?.length && !controls?.apiAccess?.length) return;
-    if (await pollUntil(async () => (await this.grants.access(userId)).version >= 0, ACCESS_WAIT_MS)) return;
+    const applied = async () => (await this.grants.access(userId)).version >= 0;
+    if (await untilAppended(this.store, ACCESS_TYPES, applied, ACCESS_WAIT_MS)) return;
     throw new RequestRefused(
       503,
       'INVITED_ACCESS_PENDING',

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { UserInviteOrigin, UserProfile } from '@gatehouse/contracts';
+import type { RoleToggled, UserInviteOrigin, UserProfile } from '@gatehouse/contracts';
 import {
   type CommandContext,
   type CommandStep,
@@ -13,7 +13,7 @@ import { catalogOf } from '@gatehouse/identity-domain';
 import { userDecider, usernameDecider, userStreamId } from '@gatehouse/users-domain';
 import { v7 as uuidv7 } from 'uuid';
 import { FIRST_PASSWORD_TTL_DAYS } from '../password-reset/password-reset.config';
-import { pollUntil } from './poll-until';
+import { untilAppended } from './until-appended';
 
 export interface CreateUserInput {
   readonly accountId: string;
@@ -35,6 +35,8 @@ export interface CreateUserOptions {
 
 /** How long a create waits for the roles context to grant the new user's roles before answering. */
 const GRANT_WAIT_MS = 10_000;
+/** What the roles context's grant appends to the user's assignments. */
+const GRANT_TYPES: ReadonlySet<RoleToggled['type']> = new Set(['RoleToggled']);
 
 /**
  * Reserve the username (the uniqueness guard) and create the user as one atomic append: a taken username,
@@ -95,7 +97,8 @@ export class CreateUserHandler {
 
   /** Waits, bounded, for the first write to the user's roles: the roles context's grant. */
   async grantOf(userId: string): Promise<void> {
-    if (await pollUntil(async () => (await this.grants.rolesOf(userId)).version >= 0, GRANT_WAIT_MS)) return;
+    const granted = async () => (await this.grants.rolesOf(userId)).version >= 0;
+    if (await untilAppended(this.store, GRANT_TYPES, granted, GRANT_WAIT_MS)) return;
     this.logger.warn(`roles of user ${userId} not granted yet; the roles service grants them when it runs`);
   }
 }
