@@ -24,10 +24,21 @@ export interface ReactionOptions {
    * always handled one after another, in order. The batch is checkpointed once all are handled.
    */
   readonly concurrency?: number;
+  /**
+   * The least time between two reads that notices woke (tailAll's `pollMs`, default 20): a burst of appends
+   * gathered into one read. Lower for a reaction that a request waits for.
+   */
+  readonly pollMs?: number;
   readonly signal: AbortSignal;
   /** Told of a batch that failed and will be retried (the checkpoint did not move). */
   readonly onRetry?: (error: unknown, attempt: number) => void;
 }
+
+/**
+ * `pollMs` of a reaction that a request waits for (a create answers once its user's roles are granted):
+ * the reaction reads again 2 ms after its last read instead of 20 when a notice wakes it.
+ */
+export const AWAITED_POLL_MS = 2;
 
 /**
  * How long a reaction that only passes events over may leave its stored checkpoint behind: a crash then
@@ -78,7 +89,7 @@ async function follow(
   try {
     while (!signal.aborted) {
       try {
-        await tailAll(store, { from, signal, types }, async (batch) => {
+        await tailAll(store, { from, signal, types, pollMs: options.pollMs }, async (batch) => {
           const due = batch.filter((event) => types.has(event.type) && handles(event));
           await reactByStream(due, react, options.concurrency ?? 1);
           from = batch[batch.length - 1].checkpoint;
@@ -131,7 +142,7 @@ export abstract class Reaction {
     protected readonly store: EventStore,
     private readonly options: Pick<
       ReactionOptions,
-      'checkpoint' | 'firstRun' | 'types' | 'handles' | 'concurrency'
+      'checkpoint' | 'firstRun' | 'types' | 'handles' | 'concurrency' | 'pollMs'
     > & {
       readonly warn: (message: string) => void;
       /** Told when this process starts leading the reaction. */
@@ -182,7 +193,7 @@ export abstract class Reaction {
 
   /** Runs the reaction while the lease holds; `running` ends (lease released) when it stops. */
   private async follow(lease: Lease): Promise<{ readonly running: Promise<void> }> {
-    const { checkpoint, firstRun, types, handles, concurrency, warn, info } = this.options;
+    const { checkpoint, firstRun, types, handles, concurrency, pollMs, warn, info } = this.options;
     const onRetry = (error: unknown, attempt: number): void =>
       warn(`retrying (attempt ${attempt}): ${error instanceof Error ? error.message : error}`);
     const signal = AbortSignal.any([this.stop.signal, lease.lost]);
@@ -191,7 +202,7 @@ export abstract class Reaction {
     try {
       const { running } = await startReaction(
         this.store,
-        { checkpoint, firstRun, types, handles, concurrency, signal, onRetry },
+        { checkpoint, firstRun, types, handles, concurrency, pollMs, signal, onRetry },
         (event) => this.react(event),
       );
       const beside = this.whileLeading(signal).catch((error: unknown) => {

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { StoredEvent, UserCreated } from '@gatehouse/contracts';
-import { EventStore, Reaction } from '@gatehouse/event-store';
+import { AWAITED_POLL_MS, EventStore, Reaction } from '@gatehouse/event-store';
 import { DomainError } from '@gatehouse/domain-kit';
 import { Grants } from '@gatehouse/identity';
 import { RoleCommands } from './role-commands';
@@ -28,6 +28,9 @@ export class InitialRolesReaction extends Reaction {
       firstRun: 'from-start',
       types: ['UserCreated'],
       handles: (event) => ((event.data as UserCreated['data']).roles ?? []).length > 0,
+      // The create that stored the event waits for this reaction before it answers.
+      pollMs: AWAITED_POLL_MS,
+      concurrency: 8,
       warn: (message) => logger.warn(message),
     });
   }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { StoredEvent, UserCreated } from '@gatehouse/contracts';
 import { DomainError } from '@gatehouse/domain-kit';
-import { EventStore, Reaction } from '@gatehouse/event-store';
+import { AWAITED_POLL_MS, EventStore, Reaction } from '@gatehouse/event-store';
 import { Grants } from '@gatehouse/identity';
 import { AccessCommands } from '../access-commands';
 
@@ -26,6 +26,8 @@ export class InvitedAccessReaction extends Reaction {
       firstRun: 'from-start',
       types: ['UserCreated'],
       handles: (event) => (event.data as UserCreated['data']).invite?.accessControls !== undefined,
+      // The create that stored the event waits for this reaction before it answers.
+      pollMs: AWAITED_POLL_MS,
       warn: (message) => logger.warn(message),
       info: (message) => logger.log(message),
     });
