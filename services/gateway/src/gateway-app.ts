@@ -23,8 +23,7 @@ const INTERNAL = /^\/internal(\/|$)/i;
  * (balanced-proxy.ts), and is the edge for client addresses — X-Forwarded-For is replaced by the socket
  * peer, never passed on from the client — and for request traces: X-Request-Id and W3C traceparent kept
  * when well formed, made otherwise, passed on to the service, and the request id echoed to the client.
- * A `node:http` server, the instances called with undici: a request costs the gateway its routing, one log
- * line and the copy of its bytes.
+ * Plain `node:http`: a request costs the gateway its routing, one log line and the copy of its bytes.
  */
 export function createGatewayApp(upstreams: Upstreams<UpstreamPool>, logger: ServiceLogger): RequestListener {
   const forward = balancedProxy(logger);
