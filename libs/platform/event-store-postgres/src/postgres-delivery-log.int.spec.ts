@@ -15,3 +15,24 @@ deliveryLogContract('postgres', async () => {
     },
   };
 });
+
+describe('the PostgreSQL delivery log', () => {
+  it('looks up the keys asked for in one turn in one statement', async () => {
+    const schema = uniqueName('deliveries');
+    const store = await PostgresEventStore.open({ connectionString: testEnv.pgUrl, schema, poolSize: 1 });
+    const pool = new Pool({ connectionString: testEnv.pgUrl, max: 2 });
+    try {
+      const log = PostgresDeliveryLog.open(pool, schema);
+      await log.recordSent('e2:invite');
+      const query = jest.spyOn(pool, 'query');
+      const keys = Array.from({ length: 8 }, (_, n) => `e${n}:invite`);
+      const sent = await Promise.all(keys.map((key) => log.wasSent(key)));
+      expect(sent.filter(Boolean)).toHaveLength(1);
+      expect(sent[2]).toBe(true);
+      expect(query).toHaveBeenCalledTimes(1);
+    } finally {
+      await pool.query(`DROP SCHEMA "${schema}" CASCADE`);
+      await Promise.all([pool.end(), store.close()]);
+    }
+  });
+});

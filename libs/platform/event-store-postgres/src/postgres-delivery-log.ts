@@ -5,12 +5,22 @@ import {
   deadLetterValues,
   DeliveryLog,
 } from '@gatehouse/notifications';
+import DataLoader from 'dataloader';
 import { escapeIdentifier, Pool } from 'pg';
 
 type LetterRow = DeadLetterRow<string, Date, boolean>;
 
 /** The delivery log in two tables beside the events (same database and schema, never published). */
 export class PostgresDeliveryLog extends DeliveryLog {
+  /**
+   * The keys asked for in one turn of the event loop, looked up in one statement: a reaction sends several
+   * people's messages at once, and each asks first. Nothing is cached: a key may be recorded any time.
+   */
+  private readonly sentKeys = new DataLoader<string, boolean>((keys) => this.whichSent(keys), {
+    cache: false,
+    maxBatchSize: 500,
+  });
+
   private constructor(
     private readonly pool: Pool,
     private readonly sent: string,
@@ -30,9 +40,8 @@ export class PostgresDeliveryLog extends DeliveryLog {
     return PostgresDeliveryLog.open(new Pool({ connectionString, max: 4 }), schema);
   }
 
-  async wasSent(key: string): Promise<boolean> {
-    const { rowCount } = await this.pool.query(`SELECT 1 FROM ${this.sent} WHERE key = $1`, [key]);
-    return (rowCount ?? 0) > 0;
+  wasSent(key: string): Promise<boolean> {
+    return this.sentKeys.load(key);
   }
 
   async recordSent(key: string): Promise<void> {
@@ -73,6 +82,15 @@ export class PostgresDeliveryLog extends DeliveryLog {
       [reaction],
     );
     return rows.map(letterOf);
+  }
+
+  private async whichSent(keys: readonly string[]): Promise<boolean[]> {
+    const { rows } = await this.pool.query<{ key: string }>(
+      `SELECT key FROM ${this.sent} WHERE key = ANY($1::text[])`,
+      [keys],
+    );
+    const sent = new Set(rows.map((row) => row.key));
+    return keys.map((key) => sent.has(key));
   }
 }
 

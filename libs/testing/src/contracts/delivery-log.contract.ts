@@ -31,6 +31,14 @@ export function deliveryLogContract(
         await log.recordSent('e1:invite');
         expect([await log.wasSent('e1:invite'), await log.wasSent('e2:invite')]).toEqual([true, false]);
       });
+
+      it('answers keys asked at once each for itself', async () => {
+        await log.recordSent('e2:invite');
+        const keys = ['e1:invite', 'e2:invite', 'e3:invite', 'e2:invite'];
+        expect(await Promise.all(keys.map((key) => log.wasSent(key)))).toEqual([false, true, false, true]);
+        await log.recordSent('e3:invite');
+        expect(await Promise.all(keys.map((key) => log.wasSent(key)))).toEqual([false, true, true, true]);
+      });
     });
 
     describe('dead letters', () => {
