@@ -29,13 +29,13 @@ import {
 export class Grants {
   constructor(private readonly states: StateCache) {}
 
-  async user(userId: string): Promise<PrincipalUser> {
-    return (await this.userAt(userId)).state;
+  async user(userId: string, since: ReadSince = 'asked'): Promise<PrincipalUser> {
+    return (await this.userAt(userId, since)).state;
   }
 
   /** The user and the version of their stream it was read at. */
-  userAt(userId: string): Promise<{ state: PrincipalUser; version: number }> {
-    return this.states.load(userStreamId(userId), principalUserView);
+  userAt(userId: string, since: ReadSince = 'asked'): Promise<{ state: PrincipalUser; version: number }> {
+    return this.states.load(userStreamId(userId), principalUserView, since);
   }
 
   /**

@@ -9,3 +9,4 @@ export * from './request-refused';
 export * from './credentials';
 export * from './route-access';
 export * from './page-query';
+export * from './read-ahead';

@@ -7,6 +7,7 @@ import { ListRolesHttpController } from './list-roles/list-roles.http.controller
 import { RoleCommands } from './role-commands';
 import { ToggleRoleHandler } from './toggle-role/toggle-role.handler';
 import { ToggleRoleHttpController } from './toggle-role/toggle-role.http.controller';
+import { ToggleRoleReadAhead } from './toggle-role/toggle-role-read-ahead';
 
 /**
  * The roles context over HTTP: the catalog, custom roles, toggles and the last-admin rule, and the grant
@@ -19,6 +20,12 @@ import { ToggleRoleHttpController } from './toggle-role/toggle-role.http.control
     ToggleRoleHttpController,
     GetUserRolesHttpController,
   ],
-  providers: [RoleCommands, ToggleRoleHandler, LegacyRolesMigration, InitialRolesReaction],
+  providers: [
+    RoleCommands,
+    ToggleRoleHandler,
+    ToggleRoleReadAhead,
+    LegacyRolesMigration,
+    InitialRolesReaction,
+  ],
 })
 export class RolesApiModule {}

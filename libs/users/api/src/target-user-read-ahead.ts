@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { type DomainEvent, roleAssignmentsStreamId } from '@gatehouse/contracts';
 import type { View } from '@gatehouse/domain-kit';
@@ -6,7 +6,7 @@ import { StateCache } from '@gatehouse/event-store';
 import { roleAssignmentsView } from '@gatehouse/identity-domain';
 import { userDecider, userStreamId } from '@gatehouse/users-domain';
 import type { FastifyRequest } from 'fastify';
-import { addReadAheadHook } from './read-ahead-hook';
+import { ReadAhead } from '@gatehouse/http';
 import { validate as isUuid } from 'uuid';
 import { userRecordView } from './get-user/user.view';
 
@@ -34,17 +34,15 @@ const TARGET_USER_ROUTES = new Map<string, View<unknown, DomainEvent>>([
  * news: the handler's own load reads again.
  */
 @Injectable()
-export class TargetUserReadAhead implements OnModuleInit {
+export class TargetUserReadAhead extends ReadAhead {
   constructor(
     private readonly states: StateCache,
-    private readonly http: HttpAdapterHost,
-  ) {}
-
-  onModuleInit(): void {
-    addReadAheadHook(this.http, 'onRequest', (request) => this.readAhead(request));
+    http: HttpAdapterHost,
+  ) {
+    super(http, 'onRequest');
   }
 
-  private readAhead(request: FastifyRequest): void {
+  protected readAhead(request: FastifyRequest): void {
     const view = TARGET_USER_ROUTES.get(`${request.method} ${request.routeOptions.url}`);
     const { userId } = request.params as { userId?: string };
     // A malformed id is refused by the handler's ParseUUIDPipe before any read: none here either.

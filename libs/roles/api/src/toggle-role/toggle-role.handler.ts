@@ -17,7 +17,7 @@ export class ToggleRoleHandler {
   ) {}
 
   async handle(input: RoleToggle, context: CommandContext): Promise<{ version: number }> {
-    const user = await this.grants.user(input.userId);
+    const user = await this.grants.user(input.userId, 'request');
     if (!user.exists || user.accountId !== input.accountId) throw RoleErrors.userNotFound();
     return { version: await this.roles.toggle(input, context) };
   }

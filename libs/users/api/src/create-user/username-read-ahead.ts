@@ -1,10 +1,10 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { StateCache } from '@gatehouse/event-store';
 import { UsernameReservations } from '@gatehouse/identity';
 import { usernameDecider } from '@gatehouse/users-domain';
 import type { FastifyRequest } from 'fastify';
-import { addReadAheadHook } from '../read-ahead-hook';
+import { ReadAhead } from '@gatehouse/http';
 
 const CREATE = 'POST /v1/accounts/:accountId/users';
 /** Longer is refused by the body's validation before any command; the read is not worth making. */
@@ -18,18 +18,16 @@ const MAX_USERNAME = 64;
  * A failed read here is no news: the create reads again.
  */
 @Injectable()
-export class UsernameReadAhead implements OnModuleInit {
+export class UsernameReadAhead extends ReadAhead {
   constructor(
     private readonly states: StateCache,
     private readonly reservations: UsernameReservations,
-    private readonly http: HttpAdapterHost,
-  ) {}
-
-  onModuleInit(): void {
-    addReadAheadHook(this.http, 'preHandler', (request) => this.readAhead(request));
+    http: HttpAdapterHost,
+  ) {
+    super(http, 'preHandler');
   }
 
-  private readAhead(request: FastifyRequest): void {
+  protected readAhead(request: FastifyRequest): void {
     if (`${request.method} ${request.routeOptions.url}` !== CREATE || !request.headers.authorization) return;
     const { username } = (request.body ?? {}) as { username?: unknown };
     if (typeof username !== 'string' || username.length === 0 || username.length > MAX_USERNAME) return;

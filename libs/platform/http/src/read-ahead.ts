@@ -1,0 +1,29 @@
+import type { OnModuleInit } from '@nestjs/common';
+import type { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+
+/**
+ * A provider that asks for a request's streams before the guard asks for the caller's, so the state
+ * cache reads them all in one round trip. `readAhead` runs for every request at a Fastify hook of the
+ * app's adapter: `onRequest` before the body is parsed, `preHandler` after it, both before the guard
+ * reads. It decides nothing and must never throw: a read it starts that fails is read again by the
+ * handler. Nest middleware would need middie, which the adapter skips.
+ */
+export abstract class ReadAhead implements OnModuleInit {
+  protected constructor(
+    private readonly http: HttpAdapterHost,
+    private readonly hook: 'onRequest' | 'preHandler',
+  ) {}
+
+  onModuleInit(): void {
+    const run = (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void => {
+      this.readAhead(request);
+      done();
+    };
+    const fastify = this.http.httpAdapter.getInstance<FastifyInstance>();
+    if (this.hook === 'onRequest') fastify.addHook('onRequest', run);
+    else fastify.addHook('preHandler', run);
+  }
+
+  protected abstract readAhead(request: FastifyRequest): void;
+}
