@@ -3,26 +3,27 @@ import { Pool } from 'pg';
 import { PostgresDeliveryLog } from './postgres-delivery-log';
 import { PostgresEventStore } from './postgres-event-store';
 
-deliveryLogContract('postgres', async () => {
+/** A log in a schema of its own, which the store's migrations create and cleanup drops. */
+async function openLog() {
   const schema = uniqueName('deliveries');
   const store = await PostgresEventStore.open({ connectionString: testEnv.pgUrl, schema, poolSize: 1 });
   const pool = new Pool({ connectionString: testEnv.pgUrl, max: 2 });
   return {
+    pool,
     log: PostgresDeliveryLog.open(pool, schema),
     cleanup: async () => {
       await pool.query(`DROP SCHEMA "${schema}" CASCADE`);
       await Promise.all([pool.end(), store.close()]);
     },
   };
-});
+}
+
+deliveryLogContract('postgres', openLog);
 
 describe('the PostgreSQL delivery log', () => {
   it('looks up the keys asked for in one turn in one statement', async () => {
-    const schema = uniqueName('deliveries');
-    const store = await PostgresEventStore.open({ connectionString: testEnv.pgUrl, schema, poolSize: 1 });
-    const pool = new Pool({ connectionString: testEnv.pgUrl, max: 2 });
+    const { pool, log, cleanup } = await openLog();
     try {
-      const log = PostgresDeliveryLog.open(pool, schema);
       await log.recordSent('e2:invite');
       const query = jest.spyOn(pool, 'query');
       const keys = Array.from({ length: 8 }, (_, n) => `e${n}:invite`);
@@ -31,8 +32,8 @@ describe('the PostgreSQL delivery log', () => {
       expect(sent[2]).toBe(true);
       expect(query).toHaveBeenCalledTimes(1);
     } finally {
-      await pool.query(`DROP SCHEMA "${schema}" CASCADE`);
-      await Promise.all([pool.end(), store.close()]);
+      jest.restoreAllMocks();
+      await cleanup();
     }
   });
 });

@@ -193,17 +193,15 @@ export abstract class Reaction {
 
   /** Runs the reaction while the lease holds; `running` ends (lease released) when it stops. */
   private async follow(lease: Lease): Promise<{ readonly running: Promise<void> }> {
-    const { checkpoint, firstRun, types, handles, concurrency, pollMs, warn, info } = this.options;
+    const { warn, info, ...reaction } = this.options;
     const onRetry = (error: unknown, attempt: number): void =>
       warn(`retrying (attempt ${attempt}): ${error instanceof Error ? error.message : error}`);
     const signal = AbortSignal.any([this.stop.signal, lease.lost]);
-    info?.(`leading ${checkpoint}`);
+    info?.(`leading ${reaction.checkpoint}`);
     this.leading = signal;
     try {
-      const { running } = await startReaction(
-        this.store,
-        { checkpoint, firstRun, types, handles, concurrency, pollMs, signal, onRetry },
-        (event) => this.react(event),
+      const { running } = await startReaction(this.store, { ...reaction, signal, onRetry }, (event) =>
+        this.react(event),
       );
       const beside = this.whileLeading(signal).catch((error: unknown) => {
         warn(`stopped beside the reaction: ${error instanceof Error ? error.message : error}`);

@@ -13,9 +13,10 @@ class Recording extends ReadAhead {
     super({ httpAdapter: { getInstance: () => app } } as unknown as HttpAdapterHost, hook);
   }
 
-  protected readAhead(request: FastifyRequest): void {
+  protected readAhead(request: FastifyRequest): readonly Promise<unknown>[] {
     if (this.fault) throw new Error('a bug in a read-ahead');
     this.seen.push(request.body);
+    return [Promise.reject(new Error('a read that failed'))];
   }
 }
 

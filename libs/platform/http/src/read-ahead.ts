@@ -20,7 +20,8 @@ export abstract class ReadAhead implements OnModuleInit {
   onModuleInit(): void {
     const run = (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void => {
       try {
-        this.readAhead(request);
+        // A read that fails is no news: the handler's own load reads again.
+        for (const read of this.readAhead(request)) read.catch(() => undefined);
       } catch (error) {
         // Only an optimisation: a read-ahead's own fault must never fail the request it reads for.
         logger.warn(`${this.constructor.name} failed: ${error instanceof Error ? error.message : error}`);
@@ -32,5 +33,6 @@ export abstract class ReadAhead implements OnModuleInit {
     else fastify.addHook('preHandler', run);
   }
 
-  protected abstract readAhead(request: FastifyRequest): void;
+  /** Starts the loads this request will need, or none; returns them. */
+  protected abstract readAhead(request: FastifyRequest): readonly Promise<unknown>[];
 }

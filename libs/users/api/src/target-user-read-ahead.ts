@@ -42,15 +42,14 @@ export class TargetUserReadAhead extends ReadAhead {
     super(http, 'onRequest');
   }
 
-  protected readAhead(request: FastifyRequest): void {
+  protected readAhead(request: FastifyRequest): readonly Promise<unknown>[] {
     const view = TARGET_USER_ROUTES.get(`${request.method} ${request.routeOptions.url}`);
     const { userId } = request.params as { userId?: string };
     // A malformed id is refused by the handler's ParseUUIDPipe before any read: none here either.
-    if (view === undefined || !isUuid(userId ?? '') || !request.headers.authorization) return;
-    const reads = [
+    if (view === undefined || !isUuid(userId ?? '') || !request.headers.authorization) return [];
+    return [
       this.states.load(userStreamId(userId as string), view),
       this.states.load(roleAssignmentsStreamId(userId as string), roleAssignmentsView),
     ];
-    for (const read of reads) read.catch(() => undefined);
   }
 }

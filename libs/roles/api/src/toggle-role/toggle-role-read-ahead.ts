@@ -26,16 +26,14 @@ export class ToggleRoleReadAhead extends ReadAhead {
     super(http, 'onRequest');
   }
 
-  protected readAhead(request: FastifyRequest): void {
-    if (request.method !== 'PUT' || request.routeOptions.url !== TOGGLE) return;
+  protected readAhead(request: FastifyRequest): readonly Promise<unknown>[] {
+    if (request.method !== 'PUT' || request.routeOptions.url !== TOGGLE) return [];
     const { accountId = '', userId = '' } = request.params as { accountId?: string; userId?: string };
-    if (!isUuid(accountId) || !isUuid(userId) || !request.headers.authorization) return;
-    const reads = [
+    if (!isUuid(accountId) || !isUuid(userId) || !request.headers.authorization) return [];
+    return [
       this.states.load(userStreamId(userId), principalUserView),
       this.states.load(roleAssignmentsStreamId(userId), roleAssignmentsDecider),
       this.states.load(accountAdminsStreamId(accountId), accountAdminsDecider),
     ];
-    // A failed read here is no news: the handler's own loads read again.
-    for (const read of reads) read.catch(() => undefined);
   }
 }

@@ -27,10 +27,11 @@ export class UsernameReadAhead extends ReadAhead {
     super(http, 'preHandler');
   }
 
-  protected readAhead(request: FastifyRequest): void {
-    if (`${request.method} ${request.routeOptions.url}` !== CREATE || !request.headers.authorization) return;
+  protected readAhead(request: FastifyRequest): readonly Promise<unknown>[] {
+    if (`${request.method} ${request.routeOptions.url}` !== CREATE || !request.headers.authorization)
+      return [];
     const { username } = (request.body ?? {}) as { username?: unknown };
-    if (typeof username !== 'string' || username.length === 0 || username.length > MAX_USERNAME) return;
-    this.states.load(this.reservations.streamIdOf(username), usernameDecider).catch(() => undefined);
+    if (typeof username !== 'string' || username.length === 0 || username.length > MAX_USERNAME) return [];
+    return [this.states.load(this.reservations.streamIdOf(username), usernameDecider)];
   }
 }
