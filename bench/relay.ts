@@ -1,4 +1,5 @@
 import { ensureTopics, KafkaEventPublisher, toKafkaMessage } from '@gatehouse/bus-kafka';
+import { readDistributedEnv } from '@gatehouse/config';
 import { type NewEvent, type StoredEvent, topicForStream } from '@gatehouse/contracts';
 import { NO_STREAM, START } from '@gatehouse/event-store';
 import { PostgresEventStore } from '@gatehouse/event-store-postgres';
@@ -122,7 +123,7 @@ interface BenchRelay {
   readonly running: Promise<void>;
 }
 
-/** A relay configured as the relay service runs it (poll 5 ms), publishing to this run's topics. */
+/** A relay configured as the relay service runs it (its linger setting), publishing to this run's topics. */
 function startRelay(
   publisher: KafkaEventPublisher,
   store: PostgresEventStore,
@@ -136,7 +137,7 @@ function startRelay(
     checkpointName,
     signal: stop.signal,
     batchSize: BATCH,
-    pollMs: 5,
+    pollMs: readDistributedEnv(process.env, 0).relayLingerMs,
     onBatch: (batch, checkpoint) => onBatch(batch, checkpoint, stop),
   });
   return { stop, running };

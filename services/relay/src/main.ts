@@ -57,6 +57,7 @@ async function main(): Promise<void> {
         store,
         publisher,
         checkpointName: 'relay',
+        pollMs: env.relayLingerMs,
         signal: AbortSignal.any([shutdown.signal, lock.lost]),
         onBatch: (batch, checkpoint) => {
           recordBatch(batch);

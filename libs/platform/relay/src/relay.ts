@@ -14,6 +14,10 @@ export interface RelayOptions {
    */
   readonly durableCheckpoint?: boolean;
   readonly batchSize?: number;
+  /**
+   * The least time between two reads (default 10 ms; tailAll's pollMs): the appends of that time go out as
+   * one batch. The distributed relay lingers longer (RELAY_LINGER_MS), as each batch wakes several processes.
+   */
   readonly pollMs?: number;
   /** After each batch is published and checkpointed. */
   readonly onBatch?: (batch: readonly StoredEvent[], checkpoint: string) => void;
