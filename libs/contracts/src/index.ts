@@ -9,3 +9,4 @@ export * from './refusals.events';
 export * from './streams';
 export * from './invites.events';
 export * from './invited-user.request';
+export * from './notice-names';

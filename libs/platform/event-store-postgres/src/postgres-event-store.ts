@@ -1,4 +1,4 @@
-import type { NewEvent, StoredEvent } from '@gatehouse/contracts';
+import { type NewEvent, noticeNamesOf, type StoredEvent } from '@gatehouse/contracts';
 import {
   type AppendNotices,
   type AppendResult,
@@ -17,7 +17,7 @@ import {
   type Tail,
   type TailRead,
   type StreamAppend,
-  typesOf,
+  noticeNamesOfAppends,
   WrongExpectedVersion,
 } from '@gatehouse/event-store';
 import { DatabaseError, Pool, type QueryConfig } from 'pg';
@@ -107,7 +107,7 @@ export class PostgresEventStore extends EventStore {
     for (;;) {
       const appended = await this.tryInsert(statement);
       if (appended && appended.length > 0) {
-        this.announcer.appended(events.map((event) => event.type));
+        this.announcer.appended(events.flatMap(noticeNamesOf));
         return appendResult(appended);
       }
       const { version, stored } = await this.inspect(streamId, events);
@@ -131,7 +131,7 @@ export class PostgresEventStore extends EventStore {
       const heads = await this.tryInsert<StreamHeadRow>(statement);
       const results = heads && appendMultiResults(appends, heads);
       if (results) {
-        this.announcer.appended(typesOf(appends));
+        this.announcer.appended(noticeNamesOfAppends(appends));
         return results;
       }
       const { rows } = await this.pool.query<InspectMultiRow>(inspectMultiStatement(this.sql, appends));

@@ -1,4 +1,4 @@
-import type { NewEvent, StoredEvent } from '@gatehouse/contracts';
+import { type NewEvent, noticeNamesOf, type StoredEvent } from '@gatehouse/contracts';
 import {
   AppendNotices,
   type AppendResult,
@@ -13,7 +13,7 @@ import {
   START,
   type StreamAppend,
   type StreamRead,
-  typesOf,
+  noticeNamesOfAppends,
   WrongExpectedVersion,
 } from '@gatehouse/event-store';
 import { closeSync, fdatasync, fdatasyncSync, openSync } from 'node:fs';
@@ -105,14 +105,14 @@ export class SqliteEventStore extends EventStore {
     expectedVersion: ExpectedVersion,
   ): Promise<AppendResult> {
     const result = await this.writes.run(() => this.appendInTransaction(streamId, events, expectedVersion));
-    this.notices.notify(events.map((event) => event.type));
+    this.notices.notify(events.flatMap(noticeNamesOf));
     return result;
   }
 
   async appendMulti(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     assertDistinctAppends(appends);
     const results = await this.writes.run(() => this.appendMultiInTransaction(appends));
-    this.notices.notify(typesOf(appends));
+    this.notices.notify(noticeNamesOfAppends(appends));
     return results;
   }
 

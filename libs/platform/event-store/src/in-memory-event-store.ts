@@ -1,4 +1,4 @@
-import type { NewEvent, StoredEvent } from '@gatehouse/contracts';
+import { type NewEvent, noticeNamesOf, type StoredEvent } from '@gatehouse/contracts';
 import { AppendNotices } from './append-notices';
 import { matchRetry } from './idempotent-retry';
 import { assertDistinctAppends, checkMultiAppend } from './multi-append';
@@ -105,7 +105,7 @@ export class InMemoryEventStore extends EventStore {
     this.all.push(...appended);
     this.streams.set(streamId, [...(this.streams.get(streamId) ?? []), ...appended]);
     for (const event of appended) this.byEventId.set(event.eventId, event);
-    if (appended.length > 0) this.notices.notify(appended.map((event) => event.type));
+    if (appended.length > 0) this.notices.notify(appended.flatMap(noticeNamesOf));
     const last = appended[appended.length - 1];
     return {
       nextExpectedVersion: last ? last.streamPosition : version,

@@ -1,3 +1,4 @@
+import { noticeNamesOf } from '@gatehouse/contracts';
 import { type AppendResult, START, type StreamAppend, WrongExpectedVersion } from './event-store.port';
 import { matchRetry, type StoredAt } from './idempotent-retry';
 
@@ -18,9 +19,9 @@ export function assertDistinctAppends(appends: readonly StreamAppend[]): void {
   if (new Set(ids).size < ids.length) throw new Error('a multi-append holds an event id more than once');
 }
 
-/** The types of the events a multi-append writes, for its append notice. */
-export function typesOf(appends: readonly StreamAppend[]): string[] {
-  return appends.flatMap(({ events }) => events.map((event) => event.type));
+/** What the append notice of a multi-append names (contracts' noticeNamesOf of each event). */
+export function noticeNamesOfAppends(appends: readonly StreamAppend[]): string[] {
+  return appends.flatMap(({ events }) => events.flatMap(noticeNamesOf));
 }
 
 /**

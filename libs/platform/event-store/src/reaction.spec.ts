@@ -1,4 +1,4 @@
-import type { StoredEvent } from '@gatehouse/contracts';
+import { type StoredEvent, UserCreatedNotices } from '@gatehouse/contracts';
 import { NO_STREAM, START } from './event-store.port';
 import { InMemoryEventStore } from './in-memory-event-store';
 import { newTestEvent } from './new-test-event';
@@ -64,6 +64,37 @@ describe('a reaction from a durable checkpoint', () => {
     stop.abort();
     await running;
     expect(seen).toEqual([1]);
+  });
+
+  it('reacts only to the kind of event it names, passing over the rest of that type', async () => {
+    const store = new InMemoryEventStore();
+    const created = (roles: string[]) => ({
+      ...newTestEvent(),
+      type: 'UserCreated',
+      data: { userId: 'u', accountId: 'a', roles },
+    });
+    await store.append('user-1', [created([])], NO_STREAM);
+    await store.append('user-2', [created(['developer'])], NO_STREAM);
+    await store.append('user-3', [created([])], NO_STREAM);
+    const seen: string[] = [];
+    const stop = new AbortController();
+    const { running } = await startReaction(
+      store,
+      {
+        checkpoint: 'reaction:test',
+        firstRun: 'from-start',
+        types: [UserCreatedNotices.withRoles],
+        signal: stop.signal,
+      },
+      async (event) => {
+        seen.push(event.streamId);
+      },
+    );
+    await store.append('user-4', [created(['owner'])], NO_STREAM);
+    await until(() => seen.length >= 2);
+    stop.abort();
+    await running;
+    expect(seen).toEqual(['user-2', 'user-4']);
   });
 
   describe('when events it does not handle follow one it reacted to', () => {

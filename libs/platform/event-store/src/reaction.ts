@@ -1,4 +1,4 @@
-import type { StoredEvent } from '@gatehouse/contracts';
+import { noticeNamesOf, type StoredEvent } from '@gatehouse/contracts';
 import { type EventStore, type Lease, START } from './event-store.port';
 import { reactByStream } from './react-by-stream';
 import { sleep } from './sleep';
@@ -13,12 +13,11 @@ export interface ReactionOptions {
    */
   readonly firstRun: 'from-start' | 'after-history';
   /**
-   * The event types that may call for `react`; every other event is passed over without calling it, and
-   * an idle reaction is not woken by their appends alone (tailAll).
+   * What calls for `react`: event types, or kinds of event that contracts' noticeNamesOf names (such as
+   * `UserCreated.withRoles`). Every other event is passed over without calling it, and an idle reaction is
+   * not woken by their appends alone (tailAll): the one declaration filters and spares the wake-ups.
    */
   readonly types: readonly string[];
-  /** Of those types, whether an event calls for `react`, judged from the event alone (a field of its data). */
-  readonly handles?: (event: StoredEvent) => boolean;
   /**
    * How many streams' events of a batch `react` handles at once (default 1); one stream's events are
    * always handled one after another, in order. The batch is checkpointed once all are handled.
@@ -85,12 +84,11 @@ async function follow(
     savedAt = performance.now();
   };
   const types = new Set(options.types);
-  const handles = options.handles ?? (() => true);
   try {
     while (!signal.aborted) {
       try {
         await tailAll(store, { from, signal, types, pollMs: options.pollMs }, async (batch) => {
-          const due = batch.filter((event) => types.has(event.type) && handles(event));
+          const due = batch.filter((event) => noticeNamesOf(event).some((name) => types.has(name)));
           await reactByStream(due, react, options.concurrency ?? 1);
           from = batch[batch.length - 1].checkpoint;
           failures = 0;
@@ -142,7 +140,7 @@ export abstract class Reaction {
     protected readonly store: EventStore,
     private readonly options: Pick<
       ReactionOptions,
-      'checkpoint' | 'firstRun' | 'types' | 'handles' | 'concurrency' | 'pollMs'
+      'checkpoint' | 'firstRun' | 'types' | 'concurrency' | 'pollMs'
     > & {
       readonly warn: (message: string) => void;
       /** Told when this process starts leading the reaction. */

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { StoredEvent, UserCreated } from '@gatehouse/contracts';
+import { type StoredEvent, type UserCreated, UserCreatedNotices } from '@gatehouse/contracts';
 import { AWAITED_POLL_MS, EventStore, Reaction } from '@gatehouse/event-store';
 import { DomainError } from '@gatehouse/domain-kit';
 import { Grants } from '@gatehouse/identity';
@@ -26,8 +26,7 @@ export class InitialRolesReaction extends Reaction {
     super(store, {
       checkpoint: CHECKPOINT,
       firstRun: 'from-start',
-      types: ['UserCreated'],
-      handles: (event) => ((event.data as UserCreated['data']).roles ?? []).length > 0,
+      types: [UserCreatedNotices.withRoles],
       // The create that stored the event waits for this reaction before it answers.
       pollMs: AWAITED_POLL_MS,
       concurrency: 8,

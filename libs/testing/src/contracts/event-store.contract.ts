@@ -1,4 +1,4 @@
-import type { NewEvent } from '@gatehouse/contracts';
+import { type NewEvent, UserCreatedNotices } from '@gatehouse/contracts';
 import { type EventStore, NO_STREAM, START, WrongExpectedVersion } from '@gatehouse/event-store';
 import { v7 as uuidv7 } from 'uuid';
 import { globalOrderContract } from './event-store-global-order.contract';
@@ -222,6 +222,33 @@ export function eventStoreContract(
         await any;
         expect(woken).toBe(false);
         await store.append(`notice-${uuidv7()}`, [{ ...newTestEvent(), type: wanted }], NO_STREAM);
+        await waiting;
+        expect(woken).toBe(true);
+      });
+
+      it('names the kinds of event noticeNamesOf tags: a reader of users created with roles sleeps through one without', async () => {
+        const notices = await appendNoticesOf(store);
+        const never = new AbortController().signal;
+        const created = (roles: string[]) =>
+          newTestEvent({
+            type: 'UserCreated',
+            data: { userId: uuidv7(), accountId: 'acct-contract', roles },
+          });
+        let woken = false;
+        const waiting = notices
+          .wait(notices.mark(), 120_000, never, new Set([UserCreatedNotices.withRoles]))
+          .then(() => {
+            woken = true;
+          });
+        const any = notices.wait(notices.mark(), 120_000, never);
+        await store.append(`user-${uuidv7()}`, [created([])], NO_STREAM);
+        await any;
+        expect(woken).toBe(false);
+        // A create appends the user and the username together: appendMulti names the kinds too.
+        await store.appendMulti([
+          { streamId: `user-${uuidv7()}`, events: [created(['developer'])], expectedVersion: NO_STREAM },
+          { streamId: `username-${uuidv7()}`, events: [newTestEvent()], expectedVersion: NO_STREAM },
+        ]);
         await waiting;
         expect(woken).toBe(true);
       });

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { StoredEvent, UserCreated } from '@gatehouse/contracts';
+import { type StoredEvent, type UserCreated, UserCreatedNotices } from '@gatehouse/contracts';
 import { DomainError } from '@gatehouse/domain-kit';
 import { AWAITED_POLL_MS, EventStore, Reaction } from '@gatehouse/event-store';
 import { Grants } from '@gatehouse/identity';
@@ -24,8 +24,7 @@ export class InvitedAccessReaction extends Reaction {
     super(store, {
       checkpoint: CHECKPOINT,
       firstRun: 'from-start',
-      types: ['UserCreated'],
-      handles: (event) => (event.data as UserCreated['data']).invite?.accessControls !== undefined,
+      types: [UserCreatedNotices.invitedWithAccess],
       // The create that stored the event waits for this reaction before it answers.
       pollMs: AWAITED_POLL_MS,
       warn: (message) => logger.warn(message),

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { StoredEvent, UserCreated } from '@gatehouse/contracts';
+import { type StoredEvent, type UserCreated, UserCreatedNotices } from '@gatehouse/contracts';
 import { DomainError } from '@gatehouse/domain-kit';
 import { EventStore, Reaction } from '@gatehouse/event-store';
 import { InviteCommands } from '../invite-commands';
@@ -21,8 +21,7 @@ export class InviteAcceptanceReaction extends Reaction {
     super(store, {
       checkpoint: CHECKPOINT,
       firstRun: 'from-start',
-      types: ['UserCreated'],
-      handles: (event) => (event.data as UserCreated['data']).invite !== undefined,
+      types: [UserCreatedNotices.invited],
       warn: (message) => logger.warn(message),
     });
   }

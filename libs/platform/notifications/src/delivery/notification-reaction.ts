@@ -27,7 +27,7 @@ export interface Delivery {
 }
 
 export interface NotificationReactionOptions
-  extends Pick<ReactionOptions, 'checkpoint' | 'firstRun' | 'types' | 'handles' | 'concurrency'> {
+  extends Pick<ReactionOptions, 'checkpoint' | 'firstRun' | 'types' | 'concurrency'> {
   readonly logger: { log(message: string): void; warn(message: string): void; error(message: string): void };
 }
 
