@@ -52,4 +52,36 @@ describe('ProjectionRunner', () => {
     expect(page.rows.map(({ row }) => row.id)).toEqual([userId]);
     await runner.onApplicationShutdown();
   });
+
+  it('applies the batches handed over side by side in one turn (the partitions of a fetch) as one', async () => {
+    const store = new InMemoryReadModelStore();
+    const subscriber = new CapturingSubscriber();
+    const config = { groupId: 'projections', operatorToken: 'unused', rebuildGraceMs: 0 };
+    const runner = new ProjectionRunner(
+      subscriber,
+      store,
+      new InMemoryEventStore(),
+      config,
+      new Metrics('test'),
+    );
+    for (const model of [usersListDeclaration, invitesListDeclaration])
+      await store.switchTo(model, await store.createGeneration(model));
+    await runner.onApplicationBootstrap();
+    const apply = jest.spyOn(store, 'apply');
+
+    const ids = [testUserId(1), testUserId(2), testUserId(3)];
+    await Promise.all(ids.map((id) => subscriber.handle?.([userCreatedEvent('acct-a', id)])));
+
+    expect(apply).toHaveBeenCalledTimes(1);
+    const page = await store.query(usersListDeclaration, {
+      accountId: 'acct-a',
+      anyOf: [],
+      ranges: [],
+      sort: 'created',
+      descending: false,
+      limit: 10,
+    });
+    expect(page.rows.map(({ row }) => row.id).sort()).toEqual([...ids].sort());
+    await runner.onApplicationShutdown();
+  });
 });

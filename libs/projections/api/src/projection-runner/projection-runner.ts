@@ -5,6 +5,7 @@ import { EventStore } from '@gatehouse/event-store';
 import { Metrics } from '@gatehouse/operations';
 import { ReadModelStore } from '@gatehouse/read-models';
 import { projectedTopics, projections, ProjectionsConfig } from './projections';
+import { batchesOfATurn } from './batches-of-a-turn';
 import { ReadModelRebuild, type RebuildStatus } from './read-model-rebuild';
 import { SwitchLock } from './switch-lock';
 
@@ -14,7 +15,8 @@ import { SwitchLock } from './switch-lock';
  * no generation yet (embedded mode's in-memory store, a fresh Redis), live batches waiting for none
  * meanwhile. Live writes are applied under the switch lock's shared side, so a rebuild's switch sees none
  * in flight. The store dedupes by stream position, so a batch delivered again after a crash (offsets not
- * yet committed) changes nothing.
+ * yet committed) changes nothing. The batches handed over in one turn (the partitions of one fetch) are
+ * applied as one (batchesOfATurn).
  */
 @Injectable()
 export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -22,6 +24,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
   private readonly lock = new SwitchLock();
   private readonly rebuilds: ReadModelRebuild;
   private subscription?: Subscription;
+  private readonly projectTurn = batchesOfATurn((batch: readonly StoredEvent[]) => this.project(batch));
 
   constructor(
     private readonly subscriber: EventSubscriber,
@@ -46,7 +49,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
     if (missing.some(Boolean)) void this.rebuild();
     this.subscription = await this.subscriber.subscribe(
       { groupId: this.config.groupId, topics: [...projectedTopics] },
-      (batch) => this.lock.shared(() => this.project(batch)),
+      (batch) => this.lock.shared(() => this.projectTurn(batch)),
     );
     this.logger.log(`projecting ${projectedTopics.join(', ')} as group ${this.config.groupId}`);
   }
