@@ -16,6 +16,12 @@ const RETRY_POLL_MS = 1000;
  */
 const MESSAGES_AT_ONCE = 8;
 
+/**
+ * The least time between two reads (ReactionOptions.pollMs; reactions default to 20 ms): nobody waits on an
+ * email, and at 80 creates a second each read found one or two, each a round of wake-ups and statements.
+ */
+const EMAIL_POLL_MS = 50;
+
 /** One message an event calls for. */
 export interface Delivery {
   readonly template: TemplateName;
@@ -55,6 +61,7 @@ export abstract class NotificationReaction extends Reaction {
     const { logger } = settings;
     super(store, {
       concurrency: MESSAGES_AT_ONCE,
+      pollMs: EMAIL_POLL_MS,
       ...settings,
       warn: (message) => logger.warn(message),
       info: (message) => logger.log(message),
