@@ -13,8 +13,9 @@ export interface TailOptions {
   /** With append notices: the longest idle wait, should a notice be lost. */
   readonly noticeMaxMs?: number;
   /**
-   * The event types the handler acts on, where it ignores every other: an idle reader is then not woken
-   * by notices of other types alone (AppendNotices). Batches still hold every event.
+   * The event types (or noticeNamesOf's tagged kinds) the handler acts on, where it ignores every other: an
+   * idle reader is then not woken by notices of other types alone (AppendNotices). Batches still hold every
+   * event.
    */
   readonly types?: ReadonlySet<string>;
   readonly signal: AbortSignal;
