@@ -36,4 +36,18 @@ describe('the PostgreSQL delivery log', () => {
       await cleanup();
     }
   });
+
+  it('records the keys sent in one turn with one statement', async () => {
+    const { pool, log, cleanup } = await openLog();
+    try {
+      const query = jest.spyOn(pool, 'query');
+      const keys = Array.from({ length: 8 }, (_, n) => `e${n}:invite`);
+      await Promise.all(keys.map((key) => log.recordSent(key)));
+      expect(query).toHaveBeenCalledTimes(1);
+      expect(await Promise.all(keys.map((key) => log.wasSent(key)))).toEqual(keys.map(() => true));
+    } finally {
+      jest.restoreAllMocks();
+      await cleanup();
+    }
+  });
 });

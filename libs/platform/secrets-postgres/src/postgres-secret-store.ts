@@ -1,8 +1,24 @@
 import { SecretStore } from '@gatehouse/secrets';
+import DataLoader from 'dataloader';
 import { Pool } from 'pg';
+
+interface Put {
+  readonly key: string;
+  readonly value: string;
+}
 
 /** Secrets in their own table beside the events (same database, never published). */
 export class PostgresSecretStore extends SecretStore {
+  /**
+   * The values stored in one turn of the event loop, written by one statement: a reaction sending several
+   * people's first-password links at once stores a token for each. A key stored twice in one turn keeps
+   * the later value, as two puts one after the other would.
+   */
+  private readonly puts = new DataLoader<Put, void>((puts) => this.putAll(puts), {
+    cache: false,
+    maxBatchSize: 500,
+  });
+
   private constructor(
     private readonly pool: Pool,
     private readonly table: string,
@@ -38,11 +54,8 @@ export class PostgresSecretStore extends SecretStore {
     return PostgresSecretStore.open(new Pool({ connectionString, max: 4 }), schema);
   }
 
-  async put(key: string, value: string): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO ${this.table} (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()`,
-      [key, value],
-    );
+  put(key: string, value: string): Promise<void> {
+    return this.puts.load({ key, value });
   }
 
   async get(key: string): Promise<string | null> {
@@ -55,5 +68,16 @@ export class PostgresSecretStore extends SecretStore {
 
   async delete(key: string): Promise<void> {
     await this.pool.query(`DELETE FROM ${this.table} WHERE key = $1`, [key]);
+  }
+
+  private async putAll(puts: readonly Put[]): Promise<void[]> {
+    // ON CONFLICT DO UPDATE refuses to touch a row twice in one statement: the last value of a key only.
+    const latest = new Map(puts.map(({ key, value }) => [key, value]));
+    await this.pool.query(
+      `INSERT INTO ${this.table} (key, value) SELECT * FROM unnest($1::text[], $2::text[])
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()`,
+      [[...latest.keys()], [...latest.values()]],
+    );
+    return puts.map(() => undefined);
   }
 }

@@ -52,6 +52,16 @@ export function deliveryLogContract(
         ]);
       });
 
+      it('records keys recorded at once, one of them twice, and drops their letters', async () => {
+        await log.park(letter('e1:account-locked'));
+        await log.park(letter('e9:account-locked'));
+        const keys = ['e1:account-locked', 'e2:invite', 'e1:account-locked'];
+        await Promise.all(keys.map((key) => log.recordSent(key)));
+        const asked = ['e1:account-locked', 'e2:invite', 'e9:account-locked'];
+        expect(await Promise.all(asked.map((key) => log.wasSent(key)))).toEqual([true, true, false]);
+        expect(await log.deadLetters()).toEqual([letter('e9:account-locked')]);
+      });
+
       it('drops a letter whose key is sent after all', async () => {
         await log.park(letter('e1:account-locked'));
         await log.recordSent('e1:account-locked');

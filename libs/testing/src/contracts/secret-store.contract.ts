@@ -24,6 +24,14 @@ export function secretStoreContract(
       await store.put('password:u2', 'b');
       expect([await store.get('password:u1'), await store.get('password:u2')]).toEqual(['a', 'b']);
     });
+    it('keeps each of values stored at once, and the later one of a key stored twice', async () => {
+      await Promise.all([
+        store.put('password:u1', 'a'),
+        store.put('password:u2', 'b'),
+        store.put('password:u1', 'c'),
+      ]);
+      expect([await store.get('password:u1'), await store.get('password:u2')]).toEqual(['c', 'b']);
+    });
     it('forgets a deleted key', async () => {
       await store.put('password:u1', 'a');
       await store.delete('password:u1');
