@@ -1,4 +1,5 @@
 import { type DestinationStream, type Level, type Logger, pino } from 'pino';
+import { flushedWhenWritten } from './flushed-when-written';
 import { traceFields } from './trace-context';
 
 export type ServiceLogger = Logger;
@@ -37,20 +38,18 @@ let shared: DestinationStream | undefined;
 
 /**
  * Standard output, shared by every logger of the process (two buffers writing to one pipe could split
- * each other's lines), written 4 kB at a time or every FLUSH_EVERY_MS. A write per line woke the reading
- * end of the pipe (a log shipper) for every request: with the gateway and the users service both logging,
- * a get-user through the gateway served 5–38 % fewer requests with logs on than off (six runs of
- * `BENCH_ONLY=logging`), and 2–12 % fewer written in batches (four runs, alternating with the former).
+ * each other's lines), written 4 kB at a time or FLUSH_EVERY_MS after a line (flushedWhenWritten). A
+ * write per line woke the reading end of the pipe (a log shipper) for every request: with the gateway and
+ * the users service both logging, a get-user through the gateway served 5–38 % fewer requests with logs
+ * on than off (six runs of `BENCH_ONLY=logging`), and 2–12 % fewer written in batches (four runs,
+ * alternating with the former).
  * What a kill -9 can take is the last FLUSH_EVERY_MS of lines; any other exit writes them out (pino
  * flushes on exit). ADR: logs written to stdout in batches.
  */
 function stdout(): DestinationStream {
   if (shared) return shared;
-  const stream = pino.destination({ dest: 1, minLength: 4096, sync: false });
-  // A callback makes flush report, not throw, once pino's exit handler has ended the stream.
-  setInterval(() => stream.flush(() => undefined), FLUSH_EVERY_MS).unref();
-  shared = stream;
-  return stream;
+  shared = flushedWhenWritten(pino.destination({ dest: 1, minLength: 4096, sync: false }), FLUSH_EVERY_MS);
+  return shared;
 }
 
 /**
