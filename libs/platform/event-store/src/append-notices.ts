@@ -26,9 +26,10 @@ interface Waiter {
  * A notice names the types of the events appended, where the store knows them (with the kinds of event
  * that contracts' noticeNamesOf tags, such as `UserCreated.withRoles`, which count as types here), and a
  * reader may name the types it acts on: a notice of other types does not wake it (a reaction to users
- * created with roles is not woken by every login, nor by every create). Within `maxMs` after a notice of its types, though, every notice wakes it: PostgreSQL may
- * hold an event of its types back behind an append still in progress (see its gh_read_all), and what
- * releases it is that append's commit, whose notice may name other types.
+ * created with roles is not woken by every login, nor by every create). Within `maxMs` after a notice of
+ * its types, though, every notice wakes it: PostgreSQL may hold an event of its types back behind an
+ * append still in progress (see its gh_read_all), and what releases it is that append's commit, whose
+ * notice may name other types.
  */
 export class AppendNotices {
   private count = 0;
