@@ -26,6 +26,7 @@ export * from './http/user-lifecycle.scenarios';
 export * from './http/permission-matrix.scenarios';
 export * from './http/secret-scan.scenarios';
 export * from './infra/pg-events';
+export * from './infra/sqlite-wal-file';
 export * from './http/operations.scenarios';
 export * from './http/users-list.scenarios';
 export * from './http/users-export.scenarios';
