@@ -18,4 +18,22 @@ describe('session tokens', () => {
       expect(tokens.parse(token)).toBeNull();
     }
   });
+
+  it('checks the MAC of a token once, and of a forged one every time', () => {
+    const fresh = new SessionTokens('k'.repeat(32));
+    const token = fresh.issue('u1', 's1');
+    const [prefix, , session, mac] = token.split('.');
+    const forged = [prefix, 'u2', session, mac].join('.');
+    // The private method that makes the HMAC: counting its calls is the only outside view of a memo.
+    const hmac = jest.spyOn(SessionTokens.prototype as unknown as { mac: () => string }, 'mac');
+    try {
+      for (let i = 0; i < 3; i++) {
+        expect(fresh.parse(token)).toEqual({ userId: 'u1', sessionId: 's1' });
+        expect(fresh.parse(forged)).toBeNull();
+      }
+      expect(hmac).toHaveBeenCalledTimes(1 + 3);
+    } finally {
+      hmac.mockRestore();
+    }
+  });
 });
