@@ -90,6 +90,26 @@ describe('GroupCommit', () => {
     expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
   });
 
+  it('tells of each write rolled back, and of a batch that could not commit', async () => {
+    const rolledBack = jest.fn();
+    const told = new GroupCommit(db, { rolledBack });
+    await Promise.allSettled([
+      told.run(insert('a')),
+      told.run(() => {
+        throw new Error('refused');
+      }),
+    ]);
+    expect(rolledBack).toHaveBeenCalledTimes(1);
+
+    other.prepare('BEGIN IMMEDIATE').run();
+    const third = new Sqlite(join(folder, 'file.db'), { timeout: 0 });
+    const busy = new GroupCommit(third, { rolledBack });
+    await Promise.allSettled([busy.run(() => 1)]);
+    other.prepare('ROLLBACK').run();
+    third.close();
+    expect(rolledBack).toHaveBeenCalledTimes(2);
+  });
+
   describe('with a flush', () => {
     /** A flush that ends when the test says so; counts how often it ran. */
     function heldFlush() {

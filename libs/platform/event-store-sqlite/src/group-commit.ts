@@ -15,6 +15,11 @@ export interface GroupCommitOptions {
    * commits without syncing). Without one, a commit is as durable as the connection's `synchronous` makes it.
    */
   readonly flush?: () => Promise<void>;
+  /**
+   * Told, at once, of every write rolled back after it ran: a savepoint of one that threw, or the whole
+   * transaction of a batch that could not commit. What such a write learnt in passing is then untrue.
+   */
+  readonly rolledBack?: () => void;
 }
 
 /**
@@ -72,6 +77,7 @@ export class GroupCommit {
               // A transaction within a transaction is a savepoint in better-sqlite3.
               outcomes.push({ ok: true, value: this.db.transaction(work)() });
             } catch (error) {
+              this.options.rolledBack?.();
               // An error that made SQLite roll the whole transaction back (disk full, I/O) fails the batch:
               // the writes after it would otherwise commit one by one, outside any transaction.
               if (!this.db.inTransaction) throw error;
@@ -82,6 +88,7 @@ export class GroupCommit {
         .immediate();
     } catch (error) {
       // Nothing committed (busy beyond the timeout, disk full): every write of the batch failed.
+      this.options.rolledBack?.();
       for (const { reject } of batch) reject(error);
       return;
     }

@@ -109,6 +109,74 @@ describe('SQLite event store file', () => {
     });
   });
 
+  describe('reading streams past what it knows of them', () => {
+    let folder: { filename: string; remove(): void };
+    let store: SqliteEventStore;
+    /** Another process sharing the file. */
+    let other: SqliteEventStore;
+    const tails = (streamId: string, fromPosition: number) =>
+      store.readStreams([{ streamId, fromPosition }]).then(([events]) => events.map((e) => e.streamPosition));
+
+    beforeEach(async () => {
+      folder = temporaryFile();
+      store = await SqliteEventStore.open({ filename: folder.filename });
+      other = await SqliteEventStore.open({ filename: folder.filename });
+    });
+    afterEach(async () => {
+      await other.close();
+      await store.close();
+      folder.remove();
+    });
+
+    it('asks the file nothing for streams it has read or written since', async () => {
+      await store.append('user-1', [newTestEvent()], NO_STREAM);
+      await store.readStreams([{ streamId: 'user-2', fromPosition: 0 }]);
+      // The statements are private; spying on them is the only outside view of a read not made.
+      const statements = (store as unknown as { statements: Record<string, { all: () => unknown }> })
+        .statements;
+      const reads = [
+        jest.spyOn(statements['readStream'], 'all'),
+        jest.spyOn(statements['readStreams'], 'all'),
+      ];
+
+      expect(
+        await store.readStreams([
+          { streamId: 'user-1', fromPosition: 1 },
+          { streamId: 'user-2', fromPosition: 0 },
+        ]),
+      ).toEqual([[], []]);
+      expect(reads.map((read) => read.mock.calls.length)).toEqual([0, 0]);
+      expect(await tails('user-1', 0)).toEqual([0]);
+      expect(reads.map((read) => read.mock.calls.length)).toEqual([1, 0]);
+    });
+
+    it('sees what another connection appended to a stream it knew', async () => {
+      await store.append('user-1', [newTestEvent()], NO_STREAM);
+      expect(await tails('user-1', 1)).toEqual([]);
+      await other.append('user-1', [newTestEvent()], 0);
+      expect(await tails('user-1', 1)).toEqual([1]);
+    });
+
+    it('sees it when its own append came after the other connection’s', async () => {
+      expect(await tails('user-1', 0)).toEqual([]);
+      await other.append('user-1', [newTestEvent()], NO_STREAM);
+      // This append's position follows the other's, which its bounds do not account for.
+      await store.append('user-2', [newTestEvent()], NO_STREAM);
+      expect(await tails('user-1', 0)).toEqual([0]);
+    });
+
+    it('sees it when the other connection took the position of a write rolled back here', async () => {
+      expect(await tails('user-1', 0)).toEqual([]);
+      const twice = newTestEvent();
+      // The second insert breaks the event id's uniqueness: the first is rolled back with it.
+      await expect(store.append('user-2', [twice, twice], NO_STREAM)).rejects.toMatchObject({
+        code: 'SQLITE_CONSTRAINT_UNIQUE',
+      });
+      await other.append('user-1', [newTestEvent()], NO_STREAM);
+      expect(await tails('user-1', 0)).toEqual([0]);
+    });
+  });
+
   describe('when opened in memory', () => {
     it('works without a file', async () => {
       const store = await SqliteEventStore.open({ filename: ':memory:' });
