@@ -16,6 +16,16 @@ export interface PhaseResult {
   readonly firstError: string | null;
   /** Server CPU (user + system) per operation, over the system's own processes. */
   readonly cpuMsPerOp: number;
+  /** Where the timed window began (the processes' CPU so far) and when it ended: what `drained` counts from. */
+  readonly window: { readonly cpuAtStartMs: number; readonly endedAt: number };
+  /** cpuMsPerOp with the work the phase left behind counted in (`drained`), once measured. */
+  readonly drained?: DrainedCpu;
+}
+
+export interface DrainedCpu {
+  readonly cpuMsPerOp: number;
+  /** False when the processes were still above their resting rate at the deadline: a lower bound then. */
+  readonly settled: boolean;
 }
 
 /**
@@ -55,7 +65,8 @@ export async function closedLoop(
   const cpuBefore = cpuMsOf(pids);
   const started = performance.now();
   await run(started + timing.durationMs, true);
-  const wallS = (performance.now() - started) / 1000;
+  const endedAt = performance.now();
+  const wallS = (endedAt - started) / 1000;
   const cpuMs = cpuMsOf(pids) - cpuBefore;
   return {
     ops: timedOps,
@@ -65,6 +76,7 @@ export async function closedLoop(
     errors,
     firstError,
     cpuMsPerOp: timedOps ? cpuMs / timedOps : NaN,
+    window: { cpuAtStartMs: cpuBefore, endedAt },
   };
 }
 

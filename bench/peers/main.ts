@@ -10,8 +10,8 @@ import { Keycloak } from './keycloak';
 import { loginBurst } from './login-burst';
 import type { PeerSystem } from './peer-system';
 import { Profiler } from './profiler';
-import { printRatioTable, type Results } from './ratio-table';
-import { type Meter, restingRate, settle } from './settle';
+import { drainedCpu, printRatioTable, type Results } from './ratio-table';
+import { drained, type Meter, restingRate, settle } from './settle';
 import { repoRoot, type Running, startDistributed, startEmbedded, startKeycloak } from './servers';
 import { prepare, type Prepared, workload, type WorkloadName, workloadNames } from './workloads';
 
@@ -92,11 +92,13 @@ async function main(): Promise<void> {
     const prepared: Prepared[] = [];
     const targets = new Map<string, GatehouseProcess>();
     let resting = 0;
+    const restingOf = new Map<string, number>();
     for (const name of systems) {
       const system = await start(name, running, targets);
       const rate = await restingRate(() => cpuMsOf(system.pids()));
       console.log(`${name}: resting at ${rate.toFixed(0)} ms of CPU a second`);
       resting += rate;
+      restingOf.set(name, rate);
       prepared.push(await prepare(system, seedUsers, loginUsers));
     }
     const meters: Meter[] = [
@@ -125,13 +127,23 @@ async function main(): Promise<void> {
               : null;
           await settled(meters, `${one.system.name} ${name} C=${c}`);
           await profile?.profiler.start(`${name}.${profile.target.name}`, profile.target);
-          const result = await closedLoop(timing, c, one.system.pids(), workload(name, one, c));
+          const timed = await closedLoop(timing, c, one.system.pids(), workload(name, one, c));
           await profile?.profiler.stop(profile.target);
+          const pids = one.system.pids();
+          const result = {
+            ...timed,
+            drained: await drained(timed, {
+              name: one.system.name,
+              cpuMs: () => cpuMsOf(pids),
+              restingMsPerS: restingOf.get(one.system.name) ?? 0,
+            }),
+          };
           bySystem.set(one.system.name, result);
           console.log(
             `${one.system.name.padEnd(11)} ${name.padEnd(15)} C=${String(c).padEnd(3)} ${result.opsPerS.toFixed(1).padStart(8)}/s ` +
               `p50 ${result.p50.toFixed(1)} p99 ${result.p99.toFixed(1)} ms, ${result.errors} errors` +
-              `${result.firstError ? ` (${result.firstError})` : ''}, server CPU ${result.cpuMsPerOp.toFixed(2)} ms/op`,
+              `${result.firstError ? ` (${result.firstError})` : ''}, server CPU ${result.cpuMsPerOp.toFixed(2)} ms/op, ` +
+              `${drainedCpu(result)} with what it left`,
           );
         }
       }

@@ -12,6 +12,10 @@ export function target(workload: WorkloadName, system: string): number {
   return system.startsWith('embedded') ? 4 : 2;
 }
 
+/** The drained CPU figure; `≥` when the system had not settled by the deadline. */
+export const drainedCpu = (r: PhaseResult): string =>
+  r.drained ? `${r.drained.settled ? '' : '≥ '}${r.drained.cpuMsPerOp.toFixed(2)}` : '–';
+
 const cell = (r: PhaseResult | undefined) =>
   r
     ? `${r.opsPerS.toFixed(1)} · ${r.p50.toFixed(1)} · ${r.p99.toFixed(1)}${r.errors ? ` · ${r.errors} ERR` : ''}`
@@ -19,7 +23,8 @@ const cell = (r: PhaseResult | undefined) =>
 
 /**
  * A markdown table: each system's ops/s · p50 · p99 ms, Gatehouse ÷ Keycloak ops/s against its target,
- * and server CPU per operation; uptime's load average beside it, as the figures are shared-machine ones.
+ * and server CPU per operation, in the window and with what the window left behind (`drained`); uptime's
+ * load average beside it, as the figures are shared-machine ones.
  */
 export function printRatioTable(results: Results, systems: readonly string[]): boolean {
   const gatehouse = systems.filter((name) => name !== 'keycloak');
@@ -35,6 +40,7 @@ export function printRatioTable(results: Results, systems: readonly string[]): b
     ...systems.map((name) => `${name} ops/s · p50 · p99 ms`),
     ...(withKeycloak ? gatehouse.map((name) => `${name} / KC (target)`) : []),
     `server CPU ms/op ${systems.join(' / ')}`,
+    `… with what the phase left`,
   ];
   console.log(`| ${header.join(' | ')} |\n|${header.map(() => ' --- ').join('|')}|`);
   let pass = true;
@@ -52,7 +58,20 @@ export function printRatioTable(results: Results, systems: readonly string[]): b
           })
         : [];
       const cpu = systems.map((name) => bySystem.get(name)?.cpuMsPerOp.toFixed(2) ?? '–').join(' / ');
-      const row = [workload, String(c), ...systems.map((name) => cell(bySystem.get(name))), ...ratios, cpu];
+      const left = systems
+        .map((name) => {
+          const result = bySystem.get(name);
+          return result ? drainedCpu(result) : '–';
+        })
+        .join(' / ');
+      const row = [
+        workload,
+        String(c),
+        ...systems.map((name) => cell(bySystem.get(name))),
+        ...ratios,
+        cpu,
+        left,
+      ];
       console.log(`| ${row.join(' | ')} |`);
     }
   }

@@ -1,11 +1,22 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { cpuMsOf, machineCpuMs } from './closed-loop';
-import { type Meter, restingRate, settle } from './settle';
+import { drained, type Meter, restingRate, settle } from './settle';
 
-/** A process that sleeps, or one that spins a core, until killed; returned once it has started up. */
-async function child(work: 'sleep' | 'spin'): Promise<ChildProcess> {
-  const loop = work === 'sleep' ? 'setInterval(() => {}, 1000)' : 'for (;;) {}';
+/**
+ * A process that sleeps, or one that spins a core, until killed, or one that spins until it has used a
+ * second of CPU and then sleeps; returned once it has started up.
+ */
+async function child(work: 'sleep' | 'spin' | 'spin a second'): Promise<ChildProcess> {
+  const loops = {
+    sleep: 'setInterval(() => {}, 1000)',
+    spin: 'for (;;) {}',
+    'spin a second': `const cpu = () => process.cpuUsage().user + process.cpuUsage().system;
+      const began = cpu();
+      while (cpu() - began < 1e6);
+      setInterval(() => {}, 1000)`,
+  };
+  const loop = loops[work];
   const started = spawn(process.execPath, ['-e', `process.stdout.write('ready\\n'); ${loop}`], {
     stdio: ['ignore', 'pipe', 'ignore'],
   });
@@ -64,4 +75,27 @@ describe('settling the peers bench between phases', () => {
     expect(await settle([meter(sleeping), meter(spinning)], 2_500)).toEqual([`pid ${spinning.pid}`]);
     expect(performance.now() - started).toBeGreaterThanOrEqual(2_500);
   }, 30_000);
+
+  it('counts what a phase left behind into its CPU per operation, until the process is back at rest', async () => {
+    const spinning = await child('spin a second');
+    children.push(spinning);
+    const window = { cpuAtStartMs: meter(spinning).cpuMs(), endedAt: performance.now() };
+    const phase = {
+      ops: 10,
+      opsPerS: 10,
+      p50: 1,
+      p99: 1,
+      errors: 0,
+      firstError: null,
+      cpuMsPerOp: 0,
+      window,
+    };
+
+    const left = await drained(phase, meter(spinning), 20_000);
+
+    expect(left.settled).toBe(true);
+    // About a second of CPU over ten operations, read in 10 ms ticks from just after the spin began.
+    expect(left.cpuMsPerOp).toBeGreaterThan(60);
+    expect(left.cpuMsPerOp).toBeLessThan(130);
+  }, 60_000);
 });

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { DrainedCpu, PhaseResult } from './closed-loop';
 
 /**
  * How far above the systems' summed resting rate a second may be and still count as rest: their rate
@@ -52,4 +53,21 @@ export async function settle(meters: readonly Meter[], maxMs = 60_000): Promise<
     if (busy.length === 0 || performance.now() >= deadline) return busy;
     before = now;
   }
+}
+
+/** How long a phase's leftovers may take to be worked off before the drained figure is given as a bound. */
+const DRAIN_MAX_MS = 30_000;
+
+/**
+ * A phase's server CPU per operation with the work it left behind: a system that hands work to reactions
+ * and projections (an email per create, the read model's update) can finish the window with a backlog,
+ * and the window's figure then counts only part of what its operations cost. Counted from the window's
+ * start until the system's processes are back at their resting rate (settle), less that rate over the
+ * wait after the window.
+ */
+export async function drained(result: PhaseResult, system: Meter, maxMs = DRAIN_MAX_MS): Promise<DrainedCpu> {
+  const busy = await settle([system], maxMs);
+  const waitedS = (performance.now() - result.window.endedAt) / 1000;
+  const cpuMs = system.cpuMs() - result.window.cpuAtStartMs - system.restingMsPerS * waitedS;
+  return { cpuMsPerOp: result.ops ? cpuMs / result.ops : NaN, settled: busy.length === 0 };
 }
