@@ -6,7 +6,7 @@ const PREFIX = 'ghs';
 /** Tokens remembered as verified: about 2 MB at ~200 bytes each. */
 const VERIFIED_TOKENS = 10_000;
 
-export interface SessionTokenClaims {
+interface SessionTokenClaims {
   readonly userId: string;
   readonly sessionId: string;
 }
