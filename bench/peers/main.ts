@@ -91,16 +91,15 @@ async function main(): Promise<void> {
   try {
     const prepared: Prepared[] = [];
     const targets = new Map<string, GatehouseProcess>();
-    let resting = 0;
     const restingOf = new Map<string, number>();
     for (const name of systems) {
       const system = await start(name, running, targets);
       const rate = await restingRate(() => cpuMsOf(system.pids()));
       console.log(`${name}: resting at ${rate.toFixed(0)} ms of CPU a second`);
-      resting += rate;
       restingOf.set(name, rate);
       prepared.push(await prepare(system, seedUsers, loginUsers));
     }
+    const resting = [...restingOf.values()].reduce((sum, rate) => sum + rate, 0);
     const meters: Meter[] = [
       {
         name: 'the systems',

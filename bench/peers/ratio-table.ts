@@ -13,8 +13,8 @@ export function target(workload: WorkloadName, system: string): number {
 }
 
 /** The drained CPU figure; `≥` when the system had not settled by the deadline. */
-export const drainedCpu = (r: PhaseResult): string =>
-  r.drained ? `${r.drained.settled ? '' : '≥ '}${r.drained.cpuMsPerOp.toFixed(2)}` : '–';
+export const drainedCpu = (r: PhaseResult | undefined): string =>
+  r?.drained ? `${r.drained.settled ? '' : '≥ '}${r.drained.cpuMsPerOp.toFixed(2)}` : '–';
 
 const cell = (r: PhaseResult | undefined) =>
   r
@@ -58,12 +58,7 @@ export function printRatioTable(results: Results, systems: readonly string[]): b
           })
         : [];
       const cpu = systems.map((name) => bySystem.get(name)?.cpuMsPerOp.toFixed(2) ?? '–').join(' / ');
-      const left = systems
-        .map((name) => {
-          const result = bySystem.get(name);
-          return result ? drainedCpu(result) : '–';
-        })
-        .join(' / ');
+      const left = systems.map((name) => drainedCpu(bySystem.get(name))).join(' / ');
       const row = [
         workload,
         String(c),

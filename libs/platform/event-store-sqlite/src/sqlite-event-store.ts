@@ -160,7 +160,7 @@ export class SqliteEventStore extends EventStore {
     const asked = reads.flatMap((read, index) => (this.mayHaveEvents(read) ? [{ ...read, index }] : []));
     if (asked.length === 1) {
       const [{ streamId, fromPosition, index }] = asked;
-      streams[index] = this.statements.readStream.all(streamId, fromPosition).map((row) => this.stored(row));
+      streams[index] = await this.readStream(streamId, { fromPosition });
     } else if (asked.length > 1) {
       const rows = this.statements.readStreams.all(
         JSON.stringify(asked.map(({ streamId, fromPosition }) => [streamId, fromPosition])),
