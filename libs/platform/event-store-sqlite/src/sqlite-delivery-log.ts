@@ -6,7 +6,7 @@ import {
   DeliveryLog,
 } from '@gatehouse/notifications';
 import type { Database } from 'better-sqlite3';
-import { GroupCommit } from './group-commit';
+import DataLoader from 'dataloader';
 
 type LetterRow = DeadLetterRow<number, string, number>;
 
@@ -16,11 +16,14 @@ export class SqliteDeliveryLog extends DeliveryLog {
   private readonly statements: ReturnType<typeof prepare>;
 
   /**
-   * The keys recorded in one turn of the event loop, committed as one transaction (each in a savepoint of
-   * its own, as the event store's appends): the messages a reaction sends at once are recorded together,
-   * and a commit a message cost as much as the rest of its record (embedded create_user profile at C=16).
+   * The keys recorded in one turn of the event loop, committed as one transaction: the messages a
+   * reaction sends at once are recorded together, and a commit a message cost as much as the rest of its
+   * record (embedded create_user profile at C=16).
    */
-  private readonly records: GroupCommit;
+  private readonly sentRecords = new DataLoader<string, void>((keys) => this.recordAll(keys), {
+    cache: false,
+    maxBatchSize: 500,
+  });
 
   constructor(db: Database) {
     super();
@@ -30,7 +33,6 @@ export class SqliteDeliveryLog extends DeliveryLog {
         attempts INTEGER NOT NULL, reason TEXT NOT NULL, parked_at TEXT NOT NULL,
         retry_requested INTEGER NOT NULL)`);
     this.statements = prepare(db);
-    this.records = new GroupCommit(db);
   }
 
   async wasSent(key: string): Promise<boolean> {
@@ -38,10 +40,7 @@ export class SqliteDeliveryLog extends DeliveryLog {
   }
 
   recordSent(key: string): Promise<void> {
-    return this.records.run(() => {
-      this.statements.unpark.run(key);
-      this.statements.recordSent.run(key, new Date().toISOString());
-    });
+    return this.sentRecords.load(key);
   }
 
   async park(letter: DeadLetter): Promise<void> {
@@ -61,15 +60,26 @@ export class SqliteDeliveryLog extends DeliveryLog {
   async retriesRequested(reaction: string): Promise<DeadLetter[]> {
     return this.statements.retriesRequested.all(reaction).map(letterOf);
   }
+
+  private async recordAll(keys: readonly string[]): Promise<void[]> {
+    this.statements.recordAll(keys, new Date().toISOString());
+    return keys.map(() => undefined);
+  }
 }
 
 function prepare(db: Database) {
+  const unpark = db.prepare<[string]>('DELETE FROM gh_dead_letters WHERE key = ?');
+  const recordSent = db.prepare<[string, string]>(
+    'INSERT INTO gh_sent_messages (key, sent_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING',
+  );
   return {
     wasSent: db.prepare<[string]>('SELECT 1 FROM gh_sent_messages WHERE key = ?'),
-    unpark: db.prepare<[string]>('DELETE FROM gh_dead_letters WHERE key = ?'),
-    recordSent: db.prepare<[string, string]>(
-      'INSERT INTO gh_sent_messages (key, sent_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING',
-    ),
+    recordAll: db.transaction((keys: readonly string[], sentAt: string) => {
+      for (const key of keys) {
+        unpark.run(key);
+        recordSent.run(key, sentAt);
+      }
+    }),
     park: db.prepare<unknown[]>(
       `INSERT INTO gh_dead_letters (${DEAD_LETTER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (key) DO UPDATE SET attempts = excluded.attempts, reason = excluded.reason,
