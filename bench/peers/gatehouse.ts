@@ -1,5 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readOutbox } from '@gatehouse/notifications';
 import { KeepAliveClient } from '../http-client';
 import { expectStatus, PASSWORD, type PeerSystem, person } from './peer-system';
 
@@ -108,13 +107,7 @@ export class Gatehouse implements PeerSystem {
   private async inviteToken(email: string): Promise<string> {
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
-      for (const file of await readdir(this.process.outboxDir).catch(() => [] as string[])) {
-        if (!file.endsWith('.json')) continue;
-        const message = JSON.parse(await readFile(join(this.process.outboxDir, file), 'utf8')) as {
-          to: string;
-          template: string;
-          text: string;
-        };
+      for (const message of await readOutbox(this.process.outboxDir)) {
         const token = /[#?&]token=([A-Za-z0-9_.-]+)/.exec(message.text)?.[1];
         if (message.to === email && message.template === 'invite' && token) return token;
       }

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileOutboxNotifier, readOutbox } from './file-outbox-notifier';
@@ -22,18 +22,25 @@ describe('FileOutboxNotifier', () => {
   });
   afterEach(() => rm(root, { recursive: true, force: true }));
 
-  it('writes one <timestamp>-<uuid>.json file per message, creating the directory, no temp file left', async () => {
+  it('appends one JSON line a message to a <timestamp>-<uuid>.jsonl mailbox of its own, creating the directory', async () => {
     const before = new Date().toISOString();
-    await new FileOutboxNotifier(dir).send(changed('corr-1'));
+    const outbox = new FileOutboxNotifier(dir);
+    await outbox.send(changed('corr-1'));
+    await outbox.send(changed('corr-2'));
     const after = new Date().toISOString();
+    await new FileOutboxNotifier(dir).send(changed('corr-3'));
 
-    const names = await readdir(dir);
+    const names = (await readdir(dir)).sort();
     expect(names).toEqual([
       expect.stringMatching(
-        /^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.\d{3}Z-[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}\.json$/,
+        /^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.\d{3}Z-[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}\.jsonl$/,
       ),
+      expect.stringMatching(/\.jsonl$/),
     ]);
-    const stored = JSON.parse(await readFile(join(dir, names[0]), 'utf8'));
+    const lines = (await readFile(join(dir, names[0]), 'utf8')).split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toBe('');
+    const stored = JSON.parse(lines[0]);
     expect(stored).toEqual({
       to: 'zoe@example.com',
       language: 'fr',
@@ -46,7 +53,7 @@ describe('FileOutboxNotifier', () => {
       createdAt: expect.any(String),
     });
     expect(stored.createdAt >= before && stored.createdAt <= after).toBe(true);
-    expect(names[0].startsWith(stored.createdAt.replace(/:/g, '-'))).toBe(true);
+    expect(JSON.parse(lines[1]).correlationId).toBe('corr-2');
   });
 
   it('makes the directory again when it was removed after an earlier message', async () => {
@@ -73,11 +80,28 @@ describe('FileOutboxNotifier', () => {
     expect(await readOutbox(join(root, 'never-written'))).toEqual([]);
   });
 
-  it('skips a message still being written', async () => {
+  it('skips a message still being written, and reads it once its line is whole', async () => {
     const outbox = new FileOutboxNotifier(dir);
     await outbox.send(changed('corr-1'));
-    await writeFile(join(dir, '.2099-01-01T00-00-00.000Z-partial.json.tmp'), '{"to":');
+    const [name] = await readdir(dir);
+    const whole = JSON.stringify({ ...(await readOutbox(dir))[0], correlationId: 'corr-2' });
+    await appendFile(join(dir, name), whole.slice(0, 20));
     expect((await readOutbox(dir)).map((message) => message.correlationId)).toEqual(['corr-1']);
+    await appendFile(join(dir, name), `${whole.slice(20)}\n`);
+    expect((await readOutbox(dir)).map((message) => message.correlationId)).toEqual(['corr-1', 'corr-2']);
+  });
+
+  it('merges the mailboxes of several notifiers by the time each message was made', async () => {
+    const users = new FileOutboxNotifier(dir);
+    const invites = new FileOutboxNotifier(dir);
+    const sent: string[] = [];
+    for (let at = 0; at < 6; at++) {
+      const id = `corr-${at}`;
+      await (at % 2 === 0 ? users : invites).send(changed(id));
+      sent.push(id);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    expect((await readOutbox(dir)).map((message) => message.correlationId)).toEqual(sent);
   });
 
   it('writes nothing, not even the directory, for a message it cannot render', async () => {

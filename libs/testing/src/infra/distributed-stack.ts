@@ -54,7 +54,7 @@ export class DistributedStack implements RunningStack {
   readonly operatorToken = randomBytes(24).toString('base64url');
   readonly serviceToken = randomBytes(24).toString('base64url');
   readonly name = uniqueName('gh');
-  /** The users and invites services' file outbox: the emails they sent, one JSON file each. */
+  /** The users and invites services' file outbox: the emails they sent, a JSON-lines mailbox each. */
   readonly outboxDir = mkdtempSync(join(tmpdir(), 'gatehouse-outbox-'));
   /** Keyed `service:instance`. */
   private readonly processes = new Map<string, ChildProcess>();
