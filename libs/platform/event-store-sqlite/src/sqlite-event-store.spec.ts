@@ -177,6 +177,72 @@ describe('SQLite event store file', () => {
     });
   });
 
+  describe('reading the global order past its own appends', () => {
+    let folder: { filename: string; remove(): void };
+    let store: SqliteEventStore;
+    /** Another process sharing the file. */
+    let other: SqliteEventStore;
+    const ids = (events: readonly { eventId: string }[]) => events.map((event) => event.eventId);
+    const readAllStatement = () =>
+      // The statements are private; spying on them is the only outside view of a read not made.
+      jest.spyOn(
+        (store as unknown as { statements: Record<string, { all: () => unknown }> }).statements['readAll'],
+        'all',
+      );
+
+    beforeEach(async () => {
+      folder = temporaryFile();
+      store = await SqliteEventStore.open({ filename: folder.filename });
+      other = await SqliteEventStore.open({ filename: folder.filename });
+    });
+    afterEach(async () => {
+      jest.restoreAllMocks();
+      await other.close();
+      await store.close();
+      folder.remove();
+    });
+
+    it('answers from the events it committed, as the file would, without asking the file', async () => {
+      await store.append('user-1', [newTestEvent(), newTestEvent()], NO_STREAM);
+      await store.appendMulti([
+        { streamId: 'user-2', events: [newTestEvent()], expectedVersion: NO_STREAM },
+        { streamId: 'user-3', events: [newTestEvent()], expectedVersion: NO_STREAM },
+      ]);
+      const read = readAllStatement();
+
+      const tail = await store.readAll({ after: '1', maxCount: 2 });
+      expect(await store.readAll({ after: '3', maxCount: 10 })).toHaveLength(1);
+      expect(await store.readAll({ after: '4', maxCount: 10 })).toEqual([]);
+      expect(read).not.toHaveBeenCalled();
+      expect(tail).toEqual(await other.readAll({ after: '1', maxCount: 2 }));
+    });
+
+    it('asks the file for what another connection appended in between', async () => {
+      await store.append('user-1', [newTestEvent()], NO_STREAM);
+      const theirs = await other.append('user-2', [newTestEvent()], NO_STREAM);
+      await store.append('user-3', [newTestEvent()], NO_STREAM);
+      const read = readAllStatement();
+
+      const all = await store.readAll({ after: START, maxCount: 10 });
+      expect(all.map((event) => event.streamId)).toEqual(['user-1', 'user-2', 'user-3']);
+      expect(all[1].checkpoint).toBe(theirs.checkpoint);
+      expect(read).toHaveBeenCalledTimes(1);
+    });
+
+    it('never answers with a write rolled back, whose position another connection took', async () => {
+      await store.append('user-1', [newTestEvent()], NO_STREAM);
+      const twice = newTestEvent();
+      // The second insert breaks the event id's uniqueness: the first is rolled back with it.
+      await expect(store.append('user-2', [twice, twice], NO_STREAM)).rejects.toMatchObject({
+        code: 'SQLITE_CONSTRAINT_UNIQUE',
+      });
+      const theirs = newTestEvent();
+      await other.append('user-3', [theirs], NO_STREAM);
+
+      expect(ids(await store.readAll({ after: '1', maxCount: 10 }))).toEqual([theirs.eventId]);
+    });
+  });
+
   describe('when opened in memory', () => {
     it('works without a file', async () => {
       const store = await SqliteEventStore.open({ filename: ':memory:' });
