@@ -62,9 +62,9 @@ export class SqliteEventStore extends EventStore {
   private readonly notices = new AppendNotices();
   private readonly writes: GroupCommit;
   /**
-   * Events lately read, by global position, so each is parsed once: the relay and every reaction tail the
-   * same new events, and the state cache reads them again for the streams it holds. Stored events never
-   * change, and readers only read them.
+   * Events lately read or committed here, by global position, so each is parsed once: the relay and every
+   * reaction tail the same new events (from here, see recentlyParsed), and the state cache reads them again
+   * for the streams it holds. Stored events never change, and readers only read them.
    */
   private readonly parsed = new LRUCache<number, StoredEvent>({ max: PARSED_EVENTS });
 
