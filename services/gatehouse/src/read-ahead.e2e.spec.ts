@@ -1,8 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { EventStore, type TailRead } from '@gatehouse/event-store';
+import { readOutbox } from '@gatehouse/notifications';
 import { ApiClient, eventually, newUserBody, type OpenedAccount, openAccount } from '@gatehouse/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,13 +36,8 @@ describe('reading a target user with the caller', () => {
     );
     userId = created.body.userId;
     await eventually(async () => {
-      const outbox = join(dataDir, 'outbox');
-      const messages = await Promise.all(
-        (await readdir(outbox))
-          .filter((file) => file.endsWith('.json'))
-          .map((file) => readFile(join(outbox, file), 'utf8')),
-      );
-      if (!messages.some((text) => (JSON.parse(text) as { to: string }).to === body['email']))
+      const messages = await readOutbox(join(dataDir, 'outbox'));
+      if (!messages.some((message) => message.to === body['email']))
         throw new Error('the new user has no email yet');
     });
     const store = app.get(EventStore);
