@@ -1,6 +1,5 @@
 import { ApiClient, newUserBody, openAccount } from '@gatehouse/testing';
 import { execFileSync, fork } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,6 +7,7 @@ import { join } from 'node:path';
 import { Probe } from './embedded-rss.probe';
 import { KeepAliveClient } from './http-client';
 import { heading, type SectionResult, verdict } from './report';
+import { startFlags } from './start-flags';
 
 export interface EmbeddedRssOptions {
   readonly users?: number;
@@ -133,21 +133,10 @@ export async function embeddedRssSection(options: EmbeddedRssOptions = {}): Prom
   }
 }
 
-/**
- * The node flags `npm start` runs the app with (package.json), so the bench measures what users run;
- * BENCH_RSS_NODE_FLAGS replaces them to try other heap settings (e.g. --optimize-for-size).
- */
+/** `npm start`'s flags; BENCH_RSS_NODE_FLAGS replaces them to try other heap settings (e.g. --optimize-for-size). */
 function nodeFlags(): string[] {
   const given = process.env['BENCH_RSS_NODE_FLAGS'];
-  if (given !== undefined) return given.split(' ').filter(Boolean);
-  const { scripts } = JSON.parse(readFileSync(join(__dirname, '../package.json'), 'utf8')) as {
-    scripts: Record<string, string>;
-  };
-  const command = scripts['start'].split('&&').pop() ?? '';
-  return command
-    .trim()
-    .split(/\s+/)
-    .filter((arg) => arg.startsWith('--'));
+  return given === undefined ? startFlags(join(__dirname, '..')) : given.split(' ').filter(Boolean);
 }
 
 const mb = (bytes: number | null): string => (bytes === null ? 'n/a' : `${(bytes / MB).toFixed(1)} MB`);

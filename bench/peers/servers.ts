@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startFlags } from '../start-flags';
 import type { GatehouseProcess } from './gatehouse';
 
 export const repoRoot = join(__dirname, '../..');
@@ -87,22 +88,18 @@ export async function startEmbedded(
   const dataDir = await mkdtemp(join(tmpdir(), 'gatehouse-peers-'));
   const port = await freePort();
   const operatorToken = randomBytes(24).toString('base64url');
-  const child = spawn(
-    process.execPath,
-    ['--max-semi-space-size=8', '--heap-growing-percent=200', 'dist/services/gatehouse/src/main.js'],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        ...unthrottled,
-        ...extraEnv,
-        GATEHOUSE_DATA_DIR: dataDir,
-        PORT: String(port),
-        GATEHOUSE_OPERATOR_TOKEN: operatorToken,
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
+  const child = spawn(process.execPath, [...startFlags(root), 'dist/services/gatehouse/src/main.js'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      ...unthrottled,
+      ...extraEnv,
+      GATEHOUSE_DATA_DIR: dataDir,
+      PORT: String(port),
+      GATEHOUSE_OPERATOR_TOKEN: operatorToken,
     },
-  );
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const baseUrl = `http://127.0.0.1:${port}`;
   await untilHealthy(baseUrl, () => child.exitCode === null);
   const pid = child.pid as number;
