@@ -21,7 +21,8 @@ import { promisify } from 'node:util';
 import Sqlite, { type Database } from 'better-sqlite3';
 import { LRUCache } from 'lru-cache';
 import { GroupCommit } from './group-commit';
-import { type EventRow, prepare, toStoredEvent } from './sqlite-statements';
+import { StreamBounds } from './stream-bounds';
+import { type EventRow, eventRow, prepare, toStoredEvent } from './sqlite-statements';
 import { migrate } from './sqlite-migrations';
 
 export interface SqliteEventStoreOptions {
@@ -35,9 +36,6 @@ const syncData = promisify(fdatasync);
 
 /** How many parsed events are kept: a few seconds of appends at full speed. */
 const PARSED_EVENTS = 4096;
-
-/** How many streams' version bounds are kept: twice what a state cache holds by default. */
-const STREAM_BOUNDS = 20_000;
 
 /**
  * The embedded event store. Appends, multi-stream ones too, run in BEGIN IMMEDIATE transactions, so
@@ -71,21 +69,8 @@ export class SqliteEventStore extends EventStore {
   /** The newest global position known to be on disk: `readAll`'s limit while a sync is running. */
   private durable: number;
 
-  /**
-   * For streams lately read or written here, a version no event of the stream is past: a read from beyond
-   * it has nothing to find and runs no statement. The state cache reads the ~5 streams of every request
-   * from just past what it holds, and almost always finds nothing (the read was 4 % of an embedded get_user
-   * at C=16). Every append here raises its stream's bound before it commits; a write rolled back leaves a
-   * bound too high, which only costs a read.
-   */
-  private readonly bounds = new LRUCache<string, number>({ max: STREAM_BOUNDS });
-  /**
-   * The table's newest global position that the bounds account for, or -1. Another connection (a process
-   * sharing the file) appends past it, and the bounds are dropped at the next read (`checkBounds`); an
-   * append of ours that does not follow it (another connection's came first), or a write rolled back
-   * (whose position another connection may take next), sets -1.
-   */
-  private boundsAt: number;
+  /** Versions past which the streams lately read or written here hold nothing (see StreamBounds). */
+  private readonly bounds: StreamBounds;
 
   private constructor(
     private readonly db: Database,
@@ -98,11 +83,10 @@ export class SqliteEventStore extends EventStore {
     super();
     this.statements = prepare(db, derived);
     this.durable = this.statements.lastPosition.get() ?? 0;
-    // No bounds yet: they account for every event there is.
-    this.boundsAt = this.durable;
+    this.bounds = new StreamBounds(this.durable);
     this.writes = new GroupCommit(db, {
       ...(wal !== null && { flush: () => this.sync(wal) }),
-      rolledBack: () => void (this.boundsAt = -1),
+      rolledBack: () => this.bounds.rolledBack(),
     });
   }
 
@@ -161,9 +145,11 @@ export class SqliteEventStore extends EventStore {
   }
 
   override async readStreams(reads: readonly StreamRead[]): Promise<StoredEvent[][]> {
-    this.checkBounds();
+    this.bounds.check(this.statements.lastPosition.get() ?? 0);
     const streams = reads.map((): StoredEvent[] => []);
-    const asked = reads.flatMap((read, index) => (this.mayHaveEvents(read) ? [{ ...read, index }] : []));
+    const asked = reads.flatMap((read, index) =>
+      this.bounds.mayHaveEvents(read) ? [{ ...read, index }] : [],
+    );
     if (asked.length === 1) {
       const [{ streamId, fromPosition, index }] = asked;
       streams[index] = await this.readStream(streamId, { fromPosition });
@@ -175,7 +161,7 @@ export class SqliteEventStore extends EventStore {
     }
     for (const { streamId, fromPosition, index } of asked) {
       const events = streams[index];
-      this.bounds.set(
+      this.bounds.read(
         streamId,
         events.length > 0 ? events[events.length - 1].streamPosition : fromPosition - 1,
       );
@@ -215,19 +201,6 @@ export class SqliteEventStore extends EventStore {
     if (this.wal !== null) closeSync(this.wal);
     if (this.derived !== this.db) this.derived.close();
     this.db.close();
-  }
-
-  /** Drops the bounds when the table holds an event they do not account for: another connection appended. */
-  private checkBounds(): void {
-    const newest = this.statements.lastPosition.get() ?? 0;
-    if (newest === this.boundsAt) return;
-    this.bounds.clear();
-    this.boundsAt = newest;
-  }
-
-  private mayHaveEvents({ streamId, fromPosition }: StreamRead): boolean {
-    const bound = this.bounds.get(streamId);
-    return bound === undefined || bound >= fromPosition;
   }
 
   /** Syncs every commit so far, then moves the durable position to the newest of them. */
@@ -317,23 +290,8 @@ export class SqliteEventStore extends EventStore {
         data,
       });
       const at = Number(lastInsertRowid);
-      this.boundsAt = at === this.boundsAt + 1 ? at : -1;
-      this.bounds.set(streamId, position);
-      rows.push({
-        global_position: at,
-        event_id: event.eventId,
-        stream_id: streamId,
-        stream_position: position,
-        type: event.type,
-        schema_version: event.schemaVersion,
-        account_id: event.accountId,
-        occurred_at: event.occurredAt,
-        actor: event.actor,
-        correlation_id: event.correlationId,
-        causation_id: event.causationId,
-        traceparent,
-        data,
-      });
+      this.bounds.appended(streamId, position, at);
+      rows.push(eventRow(event, { streamId, position, at, traceparent, data }));
       last = { nextExpectedVersion: position, checkpoint: String(lastInsertRowid) };
     }
     return last;

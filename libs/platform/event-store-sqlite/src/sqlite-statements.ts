@@ -1,4 +1,4 @@
-import type { StoredEvent } from '@gatehouse/contracts';
+import type { NewEvent, StoredEvent } from '@gatehouse/contracts';
 import type { Snapshot } from '@gatehouse/event-store';
 import type { Database } from 'better-sqlite3';
 
@@ -73,6 +73,28 @@ export function prepare(db: Database, derived: Database) {
       `INSERT INTO gh_checkpoints (name, checkpoint) VALUES (?, ?)
        ON CONFLICT (name) DO UPDATE SET checkpoint = excluded.checkpoint`,
     ),
+  };
+}
+
+/** The row an insert wrote, as a read of it would return it. */
+export function eventRow(
+  event: NewEvent,
+  written: { streamId: string; position: number; at: number; traceparent: string | null; data: string },
+): EventRow {
+  return {
+    global_position: written.at,
+    event_id: event.eventId,
+    stream_id: written.streamId,
+    stream_position: written.position,
+    type: event.type,
+    schema_version: event.schemaVersion,
+    account_id: event.accountId,
+    occurred_at: event.occurredAt,
+    actor: event.actor,
+    correlation_id: event.correlationId,
+    causation_id: event.causationId,
+    traceparent: written.traceparent,
+    data: written.data,
   };
 }
 
