@@ -19,7 +19,7 @@ const STREAM_BOUNDS = 20_000;
 export class StreamBounds {
   private readonly bounds = new LRUCache<string, number>({ max: STREAM_BOUNDS });
 
-  /** `newest`: the table's newest position, for which no bound is known yet. */
+  /** `at`: the table's newest position when the bounds are made, none of them known yet. */
   constructor(private at: number) {}
 
   /** Drops the bounds when the table holds an event they do not account for: another connection appended. */
