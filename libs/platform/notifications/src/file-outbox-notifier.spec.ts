@@ -1,7 +1,7 @@
-import { appendFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FileOutboxNotifier, readOutbox } from './file-outbox-notifier';
+import { FileOutboxNotifier, type OutboxMessage, readOutbox } from './file-outbox-notifier';
 import type { EmailMessage } from './notifier.port';
 
 // The behaviour every Notifier shares runs in the contract suite (libs/testing); here: the files.
@@ -102,6 +102,22 @@ describe('FileOutboxNotifier', () => {
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
     expect((await readOutbox(dir)).map((message) => message.correlationId)).toEqual(sent);
+  });
+
+  it('reads the file a message an earlier version wrote beside the mailboxes, by time', async () => {
+    const outbox = new FileOutboxNotifier(dir);
+    await outbox.send(changed('corr-new'));
+    const [mailbox] = await readdir(dir);
+    const written = JSON.parse(await readFile(join(dir, mailbox), 'utf8')) as OutboxMessage;
+    const legacy = (correlationId: string, createdAt: string) => ({ ...written, correlationId, createdAt });
+    const name = (createdAt: string) =>
+      `${createdAt.replace(/:/g, '-')}-0190a000-0000-7000-8000-000000000001.json`;
+    const earlier = '2026-01-01T00:00:00.000Z';
+    await writeFile(join(dir, name(earlier)), JSON.stringify(legacy('corr-old', earlier)));
+    // Not yet renamed into place: never read.
+    await writeFile(join(dir, `.${name(earlier)}.tmp`), '{"to":');
+
+    expect((await readOutbox(dir)).map((message) => message.correlationId)).toEqual(['corr-old', 'corr-new']);
   });
 
   it('writes nothing, not even the directory, for a message it cannot render', async () => {

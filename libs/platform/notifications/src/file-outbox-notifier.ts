@@ -62,7 +62,9 @@ export class FileOutboxNotifier extends Notifier {
 /**
  * Every message in the outbox, oldest first (by `createdAt`; a mailbox's own messages in the order it
  * wrote them); an outbox never written to is empty. A last line not yet ended is a message still being
- * written, left for the next read.
+ * written, left for the next read. Messages an earlier version wrote, a `<timestamp>-<uuid>.json` file
+ * each (renamed into place whole; a dot-name is one not yet renamed), are read beside the mailboxes, so an
+ * outbox outlives an upgrade.
  */
 export async function readOutbox(dir: string): Promise<OutboxMessage[]> {
   const names = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
@@ -71,10 +73,11 @@ export async function readOutbox(dir: string): Promise<OutboxMessage[]> {
   });
   const mailboxes = await Promise.all(
     names
-      .filter((name) => name.endsWith('.jsonl'))
+      .filter((name) => !name.startsWith('.') && (name.endsWith('.jsonl') || name.endsWith('.json')))
       .sort()
       .map(async (name) => {
         const text = await readFile(join(dir, name), 'utf8');
+        if (name.endsWith('.json')) return [JSON.parse(text) as OutboxMessage];
         const whole = text.slice(0, text.lastIndexOf('\n') + 1);
         return whole === ''
           ? []
