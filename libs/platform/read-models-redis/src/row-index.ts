@@ -33,16 +33,27 @@ export function rowIndexer(
   const covered = model.search.map((group) =>
     sorts.some((columns) => columns.length === group.length && columns.every((c, i) => c === group[i])),
   );
+  // Only the columns sets and CSV cells read are parsed: a rebuild indexes a million rows here.
+  const read = new Set([
+    ...Object.values(model.sets).map((set) => set.column),
+    ...(model.csv ?? []).flatMap((cell) => [...cell.columns, ...(cell.whenSet ? [cell.whenSet.column] : [])]),
+  ]);
+  const quoted = new Map<string, string>();
   return (id, hash) => {
     if (hash[model.listedBy] === undefined) return null;
     const row: Record<string, unknown> = {};
     const keys: Record<string, string> = {};
     const json: string[] = [];
-    for (const [name, value] of Object.entries(hash)) {
-      if (name.startsWith('_n:')) keys[name.slice(3)] = value;
-      if (name.startsWith('_')) continue;
-      row[name] = JSON.parse(value);
-      json.push(`${JSON.stringify(name)}:${value}`);
+    for (const name in hash) {
+      const value = hash[name];
+      if (name.startsWith('_')) {
+        if (name.startsWith('_n:')) keys[name.slice(3)] = value;
+        continue;
+      }
+      if (read.has(name)) row[name] = JSON.parse(value);
+      let key = quoted.get(name);
+      if (key === undefined) quoted.set(name, (key = `${JSON.stringify(name)}:`));
+      json.push(key + value);
     }
     const memberships = [...new Set(setMemberships(model, row))].sort(compareKeys);
     const { terms, indexed } = termsOf(model, covered, keys);
