@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 
 const LOWEST = 20_000;
-/** Below Linux's ephemeral range (32768–60999), cut into one slice per Jest worker. */
+/** Below Linux's ephemeral range (32768–60999), one slice per Jest worker (a ninth shares the first's). */
 const SLICES = 8;
 const SLICE = 1_500;
 
