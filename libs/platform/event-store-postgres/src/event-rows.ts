@@ -1,5 +1,5 @@
 import type { NewEvent, StoredEvent } from '@gatehouse/contracts';
-import { type AppendResult, type ExpectedVersion, START } from '@gatehouse/event-store';
+import { type AppendResult, type ExpectedVersion, NO_STREAM, START } from '@gatehouse/event-store';
 import type { QueryConfig } from 'pg';
 import type { EventSql } from './event-sql';
 
@@ -51,6 +51,8 @@ export function appendStatement(
     event.traceparent ?? null,
     JSON.stringify(event.data),
   ]);
+  if (rows.length === 1 && expectedVersion === NO_STREAM)
+    return { name: 'gh_append_first', text: sql.appendFirst, values: [streamId, ...rows[0]] };
   if (rows.length === 1) return { name: 'gh_append_one', text: sql.appendOne, values: [...head, ...rows[0]] };
   const columns = Array.from({ length: 10 }, (_, column) => rows.map((row) => row[column]));
   return { name: 'gh_append_many', text: sql.appendMany, values: [...head, ...columns] };
