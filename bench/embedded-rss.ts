@@ -133,7 +133,7 @@ export async function embeddedRssSection(options: EmbeddedRssOptions = {}): Prom
   }
 }
 
-/** `npm start`'s flags; BENCH_RSS_NODE_FLAGS replaces them to try other heap settings (e.g. --optimize-for-size). */
+/** `npm start`'s flags; BENCH_RSS_NODE_FLAGS replaces them to try other heap settings. */
 function nodeFlags(): string[] {
   const given = process.env['BENCH_RSS_NODE_FLAGS'];
   return given === undefined ? startFlags(join(__dirname, '..')) : given.split(' ').filter(Boolean);

@@ -38,7 +38,6 @@ export function appendStatement(
   events: readonly NewEvent[],
   expectedVersion: ExpectedVersion,
 ): QueryConfig {
-  const head = [streamId, expectedVersion === 'any' ? null : expectedVersion];
   const rows = events.map((event) => [
     event.eventId,
     event.type,
@@ -53,6 +52,7 @@ export function appendStatement(
   ]);
   if (rows.length === 1 && expectedVersion === NO_STREAM)
     return { name: 'gh_append_first', text: sql.appendFirst, values: [streamId, ...rows[0]] };
+  const head = [streamId, expectedVersion === 'any' ? null : expectedVersion];
   if (rows.length === 1) return { name: 'gh_append_one', text: sql.appendOne, values: [...head, ...rows[0]] };
   const columns = Array.from({ length: 10 }, (_, column) => rows.map((row) => row[column]));
   return { name: 'gh_append_many', text: sql.appendMany, values: [...head, ...columns] };
