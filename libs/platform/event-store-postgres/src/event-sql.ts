@@ -99,6 +99,36 @@ export function eventSql(schema: string) {
           ORDER BY i.global_position DESC LIMIT 1) AS checkpoint
       FROM streams s
       ORDER BY s.ord`,
+    /**
+     * A multi-stream append whose every stream is expected not to exist and gets events (a user's creation:
+     * its username reservation and its own stream), as appendFirst: no version to read, each stream's events
+     * from position 0 ($1 ids, then appendMulti's event columns). A stream that exists fails on its unique
+     * position and is inspected as after a lost race. Without the head reads PostgreSQL served 8-11 % more
+     * of these (pgbench, 16 clients, two new streams a call, the statements alternated three times), and
+     * through this adapter (16 writers) spent 14-20 % less CPU a call.
+     */
+    appendMultiFirst: `
+      WITH numbered AS (
+        SELECT e.*, nextval(${sequence}) AS global_position
+        FROM unnest($2::int[], $3::int[], $4::uuid[], $5::text[], $6::int[], $7::text[], $8::timestamptz[],
+            $9::text[], $10::text[], $11::text[], $12::text[], $13::jsonb[])
+          WITH ORDINALITY AS e(stream_ord, n, event_id, type, schema_version, account_id, occurred_at, actor,
+            correlation_id, causation_id, traceparent, data, ord)
+        ORDER BY e.ord
+      ),
+      inserted AS (
+        INSERT INTO ${events} (global_position, ${inserted})
+        SELECT e.global_position, e.event_id, ($1::text[])[e.stream_ord], e.n - 1, e.type, e.schema_version,
+          e.account_id, e.occurred_at, e.actor, e.correlation_id, e.causation_id, e.traceparent, e.data
+        FROM numbered e
+        ORDER BY ($1::text[])[e.stream_ord], e.n
+        RETURNING stream_id, tx_id, global_position
+      )
+      SELECT -1::bigint AS version,
+        (SELECT i.tx_id::text || ':' || i.global_position FROM inserted i WHERE i.stream_id = s.stream_id
+          ORDER BY i.global_position DESC LIMIT 1) AS checkpoint
+      FROM unnest($1::text[]) WITH ORDINALITY AS s(stream_id, ord)
+      ORDER BY s.ord`,
     /** After a failed multi-append: each stream's version, and where each event id is stored, if anywhere. */
     inspectMulti: `
       SELECT

@@ -1,6 +1,7 @@
 import type { NewEvent } from '@gatehouse/contracts';
 import {
   type AppendResult,
+  NO_STREAM,
   START,
   type StoredAt,
   type StreamAppend,
@@ -21,18 +22,25 @@ export interface InspectMultiRow {
   stored: (StoredAt | NotStored)[];
 }
 
-/** Streams as two arrays, events as one array per column plus where each belongs (1-based). */
+/**
+ * Streams as two arrays (ids, expected versions), events as one array per column plus where each belongs
+ * (1-based); when every stream is new and gets events, the statement that reads no head and its ids alone.
+ */
 export function appendMultiStatement(sql: EventSql, appends: readonly StreamAppend[]): QueryConfig {
   const events = appends.flatMap(({ events: own }, stream) =>
     own.map((event, index) => ({ event, stream: stream + 1, n: index + 1 })),
   );
   const column = (pick: (event: NewEvent) => unknown) => events.map(({ event }) => pick(event));
+  const streamIds = appends.map((append) => append.streamId);
+  const allNew = appends.every((append) => append.expectedVersion === NO_STREAM && append.events.length > 0);
+  const expected = appends.map((append) =>
+    append.expectedVersion === 'any' ? null : append.expectedVersion,
+  );
   return {
-    name: 'gh_append_multi',
-    text: sql.appendMulti,
+    name: allNew ? 'gh_append_multi_first' : 'gh_append_multi',
+    text: allNew ? sql.appendMultiFirst : sql.appendMulti,
     values: [
-      appends.map((append) => append.streamId),
-      appends.map((append) => (append.expectedVersion === 'any' ? null : append.expectedVersion)),
+      ...(allNew ? [streamIds] : [streamIds, expected]),
       events.map((row) => row.stream),
       events.map((row) => row.n),
       column((event) => event.eventId),

@@ -98,6 +98,16 @@ export function multiAppendContract(subject: () => EventStore): void {
         expect(await store.readAll({ after: checkpoint, maxCount: 10 })).toEqual([]);
       });
 
+      it('writes nothing when every stream is expected new and one exists', async () => {
+        const call = store.appendMulti([
+          { streamId: 'username-ada', events: newTestEvents(1), expectedVersion: NO_STREAM },
+          { streamId: 'user-1', events: newTestEvents(1), expectedVersion: NO_STREAM },
+        ]);
+        await expectWrongVersion(call, { streamId: 'user-1', expected: NO_STREAM, actual: 1 });
+        expect(await store.readStream('username-ada')).toEqual([]);
+        expect(await store.readStream('user-1')).toHaveLength(2);
+      });
+
       it('checks the version of a stream given no events, writing nothing to it', async () => {
         const user = newTestEvents(1);
         const results = await store.appendMulti([
@@ -157,6 +167,19 @@ export function multiAppendContract(subject: () => EventStore): void {
         expect(eventIds(await store.readStream('username-ada'))).toEqual(eventIds(appends[2].events));
         const { checkpoint } = await readAllUntil(store, START, 5);
         expect(await store.readAll({ after: checkpoint, maxCount: 10 })).toEqual([]);
+      });
+
+      it('returns the original results of new streams after they moved on, storing nothing twice', async () => {
+        const appends = [
+          { streamId: 'username-ada', events: newTestEvents(1), expectedVersion: NO_STREAM },
+          { streamId: 'user-1', events: newTestEvents(2), expectedVersion: NO_STREAM },
+        ];
+        const first = await store.appendMulti(appends);
+        expect(first.map((result) => result.nextExpectedVersion)).toEqual([0, 1]);
+        await store.append('user-1', newTestEvents(1), 1);
+        expect(await store.appendMulti(appends)).toEqual(first);
+        expect(await store.readStream('user-1')).toHaveLength(3);
+        expect(eventIds(await store.readStream('username-ada'))).toEqual(eventIds(appends[0].events));
       });
 
       it('rejects a call whose events are partly stored, naming the stream holding them', async () => {
