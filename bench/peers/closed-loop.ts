@@ -16,6 +16,8 @@ export interface PhaseResult {
   readonly firstError: string | null;
   /** Server CPU (user + system) per operation, over the system's own processes. */
   readonly cpuMsPerOp: number;
+  /** cpuMsPerOp of each process (with its children) by pid: where a multi-process system spends it. */
+  readonly cpuMsPerOpByPid: Readonly<Record<number, number>>;
   /** Where the timed window began (the processes' CPU so far) and when it ended: what `drained` counts from. */
   readonly window: { readonly cpuAtStartMs: number; readonly endedAt: number };
   /** cpuMsPerOp with the work the phase left behind counted in (`drained`), once measured. */
@@ -61,13 +63,16 @@ export async function closedLoop(
         }
       }),
     );
+  const cpuByPid = () => pids.map((pid) => cpuMsOf([pid]));
   await run(performance.now() + timing.warmupMs, false);
-  const cpuBefore = cpuMsOf(pids);
+  const before = cpuByPid();
+  const cpuBefore = sum(before);
   const started = performance.now();
   await run(started + timing.durationMs, true);
   const endedAt = performance.now();
   const wallS = (endedAt - started) / 1000;
-  const cpuMs = cpuMsOf(pids) - cpuBefore;
+  const used = cpuByPid().map((ms, index) => ms - before[index]);
+  const cpuMs = sum(used);
   return {
     ops: timedOps,
     opsPerS: timedOps / wallS,
@@ -76,11 +81,14 @@ export async function closedLoop(
     errors,
     firstError,
     cpuMsPerOp: timedOps ? cpuMs / timedOps : NaN,
+    cpuMsPerOpByPid: Object.fromEntries(pids.map((pid, index) => [pid, used[index] / timedOps])),
     window: { cpuAtStartMs: cpuBefore, endedAt },
   };
 }
 
 const TICK_MS = 10;
+
+const sum = (values: readonly number[]): number => values.reduce((total, value) => total + value, 0);
 
 /**
  * utime + stime of the processes and their children (the hashing processes a service forks), from /proc

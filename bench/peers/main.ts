@@ -19,8 +19,9 @@ import { prepare, type Prepared, workload, type WorkloadName, workloadNames } fr
  * `npm run bench:peers`: Keycloak (the shared harness), Gatehouse embedded and Gatehouse distributed
  * side by side in one run, the same workloads at C=1 and C=16, each workload measured on every system in
  * turn (in reverse every other phase) so that load from elsewhere on the machine falls on all of them
- * alike, each phase once the systems and the machine are back at rest (settle.ts); then the ratio table, the
- * login-burst check and (PEERS_PROFILE=1) CPU profiles of the Gatehouse processes.
+ * alike, each phase once the systems and the machine are back at rest (settle.ts), a distributed phase with
+ * its server CPU by service; then the ratio table, the login-burst check and (PEERS_PROFILE=1) CPU profiles
+ * of the Gatehouse processes.
  *   PEERS_SYSTEMS (keycloak,embedded,distributed), PEERS_WORKLOADS (all), PEERS_CONC (1,16),
  *   PEERS_DURATION_S (10), PEERS_WARMUP_S (3), PEERS_SEED_USERS (5000), PEERS_LOGIN_USERS (32),
  *   PEERS_PROFILE=1 (profiles of list, get, create, manipulate and login at the highest concurrency, every
@@ -144,6 +145,7 @@ async function main(): Promise<void> {
               `${result.firstError ? ` (${result.firstError})` : ''}, server CPU ${result.cpuMsPerOp.toFixed(2)} ms/op, ` +
               `${drainedCpu(result)} with what it left`,
           );
+          if (target && target.processes().length > 1) console.log(`  ${cpuByService(target, result)}`);
         }
       }
     }
@@ -190,6 +192,14 @@ async function start(
   running.push(server);
   targets.set(name, server.system);
   return new Gatehouse(server.system);
+}
+
+/** "gateway 0.27, users 0.29, … ms/op": the phase's server CPU by service (distributed mode). */
+function cpuByService(target: GatehouseProcess, result: PhaseResult): string {
+  const byService = target
+    .processes()
+    .map(({ pid, service }) => `${service} ${(result.cpuMsPerOpByPid[pid] ?? NaN).toFixed(2)}`);
+  return `server CPU by service: ${byService.join(', ')} ms/op`;
 }
 
 function serialisable(results: Results) {
