@@ -145,7 +145,8 @@ async function main(): Promise<void> {
               `${result.firstError ? ` (${result.firstError})` : ''}, server CPU ${result.cpuMsPerOp.toFixed(2)} ms/op, ` +
               `${drainedCpu(result)} with what it left`,
           );
-          if (target && target.processes().length > 1) console.log(`  ${cpuByService(target, result)}`);
+          const processes = target?.processes() ?? [];
+          if (processes.length > 1) console.log(`  ${cpuByService(processes, result)}`);
         }
       }
     }
@@ -195,10 +196,10 @@ async function start(
 }
 
 /** "gateway 0.27, users 0.29, … ms/op": the phase's server CPU by service (distributed mode). */
-function cpuByService(target: GatehouseProcess, result: PhaseResult): string {
-  const byService = target
-    .processes()
-    .map(({ pid, service }) => `${service} ${(result.cpuMsPerOpByPid[pid] ?? NaN).toFixed(2)}`);
+function cpuByService(processes: ReturnType<GatehouseProcess['processes']>, result: PhaseResult): string {
+  const byService = processes.map(
+    ({ pid, service }) => `${service} ${(result.cpuMsPerOpByPid[pid] ?? NaN).toFixed(2)}`,
+  );
   return `server CPU by service: ${byService.join(', ')} ms/op`;
 }
 
