@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { appendChannel } from './append-listener';
+import { appendChannel, appendNameChannel } from './append-listener';
 
 /** NOTIFY's payload limit is 8000 bytes; a longer list of types goes as none, which wakes every reader. */
 const MAX_PAYLOAD = 7900;
@@ -23,11 +23,15 @@ const SPACING_MS = 5;
 export class PostgresAppendAnnouncer {
   private readonly pool: Pool;
   private readonly channel: string;
+  private readonly nameChannels = new Map<string, string>();
   private pending = new Set<string>();
   private sending: Promise<void> | null = null;
   private sentAt = -Infinity;
 
-  constructor(connectionString: string, schema: string) {
+  constructor(
+    connectionString: string,
+    private readonly schema: string,
+  ) {
     this.pool = new Pool({ connectionString, max: 1, options: '-c synchronous_commit=off' });
     // A dropped connection is replaced on the next notice; without a listener 'error' would crash.
     this.pool.on('error', () => undefined);
@@ -48,12 +52,27 @@ export class PostgresAppendAnnouncer {
     await this.pool.end();
   }
 
+  private nameChannel(name: string): string {
+    let channel = this.nameChannels.get(name);
+    if (channel === undefined) this.nameChannels.set(name, (channel = appendNameChannel(this.schema, name)));
+    return channel;
+  }
+
   private async send(): Promise<void> {
-    const types = [...this.pending].join(',');
+    const names = [...this.pending];
+    const joined = names.join(',');
     this.pending = new Set();
     this.sentAt = performance.now();
+    // One transaction: the notice on the main channel, with the names, and one on each name's channel for
+    // the processes that listen only for some names (append-listener.ts).
     await this.pool
-      .query('SELECT pg_notify($1, $2)', [this.channel, types.length < MAX_PAYLOAD ? types : ''])
+      .query(
+        'SELECT pg_notify(channel, payload) FROM unnest($1::text[], $2::text[]) AS n(channel, payload)',
+        [
+          [this.channel, ...names.map((name) => this.nameChannel(name))],
+          [joined.length < MAX_PAYLOAD ? joined : '', ...names.map(() => '')],
+        ],
+      )
       .catch(() => undefined);
     this.sending = null;
     // Appends that finished while this notice was sent.

@@ -81,6 +81,26 @@ describe('append notices', () => {
       await expect(woken).resolves.toBeUndefined();
       await expect(notices.wait(mark, 60_000, never, mine)).resolves.toBeUndefined();
     });
+
+    it('is asked to read again by readAgain of its types, which opens no window', async () => {
+      const notices = new AppendNotices();
+      const mark = notices.mark();
+      notices.readAgain(['UserCreated']);
+      await expect(notices.wait(mark, 60_000, never, mine)).resolves.toBeUndefined();
+      const waiting = watched(notices.wait(notices.mark(), 60_000, never, mine));
+      notices.notify(['UserLoginSucceeded']);
+      notices.readAgain(['(every append)']);
+      await turn();
+      expect(waiting.woken).toBe(false);
+    });
+
+    it('tells the store what each wait is for, before it waits', async () => {
+      const asked: (ReadonlySet<string> | undefined)[] = [];
+      const notices = new AppendNotices((types) => asked.push(types));
+      void notices.wait(notices.mark(), 60_000, never, mine);
+      await notices.wait(notices.mark(), 1, never);
+      expect(asked).toEqual([mine, undefined]);
+    });
   });
 
   describe('to a reader of streams waiting for types', () => {

@@ -36,17 +36,27 @@ export class AppendNotices {
   private readonly latest = new Map<string, Latest>();
   private readonly waiters = new Set<Waiter>();
 
+  /**
+   * `interested` is told what each wait is for (its types, or undefined for every notice) before it waits:
+   * a store whose notices cost a process a wake-up each (PostgreSQL's) listens for no more than that.
+   */
+  constructor(private readonly interested?: (types: ReadonlySet<string> | undefined) => void) {}
+
   mark(): number {
     return this.count;
   }
 
   /** `types`: of the events appended; without them the notice concerns every reader. */
   notify(types?: readonly string[]): void {
-    this.count++;
-    const now = performance.now();
-    for (const type of types ?? [UNTYPED]) this.latest.set(type, { seq: this.count, at: now });
-    for (const waiter of [...this.waiters])
-      if (this.concernedSince(this.count - 1, waiter.maxMs, waiter.types, waiter.window)) waiter.wake();
+    this.announce(types ?? [UNTYPED], performance.now());
+  }
+
+  /**
+   * Wakes the readers of `types` to read again as their notice would, though no append of theirs is known
+   * (a store that just started listening for them may have missed one): it opens no window.
+   */
+  readAgain(types: readonly string[]): void {
+    this.announce(types, undefined);
   }
 
   /** `types`: those the reader acts on; every notice concerns a reader that names none. */
@@ -63,6 +73,15 @@ export class AppendNotices {
     return this.waitFor(mark, maxMs, signal, types, false);
   }
 
+  /** A notice of `types`, which opens their readers' window when it came `at` (an append's notice). */
+  private announce(types: readonly string[], at: number | undefined): void {
+    this.count++;
+    for (const type of types)
+      this.latest.set(type, { seq: this.count, at: at ?? this.latest.get(type)?.at ?? -Infinity });
+    for (const waiter of [...this.waiters])
+      if (this.concernedSince(this.count - 1, waiter.maxMs, waiter.types, waiter.window)) waiter.wake();
+  }
+
   private waitFor(
     mark: number,
     maxMs: number,
@@ -70,6 +89,7 @@ export class AppendNotices {
     types: ReadonlySet<string> | undefined,
     window: boolean,
   ): Promise<void> {
+    this.interested?.(types);
     if (signal.aborted || this.concernedSince(mark, maxMs, types, window)) return Promise.resolve();
     return new Promise((resolve) => {
       const done = (): void => {

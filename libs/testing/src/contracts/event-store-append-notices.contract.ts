@@ -1,5 +1,5 @@
 import { UserCreatedNotices } from '@gatehouse/contracts';
-import { type EventStore, NO_STREAM } from '@gatehouse/event-store';
+import { type AppendNotices, type EventStore, NO_STREAM } from '@gatehouse/event-store';
 import { v7 as uuidv7 } from 'uuid';
 import { appendNoticesOf, newTestEvent } from './event-store.fixtures';
 
@@ -9,6 +9,15 @@ import { appendNoticesOf, newTestEvent } from './event-store.fixtures';
  */
 export function appendNoticesContract(subject: () => EventStore): void {
   let store: EventStore;
+  const never = new AbortController().signal;
+  /**
+   * A reader of `types` that has waited once: a store may start listening for them at a reader's first
+   * wait and wake it when it does (PostgreSQL: a notice sent before the LISTEN took effect was not heard),
+   * or let that wait run out (1 s here).
+   */
+  const settledReaderOf = async (notices: AppendNotices, types: ReadonlySet<string>) => {
+    await notices.wait(notices.mark(), 1000, never, types);
+  };
   beforeEach(() => {
     store = subject();
   });
@@ -25,8 +34,8 @@ export function appendNoticesContract(subject: () => EventStore): void {
 
     it('names the types appended: a reader of other types is not woken by them', async () => {
       const notices = await appendNoticesOf(store);
-      const never = new AbortController().signal;
       const wanted = `Wanted${uuidv7().replace(/-/g, '')}`;
+      await settledReaderOf(notices, new Set([wanted]));
       let woken = false;
       const waiting = notices.wait(notices.mark(), 120_000, never, new Set([wanted])).then(() => {
         woken = true;
@@ -43,7 +52,7 @@ export function appendNoticesContract(subject: () => EventStore): void {
 
     it('names the kinds of event noticeNamesOf tags: a reader of users created with roles sleeps through one without', async () => {
       const notices = await appendNoticesOf(store);
-      const never = new AbortController().signal;
+      await settledReaderOf(notices, new Set([UserCreatedNotices.withRoles]));
       const created = (roles: string[]) =>
         newTestEvent({
           type: 'UserCreated',
