@@ -65,6 +65,7 @@ export class PostgresAppendListener {
   /** The statements sent on the connection, in turn (see query). */
   private queries: Promise<unknown> = Promise.resolve();
   private readonly mainChannel: string;
+  /** The channel of each name in `names`, keyed by channel (a notice names its channel). */
   private readonly nameChannels = new Map<string, string>();
 
   constructor(
@@ -172,7 +173,7 @@ export class PostgresAppendListener {
     const wanted = new Map<string, readonly string[]>(
       main
         ? [[this.mainChannel, [EVERY_APPEND_HEARD]]]
-        : [...this.names].map((name) => [appendNameChannel(this.schema, name), [name]]),
+        : [...this.nameChannels].map(([channel, name]) => [channel, [name]]),
     );
     const added = [...wanted.keys()].filter((channel) => !this.asked.has(channel));
     const dropped = [...this.asked].filter((channel) => !wanted.has(channel));

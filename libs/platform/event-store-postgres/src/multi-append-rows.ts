@@ -33,14 +33,16 @@ export function appendMultiStatement(sql: EventSql, appends: readonly StreamAppe
   const column = (pick: (event: NewEvent) => unknown) => events.map(({ event }) => pick(event));
   const streamIds = appends.map((append) => append.streamId);
   const allNew = appends.every((append) => append.expectedVersion === NO_STREAM && append.events.length > 0);
-  const expected = appends.map((append) =>
-    append.expectedVersion === 'any' ? null : append.expectedVersion,
-  );
   return {
     name: allNew ? 'gh_append_multi_first' : 'gh_append_multi',
     text: allNew ? sql.appendMultiFirst : sql.appendMulti,
     values: [
-      ...(allNew ? [streamIds] : [streamIds, expected]),
+      ...(allNew
+        ? [streamIds]
+        : [
+            streamIds,
+            appends.map(({ expectedVersion }) => (expectedVersion === 'any' ? null : expectedVersion)),
+          ]),
       events.map((row) => row.stream),
       events.map((row) => row.n),
       column((event) => event.eventId),
