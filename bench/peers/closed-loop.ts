@@ -16,6 +16,11 @@ export interface PhaseResult {
   readonly firstError: string | null;
   /** Server CPU (user + system) per operation, over the system's own processes. */
   readonly cpuMsPerOp: number;
+  /**
+   * This process's own CPU per operation: the load generator shares the machine's two cores with the
+   * systems, so it bounds every ratio (with a server that cost nothing, ops/s would still be 2 cores ÷ this).
+   */
+  readonly clientCpuMsPerOp: number;
   /** cpuMsPerOp of each process (with its children) by pid: where a multi-process system spends it. */
   readonly cpuMsPerOpByPid: Readonly<Record<number, number>>;
   /** Where the timed window began (the processes' CPU so far) and when it ended: what `drained` counts from. */
@@ -45,31 +50,23 @@ export async function closedLoop(
   let errors = 0;
   let firstError: string | null = null;
   let timedOps = 0;
-  const run = async (untilMs: number, keep: boolean) =>
-    Promise.all(
-      Array.from({ length: concurrency }, async (_, worker) => {
-        for (let iteration = 0; performance.now() < untilMs; iteration++) {
-          const began = performance.now();
-          try {
-            await operation(worker, iteration);
-            if (!keep) continue;
-            recordMs(latency, performance.now() - began);
-            timedOps++;
-          } catch (error) {
-            if (!(error instanceof UnexpectedAnswer)) throw error;
-            firstError ??= error.message;
-            if (keep) errors++;
-          }
-        }
-      }),
-    );
   const cpuByPid = () => pids.map((pid) => cpuMsOf([pid]));
-  await run(performance.now() + timing.warmupMs, false);
+  await untimed(timing.warmupMs, concurrency, operation);
   const before = cpuByPid();
   const cpuBefore = sum(before);
+  const clientBefore = process.cpuUsage();
   const started = performance.now();
-  await run(started + timing.durationMs, true);
+  await inLoop(started + timing.durationMs, concurrency, operation, (began, error) => {
+    if (error === undefined) {
+      recordMs(latency, performance.now() - began);
+      timedOps++;
+    } else {
+      firstError ??= error.message;
+      errors++;
+    }
+  });
   const endedAt = performance.now();
+  const client = process.cpuUsage(clientBefore);
   const wallS = (endedAt - started) / 1000;
   const used = cpuByPid().map((ms, index) => ms - before[index]);
   const cpuMs = sum(used);
@@ -81,9 +78,49 @@ export async function closedLoop(
     errors,
     firstError,
     cpuMsPerOp: timedOps ? cpuMs / timedOps : NaN,
+    clientCpuMsPerOp: timedOps ? (client.user + client.system) / 1000 / timedOps : NaN,
     cpuMsPerOpByPid: Object.fromEntries(pids.map((pid, index) => [pid, used[index] / timedOps])),
     window: { cpuAtStartMs: cpuBefore, endedAt },
   };
+}
+
+/**
+ * The workload in the same closed loop for `ms`, no latency recorded: a phase's warm-up, and the slices of
+ * the run's warm-up round (warm-up.ts). Answers how many operations answered as expected.
+ */
+export async function untimed(
+  ms: number,
+  concurrency: number,
+  operation: (worker: number, iteration: number) => Promise<void>,
+): Promise<number> {
+  let ops = 0;
+  await inLoop(performance.now() + ms, concurrency, operation, (_, error) => {
+    if (error === undefined) ops++;
+  });
+  return ops;
+}
+
+/** `concurrency` workers until `untilMs`, each answer (or unexpected answer) told to `done`. */
+async function inLoop(
+  untilMs: number,
+  concurrency: number,
+  operation: (worker: number, iteration: number) => Promise<void>,
+  done: (began: number, error?: UnexpectedAnswer) => void,
+): Promise<void> {
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, worker) => {
+      for (let iteration = 0; performance.now() < untilMs; iteration++) {
+        const began = performance.now();
+        try {
+          await operation(worker, iteration);
+          done(began);
+        } catch (error) {
+          if (!(error instanceof UnexpectedAnswer)) throw error;
+          done(began, error);
+        }
+      }
+    }),
+  );
 }
 
 const TICK_MS = 10;

@@ -13,6 +13,7 @@ import { Profiler } from './profiler';
 import { drainedCpu, printRatioTable, type Results } from './ratio-table';
 import { drained, type Meter, restingRate, settle } from './settle';
 import { repoRoot, type Running, startDistributed, startEmbedded, startKeycloak } from './servers';
+import { warmUpRound } from './warm-up';
 import { prepare, type Prepared, workload, type WorkloadName, workloadNames } from './workloads';
 
 /**
@@ -23,7 +24,9 @@ import { prepare, type Prepared, workload, type WorkloadName, workloadNames } fr
  * its server CPU by service; then the ratio table, the login-burst check and (PEERS_PROFILE=1) CPU profiles
  * of the Gatehouse processes.
  *   PEERS_SYSTEMS (keycloak,embedded,distributed), PEERS_WORKLOADS (all), PEERS_CONC (1,16),
- *   PEERS_DURATION_S (10), PEERS_WARMUP_S (3), PEERS_SEED_USERS (5000), PEERS_LOGIN_USERS (32),
+ *   PEERS_DURATION_S (10), PEERS_WARMUP_S (3), PEERS_ROUND_WARMUP_S (at most 120 a workload and system,
+ *   0 for none; warm-up.ts),
+ *   PEERS_SEED_USERS (5000), PEERS_LOGIN_USERS (32),
  *   PEERS_PROFILE=1 (profiles of list, get, create, manipulate and login at the highest concurrency, every
  *   Gatehouse process of both modes);
  *   GATEHOUSE_NO_BUILD=1 runs the dist/ folders as they are;
@@ -46,6 +49,7 @@ const timing = {
   warmupMs: Number(setting('PEERS_WARMUP_S', '3')) * 1000,
   durationMs: Number(setting('PEERS_DURATION_S', '10')) * 1000,
 };
+const roundWarmupMs = Number(setting('PEERS_ROUND_WARMUP_S', '120')) * 1000;
 const seedUsers = Number(setting('PEERS_SEED_USERS', '5000'));
 const loginUsers = Number(setting('PEERS_LOGIN_USERS', '32'));
 const resultsDir = join(__dirname, '../results', `peers-${new Date().toISOString().replace(/[:.]/g, '-')}`);
@@ -109,6 +113,7 @@ async function main(): Promise<void> {
       },
       { name: 'the machine', cpuMs: machineCpuMs, restingMsPerS: machineResting + resting },
     ];
+    await warmUpRound(prepared, workloads, Math.max(...concurrencies), roundWarmupMs);
     const results: Results = new Map();
     let phase = 0;
     for (const name of workloads) {

@@ -23,7 +23,8 @@ const cell = (r: PhaseResult | undefined) =>
 
 /**
  * A markdown table: each system's ops/s · p50 · p99 ms, Gatehouse ÷ Keycloak ops/s against its target,
- * and server CPU per operation, in the window and with what the window left behind (`drained`); uptime's
+ * server CPU per operation, in the window and with what the window left behind (`drained`), and the load
+ * generator's (this process's) CPU per operation; uptime's
  * load average beside it, as the figures are shared-machine ones.
  */
 export function printRatioTable(results: Results, systems: readonly string[]): boolean {
@@ -41,6 +42,7 @@ export function printRatioTable(results: Results, systems: readonly string[]): b
     ...(withKeycloak ? gatehouse.map((name) => `${name} / KC (target)`) : []),
     `server CPU ms/op ${systems.join(' / ')}`,
     `… with what the phase left`,
+    `load generator CPU ms/op ${systems.join(' / ')}`,
   ];
   console.log(`| ${header.join(' | ')} |\n|${header.map(() => ' --- ').join('|')}|`);
   let pass = true;
@@ -59,6 +61,9 @@ export function printRatioTable(results: Results, systems: readonly string[]): b
         : [];
       const cpu = systems.map((name) => bySystem.get(name)?.cpuMsPerOp.toFixed(2) ?? '–').join(' / ');
       const left = systems.map((name) => drainedCpu(bySystem.get(name))).join(' / ');
+      const client = systems
+        .map((name) => bySystem.get(name)?.clientCpuMsPerOp.toFixed(2) ?? '–')
+        .join(' / ');
       const row = [
         workload,
         String(c),
@@ -66,6 +71,7 @@ export function printRatioTable(results: Results, systems: readonly string[]): b
         ...ratios,
         cpu,
         left,
+        client,
       ];
       console.log(`| ${row.join(' | ')} |`);
     }

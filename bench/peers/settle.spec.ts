@@ -88,6 +88,7 @@ describe('settling the peers bench between phases', () => {
       errors: 0,
       firstError: null,
       cpuMsPerOp: 0,
+      clientCpuMsPerOp: 0,
       cpuMsPerOpByPid: {},
       window,
     };
