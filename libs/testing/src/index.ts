@@ -48,3 +48,4 @@ export * from './routes/deny-by-default.spec-kit';
 export * from './contracts/session-activity.contract';
 export * from './http/sessions.scenarios';
 export * from './http/session-expiry.scenarios';
+export * from './seeded-random';

@@ -2,6 +2,7 @@ import {
   DistributedStack,
   listEqualsReplay,
   type ListedUser,
+  mulberry32,
   newUserBody,
   openAccount,
   type OpenedAccount,
@@ -122,14 +123,3 @@ describe('when one instance of each HTTP service is killed under load', () => {
 
 const matches = (stored: ListedUser | undefined, user: ListedUser) =>
   JSON.stringify(stored) === JSON.stringify(user);
-
-/** A small seeded generator, so a failing run can be replayed with the same commands. */
-function mulberry32(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -12,17 +12,9 @@ import {
   searchTerms,
   setMemberships,
   sortKey,
-  sortMember,
 } from '@gatehouse/read-model-kit';
 import { ReadModelStore } from './read-model.store';
-
-interface StoredRow {
-  columns: Record<string, unknown>;
-  /** Folded keys of the indexed columns (see columnKeys). */
-  keys: Record<string, string>;
-  /** Last position applied to this row, per source stream. */
-  readonly positions: Map<string, number>;
-}
+import { listed, lowerBound, type SortedEntry, SortedRows, type StoredRow } from './sorted-rows';
 
 type Generation = Map<string, Map<string, StoredRow>>;
 
@@ -32,28 +24,25 @@ interface ModelState {
   readonly generations: Map<number, Generation>;
 }
 
-interface SortedEntry {
-  readonly id: string;
-  readonly row: StoredRow;
-  readonly member: string;
-}
-
 /**
  * Reference adapter for unit tests and embedded mode: the port's semantics in plain maps. Its one index
- * is an account's listed rows in a sort's order, made by the first query after a write to the account:
- * sorting every row on every query made a first page cost 20 ms of CPU at 5,000 users (bench:peers), so
- * embedded mode's list was slower than Keycloak's. A query then only filters, in that order.
+ * is an account's listed rows in each sort's order (sorted-rows.ts): sorting every row on every query made
+ * a first page cost 20 ms of CPU at 5,000 users (bench:peers), so embedded mode's list was slower than
+ * Keycloak's. A query then only filters, in that order; one without predicates reads just its page.
  */
 export class InMemoryReadModelStore extends ReadModelStore {
   private readonly models = new Map<string, ModelState>();
-  /** Per account's rows (dropped with them), per sort: the listed rows in ascending order. */
-  private readonly sorted = new WeakMap<Map<string, StoredRow>, Map<string, readonly SortedEntry[]>>();
+  /** Per account's rows (dropped with them): the listed rows in each sort's order. */
+  private readonly sorted = new WeakMap<Map<string, StoredRow>, SortedRows>();
 
   async apply(model: ReadModelDeclaration, writes: readonly RowWrite[], generation?: number): Promise<void> {
     const rows = this.generation(model, generation ?? (await this.currentOrFirst(model)));
     for (const write of writes) {
+      const account = rows.get(write.accountId);
+      const sorted = account && this.sorted.get(account);
+      const before = sorted?.membersOf(write.rowId);
       applyOne(model, rows, write);
-      this.sorted.delete(rows.get(write.accountId) as Map<string, StoredRow>);
+      if (before) sorted?.moved(write.rowId, before);
     }
   }
 
@@ -69,6 +58,7 @@ export class InMemoryReadModelStore extends ReadModelStore {
   async query(model: ReadModelDeclaration, query: RowQuery, generation?: number): Promise<RowPage> {
     assertLimit(query.limit);
     const entries = this.inOrder(model, query.accountId, query.sort, generation);
+    if (!query.search && query.anyOf.length === 0 && query.ranges.length === 0) return pageOf(entries, query);
     const page: SortedEntry[] = [];
     let total = 0;
     let more = false;
@@ -193,18 +183,34 @@ export class InMemoryReadModelStore extends ReadModelStore {
   ): readonly SortedEntry[] {
     const rows = this.accountRows(model, accountId, generation);
     if (rows === undefined) return [];
-    const bySort = this.sorted.get(rows) ?? new Map<string, readonly SortedEntry[]>();
-    this.sorted.set(rows, bySort);
-    let entries = bySort.get(sort);
-    if (entries === undefined) {
-      entries = [...rows]
-        .filter(([, row]) => listed(model, row))
-        .map(([id, row]) => ({ id, row, member: sortMember(sortKey(model, sort, row.keys), id) }))
-        .sort((a, b) => compareKeys(a.member, b.member));
-      bySort.set(sort, entries);
+    let sorted = this.sorted.get(rows);
+    if (sorted === undefined) {
+      sorted = new SortedRows(model, rows);
+      this.sorted.set(rows, sorted);
     }
-    return entries;
+    return sorted.inOrder(sort);
   }
+}
+
+/** A query without predicates: every row matches, so its page starts where the cursor sorts. */
+function pageOf(entries: readonly SortedEntry[], { after, descending, limit }: RowQuery): RowPage {
+  let page: readonly SortedEntry[];
+  let more: boolean;
+  if (descending) {
+    const end = after === undefined ? entries.length : lowerBound(entries, after);
+    page = entries.slice(Math.max(0, end - limit), end).reverse();
+    more = end > limit;
+  } else {
+    let start = after === undefined ? 0 : lowerBound(entries, after);
+    if (after !== undefined && start < entries.length && entries[start].member === after) start++;
+    page = entries.slice(start, start + limit);
+    more = start + limit < entries.length;
+  }
+  return {
+    rows: page.map(({ id, row, member }) => ({ row: toRow(id, row), member })),
+    total: entries.length,
+    more,
+  };
 }
 
 function applyOne(model: ReadModelDeclaration, generation: Generation, write: RowWrite): void {
@@ -244,8 +250,5 @@ function matches(model: ReadModelDeclaration, query: RowQuery, row: StoredRow): 
     return compareKeys(key, range.min) >= 0 && compareKeys(key, range.max) <= 0;
   });
 }
-
-const listed = (model: ReadModelDeclaration, row: StoredRow): boolean =>
-  row.columns[model.listedBy] !== undefined;
 
 const toRow = (id: string, row: StoredRow): Row => ({ ...row.columns, id });

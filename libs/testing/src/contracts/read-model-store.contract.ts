@@ -78,10 +78,13 @@ export function readModelStoreContract(name: string, factory: ReadModelStoreFact
         expect(await store.count(model, acme)).toBe(25);
       });
 
-      it('says there is no more when the last page is exactly full', async () => {
-        await given(...Array.from({ length: 20 }, (_, index) => created(acme, testUserId(index + 1))));
-        expect((await listAll(acme)).map((rows) => rows.length)).toEqual([10, 10]);
-      });
+      it.each([false, true])(
+        'says there is no more when the last page is exactly full (descending: %s)',
+        async (descending) => {
+          await given(...Array.from({ length: 20 }, (_, index) => created(acme, testUserId(index + 1))));
+          expect((await listAll(acme, { descending })).map((rows) => rows.length)).toEqual([10, 10]);
+        },
+      );
 
       it('rejects a limit that is not a positive integer', async () => {
         await expect(page(acme, { limit: 0 })).rejects.toThrow(RangeError);
