@@ -24,8 +24,8 @@ const cell = (r: PhaseResult | undefined) =>
 /**
  * A markdown table: each system's ops/s · p50 · p99 ms, Gatehouse ÷ Keycloak ops/s against its target,
  * server CPU per operation, in the window and with what the window left behind (`drained`), and the load
- * generator's (this process's) CPU per operation; uptime's
- * load average beside it, as the figures are shared-machine ones.
+ * generator's (this process's) CPU per operation; uptime's load average beside it, as the figures are
+ * shared-machine ones.
  */
 export function printRatioTable(results: Results, systems: readonly string[]): boolean {
   const gatehouse = systems.filter((name) => name !== 'keycloak');

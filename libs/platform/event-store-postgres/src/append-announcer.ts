@@ -23,7 +23,6 @@ const SPACING_MS = 5;
 export class PostgresAppendAnnouncer {
   private readonly pool: Pool;
   private readonly channel: string;
-  private readonly nameChannels = new Map<string, string>();
   private pending = new Set<string>();
   private sending: Promise<void> | null = null;
   private sentAt = -Infinity;
@@ -52,12 +51,6 @@ export class PostgresAppendAnnouncer {
     await this.pool.end();
   }
 
-  private nameChannel(name: string): string {
-    let channel = this.nameChannels.get(name);
-    if (channel === undefined) this.nameChannels.set(name, (channel = appendNameChannel(this.schema, name)));
-    return channel;
-  }
-
   private async send(): Promise<void> {
     const names = [...this.pending];
     const joined = names.join(',');
@@ -69,7 +62,7 @@ export class PostgresAppendAnnouncer {
       .query(
         'SELECT pg_notify(channel, payload) FROM unnest($1::text[], $2::text[]) AS n(channel, payload)',
         [
-          [this.channel, ...names.map((name) => this.nameChannel(name))],
+          [this.channel, ...names.map((name) => appendNameChannel(this.schema, name))],
           [joined.length < MAX_PAYLOAD ? joined : '', ...names.map(() => '')],
         ],
       )

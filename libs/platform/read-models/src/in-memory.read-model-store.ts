@@ -42,7 +42,7 @@ export class InMemoryReadModelStore extends ReadModelStore {
       const sorted = account && this.sorted.get(account);
       const before = sorted?.membersOf(write.rowId);
       applyOne(model, rows, write);
-      if (before) sorted?.moved(write.rowId, before);
+      if (sorted && before) sorted.moved(write.rowId, before);
     }
   }
 

@@ -54,14 +54,14 @@ export class SortedRows {
   /** Puts the row where it now sorts in each sort kept, `before` being its members ahead of the write. */
   moved(rowId: string, before: readonly (string | undefined)[]): void {
     const row = this.rows.get(rowId);
+    if (row === undefined) return;
     let index = 0;
     for (const [sort, entries] of this.bySort) {
       const was = before[index++];
-      const now = row && this.memberOf(sort, rowId, row);
+      const now = this.memberOf(sort, rowId, row);
       if (was === now) continue;
       if (was !== undefined) entries.splice(lowerBound(entries, was), 1);
-      if (now !== undefined && row)
-        entries.splice(lowerBound(entries, now), 0, { id: rowId, row, member: now });
+      if (now !== undefined) entries.splice(lowerBound(entries, now), 0, { id: rowId, row, member: now });
     }
   }
 
