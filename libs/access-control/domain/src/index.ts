@@ -2,4 +2,4 @@ export * from './access.decider';
 export * from './access.errors';
 export * from './api-keys.rules';
 export * from './ip-safelist.rules';
-export * from './ip-safelist-entry';
+export * from './canonical-safelist';

@@ -4,10 +4,11 @@ import {
   canonicalAddress,
   clientAddress,
   covers,
+  entryInvalid,
   rangeOf,
 } from '@gatehouse/identity-domain';
 import { AccessErrors, IP_SAFELIST_MAX_ENTRIES } from './access.errors';
-import { canonicalSafelist } from './ip-safelist-entry';
+import { canonicalSafelist } from './canonical-safelist';
 
 /**
  * Saves a user's whole list. `clientIp` is the address the request came from, as the server saw it: a
@@ -65,7 +66,7 @@ export function setInvitedSafelist(
 
 export function addCurrentIp(command: AddCurrentIp, state: AccessState): IpSafelistChanged[] {
   const address = clientAddress(command.clientIp);
-  if (!address) throw AccessErrors.entryInvalid(command.clientIp, 'the client address cannot be read');
+  if (!address) throw entryInvalid(command.clientIp, 'the client address cannot be read');
   if (state.safelist.length > 0 && covers(state.ranges, command.clientIp)) return [];
   const entry = { address: canonicalAddress(address), label: command.label?.trim() || null };
   return changed(state, command, [...state.safelist, entry]);

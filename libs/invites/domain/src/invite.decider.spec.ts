@@ -59,11 +59,30 @@ describe('an invite', () => {
         .then([invited]);
     });
     it('carries the access controls chosen for the future user', () => {
-      const accessControls = { ipSafelist: ['10.0.0.0/8'], apiAccess: ['rest'] };
+      const accessControls = { ipSafelist: ['10.0.0.0/8'], apiAccess: ['http'] };
       spec
         .given([])
         .when({ ...inviteUser, accessControls })
         .then([{ type: 'UserInvited', data: { ...invited.data, accessControls } }]);
+    });
+    it('carries each safelist entry as the access-control context will store it, once', () => {
+      const accessControls = { ipSafelist: ['2001:DB8::1/128', '2001:db8::1', '10.0.0.0/8'], apiAccess: [] };
+      const carried = { ipSafelist: ['2001:db8::1', '10.0.0.0/8'], apiAccess: [] };
+      spec
+        .given([])
+        .when({ ...inviteUser, accessControls })
+        .then([{ type: 'UserInvited', data: { ...invited.data, accessControls: carried } }]);
+    });
+    // Controls the access-control context would refuse would leave the invitee a user whose logins are
+    // refused until controls that never come are applied.
+    it.each([
+      [{ ipSafelist: ['192.168.1.10/24'] }, 'IP_RANGE_HOST_BITS_SET', 'accessControls.ipSafelist'],
+      [{ ipSafelist: ['10.0.0.0/8', '1.2.3'] }, 'IP_ENTRY_INVALID', 'accessControls.ipSafelist'],
+      [{ apiAccess: ['http', 'rest'] }, 'API_PROTOCOL_UNKNOWN', 'accessControls.apiAccess'],
+    ])('refuses controls the access-control context would refuse: %j', (accessControls, code, field) => {
+      expect(() =>
+        inviteDecider.decide({ ...inviteUser, accessControls }, inviteDecider.initialState()),
+      ).toThrow(expect.objectContaining({ code, field }));
     });
     it("refuses roles outside the account's catalog", () => {
       spec

@@ -10,3 +10,4 @@ export * from './credentials';
 export * from './route-access';
 export * from './page-query';
 export * from './read-ahead';
+export * from './time-zone';

@@ -169,6 +169,24 @@ export function invitesScenarios(stack: () => LifecycleStack): void {
         });
       });
     });
+    // Controls the access-control context would refuse once the invitee is a user would leave that user's
+    // logins refused for good (refused until their controls are applied): the inviter hears it instead.
+    it('refuses access controls and time zones the invitee could not be given, naming the field', async () => {
+      const hostBits = await invite({ accessControls: { ipSafelist: ['10.0.0.0/8', '192.168.1.10/24'] } });
+      expect(problemOf(hostBits)).toEqual({
+        status: 422,
+        code: 'IP_RANGE_HOST_BITS_SET',
+        fields: ['accessControls.ipSafelist'],
+      });
+      expect(JSON.stringify(hostBits.body)).toContain('192.168.1.0/24');
+      const protocol = await invite({ accessControls: { apiAccess: ['rest'] } });
+      expect(problemOf(protocol)).toMatchObject({ status: 400, fields: ['accessControls.apiAccess'] });
+      expect(problemOf(await invite({ timeZone: 'Europe/Berln' }))).toMatchObject({
+        status: 400,
+        fields: ['timeZone'],
+      });
+      expect((await invite({ timeZone: 'EST5EDT' })).status).toBe(201);
+    });
     it('refuses unknown roles (422) and an inviter who may not grant roles (403)', async () => {
       expect(problemOf(await invite({ roles: ['no-such-role'] }))).toEqual({
         status: 422,

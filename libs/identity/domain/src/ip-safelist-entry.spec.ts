@@ -1,5 +1,5 @@
 import { DomainError } from '@gatehouse/domain-kit';
-import { canonicalEntry, canonicalSafelist } from './ip-safelist-entry';
+import { canonicalEntry } from './ip-safelist-entry';
 
 const refusal = (entry: string): string => {
   try {
@@ -69,26 +69,11 @@ describe('a safelist entry as typed', () => {
   });
 });
 
-describe('a safelist as given', () => {
-  it('drops repeats written differently, keeping the first label', () => {
-    expect(
-      canonicalSafelist([
-        { address: '2001:DB8::1', label: 'office' },
-        { address: '2001:db8:0::1/128', label: 'again' },
-        { address: '::ffff:10.0.0.1' },
-        { address: '10.0.0.1', label: 'dup' },
-      ]),
-    ).toEqual([
-      { address: '2001:db8::1', label: 'office' },
-      { address: '10.0.0.1', label: null },
-    ]);
-  });
-  it('keeps blank labels as none and refuses long ones', () => {
-    expect(canonicalSafelist([{ address: '10.0.0.1', label: '  ' }])).toEqual([
-      { address: '10.0.0.1', label: null },
-    ]);
-    expect(() => canonicalSafelist([{ address: '10.0.0.1', label: 'x'.repeat(61) }])).toThrow(
-      expect.objectContaining({ code: 'IP_LABEL_TOO_LONG' }),
+describe('a refused entry', () => {
+  it("names the field that held it: a user's list, or an invite's", () => {
+    expect(() => canonicalEntry('1.2.3')).toThrow(expect.objectContaining({ field: 'entries' }));
+    expect(() => canonicalEntry('10.0.0.1/8', 'accessControls.ipSafelist')).toThrow(
+      expect.objectContaining({ code: 'IP_RANGE_HOST_BITS_SET', field: 'accessControls.ipSafelist' }),
     );
   });
 });

@@ -1,0 +1,36 @@
+import { registerDecorator, type ValidationOptions } from 'class-validator';
+
+/**
+ * A time zone Intl knows (`Europe/Berlin`, `UTC`, `EST5EDT`, `Etc/GMT+5`), the rule of every request that
+ * carries one: a user's details, and an invite's, which become the invitee's details.
+ */
+export function IsIanaTimeZone(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isIanaTimeZone',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: '$property must be an IANA time zone such as Europe/Berlin', ...options },
+      validator: { validate: (value: unknown) => typeof value === 'string' && isTimeZone(value) },
+    });
+}
+
+/**
+ * Names Intl accepted. Building a formatter to ask costs more than the rest of a create's validation;
+ * the canonical names are a few hundred, but Intl ignores case, so the set is capped (past it, Intl is
+ * asked every time) and a rejected name is never kept.
+ */
+const knownTimeZones = new Set<string>();
+const KNOWN_TIME_ZONES_MAX = 2000;
+
+function isTimeZone(value: string): boolean {
+  if (knownTimeZones.has(value)) return true;
+  if (value.length > 64 || !/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(value)) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+  } catch {
+    return false;
+  }
+  if (knownTimeZones.size < KNOWN_TIME_ZONES_MAX) knownTimeZones.add(value);
+  return true;
+}
