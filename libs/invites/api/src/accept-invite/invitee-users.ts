@@ -1,7 +1,7 @@
 import type { InvitedUserRequest } from '@gatehouse/contracts';
 import { DomainError, type DomainErrorKind } from '@gatehouse/domain-kit';
 import { type CommandContext } from '@gatehouse/event-store';
-import { RequestRefused } from '@gatehouse/http';
+import { InvalidInput, type ProblemField, RequestRefused } from '@gatehouse/http';
 import { INTERNAL_CALL_HEADER } from '@gatehouse/identity';
 import { invitedUsersPath } from '@gatehouse/contracts';
 
@@ -24,14 +24,15 @@ interface ProblemBody {
   readonly code?: string;
   readonly title?: string;
   readonly detail?: string;
-  readonly errors?: readonly { readonly field: string }[];
+  readonly errors?: readonly ProblemField[];
 }
 
 /**
  * The users service's internal create. Its rule refusals (username taken, password too weak) come back as
- * the same domain errors, so the invitee sees what a direct call would show, and so does its retryable 503
- * (the user exists, its access controls not applied yet); anything else is a failure of the call (500),
- * which the invitee may retry with the same link.
+ * the same domain errors, so the invitee sees what a direct call would show, and so do its 400 naming each
+ * field its rules refuse (an invite stored before a rule tightened) and its retryable 503 (the user exists,
+ * its access controls not applied yet); anything else is a failure of the call (500), which the invitee
+ * may retry with the same link.
  */
 export class InviteeUsersOverHttp extends InviteeUsers {
   constructor(
@@ -57,6 +58,7 @@ export class InviteeUsersOverHttp extends InviteeUsers {
     if (kind && body.code) {
       throw new DomainError(body.code, kind, body.title ?? body.code, body.errors?.[0]?.field);
     }
+    if (response.status === 400 && body.errors?.length) throw new InvalidInput([...body.errors]);
     if (response.status === 503 && body.code) {
       const { code, title = code, detail = title, errors } = body;
       throw new RequestRefused(503, code, title, detail, errors?.[0]?.field);
