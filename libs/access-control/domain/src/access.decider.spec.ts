@@ -273,6 +273,34 @@ describe("a user's API keys", () => {
           }),
         ]);
     });
+    it('rotates an expired key only into a free name and a place among the live keys, as an issue would', () => {
+      const rotate = {
+        type: 'RotateApiKey',
+        userId: 'u1',
+        keyId: 'old',
+        newKeyId: 'k-new',
+        prefix: 'ghk_wxyz',
+        now,
+        expiresAt: inDays(90),
+      } as const;
+      const expired = issued('ci', { keyId: 'old', expiresAt: now });
+      spec
+        .given([expired, issued('CI', { keyId: 'k-reused' })])
+        .when(rotate)
+        .thenThrows('API_KEY_NAME_TAKEN');
+      const fifty = Array.from({ length: 50 }, (_, i) => issued(`k${i}`));
+      spec
+        .given([expired, ...fifty])
+        .when(rotate)
+        .thenThrows('API_KEY_LIMIT');
+      spec
+        .given([issued('ci', { keyId: 'live' }), ...fifty.slice(1)])
+        .when({ ...rotate, keyId: 'live' })
+        .then([
+          { type: 'ApiKeyRevoked', data: { userId: 'u1', keyId: 'live', reason: 'rotated' } },
+          issued('ci', { keyId: 'k-new', prefix: 'ghk_wxyz', expiresAt: inDays(90), replaces: 'live' }),
+        ]);
+    });
   });
 });
 

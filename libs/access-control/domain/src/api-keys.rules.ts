@@ -42,13 +42,18 @@ function assertExpiry(now: string, expiresAt: string): void {
   if (!(left > 0 && left <= API_KEY_MAX_DAYS * DAY_MS)) throw AccessErrors.keyExpiryInvalid();
 }
 
+/** A key about to go live needs its name free among the live keys, and a place among them. */
+function assertRoomFor(name: string, state: AccessState, now: string): void {
+  const live = liveKeys(state, now);
+  if (live.some((key) => key.name.toLowerCase() === name.toLowerCase())) throw AccessErrors.keyNameTaken();
+  if (live.length >= API_KEYS_MAX_LIVE) throw AccessErrors.tooManyKeys();
+}
+
 export function issueApiKey(command: IssueApiKey, state: AccessState): ApiKeyIssued[] {
   const name = command.name.trim();
   if (name.length === 0 || name.length > API_KEY_NAME_MAX_LENGTH) throw AccessErrors.keyNameInvalid();
   assertExpiry(command.now, command.expiresAt);
-  const live = liveKeys(state, command.now);
-  if (live.some((key) => key.name.toLowerCase() === name.toLowerCase())) throw AccessErrors.keyNameTaken();
-  if (live.length >= API_KEYS_MAX_LIVE) throw AccessErrors.tooManyKeys();
+  assertRoomFor(name, state, command.now);
   const permissions = command.permissions ? [...new Set(command.permissions)] : null;
   const notHeld = (permissions ?? []).filter((permission) => !command.ownerPermissions.has(permission));
   if (notHeld.length > 0) throw AccessErrors.keyPermissionNotHeld(notHeld);
@@ -71,6 +76,8 @@ export function rotateApiKey(command: RotateApiKey, state: AccessState): (ApiKey
   const old = state.apiKeys.get(command.keyId);
   if (!old) throw AccessErrors.keyNotFound();
   assertExpiry(command.now, command.expiresAt);
+  // An expired key holds neither its name nor a place among the live keys: its successor takes them anew.
+  if (Date.parse(old.expiresAt) <= Date.parse(command.now)) assertRoomFor(old.name, state, command.now);
   const { userId, keyId, newKeyId, prefix, now: createdAt, expiresAt } = command;
   return [
     { type: 'ApiKeyRevoked', data: { userId, keyId, reason: 'rotated' } },
