@@ -45,11 +45,18 @@ export function accessControlScenarios(stack: () => LifecycleStack): void {
         await setList(account.admin, account.adminUserId);
       });
 
-      it('tells the caller their address as the server sees it, and whether it is covered', async () => {
-        const current = await account.admin.get(
+      it('tells the caller their address as the server sees it, whether it is let in and whether it is listed', async () => {
+        const current = () =>
+          account.admin.get(`${base(account.adminUserId)}/access-controls/ip-safelist/current-ip`);
+        // An empty list lets every address in but holds none: "Add current IP" still has something to add.
+        expect((await current()).body).toEqual({ ip: '127.0.0.1', covered: true, listed: false });
+        const added = await account.admin.post(
           `${base(account.adminUserId)}/access-controls/ip-safelist/current-ip`,
+          {},
         );
-        expect(current.body).toEqual({ ip: '127.0.0.1', covered: true });
+        expect(added.body).toEqual({ ip: '127.0.0.1', covered: true, listed: true, added: true });
+        expect((await current()).body).toEqual({ ip: '127.0.0.1', covered: true, listed: true });
+        await setList(account.admin, account.adminUserId);
       });
       it('refuses a list that would lock the admin out, naming the rule', async () => {
         const saved = await setList(account.admin, account.adminUserId, '203.0.113.0/24');
@@ -72,7 +79,7 @@ export function accessControlScenarios(stack: () => LifecycleStack): void {
           `${base(account.adminUserId)}/access-controls/ip-safelist/current-ip`,
           {},
         );
-        expect(added.body).toEqual({ ip: '127.0.0.1', covered: true, added: false });
+        expect(added.body).toEqual({ ip: '127.0.0.1', covered: true, listed: true, added: false });
       });
       it('refuses bad entries with the entry named', async () => {
         const octal = await setList(account.admin, account.adminUserId, '127.0.0.1', '010.0.0.1');

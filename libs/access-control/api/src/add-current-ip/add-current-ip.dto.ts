@@ -15,4 +15,10 @@ export interface CurrentIpView {
   readonly ip: string;
   /** Whether the user's list lets it in (an empty list lets every address in). */
   readonly covered: boolean;
+  /**
+   * Whether an entry of the list covers it: what "Add current IP" offers to change (product page: the
+   * button is disabled when the address is already on the safelist). False for an empty list, which lets
+   * the address in without holding it.
+   */
+  readonly listed: boolean;
 }

@@ -13,7 +13,10 @@ import { AddCurrentIpDto, type CurrentIpView } from './add-current-ip.dto';
 export class AddCurrentIpHttpController {
   constructor(private readonly access: AccessCommands) {}
 
-  /** Permission: the user themselves, or access:manage. The caller's address and whether it is covered. */
+  /**
+   * Permission: the user themselves, or access:manage. The caller's address, whether the list lets it in,
+   * and whether an entry of the list holds it.
+   */
   @Get()
   async current(
     @Param('accountId', ParseUUIDPipe) accountId: string,
@@ -23,7 +26,9 @@ export class AddCurrentIpHttpController {
   ): Promise<CurrentIpView> {
     assertSelfOrPermission(principal, accountId, userId, 'access:manage');
     const { state } = await this.access.read(accountId, userId);
-    return { ip: request.ip ?? '', covered: ipAllowed(state, request.ip ?? '') };
+    const ip = request.ip ?? '';
+    const covered = ipAllowed(state, ip);
+    return { ip, covered, listed: covered && state.safelist.length > 0 };
   }
 
   /**
@@ -47,6 +52,6 @@ export class AddCurrentIpHttpController {
       { ...command, label: body.label ?? null },
       commandContext(request, accountId, principal.userId),
     );
-    return { ip, covered: true, added: events.length > 0 };
+    return { ip, covered: true, listed: true, added: events.length > 0 };
   }
 }
