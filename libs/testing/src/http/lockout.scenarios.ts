@@ -6,6 +6,7 @@ import {
   login,
   type Member,
   messageTo,
+  messagesTo,
   newMember,
   problemOf,
   resetTokenIn,
@@ -93,6 +94,44 @@ export function lockoutScenarios(stack: () => LifecycleStack): void {
       expect((await other.admin.post(`${userPath(member.userId)}/unlock`, {})).status).toBe(404);
       const unknown = `${userPath('00000000-0000-7000-8000-000000000000')}/unlock`;
       expect((await account.admin.post(unknown, {})).status).toBe(404);
+    });
+  });
+
+  describe('when an Account admin sends a password reset ("Change the password")', () => {
+    const resets = async (email: string) =>
+      (await messagesTo(stack(), email)).filter((message) => message.template === 'password-reset').length;
+
+    it('emails a single-use link, the latest alone working; completing it sets the password', async () => {
+      const target = await newMember(stack(), account);
+      const seen = await resets(target.email);
+      expect((await account.admin.post(`${userPath(target.userId)}/password-reset`, {})).status).toBe(202);
+      const first = resetTokenIn(await messageTo(stack(), target.email, 'password-reset', seen));
+      expect((await account.admin.post(`${userPath(target.userId)}/password-reset`, {})).status).toBe(202);
+      const latest = resetTokenIn(await messageTo(stack(), target.email, 'password-reset', seen + 1));
+      const replaced = await stack().users.post('/v1/password-resets', {
+        token: first,
+        newPassword: strongPassword(),
+      });
+      expect(problemOf(replaced)).toEqual({ status: 422, code: 'RESET_TOKEN_INVALID', fields: ['token'] });
+      const password = strongPassword();
+      expect(
+        (await stack().users.post('/v1/password-resets', { token: latest, newPassword: password })).status,
+      ).toBe(204);
+      expect((await login(stack(), target.username, target.password)).status).toBe(401);
+      expect((await login(stack(), target.username, password)).status).toBe(201);
+    });
+
+    it('refuses a disabled or locked user (409) and a user of another account (404)', async () => {
+      const target = await newMember(stack(), account);
+      await lockOut(stack(), target.username, 5);
+      const locked = await account.admin.post(`${userPath(target.userId)}/password-reset`, {});
+      expect(problemOf(locked)).toMatchObject({ status: 409, code: 'USER_LOCKED' });
+      const disabledTarget = await newMember(stack(), account);
+      expect((await account.admin.post(`${userPath(disabledTarget.userId)}/disable`, {})).status).toBe(204);
+      const disabled = await account.admin.post(`${userPath(disabledTarget.userId)}/password-reset`, {});
+      expect(problemOf(disabled)).toMatchObject({ status: 409, code: 'USER_DISABLED' });
+      const other = await openAccount(stack().users, stack().operatorToken);
+      expect((await other.admin.post(`${userPath(member.userId)}/password-reset`, {})).status).toBe(404);
     });
   });
 

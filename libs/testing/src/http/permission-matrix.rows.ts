@@ -89,6 +89,12 @@ export const rows: Row[] = [
     refused: 'manager',
   },
   {
+    endpoint: 'POST /v1/accounts/:accountId/users/:userId/password-reset',
+    request: (c) => ({ method: 'POST', path: `${user(c)}/password-reset` }),
+    allowed: 'admin',
+    refused: 'manager',
+  },
+  {
     endpoint: 'GET /v1/accounts/:accountId/settings',
     request: (c) => ({ method: 'GET', path: `/v1/accounts/${c.accountId}/settings` }),
     allowed: 'developer',

@@ -31,6 +31,7 @@ import { PasswordResets } from './password-reset/password-resets';
 import { RequestDeletionHttpController } from './request-deletion/request-deletion.http.controller';
 import { UnlockUserHandler } from './unlock-user/unlock-user.handler';
 import { UnlockUserHttpController } from './unlock-user/unlock-user.http.controller';
+import { SendPasswordResetHttpController } from './send-password-reset/send-password-reset.http.controller';
 import { TargetUserReadAhead } from './target-user-read-ahead';
 import { UserCommands } from './user-commands';
 import { UsernameReservationsMigration } from './username-reservations/username-reservations.migration';
@@ -56,6 +57,7 @@ import { UsernameReservationsMigration } from './username-reservations/username-
     EnableUserHttpController,
     RequestDeletionHttpController,
     UnlockUserHttpController,
+    SendPasswordResetHttpController,
     CompletePasswordResetHttpController,
     PasswordPagesController,
     AccountSettingsHttpController,

@@ -79,6 +79,13 @@ export type UnlockUser = {
   readonly resetId: string;
   readonly expiresAt: string;
 };
+/** An admin sends the user a single-use link to choose a new password, replacing any link sent before. */
+export type SendPasswordReset = {
+  readonly type: 'SendPasswordReset';
+  readonly accountId: string;
+  readonly resetId: string;
+  readonly expiresAt: string;
+};
 export type CompletePasswordReset = {
   readonly type: 'CompletePasswordReset';
   readonly resetId: string;
@@ -98,4 +105,5 @@ export type UserCommand =
   | RecordLoginAttempt
   | EndSession
   | UnlockUser
+  | SendPasswordReset
   | CompletePasswordReset;

@@ -2,7 +2,12 @@ import type { UserEvent } from '@gatehouse/contracts';
 import { assertNever, type Decider } from '@gatehouse/domain-kit';
 import type { ChangePassword, DisableUser, UserCommand } from './user.commands';
 import { decideContactInfo, decideDetails } from './user.details';
-import { decideLoginAttempt, decidePasswordReset, decideUnlock } from './user.lockout';
+import {
+  decideLoginAttempt,
+  decidePasswordReset,
+  decideSendPasswordReset,
+  decideUnlock,
+} from './user.lockout';
 import { assertPasswordPolicy } from './user.password-policy';
 import { type ExistingUser, evolveUser, initialUserState, type UserState } from './user.state';
 import { UserErrors } from './user.errors';
@@ -54,6 +59,8 @@ export function decideUser(command: UserCommand, state: UserState): UserEvent[] 
       ];
     case 'UnlockUser':
       return decideUnlock(command, state);
+    case 'SendPasswordReset':
+      return decideSendPasswordReset(command, state);
     case 'CompletePasswordReset':
       return decidePasswordReset(command, state);
     default:

@@ -166,6 +166,33 @@ describe('login attempts and lockout', () => {
     });
   });
 
+  describe('when an admin sends a password reset', () => {
+    const send = (resetId: string) =>
+      ({ type: 'SendPasswordReset', accountId: 'a1', resetId, expiresAt: minute(60) }) as const;
+    it('requests a reset, with no token in the event, and the newest link alone completes', () => {
+      spec.given([created]).when(send('r1')).then([resetRequested]);
+      const second: UserEvent = { ...resetRequested, data: { ...resetRequested.data, resetId: 'r2' } };
+      spec.given([created, resetRequested, second]).when(reset()).thenThrows('RESET_TOKEN_INVALID');
+      spec
+        .given([created, resetRequested, second])
+        .when(reset({ resetId: 'r2' }))
+        .then([{ type: 'UserPasswordReset', data: { userId: 'u1', resetId: 'r2' } }]);
+    });
+    it('refuses a disabled user, who could not receive it, and a locked one, who is unlocked instead', () => {
+      spec.given([created, disabled]).when(send('r1')).thenThrows('USER_DISABLED');
+      spec
+        .given([created, locked(minute(5))])
+        .when(send('r1'))
+        .thenThrows('USER_LOCKED');
+    });
+    it('refuses a user of another account as one that does not exist', () => {
+      spec
+        .given([created])
+        .when({ ...send('r1'), accountId: 'a2' })
+        .thenThrows('USER_NOT_FOUND');
+    });
+  });
+
   describe('when the reset is completed', () => {
     const given = [created, locked(minute(5)), unlocked, resetRequested];
     const done: UserEvent = { type: 'UserPasswordReset', data: { userId: 'u1', resetId: 'r1' } };

@@ -1,5 +1,10 @@
 import type { LockoutPolicy, UserEvent } from '@gatehouse/contracts';
-import type { CompletePasswordReset, RecordLoginAttempt, UnlockUser } from './user.commands';
+import type {
+  CompletePasswordReset,
+  RecordLoginAttempt,
+  SendPasswordReset,
+  UnlockUser,
+} from './user.commands';
 import { assertPasswordPolicy } from './user.password-policy';
 import type { ExistingUser } from './user.state';
 import { UserErrors } from './user.errors';
@@ -63,6 +68,19 @@ export function decideUnlock(command: UnlockUser, user: ExistingUser): UserEvent
     { type: 'UserUnlocked', data: { userId: user.userId } },
     { type: 'PasswordResetRequested', data: { userId: user.userId, resetId, expiresAt } },
   ];
+}
+
+/**
+ * "Change the password" on another user's profile: a new link replaces any earlier one (a first-password
+ * link that expired or went to a mistyped address included), so only the latest works. A disabled user is
+ * sent nothing, and a locked one is unlocked instead, which sends the link: a reset cannot complete while
+ * the user is locked.
+ */
+export function decideSendPasswordReset(command: SendPasswordReset, user: ExistingUser): UserEvent[] {
+  if (user.disabled) throw UserErrors.disabled();
+  if (user.locked) throw UserErrors.locked();
+  const { resetId, expiresAt } = command;
+  return [{ type: 'PasswordResetRequested', data: { userId: user.userId, resetId, expiresAt } }];
 }
 
 /**

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CommandContext } from '@gatehouse/event-store';
 import type { UnlockUser } from '@gatehouse/users-domain';
-import { v7 as uuidv7 } from 'uuid';
-import { PasswordResetConfig } from '../password-reset/password-reset.config';
+import { newResetLink, PasswordResetConfig } from '../password-reset/password-reset.config';
 import { UserCommands } from '../user-commands';
 
 /**
@@ -18,12 +17,10 @@ export class UnlockUserHandler {
   ) {}
 
   async unlock(userId: string, context: CommandContext): Promise<void> {
-    const expiresAt = new Date(context.now.getTime() + this.config.ttlMinutes * 60_000).toISOString();
     const command: UnlockUser = {
       type: 'UnlockUser',
       accountId: context.accountId,
-      resetId: uuidv7(),
-      expiresAt,
+      ...newResetLink(this.config, context.now),
     };
     await this.users.run(userId, command, context);
   }
