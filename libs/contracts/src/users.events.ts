@@ -117,6 +117,13 @@ export type UserEnabled = DomainEvent<
 >;
 /** Every session of the user ends. */
 export type UserDeletionRequested = DomainEvent<'UserDeletionRequested', { readonly userId: string }>;
+/**
+ * An admin took the deletion request back: the user may act again. Sessions the request ended stay ended.
+ */
+export type UserDeletionRequestWithdrawn = DomainEvent<
+  'UserDeletionRequestWithdrawn',
+  { readonly userId: string }
+>;
 /** Too many failed logins within the account's window: every session ends, every login is refused. */
 export type UserLocked = DomainEvent<
   'UserLocked',
@@ -145,6 +152,7 @@ export type UserEvent =
   | UserDisabled
   | UserEnabled
   | UserDeletionRequested
+  | UserDeletionRequestWithdrawn
   | UserLocked
   | UserUnlocked
   | PasswordResetRequested

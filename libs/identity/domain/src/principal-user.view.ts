@@ -72,6 +72,8 @@ export const principalUserView: View<PrincipalUser, UserEvent> = {
         return { ...user, disabled: false };
       case 'UserDeletionRequested':
         return { ...user, deletionRequested: true, sessions: none };
+      case 'UserDeletionRequestWithdrawn':
+        return { ...user, deletionRequested: false };
       case 'UserLocked':
         return { ...user, locked: true, sessions: none };
       case 'UserUnlocked':

@@ -45,6 +45,7 @@ describe('usersListProjection', () => {
       'RoleToggled',
       'UserContactInfoChanged',
       'UserCreated',
+      'UserDeletionRequestWithdrawn',
       'UserDeletionRequested',
       'UserDetailsUpdated',
       'UserDisabled',
@@ -121,6 +122,14 @@ describe('usersListProjection', () => {
     it('records when the deletion was requested', () => {
       expect(usersListProjection.project(stored('UserDeletionRequested', { userId }, 3))).toEqual(
         upsert({ deletionRequestedAt: at }),
+      );
+    });
+  });
+
+  describe('on UserDeletionRequestWithdrawn', () => {
+    it('clears when the deletion was requested', () => {
+      expect(usersListProjection.project(stored('UserDeletionRequestWithdrawn', { userId }, 3))).toEqual(
+        upsert({ deletionRequestedAt: null }),
       );
     });
   });

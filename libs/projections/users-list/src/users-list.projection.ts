@@ -5,6 +5,7 @@ import type {
   UserContactInfoChanged,
   UserCreated,
   UserDeletionRequested,
+  UserDeletionRequestWithdrawn,
   UserDetailsUpdated,
   UserDisabled,
   UserEnabled,
@@ -33,6 +34,7 @@ type Handled =
   | UserLocked
   | UserUnlocked
   | UserDeletionRequested
+  | UserDeletionRequestWithdrawn
   | RoleToggled;
 type Stored<E extends DomainEvent> = StoredEvent<E['type'], E['data']>;
 type Reducer<E extends DomainEvent> = (event: Stored<E>) => RowWrite[];
@@ -97,6 +99,7 @@ const reducers: Reducers = {
   UserLocked: (event) => upsert(event, { status: 'locked' }),
   UserUnlocked: (event) => upsert(event, { status: 'active' }),
   UserDeletionRequested: (event) => upsert(event, { deletionRequestedAt: event.occurredAt }),
+  UserDeletionRequestWithdrawn: (event) => upsert(event, { deletionRequestedAt: null }),
   RoleToggled: (event) => [
     {
       kind: 'toggle',

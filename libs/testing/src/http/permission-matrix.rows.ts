@@ -83,6 +83,12 @@ export const rows: Row[] = [
     refused: 'support',
   },
   {
+    endpoint: 'DELETE /v1/accounts/:accountId/users/:userId/deletion-request',
+    request: (c) => ({ method: 'DELETE', path: `${user(c)}/deletion-request` }),
+    allowed: 'manager',
+    refused: 'support',
+  },
+  {
     endpoint: 'POST /v1/accounts/:accountId/users/:userId/unlock',
     request: (c) => ({ method: 'POST', path: `${user(c)}/unlock` }),
     allowed: 'admin',

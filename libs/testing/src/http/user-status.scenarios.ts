@@ -94,5 +94,29 @@ export function userStatusScenarios(stack: () => LifecycleStack): void {
       const again = await account.admin.post(`${userPath(member.userId)}/deletion-request`, {});
       expect(problemOf(again)).toMatchObject({ status: 409, code: 'DELETION_ALREADY_REQUESTED' });
     });
+
+    it('lets an admin take a request back: the user logs in again and lists without it; nobody else (403, 404)', async () => {
+      const target = await newMember(stack(), account);
+      const path = `${userPath(target.userId)}/deletion-request`;
+      expect(problemOf(await account.admin.request('DELETE', path))).toMatchObject({
+        status: 409,
+        code: 'DELETION_NOT_REQUESTED',
+      });
+      expect((await account.admin.post(path, {})).status).toBe(202);
+      expect((await login(stack(), target.username, target.password)).status).toBe(401);
+      const bystander = await newMember(stack(), account);
+      expect((await bystander.client.request('DELETE', path)).status).toBe(403);
+      expect((await other.admin.request('DELETE', path)).status).toBe(404);
+      expect((await account.admin.request('DELETE', path)).status).toBe(204);
+      expect((await login(stack(), target.username, target.password)).status).toBe(201);
+      const user = await account.admin.get<{ deletionRequestedAt: string | null }>(userPath(target.userId));
+      expect(user.body.deletionRequestedAt).toBeNull();
+      await listedRow(
+        stack(),
+        account,
+        target.userId,
+        (row) => row.deletionRequestedAt === null && row.status === 'active',
+      );
+    });
   });
 }

@@ -20,6 +20,7 @@ const events: UserEvent[] = [
   { type: 'UserUnlocked', data: { userId: 'u1' } },
   { type: 'UserPasswordReset', data: { userId: 'u1', resetId: 'r1' } },
   { type: 'UserDeletionRequested', data: { userId: 'u1' } },
+  { type: 'UserDeletionRequestWithdrawn', data: { userId: 'u1' } },
 ];
 
 function* sequences(length: number): Generator<UserEvent[]> {

@@ -55,6 +55,10 @@ export type DisableUser = {
 };
 export type EnableUser = { readonly type: 'EnableUser'; readonly accountId: string };
 export type RequestDeletion = { readonly type: 'RequestDeletion'; readonly accountId: string };
+export type WithdrawDeletionRequest = {
+  readonly type: 'WithdrawDeletionRequest';
+  readonly accountId: string;
+};
 export type RecordLoginAttempt = {
   readonly type: 'RecordLoginAttempt';
   readonly sessionId: string;
@@ -102,6 +106,7 @@ export type UserCommand =
   | DisableUser
   | EnableUser
   | RequestDeletion
+  | WithdrawDeletionRequest
   | RecordLoginAttempt
   | EndSession
   | UnlockUser

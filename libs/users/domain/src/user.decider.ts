@@ -50,6 +50,9 @@ export function decideUser(command: UserCommand, state: UserState): UserEvent[] 
     case 'RequestDeletion':
       if (state.deletionRequested) throw UserErrors.deletionAlreadyRequested();
       return [{ type: 'UserDeletionRequested', data: { userId } }];
+    case 'WithdrawDeletionRequest':
+      if (!state.deletionRequested) throw UserErrors.deletionNotRequested();
+      return [{ type: 'UserDeletionRequestWithdrawn', data: { userId } }];
     case 'RecordLoginAttempt':
       return decideLoginAttempt(command, state);
     case 'EndSession':

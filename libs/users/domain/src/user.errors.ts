@@ -60,6 +60,8 @@ export const UserErrors = {
       'conflict',
       'the deletion of this user is already requested',
     ),
+  deletionNotRequested: () =>
+    new DomainError('DELETION_NOT_REQUESTED', 'conflict', 'no deletion of this user is requested'),
   notLocked: () => new DomainError('USER_NOT_LOCKED', 'conflict', 'the user is not locked'),
   locked: () =>
     new DomainError('USER_LOCKED', 'conflict', 'the user is locked; only an Account admin can unlock them'),

@@ -78,6 +78,8 @@ function evolveExisting(user: ExistingUser, event: Exclude<UserEvent, { type: 'U
       return { ...user, disabled: false };
     case 'UserDeletionRequested':
       return { ...user, deletionRequested: true, sessions: none };
+    case 'UserDeletionRequestWithdrawn':
+      return { ...user, deletionRequested: false };
     case 'UserLocked':
       return { ...user, locked: true, sessions: none };
     case 'UserUnlocked':

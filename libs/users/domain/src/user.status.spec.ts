@@ -55,4 +55,21 @@ describe('user status', () => {
         .thenThrows('DELETION_ALREADY_REQUESTED');
     });
   });
+
+  describe('when a deletion request is withdrawn', () => {
+    const requested = { type: 'UserDeletionRequested', data: { userId: 'u1' } } as const;
+    const withdrawn = { type: 'UserDeletionRequestWithdrawn', data: { userId: 'u1' } } as const;
+    const withdraw = { type: 'WithdrawDeletionRequest', accountId: 'a1' } as const;
+    it('records the withdrawal, after which the user may act and be asked for again', () => {
+      spec.given([created, requested]).when(withdraw).then([withdrawn]);
+      spec
+        .given([created, requested, withdrawn])
+        .when({ type: 'RequestDeletion', accountId: 'a1' })
+        .then([requested]);
+    });
+    it('refuses when no request is pending', () => {
+      spec.given([created]).when(withdraw).thenThrows('DELETION_NOT_REQUESTED');
+      spec.given([created, requested, withdrawn]).when(withdraw).thenThrows('DELETION_NOT_REQUESTED');
+    });
+  });
 });

@@ -57,6 +57,7 @@ export const userRecordView: View<UserRecordView, StoredEvent> = {
     const next = { ...view, user: userDecider.evolve(view.user, event as unknown as UserEvent) };
     if (event.type === 'UserCreated') return { ...next, createdAt: event.occurredAt };
     if (event.type === 'UserDeletionRequested') return { ...next, deletionRequestedAt: event.occurredAt };
+    if (event.type === 'UserDeletionRequestWithdrawn') return { ...next, deletionRequestedAt: null };
     if (event.type === 'UserLoginSucceeded') {
       const { ip, channel } = event.data as UserLoginSucceeded['data'];
       return { ...next, lastLogin: { at: event.occurredAt, ip, channel } };

@@ -1,4 +1,4 @@
-import { Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '@gatehouse/http';
 import type { FastifyRequest } from 'fastify';
@@ -30,5 +30,22 @@ export class RequestDeletionHttpController {
     const context = commandContext(request, accountId, principal.userId);
     await this.users.run(userId, { type: 'RequestDeletion', accountId }, context);
     return { deletionRequestedAt: context.now.toISOString() };
+  }
+
+  /**
+   * Permission: users:manage, never oneself (a user whose deletion is requested cannot act). Takes a
+   * request made by mistake back: the user may log in again; 409 when none is pending.
+   */
+  @Delete(':userId/deletion-request')
+  @HttpCode(204)
+  async withdraw(
+    @Param('accountId', ParseUUIDPipe) accountId: string,
+    @Param('userId', ParseUUIDPipe) userId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
+    assertManagesUser(principal, accountId, userId, await this.users.rolesOf(userId));
+    const context = commandContext(request, accountId, principal.userId);
+    await this.users.run(userId, { type: 'WithdrawDeletionRequest', accountId }, context);
   }
 }
