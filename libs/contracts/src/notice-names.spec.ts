@@ -22,6 +22,13 @@ describe('noticeNamesOf', () => {
     ]);
   });
 
+  it('names a user an admin created with access controls', () => {
+    expect(noticeNamesOf(created({ accessControls: { apiAccess: ['http'] } }))).toEqual([
+      'UserCreated',
+      UserCreatedNotices.withAccess,
+    ]);
+  });
+
   it('names an invited user, and one whose invite chose access controls', () => {
     expect(noticeNamesOf(created({ invite: invite(null) }))).toEqual([
       'UserCreated',

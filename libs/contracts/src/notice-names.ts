@@ -13,6 +13,8 @@ export const UserCreatedNotices = {
   invited: 'UserCreated.invited',
   /** Created by accepting an invite that chose access controls (the access-control context applies them). */
   invitedWithAccess: 'UserCreated.invitedWithAccess',
+  /** Created by an admin who chose access controls (the access-control context applies them). */
+  withAccess: 'UserCreated.withAccess',
 } as const;
 
 type Tag = readonly [name: string, carries: (data: unknown) => boolean];
@@ -26,6 +28,7 @@ const tagsByType: ReadonlyMap<string, readonly Tag[]> = new Map([
       [UserCreatedNotices.withRoles, (data) => (userCreated(data).roles ?? []).length > 0],
       [UserCreatedNotices.invited, (data) => userCreated(data).invite !== undefined],
       [UserCreatedNotices.invitedWithAccess, (data) => userCreated(data).invite?.accessControls != null],
+      [UserCreatedNotices.withAccess, (data) => userCreated(data).accessControls !== undefined],
     ],
   ],
 ]);

@@ -27,6 +27,8 @@ export type DetailChange<T> = { readonly from: T; readonly to: T };
  * user's assignments stream). Absent on users created before roles became a context of their own.
  * `invite`: present when the user accepted an invite (the invites context records the acceptance from it,
  * the access-control context applies the controls the inviter chose).
+ * `accessControls`: the controls the admin creating the user chose (an invitee's travel in `invite`), which
+ * the access-control context applies; absent when none were chosen.
  * `firstPassword`: the single-use link a user an admin created gets to choose a first password (its token
  * is stored hashed elsewhere and never travels in events); absent for invitees, who chose theirs.
  */
@@ -37,6 +39,7 @@ export type UserCreated = DomainEvent<
     readonly accountId: string;
     readonly roles?: readonly string[];
     readonly invite?: UserInviteOrigin;
+    readonly accessControls?: InviteAccessControls;
     readonly firstPassword?: { readonly resetId: string; readonly expiresAt: string };
   } & UserProfile
 >;

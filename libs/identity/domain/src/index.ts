@@ -4,6 +4,7 @@ export * from './role-assignments.view';
 export * from './principal-user.view';
 export * from './ip-match';
 export * from './ip-safelist-entry';
+export * from './initial-access-controls';
 export * from './access.view';
 export * from './username-owner.view';
 export * from './session-policy.view';

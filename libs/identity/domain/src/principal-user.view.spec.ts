@@ -1,5 +1,5 @@
 import type { UserEvent } from '@gatehouse/contracts';
-import { invitedAccessPending, principalUserView } from './principal-user.view';
+import { initialAccessPending, principalUserView } from './principal-user.view';
 
 const createdWith = (accessControls: { ipSafelist?: string[]; apiAccess?: string[] } | null): UserEvent => ({
   type: 'UserCreated',
@@ -21,20 +21,30 @@ const userAfter = (event: UserEvent) => principalUserView.evolve(principalUserVi
 
 describe('an invitee whose invite carried access controls', () => {
   it('waits for them while the access stream is empty, with a safelist or API access', () => {
-    expect(invitedAccessPending(userAfter(createdWith({ ipSafelist: ['203.0.113.0/24'] })), -1)).toBe(true);
-    expect(invitedAccessPending(userAfter(createdWith({ apiAccess: ['smpp'] })), -1)).toBe(true);
+    expect(initialAccessPending(userAfter(createdWith({ ipSafelist: ['203.0.113.0/24'] })), -1)).toBe(true);
+    expect(initialAccessPending(userAfter(createdWith({ apiAccess: ['smpp'] })), -1)).toBe(true);
   });
 
   it('waits no more once the access stream has an event', () => {
-    expect(invitedAccessPending(userAfter(createdWith({ ipSafelist: ['203.0.113.0/24'] })), 0)).toBe(false);
+    expect(initialAccessPending(userAfter(createdWith({ ipSafelist: ['203.0.113.0/24'] })), 0)).toBe(false);
   });
 
-  it('never waits for an invite without controls, nor for a user an admin created', () => {
-    expect(invitedAccessPending(userAfter(createdWith(null)), -1)).toBe(false);
-    expect(invitedAccessPending(userAfter(createdWith({ ipSafelist: [], apiAccess: [] })), -1)).toBe(false);
+  it('waits likewise for the controls of the admin who created the user', () => {
+    const created = createdWith(null) as Extract<UserEvent, { type: 'UserCreated' }>;
+    const withControls: UserEvent = {
+      type: 'UserCreated',
+      data: { ...created.data, invite: undefined, accessControls: { ipSafelist: ['203.0.113.0/24'] } },
+    };
+    expect(initialAccessPending(userAfter(withControls), -1)).toBe(true);
+    expect(initialAccessPending(userAfter(withControls), 0)).toBe(false);
+  });
+
+  it('never waits for an invite without controls, nor for a user an admin created without', () => {
+    expect(initialAccessPending(userAfter(createdWith(null)), -1)).toBe(false);
+    expect(initialAccessPending(userAfter(createdWith({ ipSafelist: [], apiAccess: [] })), -1)).toBe(false);
     const created = createdWith(null) as Extract<UserEvent, { type: 'UserCreated' }>;
     const adminCreated: UserEvent = { type: 'UserCreated', data: { ...created.data, invite: undefined } };
-    expect(invitedAccessPending(userAfter(adminCreated), -1)).toBe(false);
-    expect(invitedAccessPending(principalUserView.initialState(), -1)).toBe(false);
+    expect(initialAccessPending(userAfter(adminCreated), -1)).toBe(false);
+    expect(initialAccessPending(principalUserView.initialState(), -1)).toBe(false);
   });
 });

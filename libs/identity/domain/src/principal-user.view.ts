@@ -1,5 +1,6 @@
 import type { UserEvent } from '@gatehouse/contracts';
 import type { View } from '@gatehouse/domain-kit';
+import { restrictsAccess } from './initial-access-controls';
 
 /**
  * What authentication needs of a user's stream: whose account, whether they may act, which sessions are
@@ -16,8 +17,11 @@ export type PrincipalUser =
       readonly locked: boolean;
       /** Asked to be deleted: refused at the edge from then on, whatever the credential. */
       readonly deletionRequested: boolean;
-      /** Invited with access controls, which the access-control context applies after the creation. */
-      readonly invitedWithAccess: boolean;
+      /**
+       * Created with access controls (an invite's, or those of the admin who created the user), which the
+       * access-control context applies after the creation.
+       */
+      readonly createdWithAccess: boolean;
       readonly sessions: ReadonlyMap<string, OpenSession>;
     };
 
@@ -33,11 +37,10 @@ const none: ReadonlyMap<string, OpenSession> = new Map();
 
 export const principalUserView: View<PrincipalUser, UserEvent> = {
   initialState: () => ({ exists: false }),
-  snapshot: 'principal-user.1',
+  snapshot: 'principal-user.2',
   evolve: (user, event) => {
     if (event.type === 'UserCreated') {
-      const { userId, accountId, invite } = event.data;
-      const controls = invite?.accessControls;
+      const { userId, accountId, invite, accessControls } = event.data;
       return {
         exists: true,
         userId,
@@ -45,7 +48,7 @@ export const principalUserView: View<PrincipalUser, UserEvent> = {
         disabled: false,
         locked: false,
         deletionRequested: false,
-        invitedWithAccess: Boolean(controls?.ipSafelist?.length || controls?.apiAccess?.length),
+        createdWithAccess: restrictsAccess(invite?.accessControls ?? accessControls),
         sessions: none,
       };
     }
@@ -95,12 +98,12 @@ export const activeSession = (user: PrincipalUser, sessionId: string): boolean =
   mayAct(user) && user.sessions.has(sessionId);
 
 /**
- * An invitee whose invite's access controls are not applied yet (their access stream is still empty):
- * no password of theirs is accepted until then, so nobody acts outside the safelist they were invited
- * with, even when the accept's wait for the access-control context ran out.
+ * A user created with access controls not applied yet (their access stream is still empty): no password
+ * of theirs is accepted until then, so nobody acts outside the safelist chosen for them, even when the
+ * accept's or the create's wait for the access-control context ran out.
  */
-export const invitedAccessPending = (user: PrincipalUser, accessVersion: number): boolean =>
-  user.exists && user.invitedWithAccess && accessVersion < 0;
+export const initialAccessPending = (user: PrincipalUser, accessVersion: number): boolean =>
+  user.exists && user.createdWithAccess && accessVersion < 0;
 
 /** Why a user who exists may not act, whatever their credential; null when they may. */
 export function standingRefusal(

@@ -1,12 +1,6 @@
-import {
-  type ApiProtocol,
-  ApiProtocols,
-  type InviteAccessControls,
-  type InviteEvent,
-  type Invitee,
-} from '@gatehouse/contracts';
+import type { InviteAccessControls, InviteEvent, Invitee } from '@gatehouse/contracts';
 import { assertNever, type Decider } from '@gatehouse/domain-kit';
-import { canonicalEntry } from '@gatehouse/identity-domain';
+import { initialAccessControls } from '@gatehouse/identity-domain';
 import { isPast } from './invite-expiry';
 import { InviteErrors } from './invites.errors';
 
@@ -66,25 +60,9 @@ function invite(command: InviteUser, state: InviteState): InviteEvent[] {
   const unknown = roles.filter((roleId) => !command.knownRoles.has(roleId));
   if (unknown.length > 0) throw InviteErrors.unknownRoles(unknown);
   const { inviteId, accountId, invitee, invitedBy, sendId, expiresAt } = command;
-  const accessControls = applicable(command.accessControls);
+  const accessControls = command.accessControls && initialAccessControls(command.accessControls);
   const data = { inviteId, accountId, invitee, roles, accessControls, invitedBy, sendId, expiresAt };
   return [{ type: 'UserInvited', data }];
-}
-
-/**
- * The access controls as the access-control context will apply them: each safelist entry canonical by
- * that context's rule, each protocol one it knows. The invitee's logins are refused until their controls
- * are applied, so controls that context would refuse must be refused here, to the admin, not found out
- * after the invitee became a user who can never log in.
- */
-function applicable(controls: InviteAccessControls | null): InviteAccessControls | null {
-  if (controls === null) return null;
-  const { ipSafelist, apiAccess } = controls;
-  const unknown = (apiAccess ?? []).filter((protocol) => !ApiProtocols.includes(protocol as ApiProtocol));
-  if (unknown.length > 0) throw InviteErrors.unknownProtocols(unknown);
-  if (ipSafelist === undefined) return controls;
-  const canonical = ipSafelist.map((entry) => canonicalEntry(entry, 'accessControls.ipSafelist'));
-  return { ...controls, ipSafelist: [...new Set(canonical)] };
 }
 
 /** Resend and revoke act on an invite of the caller's account only; another's does not exist for them. */

@@ -1,4 +1,3 @@
-import { ApiProtocols } from '@gatehouse/contracts';
 import { DomainError } from '@gatehouse/domain-kit';
 import { INVITE_EXPIRY_HOURS } from './invite-expiry';
 
@@ -32,13 +31,6 @@ export const InviteErrors = {
       'unprocessable',
       `not in the account's catalog: ${roleIds.join(', ')}`,
       'roles',
-    ),
-  unknownProtocols: (protocols: readonly string[]) =>
-    new DomainError(
-      'API_PROTOCOL_UNKNOWN',
-      'unprocessable',
-      `not an API access protocol: ${protocols.join(', ')} (known: ${ApiProtocols.join(', ')})`,
-      'accessControls.apiAccess',
     ),
   expiryOutOfRange: () =>
     new DomainError(

@@ -11,3 +11,4 @@ export * from './route-access';
 export * from './page-query';
 export * from './read-ahead';
 export * from './time-zone';
+export * from './initial-access-controls.dto';

@@ -1,7 +1,16 @@
 import type { ApiClient } from './api-client';
 import { eventually } from './api-client';
-import { openAccount, type OpenedAccount } from './scenario';
-import { type LifecycleStack, login, type Member, newMember, problemOf } from './user-lifecycle.kit';
+import { newUserBody, openAccount, type OpenedAccount } from './scenario';
+import {
+  type LifecycleStack,
+  login,
+  type Member,
+  messageTo,
+  newMember,
+  problemOf,
+  resetTokenIn,
+  strongPassword,
+} from './user-lifecycle.kit';
 
 interface AccessControls {
   ipSafelist: { address: string; label: string | null }[];
@@ -133,6 +142,52 @@ export function accessControlScenarios(stack: () => LifecycleStack): void {
         expect(saved.body.ipSafelist).toEqual([{ address: '127.0.0.1', label: null }]);
         expect((await member.client.get(base(member.userId))).status).toBe(200);
         expect((await login(stack(), member.username, member.password)).status).toBe(201);
+      });
+    });
+
+    describe('when an admin creates a user with access controls', () => {
+      const usersPath = () => `/v1/accounts/${account.accountId}/users`;
+
+      it('answers once they are in force: the list canonical, and no login from outside it', async () => {
+        const body = newUserBody({
+          accessControls: { ipSafelist: ['203.0.113.0/24', '2001:DB8::/32'], apiAccess: ['http'] },
+        });
+        const created = await account.admin.post<{ userId: string }>(usersPath(), body);
+        expect(created.status).toBe(201);
+        const controls = await account.admin.get<AccessControls>(
+          `${base(created.body.userId)}/access-controls`,
+        );
+        expect(controls.body.ipSafelist.map((entry) => entry.address)).toEqual([
+          '203.0.113.0/24',
+          '2001:db8::/32',
+        ]);
+        expect(controls.body.apiAccess).toEqual({ http: true, smpp: false });
+        const token = resetTokenIn(await messageTo(stack(), String(body['email']), 'set-password'));
+        const password = strongPassword();
+        expect(
+          (await stack().users.post('/v1/password-resets', { token, newPassword: password })).status,
+        ).toBe(204);
+        expect((await login(stack(), String(body['username']), password)).status).toBe(401);
+      });
+
+      it('refuses controls the access-control context would refuse, creating nothing, and a caller without access:manage', async () => {
+        const body = newUserBody({ accessControls: { ipSafelist: ['127.0.0.1', '10.0.0.1/8'] } });
+        expect(problemOf(await account.admin.post(usersPath(), body))).toEqual({
+          status: 422,
+          code: 'IP_RANGE_HOST_BITS_SET',
+          fields: ['accessControls.ipSafelist'],
+        });
+        const manager = await newMember(stack(), account);
+        const granted = await account.admin.request('PUT', `${base(manager.userId)}/roles/user-manager`, {
+          enabled: true,
+        });
+        expect(granted.status).toBe(204);
+        const withControls = { ...body, accessControls: { ipSafelist: ['127.0.0.1'] } };
+        expect(problemOf(await manager.client.post(usersPath(), withControls))).toMatchObject({
+          status: 403,
+        });
+        // Nothing was created by either refusal: the username is still free.
+        expect((await account.admin.post(usersPath(), withControls)).status).toBe(201);
       });
     });
 

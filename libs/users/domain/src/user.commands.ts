@@ -1,5 +1,6 @@
 import type { DetailChanges } from './user.profile';
 import type {
+  InviteAccessControls,
   LockoutPolicy,
   SessionEndReason,
   LoginChannel,
@@ -24,6 +25,8 @@ export type CreateUser = {
   readonly knownRoles: ReadonlySet<string>;
   /** The invite the user accepted, when created from one. */
   readonly invite?: UserInviteOrigin;
+  /** The access controls the admin creating the user chose (an invitee's come with the invite). */
+  readonly accessControls?: InviteAccessControls;
   /** The link to choose a first password, for a user an admin creates (an invitee chose theirs). */
   readonly firstPassword?: { readonly resetId: string; readonly expiresAt: string };
 };

@@ -40,6 +40,24 @@ describe('user decider', () => {
         .when({ ...createUser(), invite })
         .then([{ ...created, data: { ...created.data, invite } }]);
     });
+    it('records the access controls the admin chose, as the access-control context will store them', () => {
+      const accessControls = { ipSafelist: ['2001:DB8::1/128', '10.0.0.0/8'], apiAccess: ['smpp'] };
+      const recorded = { ipSafelist: ['2001:db8::1', '10.0.0.0/8'], apiAccess: ['smpp'] };
+      spec
+        .given([])
+        .when({ ...createUser(), accessControls })
+        .then([{ ...created, data: { ...created.data, accessControls: recorded } }]);
+    });
+    it('refuses access controls the access-control context would refuse, naming the field', () => {
+      const refusal = (accessControls: object) => () =>
+        userDecider.decide({ ...createUser(), accessControls }, userDecider.initialState());
+      expect(refusal({ ipSafelist: ['10.0.0.1/8'] })).toThrow(
+        expect.objectContaining({ code: 'IP_RANGE_HOST_BITS_SET', field: 'accessControls.ipSafelist' }),
+      );
+      expect(refusal({ apiAccess: ['rest'] })).toThrow(
+        expect.objectContaining({ code: 'API_PROTOCOL_UNKNOWN', field: 'accessControls.apiAccess' }),
+      );
+    });
     it('issues a link to choose a first password with a user an admin creates', () => {
       const firstPassword = { resetId: 'r1', expiresAt: '2025-01-08T00:00:00.000Z' };
       spec

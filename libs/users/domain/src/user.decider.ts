@@ -1,5 +1,6 @@
 import type { UserEvent } from '@gatehouse/contracts';
 import { assertNever, type Decider } from '@gatehouse/domain-kit';
+import { initialAccessControls } from '@gatehouse/identity-domain';
 import type { ChangePassword, DisableUser, UserCommand } from './user.commands';
 import { decideContactInfo, decideDetails } from './user.details';
 import {
@@ -21,12 +22,15 @@ export function decideUser(command: UserCommand, state: UserState): UserEvent[] 
     const unknown = roles.filter((roleId) => !knownRoles.has(roleId));
     if (unknown.length > 0) throw UserErrors.unknownRoles(unknown);
     const invite = command.invite ? { invite: command.invite } : {};
+    const access = command.accessControls && {
+      accessControls: initialAccessControls(command.accessControls),
+    };
     // One event, so a new user's version stays 0 whether or not a link goes out.
     const link = command.firstPassword && !command.invite ? { firstPassword: command.firstPassword } : {};
     return [
       {
         type: 'UserCreated',
-        data: { userId, accountId, ...validProfile(profile), roles, ...invite, ...link },
+        data: { userId, accountId, ...validProfile(profile), roles, ...invite, ...access, ...link },
       },
     ];
   }

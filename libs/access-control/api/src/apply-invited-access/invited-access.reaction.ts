@@ -9,10 +9,11 @@ const CHECKPOINT = 'reaction:invited-access';
 const logger = new Logger('invited-access');
 
 /**
- * Applies the access controls an invite carried (IP safelist, API access) to the user the invitee became,
- * as the access-control context's reaction to `UserCreated` naming the invite: the users context owns the
- * user, this context its `access-<userId>` stream. It writes only into a still-empty stream, so a batch
- * repeated after a crash appends nothing and an admin's change that came first is kept; one leader runs it.
+ * Applies the access controls chosen for a user before it existed (IP safelist, API access) — an invite's,
+ * or those of the admin who created the user — as the access-control context's reaction to `UserCreated`
+ * carrying them: the users context owns the user, this context its `access-<userId>` stream. It writes
+ * only into a still-empty stream, so a batch repeated after a crash appends nothing and an admin's change
+ * that came first is kept; one leader runs it.
  */
 @Injectable()
 export class InvitedAccessReaction extends Reaction {
@@ -24,7 +25,7 @@ export class InvitedAccessReaction extends Reaction {
     super(store, {
       checkpoint: CHECKPOINT,
       firstRun: 'from-start',
-      types: [UserCreatedNotices.invitedWithAccess],
+      types: [UserCreatedNotices.invitedWithAccess, UserCreatedNotices.withAccess],
       // The create that stored the event waits for this reaction before it answers.
       pollMs: AWAITED_POLL_MS,
       warn: (message) => logger.warn(message),
@@ -33,19 +34,21 @@ export class InvitedAccessReaction extends Reaction {
   }
 
   protected async react(event: StoredEvent): Promise<void> {
-    const { userId, accountId, invite } = event.data as UserCreated['data'];
-    const controls = invite?.accessControls;
+    const { userId, accountId, invite, accessControls } = event.data as UserCreated['data'];
+    const controls = invite?.accessControls ?? accessControls;
     if (!controls || (await this.grants.access(userId)).version >= 0) return;
+    // Whoever chose them: the invite (its inviter may since have left), or the admin who created the user.
+    const actor = invite?.inviteId ?? event.actor;
     const command = {
       type: 'ApplyInvitedAccess' as const,
       userId,
-      actorId: invite.inviteId,
+      actorId: actor,
       ipSafelist: controls.ipSafelist ?? [],
       apiAccess: controls.apiAccess ?? [],
     };
     const context = {
       accountId,
-      actor: invite.inviteId,
+      actor,
       correlationId: event.correlationId,
       causationId: event.eventId,
       ...(event.traceparent === undefined ? {} : { traceparent: event.traceparent }),
@@ -54,9 +57,9 @@ export class InvitedAccessReaction extends Reaction {
     try {
       await this.access.run(userId, command, context);
     } catch (error) {
-      // A rule refusal (the invite's entries were checked when it was made) would refuse again: log, go on.
+      // A rule refusal (the entries were checked when they were chosen) would refuse again: log, go on.
       if (!(error instanceof DomainError)) throw error;
-      logger.error(`access controls of invite ${invite.inviteId} not applied: ${error.code}`);
+      logger.error(`access controls chosen for user ${userId} not applied: ${error.code}`);
     }
   }
 }

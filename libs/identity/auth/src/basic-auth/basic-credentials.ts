@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ApiProtocol, RefusalReason } from '@gatehouse/contracts';
 import type { Principal } from '@gatehouse/http';
-import { invitedAccessPending, ipAllowed, standingRefusal } from '@gatehouse/identity-domain';
+import { initialAccessPending, ipAllowed, standingRefusal } from '@gatehouse/identity-domain';
 import { Grants } from '../grants';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { AccessRefusalRecorder } from '../refusals/access-refusal-recorder';
@@ -77,7 +77,7 @@ export class BasicCredentials {
     const standing = standingRefusal(user.state);
     if (standing) return refused(standing);
     if (!passwordMatches) return refused('wrong-password');
-    if (invitedAccessPending(user.state, access.version)) return { refused: null };
+    if (initialAccessPending(user.state, access.version)) return { refused: null };
     if (!ipAllowed(access.state, ip)) return refused('outside-safelist');
     if (!access.state.apiAccess[protocol]) return refused('protocol-not-allowed');
     const { roles, permissions } = known ?? (await this.grants.grantsOf(accountId, userId));

@@ -1,5 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { RoleToggled, UserInviteOrigin, UserProfile } from '@gatehouse/contracts';
+import type {
+  AccessEvent,
+  InviteAccessControls,
+  RoleToggled,
+  UserInviteOrigin,
+  UserProfile,
+} from '@gatehouse/contracts';
 import {
   type CommandContext,
   type CommandStep,
@@ -9,7 +15,7 @@ import {
   step,
 } from '@gatehouse/event-store';
 import { Grants, UsernameReservations } from '@gatehouse/identity';
-import { catalogOf } from '@gatehouse/identity-domain';
+import { catalogOf, restrictsAccess } from '@gatehouse/identity-domain';
 import { userDecider, usernameDecider, userStreamId } from '@gatehouse/users-domain';
 import { v7 as uuidv7 } from 'uuid';
 import { FIRST_PASSWORD_TTL_DAYS } from '../password-reset/password-reset.config';
@@ -22,6 +28,8 @@ export interface CreateUserInput {
   /** An id fixed by the caller: an invited user's is its invite's, so a repeated acceptance finds it. */
   readonly userId?: string;
   readonly invite?: UserInviteOrigin;
+  /** The access controls the admin creating the user chose (an invitee's come with the invite). */
+  readonly accessControls?: InviteAccessControls;
   /** Send the new user a link to choose a first password (a user an admin creates has none). */
   readonly firstPasswordLink?: boolean;
 }
@@ -33,10 +41,15 @@ export interface CreateUserOptions {
   readonly alongside?: (userId: string) => CommandStep[];
 }
 
-/** How long a create waits for the roles context to grant the new user's roles before answering. */
-const GRANT_WAIT_MS = 10_000;
+/**
+ * How long a create waits for another context's reaction (the roles context's grant, the access-control
+ * context's controls) before answering.
+ */
+const REACTION_WAIT_MS = 10_000;
 /** What the roles context's grant appends to the user's assignments. */
 const GRANT_TYPES: ReadonlySet<RoleToggled['type']> = new Set(['RoleToggled']);
+/** What the access-control context's first write of chosen controls appends. */
+const ACCESS_TYPES: ReadonlySet<AccessEvent['type']> = new Set(['IpSafelistChanged', 'ApiAccessChanged']);
 
 /**
  * Reserve the username (the uniqueness guard) and create the user as one atomic append: a taken username,
@@ -61,7 +74,7 @@ export class CreateUserHandler {
     options: CreateUserOptions = {},
   ): Promise<{ userId: string; version: number }> {
     const userId = input.userId ?? uuidv7();
-    const { accountId, profile, roles, invite } = input;
+    const { accountId, profile, roles, invite, accessControls } = input;
     const firstPassword = input.firstPasswordLink
       ? {
           resetId: uuidv7(),
@@ -85,20 +98,43 @@ export class CreateUserHandler {
       step(
         userStreamId(userId),
         userDecider,
-        { type: 'CreateUser', userId, accountId, profile, roles, knownRoles, invite, firstPassword },
+        {
+          type: 'CreateUser',
+          userId,
+          accountId,
+          profile,
+          roles,
+          knownRoles,
+          invite,
+          accessControls,
+          firstPassword,
+        },
         input.userId === undefined ? { firstTry: 'new' } : {},
       ),
       ...(options.alongside?.(userId) ?? []),
     ];
     const versions = await handleCommands(this.store, steps, context);
     if (roles.length > 0) await this.grantOf(userId);
+    if (restrictsAccess(accessControls)) await this.accessOf(userId);
     return { userId, version: versions.get(userStreamId(userId)) ?? 0 };
   }
 
   /** Waits, bounded, for the first write to the user's roles: the roles context's grant. */
   async grantOf(userId: string): Promise<void> {
     const granted = async () => (await this.grants.rolesOf(userId)).version >= 0;
-    if (await untilAppended(this.store, GRANT_TYPES, granted, GRANT_WAIT_MS)) return;
+    if (await untilAppended(this.store, GRANT_TYPES, granted, REACTION_WAIT_MS)) return;
     this.logger.warn(`roles of user ${userId} not granted yet; the roles service grants them when it runs`);
+  }
+
+  /**
+   * Waits, bounded, for the access-control context to apply the controls chosen. Past the wait the user
+   * exists and no login of theirs is accepted until they are applied (initialAccessPending).
+   */
+  private async accessOf(userId: string): Promise<void> {
+    const applied = async () => (await this.grants.access(userId)).version >= 0;
+    if (await untilAppended(this.store, ACCESS_TYPES, applied, REACTION_WAIT_MS)) return;
+    this.logger.warn(
+      `access controls of user ${userId} not applied yet; the access-control service applies them`,
+    );
   }
 }

@@ -14,8 +14,9 @@ export class CreateUserHttpController {
   constructor(private readonly handler: CreateUserHandler) {}
 
   /**
-   * Permission: users:manage; and roles:manage when roles are given. The user is emailed a single-use link
-   * (7 days) to choose a first password.
+   * Permission: users:manage; and roles:manage when roles are given, access:manage when access controls
+   * are. The user is emailed a single-use link (7 days) to choose a first password; the answer comes once
+   * the roles and access controls are in force (no login is accepted before the controls are).
    */
   @Post()
   @ApiCreatedResponse({ description: 'The user is created; Location names it, ETag is its version.' })
@@ -27,11 +28,12 @@ export class CreateUserHttpController {
     @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<{ userId: string }> {
     assertPermission(principal, accountId, 'users:manage');
-    const { roles = [], mobile, ...details } = body;
+    const { roles = [], mobile, accessControls, ...details } = body;
     if (roles.length > 0) assertPermission(principal, accountId, 'roles:manage');
+    if (accessControls) assertPermission(principal, accountId, 'access:manage');
     const profile = { ...details, mobile: mobile ?? null };
     const { userId, version } = await this.handler.handle(
-      { accountId, profile, roles, firstPasswordLink: true },
+      { accountId, profile, roles, accessControls, firstPasswordLink: true },
       commandContext(request, accountId, principal.userId),
     );
     response.header('Location', `/v1/accounts/${accountId}/users/${userId}`).header('ETag', `"${version}"`);

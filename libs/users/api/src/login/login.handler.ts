@@ -15,7 +15,7 @@ import {
   SessionTokens,
   UsernameReservations,
 } from '@gatehouse/identity';
-import { invitedAccessPending, ipAllowed } from '@gatehouse/identity-domain';
+import { initialAccessPending, ipAllowed } from '@gatehouse/identity-domain';
 
 export interface LoginResult {
   readonly token: string;
@@ -123,7 +123,7 @@ export class LoginHandler {
       this.refusals.refused({ ...refusal, reason: passwordMatches ? 'outside-safelist' : 'wrong-password' });
       throw refused();
     }
-    if (invitedAccessPending(user, access.version)) throw refused();
+    if (initialAccessPending(user, access.version)) throw refused();
     const { lockout } = knownSettings ?? (await this.users.settings(accountId));
     const sessionId = uuidv7();
     const at = this.clock.now();
