@@ -1,16 +1,22 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsOptional, IsString, Length } from 'class-validator';
+import { IsNameLength } from '@gatehouse/http';
+import { IsOptional, IsString } from 'class-validator';
 
 export const trim = Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
 /** Names an inviter may give and an invitee may complete or change when accepting. */
 export class InviteeNames {
-  @ApiPropertyOptional({ example: 'Ada' }) @IsOptional() @trim @IsString() @Length(1, 100) firstName?: string;
+  @ApiPropertyOptional({ example: 'Ada' })
+  @IsOptional()
+  @trim
+  @IsString()
+  @IsNameLength(1, 100)
+  firstName?: string;
   @ApiPropertyOptional({ example: 'Lovelace' })
   @IsOptional()
   @trim
   @IsString()
-  @Length(1, 100)
+  @IsNameLength(1, 100)
   lastName?: string;
 }

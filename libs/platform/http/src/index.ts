@@ -12,3 +12,4 @@ export * from './page-query';
 export * from './read-ahead';
 export * from './time-zone';
 export * from './initial-access-controls.dto';
+export * from './name-length';

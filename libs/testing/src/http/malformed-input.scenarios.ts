@@ -161,5 +161,13 @@ export function malformedInputScenarios(stack: () => RunningStack): void {
       const fetched = await account.admin.get<{ lastName: string }>(`${usersPath()}/${created.body.userId}`);
       expect(fetched.body.lastName).toBe('Zo\u00eb');
     });
+
+    it('counts a name in code points: 100 letters outside the BMP are stored, 101 refused', async () => {
+      const created = await account.admin.post(usersPath(), { ...newUserBody(), lastName: '𠀀'.repeat(100) });
+      expect(created.status).toBe(201);
+      const refused = await account.admin.post(usersPath(), { ...newUserBody(), lastName: '𠀀'.repeat(101) });
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({ errors: [{ field: 'lastName', rule: 'isLength' }] });
+    });
   });
 }

@@ -1,15 +1,15 @@
 import { languageTags } from '@gatehouse/contracts';
-import { IsIanaTimeZone } from '@gatehouse/http';
+import { IsIanaTimeZone, IsNameLength } from '@gatehouse/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 /** Field rules shared by every request that carries user details; each rule has a name the client sees. */
 const trim = Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
 export class UserDetailsFields {
-  @ApiProperty({ example: 'Ada' }) @trim @IsString() @Length(1, 100) firstName!: string;
-  @ApiProperty({ example: 'Lovelace' }) @trim @IsString() @Length(1, 100) lastName!: string;
+  @ApiProperty({ example: 'Ada' }) @trim @IsString() @IsNameLength(1, 100) firstName!: string;
+  @ApiProperty({ example: 'Lovelace' }) @trim @IsString() @IsNameLength(1, 100) lastName!: string;
   @ApiProperty({ enum: languageTags, example: 'en' })
   @IsIn(languageTags)
   language!: (typeof languageTags)[number];
