@@ -1,4 +1,4 @@
-import type { InviteAccessControls } from './invites.events';
+import type { InitialAccessControls } from './invites.events';
 import type { UserProfile } from './users.events';
 
 /**
@@ -10,7 +10,7 @@ export type InvitedUserRequest = Omit<UserProfile, 'mobile'> & {
   readonly inviteId: string;
   readonly password: string;
   readonly roles: readonly string[];
-  readonly accessControls: InviteAccessControls | null;
+  readonly accessControls: InitialAccessControls | null;
 };
 
 export const invitedUsersPath = (accountId: string): string =>

@@ -16,10 +16,11 @@ export interface Invitee {
 }
 
 /**
- * Access controls the inviter chose for the future user. The invites context only carries them; the
- * access-control context applies them once the user exists (from InviteAccepted or UserCreated).
+ * Access controls chosen for a user before it exists: by the inviter, or by the admin creating the user.
+ * The invites and users contexts only carry them; the access-control context applies them once the user
+ * exists (from UserCreated).
  */
-export interface InviteAccessControls {
+export interface InitialAccessControls {
   readonly ipSafelist?: readonly string[];
   readonly apiAccess?: readonly string[];
 }
@@ -35,7 +36,7 @@ export type UserInvited = DomainEvent<
     readonly accountId: string;
     readonly invitee: Invitee;
     readonly roles: readonly string[];
-    readonly accessControls: InviteAccessControls | null;
+    readonly accessControls: InitialAccessControls | null;
     readonly invitedBy: string;
     readonly sendId: string;
     readonly expiresAt: string;
@@ -53,7 +54,7 @@ export type InviteAccepted = DomainEvent<
     readonly inviteId: string;
     readonly userId: string;
     readonly roles: readonly string[];
-    readonly accessControls: InviteAccessControls | null;
+    readonly accessControls: InitialAccessControls | null;
   }
 >;
 /**

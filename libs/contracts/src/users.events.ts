@@ -1,5 +1,5 @@
 import type { DomainEvent } from './envelope';
-import type { InviteAccessControls } from './invites.events';
+import type { InitialAccessControls } from './invites.events';
 import type { LanguageTag } from './languages';
 
 /**
@@ -39,13 +39,13 @@ export type UserCreated = DomainEvent<
     readonly accountId: string;
     readonly roles?: readonly string[];
     readonly invite?: UserInviteOrigin;
-    readonly accessControls?: InviteAccessControls;
+    readonly accessControls?: InitialAccessControls;
     readonly firstPassword?: { readonly resetId: string; readonly expiresAt: string };
   } & UserProfile
 >;
 export interface UserInviteOrigin {
   readonly inviteId: string;
-  readonly accessControls: InviteAccessControls | null;
+  readonly accessControls: InitialAccessControls | null;
 }
 export type UsernameReserved = DomainEvent<
   'UsernameReserved',

@@ -1,4 +1,4 @@
-import { type ApiProtocol, ApiProtocols, type InviteAccessControls } from '@gatehouse/contracts';
+import { type ApiProtocol, ApiProtocols, type InitialAccessControls } from '@gatehouse/contracts';
 import { DomainError } from '@gatehouse/domain-kit';
 import { canonicalEntry } from './ip-safelist-entry';
 
@@ -9,7 +9,7 @@ import { canonicalEntry } from './ip-safelist-entry';
  * (initialAccessPending), so controls that context would refuse are refused here, to the admin choosing
  * them, not found out once the user exists and can never log in.
  */
-export function initialAccessControls(controls: InviteAccessControls): InviteAccessControls {
+export function initialAccessControls(controls: InitialAccessControls): InitialAccessControls {
   const { ipSafelist, apiAccess } = controls;
   const unknown = (apiAccess ?? []).filter((protocol) => !ApiProtocols.includes(protocol as ApiProtocol));
   if (unknown.length > 0) {
@@ -26,5 +26,5 @@ export function initialAccessControls(controls: InviteAccessControls): InviteAcc
 }
 
 /** Whether the controls restrict anything: a user created with such controls waits for them to apply. */
-export const restrictsAccess = (controls: InviteAccessControls | null | undefined): boolean =>
+export const restrictsAccess = (controls: InitialAccessControls | null | undefined): boolean =>
   Boolean(controls?.ipSafelist?.length || controls?.apiAccess?.length);

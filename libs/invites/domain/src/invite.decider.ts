@@ -1,4 +1,4 @@
-import type { InviteAccessControls, InviteEvent, Invitee } from '@gatehouse/contracts';
+import type { InitialAccessControls, InviteEvent, Invitee } from '@gatehouse/contracts';
 import { assertNever, type Decider } from '@gatehouse/domain-kit';
 import { initialAccessControls } from '@gatehouse/identity-domain';
 import { isPast } from './invite-expiry';
@@ -13,7 +13,7 @@ export interface InviteFacts {
   readonly accountId: string;
   readonly invitee: Invitee;
   readonly roles: readonly string[];
-  readonly accessControls: InviteAccessControls | null;
+  readonly accessControls: InitialAccessControls | null;
   readonly invitedBy: string;
 }
 

@@ -1,6 +1,6 @@
 import type { DetailChanges } from './user.profile';
 import type {
-  InviteAccessControls,
+  InitialAccessControls,
   LockoutPolicy,
   SessionEndReason,
   LoginChannel,
@@ -26,7 +26,7 @@ export type CreateUser = {
   /** The invite the user accepted, when created from one. */
   readonly invite?: UserInviteOrigin;
   /** The access controls the admin creating the user chose (an invitee's come with the invite). */
-  readonly accessControls?: InviteAccessControls;
+  readonly accessControls?: InitialAccessControls;
   /** The link to choose a first password, for a user an admin creates (an invitee chose theirs). */
   readonly firstPassword?: { readonly resetId: string; readonly expiresAt: string };
 };

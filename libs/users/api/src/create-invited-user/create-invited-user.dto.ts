@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { InviteAccessControls, InvitedUserRequest } from '@gatehouse/contracts';
+import type { InitialAccessControls, InvitedUserRequest } from '@gatehouse/contracts';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -30,5 +30,5 @@ export class CreateInvitedUserDto
   @ApiPropertyOptional({ description: 'carried into UserCreated for the access-control context' })
   @IsOptional()
   @IsObject()
-  accessControls?: InviteAccessControls | null;
+  accessControls?: InitialAccessControls | null;
 }

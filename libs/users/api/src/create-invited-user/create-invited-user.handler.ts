@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AccessEvent, InviteAccessControls, InvitedUserRequest } from '@gatehouse/contracts';
+import type { AccessEvent, InitialAccessControls, InvitedUserRequest } from '@gatehouse/contracts';
 import { type CommandContext, EventStore } from '@gatehouse/event-store';
 import { RequestRefused } from '@gatehouse/http';
 import { assertPasswordPolicy } from '@gatehouse/users-domain';
@@ -58,14 +58,17 @@ export class CreateInvitedUserHandler {
     return { userId };
   }
 
-  private async existing(userId: string, controls: InviteAccessControls | null): Promise<{ userId: string }> {
+  private async existing(
+    userId: string,
+    controls: InitialAccessControls | null,
+  ): Promise<{ userId: string }> {
     await this.create.grantOf(userId);
     await this.accessApplied(userId, controls);
     return { userId };
   }
 
   /** Waits, bounded, for the first write to the user's access stream when the invite has controls to apply. */
-  private async accessApplied(userId: string, controls: InviteAccessControls | null): Promise<void> {
+  private async accessApplied(userId: string, controls: InitialAccessControls | null): Promise<void> {
     if (!controls?.ipSafelist?.length && !controls?.apiAccess?.length) return;
     const applied = async () => (await this.grants.access(userId)).version >= 0;
     if (await untilAppended(this.store, ACCESS_TYPES, applied, ACCESS_WAIT_MS)) return;

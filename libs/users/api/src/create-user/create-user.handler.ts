@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type {
   AccessEvent,
-  InviteAccessControls,
+  InitialAccessControls,
   RoleToggled,
   UserInviteOrigin,
   UserProfile,
@@ -29,7 +29,7 @@ export interface CreateUserInput {
   readonly userId?: string;
   readonly invite?: UserInviteOrigin;
   /** The access controls the admin creating the user chose (an invitee's come with the invite). */
-  readonly accessControls?: InviteAccessControls;
+  readonly accessControls?: InitialAccessControls;
   /** Send the new user a link to choose a first password (a user an admin creates has none). */
   readonly firstPasswordLink?: boolean;
 }
