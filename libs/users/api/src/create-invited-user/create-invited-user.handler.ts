@@ -1,17 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { AccessEvent, InitialAccessControls, InvitedUserRequest } from '@gatehouse/contracts';
-import { type CommandContext, EventStore } from '@gatehouse/event-store';
+import type { InitialAccessControls, InvitedUserRequest } from '@gatehouse/contracts';
+import type { CommandContext } from '@gatehouse/event-store';
 import { RequestRefused } from '@gatehouse/http';
 import { assertPasswordPolicy } from '@gatehouse/users-domain';
 import { CreateUserHandler } from '../create-user/create-user.handler';
-import { untilAppended } from '../create-user/until-appended';
-import { Grants, PasswordHasher } from '@gatehouse/identity';
+import { PasswordHasher } from '@gatehouse/identity';
+import { restrictsAccess } from '@gatehouse/identity-domain';
 import { UserCommands } from '../user-commands';
-
-/** How long the create waits for the access-control context to apply the invite's controls. */
-const ACCESS_WAIT_MS = 10_000;
-/** What the access-control context appends to apply an invite's controls. */
-const ACCESS_TYPES: ReadonlySet<AccessEvent['type']> = new Set(['IpSafelistChanged', 'ApiAccessChanged']);
 
 /**
  * The user an invitee becomes, created by the users context (docs/adr/20261201-accept-invite-creates-user-
@@ -27,8 +22,6 @@ export class CreateInvitedUserHandler {
     private readonly create: CreateUserHandler,
     private readonly users: UserCommands,
     private readonly passwords: PasswordHasher,
-    private readonly grants: Grants,
-    private readonly store: EventStore,
   ) {}
 
   async handle(request: InvitedUserRequest, context: CommandContext): Promise<{ userId: string }> {
@@ -67,11 +60,9 @@ export class CreateInvitedUserHandler {
     return { userId };
   }
 
-  /** Waits, bounded, for the first write to the user's access stream when the invite has controls to apply. */
+  /** Waits, bounded, for the invite's controls to be applied, when it has any. */
   private async accessApplied(userId: string, controls: InitialAccessControls | null): Promise<void> {
-    if (!controls?.ipSafelist?.length && !controls?.apiAccess?.length) return;
-    const applied = async () => (await this.grants.access(userId)).version >= 0;
-    if (await untilAppended(this.store, ACCESS_TYPES, applied, ACCESS_WAIT_MS)) return;
+    if (!restrictsAccess(controls) || (await this.create.accessApplied(userId))) return;
     throw new RequestRefused(
       503,
       'INVITED_ACCESS_PENDING',

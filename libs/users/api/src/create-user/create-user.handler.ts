@@ -115,7 +115,11 @@ export class CreateUserHandler {
     ];
     const versions = await handleCommands(this.store, steps, context);
     if (roles.length > 0) await this.grantOf(userId);
-    if (restrictsAccess(accessControls)) await this.accessOf(userId);
+    if (restrictsAccess(accessControls) && !(await this.accessApplied(userId))) {
+      this.logger.warn(
+        `access controls of user ${userId} not applied yet; the access-control service applies them`,
+      );
+    }
     return { userId, version: versions.get(userStreamId(userId)) ?? 0 };
   }
 
@@ -127,14 +131,12 @@ export class CreateUserHandler {
   }
 
   /**
-   * Waits, bounded, for the access-control context to apply the controls chosen. Past the wait the user
-   * exists and no login of theirs is accepted until they are applied (initialAccessPending).
+   * Waits, bounded, for the access-control context to apply the controls chosen for the new user (its
+   * first write to the user's access stream); false past the wait. The user exists then, and no login of
+   * theirs is accepted until the controls are applied (initialAccessPending).
    */
-  private async accessOf(userId: string): Promise<void> {
+  async accessApplied(userId: string): Promise<boolean> {
     const applied = async () => (await this.grants.access(userId)).version >= 0;
-    if (await untilAppended(this.store, ACCESS_TYPES, applied, REACTION_WAIT_MS)) return;
-    this.logger.warn(
-      `access controls of user ${userId} not applied yet; the access-control service applies them`,
-    );
+    return untilAppended(this.store, ACCESS_TYPES, applied, REACTION_WAIT_MS);
   }
 }
