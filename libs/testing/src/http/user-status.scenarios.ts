@@ -95,6 +95,12 @@ export function userStatusScenarios(stack: () => LifecycleStack): void {
       expect(problemOf(again)).toMatchObject({ status: 409, code: 'DELETION_ALREADY_REQUESTED' });
     });
 
+    it("refuses an Account admin's request for their own deletion (403), which would leave the account to nobody", async () => {
+      const own = await account.admin.post(`${userPath(account.adminUserId)}/deletion-request`, {});
+      expect(problemOf(own)).toMatchObject({ status: 403, code: 'ACCOUNT_ADMIN_OWN_DELETION' });
+      expect((await account.admin.get(userPath(account.adminUserId))).status).toBe(200);
+    });
+
     it('lets an admin take a request back: the user logs in again and lists without it; nobody else (403, 404)', async () => {
       const target = await newMember(stack(), account);
       const path = `${userPath(target.userId)}/deletion-request`;

@@ -57,7 +57,15 @@ export type DisableUser = {
   readonly actorId: string;
 };
 export type EnableUser = { readonly type: 'EnableUser'; readonly accountId: string };
-export type RequestDeletion = { readonly type: 'RequestDeletion'; readonly accountId: string };
+/**
+ * `selfAsAccountAdmin`: an Account admin asks for their own deletion, which would end their access at once;
+ * as the only one, it would leave the account with nobody to manage it or take the request back.
+ */
+export type RequestDeletion = {
+  readonly type: 'RequestDeletion';
+  readonly accountId: string;
+  readonly selfAsAccountAdmin?: boolean;
+};
 export type WithdrawDeletionRequest = {
   readonly type: 'WithdrawDeletionRequest';
   readonly accountId: string;

@@ -52,6 +52,7 @@ export function decideUser(command: UserCommand, state: UserState): UserEvent[] 
       return [{ type: 'UserEnabled', data: { userId, status: state.locked ? 'locked' : 'active' } }];
     }
     case 'RequestDeletion':
+      if (command.selfAsAccountAdmin) throw UserErrors.adminCannotRequestOwnDeletion();
       if (state.deletionRequested) throw UserErrors.deletionAlreadyRequested();
       return [{ type: 'UserDeletionRequested', data: { userId } }];
     case 'WithdrawDeletionRequest':

@@ -51,6 +51,12 @@ export const UserErrors = {
     ),
   cannotDisableSelf: () =>
     new DomainError('CANNOT_DISABLE_SELF', 'forbidden', 'nobody can disable their own account'),
+  adminCannotRequestOwnDeletion: () =>
+    new DomainError(
+      'ACCOUNT_ADMIN_OWN_DELETION',
+      'forbidden',
+      "an Account admin's deletion is requested by another Account admin, who can also take it back",
+    ),
   alreadyDisabled: () => new DomainError('USER_ALREADY_DISABLED', 'conflict', 'the user is already disabled'),
   notDisabled: () => new DomainError('USER_NOT_DISABLED', 'conflict', 'the user is not disabled'),
   disabled: () => new DomainError('USER_DISABLED', 'conflict', 'the user is disabled; enable them first'),

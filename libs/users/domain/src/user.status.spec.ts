@@ -48,6 +48,16 @@ describe('user status', () => {
         .when(request)
         .then([{ type: 'UserDeletionRequested', data: { userId: 'u1' } }]);
     });
+    it("refuses an Account admin's own request, which another Account admin makes", () => {
+      spec
+        .given([created])
+        .when({ ...request, selfAsAccountAdmin: true })
+        .thenThrows('ACCOUNT_ADMIN_OWN_DELETION');
+      spec
+        .given([created])
+        .when({ ...request, selfAsAccountAdmin: false })
+        .then([{ type: 'UserDeletionRequested', data: { userId: 'u1' } }]);
+    });
     it('refuses a second request', () => {
       spec
         .given([created, { type: 'UserDeletionRequested', data: { userId: 'u1' } }])

@@ -1,5 +1,6 @@
 import { Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { BuiltInRoles } from '@gatehouse/contracts';
 import { CurrentPrincipal, type Principal } from '@gatehouse/http';
 import type { FastifyRequest } from 'fastify';
 import { assertManagesUser } from '../access';
@@ -13,8 +14,9 @@ export class RequestDeletionHttpController {
   constructor(private readonly users: UserCommands) {}
 
   /**
-   * Permission: the user themselves, or users:manage. Records the request (202: erasure comes later);
-   * GET and the users list show `deletionRequestedAt`.
+   * Permission: the user themselves, or users:manage; an Account admin's own only by another Account admin
+   * (403). Records the request (202: erasure comes later); GET and the users list show
+   * `deletionRequestedAt`.
    */
   @Post(':userId/deletion-request')
   @HttpCode(202)
@@ -24,11 +26,11 @@ export class RequestDeletionHttpController {
     @CurrentPrincipal() principal: Principal,
     @Req() request: FastifyRequest,
   ): Promise<{ deletionRequestedAt: string }> {
-    assertManagesUser(principal, accountId, userId, await this.users.rolesOf(userId), {
-      orSelf: true,
-    });
+    const roles = await this.users.rolesOf(userId);
+    assertManagesUser(principal, accountId, userId, roles, { orSelf: true });
     const context = commandContext(request, accountId, principal.userId);
-    await this.users.run(userId, { type: 'RequestDeletion', accountId }, context);
+    const selfAsAccountAdmin = principal.userId === userId && roles.has(BuiltInRoles.accountAdmin);
+    await this.users.run(userId, { type: 'RequestDeletion', accountId, selfAsAccountAdmin }, context);
     return { deletionRequestedAt: context.now.toISOString() };
   }
 
