@@ -29,11 +29,11 @@ import { EnableUserHttpController } from './enable-user/enable-user.http.control
 import { UserEmailsReaction } from './notifications/user-emails.reaction';
 import { PasswordResets } from './password-reset/password-resets';
 import { RequestDeletionHttpController } from './request-deletion/request-deletion.http.controller';
-import { UnlockUserHandler } from './unlock-user/unlock-user.handler';
 import { UnlockUserHttpController } from './unlock-user/unlock-user.http.controller';
 import { SendPasswordResetHttpController } from './send-password-reset/send-password-reset.http.controller';
 import { TargetUserReadAhead } from './target-user-read-ahead';
 import { UserCommands } from './user-commands';
+import { ResetLinksHandler } from './password-reset/reset-links.handler';
 import { UsernameReservationsMigration } from './username-reservations/username-reservations.migration';
 
 /**
@@ -75,7 +75,7 @@ import { UsernameReservationsMigration } from './username-reservations/username-
     UserEmailsReaction,
     PasswordResets,
     ChangePasswordHandler,
-    UnlockUserHandler,
+    ResetLinksHandler,
     CompletePasswordResetHandler,
     CreateInvitedUserHandler,
     UserSessions,

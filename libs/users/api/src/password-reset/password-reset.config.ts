@@ -1,5 +1,3 @@
-import { v7 as uuidv7 } from 'uuid';
-
 /**
  * Where password links point and how long a reset link lives. Links are `<publicUrl><page>?token=<token>`:
  * the page (password-pages.ts) reads the token to greet the user in their language and moves it into its
@@ -12,14 +10,6 @@ export abstract class PasswordResetConfig {
 }
 
 export const DEFAULT_RESET_TTL_MINUTES = 60;
-
-/** A new reset link's id and deadline; the token is made when the email goes (UserEmailsReaction). */
-export function newResetLink(
-  config: PasswordResetConfig,
-  now: Date,
-): { readonly resetId: string; readonly expiresAt: string } {
-  return { resetId: uuidv7(), expiresAt: new Date(now.getTime() + config.ttlMinutes * 60_000).toISOString() };
-}
 
 /** A user an admin creates has a week to choose a first password (the product page's invite default). */
 export const FIRST_PASSWORD_TTL_DAYS = 7;

@@ -2,20 +2,15 @@ import { Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/c
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '@gatehouse/http';
 import { commandContext } from '@gatehouse/identity';
-import type { SendPasswordReset } from '@gatehouse/users-domain';
 import type { FastifyRequest } from 'fastify';
 import { assertAccountAdmin } from '../access';
-import { newResetLink, PasswordResetConfig } from '../password-reset/password-reset.config';
-import { UserCommands } from '../user-commands';
+import { ResetLinksHandler } from '../password-reset/reset-links.handler';
 
 @ApiTags('users')
 @ApiBearerAuth()
 @Controller('v1/accounts/:accountId/users')
 export class SendPasswordResetHttpController {
-  constructor(
-    private readonly users: UserCommands,
-    private readonly config: PasswordResetConfig,
-  ) {}
+  constructor(private readonly links: ResetLinksHandler) {}
 
   /**
    * Permission: the Account admin role, as for unlocking, the other way an admin puts a password link in a
@@ -32,12 +27,6 @@ export class SendPasswordResetHttpController {
     @Req() request: FastifyRequest,
   ): Promise<void> {
     assertAccountAdmin(principal, accountId);
-    const context = commandContext(request, accountId, principal.userId);
-    const command: SendPasswordReset = {
-      type: 'SendPasswordReset',
-      accountId,
-      ...newResetLink(this.config, context.now),
-    };
-    await this.users.run(userId, command, context);
+    await this.links.sendReset(userId, commandContext(request, accountId, principal.userId));
   }
 }

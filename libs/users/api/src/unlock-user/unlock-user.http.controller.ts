@@ -4,13 +4,13 @@ import { CurrentPrincipal, type Principal } from '@gatehouse/http';
 import type { FastifyRequest } from 'fastify';
 import { assertAccountAdmin } from '../access';
 import { commandContext } from '@gatehouse/identity';
-import { UnlockUserHandler } from './unlock-user.handler';
+import { ResetLinksHandler } from '../password-reset/reset-links.handler';
 
 @ApiTags('users')
 @ApiBearerAuth()
 @Controller('v1/accounts/:accountId/users')
 export class UnlockUserHttpController {
-  constructor(private readonly handler: UnlockUserHandler) {}
+  constructor(private readonly links: ResetLinksHandler) {}
 
   /** Permission: the Account admin role (the product lets only an Account admin unlock). Emails a reset link. */
   @Post(':userId/unlock')
@@ -22,6 +22,6 @@ export class UnlockUserHttpController {
     @Req() request: FastifyRequest,
   ): Promise<void> {
     assertAccountAdmin(principal, accountId);
-    await this.handler.unlock(userId, commandContext(request, accountId, principal.userId));
+    await this.links.unlock(userId, commandContext(request, accountId, principal.userId));
   }
 }
