@@ -59,4 +59,51 @@ export type ApiKeyRevoked = DomainEvent<
   { readonly userId: string; readonly keyId: string; readonly reason: 'revoked' | 'rotated' }
 >;
 
-export type AccessEvent = IpSafelistChanged | ApiAccessChanged | ApiKeyIssued | ApiKeyRevoked;
+/**
+ * Channels a 2FA PIN can be delivered by (product page: "Channel selection for 2FA"); the ones not chosen
+ * are the failover, in this order.
+ */
+export const TwoFactorChannels = ['sms', 'voice', 'email'] as const;
+export type TwoFactorChannel = (typeof TwoFactorChannels)[number];
+
+/** The user's preferred 2FA channel; `previous` is null the first time one is chosen. */
+export type TwoFactorChannelSelected = DomainEvent<
+  'TwoFactorChannelSelected',
+  {
+    readonly userId: string;
+    readonly actor: string;
+    readonly channel: TwoFactorChannel;
+    readonly previous: TwoFactorChannel | null;
+  }
+>;
+
+/** Platforms of the Conversations mobile app, the only app mobile authentication supports. */
+export const MobilePlatforms = ['ios', 'android'] as const;
+export type MobilePlatform = (typeof MobilePlatforms)[number];
+
+/** A device of the user's registered for mobile authentication (product page: "Mobile authentication"). */
+export type MobileDeviceRegistered = DomainEvent<
+  'MobileDeviceRegistered',
+  {
+    readonly userId: string;
+    readonly deviceId: string;
+    readonly name: string;
+    readonly platform: MobilePlatform;
+    readonly registeredAt: string;
+  }
+>;
+
+/** A registered device no longer authenticates the user; `actor` is the user or an Account admin. */
+export type MobileDeviceRemoved = DomainEvent<
+  'MobileDeviceRemoved',
+  { readonly userId: string; readonly deviceId: string; readonly actor: string }
+>;
+
+export type AccessEvent =
+  | IpSafelistChanged
+  | ApiAccessChanged
+  | ApiKeyIssued
+  | ApiKeyRevoked
+  | TwoFactorChannelSelected
+  | MobileDeviceRegistered
+  | MobileDeviceRemoved;

@@ -21,6 +21,14 @@ import {
   setInvitedSafelist,
   setIpSafelist,
 } from './ip-safelist.rules';
+import {
+  type RegisterMobileDevice,
+  registerMobileDevice,
+  type RemoveMobileDevice,
+  removeMobileDevice,
+  type SelectTwoFactorChannel,
+  selectTwoFactorChannel,
+} from './sign-in-settings.rules';
 
 /** Basic authentication allowed or not per protocol; protocols not named keep their setting. */
 export type SetApiAccess = {
@@ -49,7 +57,10 @@ export type AccessCommand =
   | SetApiAccess
   | IssueApiKey
   | RevokeApiKey
-  | RotateApiKey;
+  | RotateApiKey
+  | SelectTwoFactorChannel
+  | RegisterMobileDevice
+  | RemoveMobileDevice;
 
 function setApiAccess(command: SetApiAccess, state: AccessState): ApiAccessChanged[] {
   return (Object.entries(command.protocols) as [ApiProtocol, boolean][])
@@ -72,8 +83,8 @@ function applyInvitedAccess(command: ApplyInvitedAccess, state: AccessState): Ac
 }
 
 /**
- * One user's access controls, in `access-<userId>`: the IP safelist, basic-auth access per protocol and
- * API keys. Who may ask (Account admin, or the user for their own keys) is judged at the edge; the rules
+ * One user's access controls, in `access-<userId>`: the IP safelist, basic-auth access per protocol, API
+ * keys, the preferred 2FA channel and the mobile devices. Who may ask (Account admin, or the user for their own keys) is judged at the edge; the rules
  * on the data, and the self-lockout guard, are here. Its state is the identity lib's access view, the
  * one every service enforces.
  */
@@ -94,6 +105,12 @@ export const accessDecider: Decider<AccessCommand, AccessState, AccessEvent> = {
         return revokeApiKey(command, state);
       case 'RotateApiKey':
         return rotateApiKey(command, state);
+      case 'SelectTwoFactorChannel':
+        return selectTwoFactorChannel(command, state);
+      case 'RegisterMobileDevice':
+        return registerMobileDevice(command, state);
+      case 'RemoveMobileDevice':
+        return removeMobileDevice(command, state);
       default:
         return assertNever(command);
     }

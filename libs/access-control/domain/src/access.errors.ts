@@ -5,6 +5,8 @@ export const IP_LABEL_MAX_LENGTH = 60;
 export const API_KEY_NAME_MAX_LENGTH = 60;
 export const API_KEY_MAX_DAYS = 365;
 export const API_KEYS_MAX_LIVE = 50;
+export const MOBILE_DEVICE_NAME_MAX_LENGTH = 60;
+export const MOBILE_DEVICES_MAX = 10;
 
 /**
  * Every rule of the access-control context has one stable code here, but a safelist entry's, which invites
@@ -63,4 +65,32 @@ export const AccessErrors = {
       `a user holds at most ${API_KEYS_MAX_LIVE} live API keys; revoke one first`,
     ),
   keyNotFound: () => new DomainError('API_KEY_NOT_FOUND', 'not-found', 'no such API key', 'keyId'),
+  deviceNameInvalid: () =>
+    new DomainError(
+      'MOBILE_DEVICE_NAME_INVALID',
+      'unprocessable',
+      `a device name has 1 to ${MOBILE_DEVICE_NAME_MAX_LENGTH} characters, not only spaces`,
+      'name',
+    ),
+  deviceNameTaken: () =>
+    new DomainError(
+      'MOBILE_DEVICE_NAME_TAKEN',
+      'conflict',
+      'the user already has a device of that name',
+      'name',
+    ),
+  tooManyDevices: () =>
+    new DomainError(
+      'MOBILE_DEVICE_LIMIT',
+      'conflict',
+      `a user registers at most ${MOBILE_DEVICES_MAX} mobile devices; remove one first`,
+    ),
+  deviceSelfOnly: () =>
+    new DomainError(
+      'MOBILE_DEVICE_SELF_ONLY',
+      'forbidden',
+      "a device is registered from the user's own app, signed in as them",
+    ),
+  deviceNotFound: () =>
+    new DomainError('MOBILE_DEVICE_NOT_FOUND', 'not-found', 'no such mobile device', 'deviceId'),
 };

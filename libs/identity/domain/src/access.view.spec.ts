@@ -72,4 +72,35 @@ describe('the access view as authentication reads it', () => {
       expect(liveKey(revoked, 'k1', new Date('2026-01-02T00:00:00Z'))).toBeNull();
     });
   });
+
+  describe('when reading the sign-in settings', () => {
+    const device = (deviceId: string, name: string): AccessEvent => ({
+      type: 'MobileDeviceRegistered',
+      data: { userId: 'u1', deviceId, name, platform: 'ios', registeredAt: '2026-01-01T00:00:00Z' },
+    });
+    it('has no 2FA channel until one is chosen, then the latest choice', () => {
+      expect(accessView.initialState().twoFactorChannel).toBeNull();
+      const chosen = fold(accessView.evolve, accessView.initialState(), [
+        {
+          type: 'TwoFactorChannelSelected',
+          data: { userId: 'u1', actor: 'u1', channel: 'sms', previous: null },
+        },
+        {
+          type: 'TwoFactorChannelSelected',
+          data: { userId: 'u1', actor: 'a', channel: 'voice', previous: 'sms' },
+        },
+      ]);
+      expect(chosen.twoFactorChannel).toBe('voice');
+    });
+    it('holds the registered devices until each is removed', () => {
+      const state = fold(accessView.evolve, accessView.initialState(), [
+        device('d1', 'phone'),
+        device('d2', 'tablet'),
+        { type: 'MobileDeviceRemoved', data: { userId: 'u1', deviceId: 'd1', actor: 'a' } },
+      ]);
+      expect([...state.mobileDevices.values()]).toEqual([
+        { deviceId: 'd2', name: 'tablet', platform: 'ios', registeredAt: '2026-01-01T00:00:00Z' },
+      ]);
+    });
+  });
 });

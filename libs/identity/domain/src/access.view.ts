@@ -1,21 +1,33 @@
-import type { AccessEvent, ApiKeyIssued, ApiProtocol, IpSafelistEntry } from '@gatehouse/contracts';
+import type {
+  AccessEvent,
+  ApiKeyIssued,
+  ApiProtocol,
+  IpSafelistEntry,
+  MobileDeviceRegistered,
+  TwoFactorChannel,
+} from '@gatehouse/contracts';
 import type { View } from '@gatehouse/domain-kit';
 import { covers, type IpRange, rangeOf } from './ip-match';
 
 /** An API key that has not been revoked (it may have expired: expiry is judged against the clock). */
 export type ApiKeyState = Omit<ApiKeyIssued['data'], 'userId' | 'replaces'>;
 
+export type MobileDeviceState = Omit<MobileDeviceRegistered['data'], 'userId'>;
+
 /**
  * One user's access controls (`access-<userId>`), as authentication reads them on every request: the
  * safelist (with its ranges parsed once, when the event is folded, so a check parses nothing), which
- * protocols allow basic authentication, and the live API keys. The access-control deciders fold the
- * same view, so what is decided and what is enforced cannot disagree.
+ * protocols allow basic authentication, and the live API keys; beside them the settings of sign-in that
+ * other services act on (the preferred 2FA channel, null until chosen, and the registered mobile devices).
+ * The access-control deciders fold the same view, so what is decided and what is enforced cannot disagree.
  */
 export interface AccessState {
   readonly safelist: readonly IpSafelistEntry[];
   readonly ranges: readonly IpRange[];
   readonly apiAccess: Readonly<Record<ApiProtocol, boolean>>;
   readonly apiKeys: ReadonlyMap<string, ApiKeyState>;
+  readonly twoFactorChannel: TwoFactorChannel | null;
+  readonly mobileDevices: ReadonlyMap<string, MobileDeviceState>;
 }
 
 export const accessView: View<AccessState, AccessEvent> = {
@@ -24,6 +36,8 @@ export const accessView: View<AccessState, AccessEvent> = {
     ranges: [],
     apiAccess: { http: false, smpp: false },
     apiKeys: new Map(),
+    twoFactorChannel: null,
+    mobileDevices: new Map(),
   }),
   evolve: (state, event) => {
     switch (event.type) {
@@ -40,6 +54,18 @@ export const accessView: View<AccessState, AccessEvent> = {
         const apiKeys = new Map(state.apiKeys);
         apiKeys.delete(event.data.keyId);
         return { ...state, apiKeys };
+      }
+      case 'TwoFactorChannelSelected':
+        return { ...state, twoFactorChannel: event.data.channel };
+      case 'MobileDeviceRegistered': {
+        const { deviceId, name, platform, registeredAt } = event.data;
+        const device: MobileDeviceState = { deviceId, name, platform, registeredAt };
+        return { ...state, mobileDevices: new Map(state.mobileDevices).set(deviceId, device) };
+      }
+      case 'MobileDeviceRemoved': {
+        const mobileDevices = new Map(state.mobileDevices);
+        mobileDevices.delete(event.data.deviceId);
+        return { ...state, mobileDevices };
       }
       default:
         return state;
