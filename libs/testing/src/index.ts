@@ -38,6 +38,7 @@ export * from './infra/users-replay';
 export * from './http/invites.scenarios';
 export * from './http/invite-crash.scenarios';
 export * from './http/access-control.scenarios';
+export * from './http/sign-in-settings.scenarios';
 export * from './http/stream-ownership.scenarios';
 export * from './browser/pages.scenarios';
 export * from './http/basic-auth.scenarios';

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import {
   accessCheckScenarios,
   accessControlScenarios,
+  signInSettingsScenarios,
   accessRefusalCountScenarios,
   accessRefusalsScenarios,
   basicAuthScenarios,
@@ -75,6 +76,7 @@ describe('embedded mode', () => {
   );
   invitesScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   accessControlScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
+  signInSettingsScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   basicAuthScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   accessCheckScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   accessRefusalsScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));

@@ -2,6 +2,7 @@ import {
   accessCheckScenarios,
   accessRefusalsScenarios,
   accessControlScenarios,
+  signInSettingsScenarios,
   basicAuthScenarios,
   DistributedStack,
   gatewayScenarios,
@@ -45,6 +46,7 @@ describe('distributed mode', () => {
   permissionMatrixScenarios(() => stack);
   sessionsScenarios(() => stack);
   accessControlScenarios(() => stack);
+  signInSettingsScenarios(() => stack);
   basicAuthScenarios(() => stack);
   accessCheckScenarios(() => stack);
   accessRefusalsScenarios(() => stack);

@@ -12,13 +12,17 @@ import { IssueApiKeyHttpController } from './issue-api-key/issue-api-key.http.co
 import { ListApiKeysHttpController } from './list-api-keys/list-api-keys.http.controller';
 import { AccessRefusalsList } from './list-access-refusals/access-refusals.list';
 import { ListAccessRefusalsHttpController } from './list-access-refusals/list-access-refusals.http.controller';
+import { RegisterMobileDeviceHttpController } from './mobile-devices/register-mobile-device.http.controller';
+import { RemoveMobileDeviceHttpController } from './mobile-devices/remove-mobile-device.http.controller';
+import { SelectTwoFactorChannelHttpController } from './select-two-factor-channel/select-two-factor-channel.http.controller';
 import { RevokeApiKeyHttpController } from './revoke-api-key/revoke-api-key.http.controller';
 import { RotateApiKeyHttpController } from './rotate-api-key/rotate-api-key.http.controller';
 import { SetApiAccessHttpController } from './set-api-access/set-api-access.http.controller';
 import { SetIpSafelistHttpController } from './set-ip-safelist/set-ip-safelist.http.controller';
 
 /**
- * The access-control context over HTTP: a user's IP safelist, API access per protocol and API keys, and
+ * The access-control context over HTTP: a user's IP safelist, API access per protocol, API keys, 2FA
+ * channel and mobile devices, and
  * the access controls of an accepted invite applied to its new user (a reaction), and the refusals the
  * edge recorded of a user's credentials (read only: every service's edge writes them). The rules are enforced
  * on every request of every service by the identity lib; this module only writes them, and answers other
@@ -32,6 +36,9 @@ import { SetIpSafelistHttpController } from './set-ip-safelist/set-ip-safelist.h
     AddCurrentIpHttpController,
     SetIpSafelistHttpController,
     SetApiAccessHttpController,
+    SelectTwoFactorChannelHttpController,
+    RegisterMobileDeviceHttpController,
+    RemoveMobileDeviceHttpController,
     ListApiKeysHttpController,
     IssueApiKeyHttpController,
     RotateApiKeyHttpController,

@@ -25,6 +25,17 @@ const sendInvite = async ({ account }: PrepareKit) => {
   return { inviteId: sent.body.inviteId };
 };
 
+/** A device the developer registers from their own session (no one else may register it). */
+const developerDevice = async ({ account, developer }: PrepareKit) => {
+  const path = `/v1/accounts/${account.accountId}/users/${developer.userId}/access-controls/mobile-devices`;
+  const registered = await developer.client.post<{ deviceId: string }>(path, {
+    name: `matrix ${Math.random().toString(36).slice(2)}`,
+    platform: 'android',
+  });
+  if (registered.status !== 201) throw new Error(`registering a device failed: ${registered.status}`);
+  return { deviceId: registered.body.deviceId };
+};
+
 /** The access-control and invites endpoints of docs/permissions.md, with who may and who may not call them. */
 export const accessAndInviteRows: Row[] = [
   {
@@ -54,6 +65,22 @@ export const accessAndInviteRows: Row[] = [
   {
     endpoint: 'PUT /v1/accounts/:accountId/users/:userId/access-controls/api-access',
     request: (c) => ({ method: 'PUT', path: `${access(c)}/api-access`, body: { http: false, smpp: false } }),
+    allowed: 'admin',
+    refused: 'manager',
+  },
+  {
+    endpoint: 'PUT /v1/accounts/:accountId/users/:userId/access-controls/two-factor',
+    request: (c) => ({ method: 'PUT', path: `${access(c)}/two-factor`, body: { channel: 'voice' } }),
+    allowed: 'admin',
+    refused: 'manager',
+  },
+  {
+    endpoint: 'DELETE /v1/accounts/:accountId/users/:userId/access-controls/mobile-devices/:deviceId',
+    prepare: developerDevice,
+    request: (c) => ({
+      method: 'DELETE',
+      path: `/v1/accounts/${c.accountId}/users/${c.developer.userId}/access-controls/mobile-devices/${c.made['deviceId']}`,
+    }),
     allowed: 'admin',
     refused: 'manager',
   },

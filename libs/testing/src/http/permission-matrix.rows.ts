@@ -175,4 +175,6 @@ export const rows: Row[] = [
  */
 export const coveredElsewhere: Record<string, string> = {
   'DELETE /v1/sessions/current': "no account in the path: logout ends only the caller's own session",
+  'POST /v1/accounts/:accountId/users/:userId/access-controls/mobile-devices':
+    'the user themselves only, every caller else refused: sign-in-settings.scenarios.ts',
 };
