@@ -171,6 +171,8 @@ export function eventSql(schema: string) {
      * docs/adr/20261202-appenders-named-by-their-process-array-xid.md).
      */
     readAll: `SELECT ${columns} FROM ${escapeIdentifier(schema)}.gh_read_all($1::xid8, $2::bigint, $3::int)`,
+    readAccount: `SELECT ${columns} FROM ${escapeIdentifier(schema)}.gh_read_account(
+      $1::text, $2::xid8, $3::bigint, $4::int, $5::timestamptz, $6::timestamptz)`,
     loadSnapshot: `SELECT version, state FROM ${snapshots} WHERE stream_id = $1 AND view = $2`,
     saveSnapshot: `
       INSERT INTO ${snapshots} (stream_id, view, version, state) VALUES ($1, $2, $3, $4)

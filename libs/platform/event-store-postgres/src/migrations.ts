@@ -179,4 +179,34 @@ export const migrations: readonly Migration[] = [
       DROP TRIGGER gh_events_appended ON ${schema}.gh_events;
       DROP FUNCTION ${schema}.gh_notify_appended();`,
   },
+  {
+    version: 9,
+    name: "an account's events in the global order",
+    // Auditors read one account's history page by page in the global order: the index walks it from a
+    // checkpoint with no sort (the one by account and global position, never read, goes). The read is
+    // readAll's two looks with the account's rows only: a late commit of the account is not skipped.
+    sql: (schema) => `
+      CREATE INDEX gh_events_account_order ON ${schema}.gh_events (account_id, tx_id, global_position);
+      DROP INDEX ${schema}.gh_events_account;
+      CREATE FUNCTION ${schema}.gh_read_account(
+        account text, after_tx xid8, after_position bigint, max_count int, since timestamptz, until timestamptz
+      ) RETURNS SETOF ${schema}.gh_events LANGUAGE plpgsql VOLATILE AS $$
+        DECLARE
+          first record;
+        BEGIN
+          IF current_setting('transaction_isolation') <> 'read committed' THEN
+            RAISE EXCEPTION 'gh_read_account needs READ COMMITTED: its second look must see a later snapshot';
+          END IF;
+          SELECT * INTO first FROM ${schema}.gh_appenders();
+          RETURN QUERY SELECT * FROM ${schema}.gh_events
+            WHERE account_id = account AND (tx_id, global_position) > (after_tx, after_position)
+              AND occurred_at >= coalesce(since, '-infinity') AND occurred_at < coalesce(until, 'infinity')
+              AND tx_id < coalesce(
+                (SELECT min(x) FROM pg_snapshot_xip(pg_current_snapshot()) AS x
+                  WHERE x::text::bigint % 4294967296 = ANY(first.appenders) OR x >= first.next),
+                pg_snapshot_xmax(pg_current_snapshot()))
+            ORDER BY tx_id, global_position
+            LIMIT max_count;
+        END $$;`,
+  },
 ];

@@ -9,6 +9,7 @@ import {
   type Lease,
   matchRetry,
   type ReadAllOptions,
+  type ReadAccountOptions,
   type ReadStreamOptions,
   type Snapshot,
   START,
@@ -183,6 +184,21 @@ export class PostgresEventStore extends EventStore {
       name: 'gh_read_all',
       text: this.sql.readAll,
       values: [...parseCheckpoint(options.after), options.maxCount],
+    });
+    return rows.map(toStoredEvent);
+  }
+
+  override async readAccount(accountId: string, options: ReadAccountOptions): Promise<StoredEvent[]> {
+    const { rows } = await this.pool.query<EventRow>({
+      name: 'gh_read_account',
+      text: this.sql.readAccount,
+      values: [
+        accountId,
+        ...parseCheckpoint(options.after),
+        options.maxCount,
+        options.since ?? null,
+        options.until ?? null,
+      ],
     });
     return rows.map(toStoredEvent);
   }

@@ -8,6 +8,7 @@ import {
   type ExpectedVersion,
   matchRetry,
   type ReadAllOptions,
+  type ReadAccountOptions,
   type ReadStreamOptions,
   type Snapshot,
   START,
@@ -170,14 +171,22 @@ export class SqliteEventStore extends EventStore {
   }
 
   async readAll(options: ReadAllOptions): Promise<StoredEvent[]> {
-    const after = options.after === START ? 0 : Number(options.after);
-    if (!Number.isSafeInteger(after))
-      throw new Error(`not a SQLite event store checkpoint: '${options.after}'`);
+    const after = this.position(options.after);
     const upTo = this.writes.awaitingFlush ? this.durable : Number.MAX_SAFE_INTEGER;
     return (
       this.recentlyParsed(after, Math.min(upTo, after + options.maxCount)) ??
       this.statements.readAll.all(after, upTo, options.maxCount).map((row) => this.stored(row))
     );
+  }
+
+  override async readAccount(accountId: string, options: ReadAccountOptions): Promise<StoredEvent[]> {
+    const after = this.position(options.after);
+    const upTo = this.writes.awaitingFlush ? this.durable : Number.MAX_SAFE_INTEGER;
+    // Every ISO instant sorts after '' and before '~'.
+    const [since, until] = [options.since ?? '', options.until ?? '~'];
+    return this.statements.readAccount
+      .all(accountId, after, upTo, since, until, options.maxCount)
+      .map((row) => this.stored(row));
   }
 
   async loadSnapshot(streamId: string, view: string): Promise<Snapshot | null> {
@@ -194,6 +203,12 @@ export class SqliteEventStore extends EventStore {
 
   async saveCheckpoint(name: string, checkpoint: string): Promise<void> {
     this.statements.saveCheckpoint.run(name, checkpoint);
+  }
+
+  private position(checkpoint: string): number {
+    const after = checkpoint === START ? 0 : Number(checkpoint);
+    if (!Number.isSafeInteger(after)) throw new Error(`not a SQLite event store checkpoint: '${checkpoint}'`);
+    return after;
   }
 
   async close(): Promise<void> {

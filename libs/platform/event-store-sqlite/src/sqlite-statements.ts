@@ -57,6 +57,12 @@ export function prepare(db: Database, derived: Database) {
       `SELECT ${columns} FROM gh_events WHERE global_position > ? AND global_position <= ?
        ORDER BY global_position LIMIT ?`,
     ),
+    // occurred_at is stored as toISOString writes it, so text order is time order.
+    readAccount: db.prepare<[string, number, number, string, string, number], EventRow>(
+      `SELECT ${columns} FROM gh_events WHERE account_id = ? AND global_position > ? AND global_position <= ?
+         AND occurred_at >= ? AND occurred_at < ?
+       ORDER BY global_position LIMIT ?`,
+    ),
     lastPosition: db.prepare<[], number | null>('SELECT max(global_position) FROM gh_events').pluck(),
     loadSnapshot: db.prepare<[string, string], Snapshot>(
       'SELECT version, state FROM gh_snapshots WHERE stream_id = ? AND view = ?',

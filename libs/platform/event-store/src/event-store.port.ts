@@ -60,6 +60,17 @@ export interface ReadAllOptions {
   readonly maxCount: number;
 }
 
+/** readAccount's page: the account's events after `after`, those that occurred in [since, until) only. */
+export interface ReadAccountOptions extends ReadAllOptions {
+  /** An instant as `Date.prototype.toISOString` writes it; absent: from the account's first event. */
+  readonly since?: string;
+  /** As `since`, excluded; absent: up to the newest event. */
+  readonly until?: string;
+}
+
+/** How many events the fallback readAccount reads of the global order at a time. */
+const ACCOUNT_SCAN_PAGE = 1000;
+
 /**
  * Port of the source of truth. Adapters guarantee:
  * - append is atomic and checks `expectedVersion`; exactly one of concurrent writers of one version wins,
@@ -116,6 +127,30 @@ export abstract class EventStore {
     return reads.map((_, index) => ({ snapshot: snapshots[index], events: events[index] }));
   }
   abstract readAll(options: ReadAllOptions): Promise<StoredEvent[]>;
+  /**
+   * One account's events in the global order, as readAll keeps it (a late commit is not skipped), for
+   * auditors: at most `maxCount` of those after `after` that occurred in [since, until). The next page
+   * starts after the last event's checkpoint. This fallback reads the whole global order; a store with an
+   * index by account overrides it.
+   */
+  async readAccount(accountId: string, options: ReadAccountOptions): Promise<StoredEvent[]> {
+    const found: StoredEvent[] = [];
+    const within = (event: StoredEvent) =>
+      event.accountId === accountId &&
+      (options.since === undefined || event.occurredAt >= options.since) &&
+      (options.until === undefined || event.occurredAt < options.until);
+    let after = options.after;
+    for (;;) {
+      const page = await this.readAll({ after, maxCount: ACCOUNT_SCAN_PAGE });
+      for (const event of page) {
+        if (!within(event)) continue;
+        found.push(event);
+        if (found.length === options.maxCount) return found;
+      }
+      if (page.length < ACCOUNT_SCAN_PAGE) return found;
+      after = page[page.length - 1].checkpoint;
+    }
+  }
   /** The newest snapshot saved of a stream under a view's name, or null. */
   abstract loadSnapshot(streamId: string, view: string): Promise<Snapshot | null>;
   abstract saveSnapshot(streamId: string, view: string, snapshot: Snapshot): Promise<void>;

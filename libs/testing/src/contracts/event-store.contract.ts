@@ -4,6 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { appendNoticesContract } from './event-store-append-notices.contract';
 import { globalOrderContract } from './event-store-global-order.contract';
 import { multiAppendContract } from './event-store-multi-append.contract';
+import { readAccountContract } from './event-store-read-account.contract';
 import { readStreamsContract } from './event-store-read-streams.contract';
 import {
   type EventStoreCapabilities,
@@ -36,6 +37,7 @@ export function eventStoreContract(
 
     multiAppendContract(() => store);
     readStreamsContract(() => store);
+    readAccountContract(() => subject, capabilities.heldTransactions ?? false);
     globalOrderContract(() => subject, capabilities.craftedOrder ?? false);
     appendNoticesContract(() => store);
 
