@@ -7,7 +7,14 @@ export const BuiltInRoles = { accountAdmin: 'account-admin' } as const;
  * What a role allows. The set is fixed by the product (docs/permissions.md maps every endpoint to one);
  * roles, built-in or custom, are named bundles of these.
  */
-export const Permissions = ['users:read', 'users:manage', 'roles:manage', 'access:manage'] as const;
+export const Permissions = [
+  'users:read',
+  'users:manage',
+  'roles:manage',
+  'access:manage',
+  // The account's event history: every change, by whom and when, and a user's state at any moment.
+  'audit:read',
+] as const;
 export type Permission = (typeof Permissions)[number];
 
 export type RoleToggled = DomainEvent<

@@ -39,6 +39,7 @@ export * from './http/invites.scenarios';
 export * from './http/invite-crash.scenarios';
 export * from './http/access-control.scenarios';
 export * from './http/sign-in-settings.scenarios';
+export * from './http/event-history.scenarios';
 export * from './http/stream-ownership.scenarios';
 export * from './browser/pages.scenarios';
 export * from './http/basic-auth.scenarios';

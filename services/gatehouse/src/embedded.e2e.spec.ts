@@ -3,6 +3,7 @@ import {
   accessCheckScenarios,
   accessControlScenarios,
   signInSettingsScenarios,
+  eventHistoryScenarios,
   accessRefusalCountScenarios,
   accessRefusalsScenarios,
   basicAuthScenarios,
@@ -77,6 +78,7 @@ describe('embedded mode', () => {
   invitesScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   accessControlScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   signInSettingsScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
+  eventHistoryScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   basicAuthScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   accessCheckScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   accessRefusalsScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));

@@ -3,6 +3,7 @@ import {
   accessRefusalsScenarios,
   accessControlScenarios,
   signInSettingsScenarios,
+  eventHistoryScenarios,
   basicAuthScenarios,
   DistributedStack,
   gatewayScenarios,
@@ -47,6 +48,7 @@ describe('distributed mode', () => {
   sessionsScenarios(() => stack);
   accessControlScenarios(() => stack);
   signInSettingsScenarios(() => stack);
+  eventHistoryScenarios(() => stack);
   basicAuthScenarios(() => stack);
   accessCheckScenarios(() => stack);
   accessRefusalsScenarios(() => stack);

@@ -1,5 +1,11 @@
 import type { NewEvent, StoredEvent } from '@gatehouse/contracts';
-import { type AppendResult, type ExpectedVersion, NO_STREAM, START } from '@gatehouse/event-store';
+import {
+  type AppendResult,
+  type ExpectedVersion,
+  InvalidCheckpoint,
+  NO_STREAM,
+  START,
+} from '@gatehouse/event-store';
 import type { QueryConfig } from 'pg';
 import type { EventSql } from './event-sql';
 
@@ -71,8 +77,10 @@ export function appendResult(rows: AppendedRow[]): AppendResult {
 /** A checkpoint is `<tx_id>:<global_position>` of the last event read; START is before transaction 0. */
 export function parseCheckpoint(checkpoint: string): [string, string] {
   if (checkpoint === START) return ['0', '0'];
-  const match = /^(\d+):(\d+)$/.exec(checkpoint);
-  if (!match) throw new Error(`not a PostgreSQL event store checkpoint: '${checkpoint}'`);
+  const match = /^(\d{1,20}):(\d{1,19})$/.exec(checkpoint);
+  // Past xid8's and bigint's ranges PostgreSQL would fail the read: refused here as never given.
+  if (!match || BigInt(match[1]) >= 2n ** 64n || BigInt(match[2]) >= 2n ** 63n)
+    throw new InvalidCheckpoint(checkpoint, 'PostgreSQL');
   return [match[1], match[2]];
 }
 

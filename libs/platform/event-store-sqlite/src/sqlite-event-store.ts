@@ -6,6 +6,7 @@ import {
   checkMultiAppend,
   EventStore,
   type ExpectedVersion,
+  InvalidCheckpoint,
   matchRetry,
   type ReadAllOptions,
   type ReadAccountOptions,
@@ -207,7 +208,7 @@ export class SqliteEventStore extends EventStore {
 
   private position(checkpoint: string): number {
     const after = checkpoint === START ? 0 : Number(checkpoint);
-    if (!Number.isSafeInteger(after)) throw new Error(`not a SQLite event store checkpoint: '${checkpoint}'`);
+    if (!Number.isSafeInteger(after) || after < 0) throw new InvalidCheckpoint(checkpoint, 'SQLite');
     return after;
   }
 

@@ -11,6 +11,14 @@ export const NO_STREAM = -1;
 /** The checkpoint before the first event of the global order. */
 export const START = '';
 
+/** A checkpoint this store never gave (edited, or another store's): readers answer it as bad input. */
+export class InvalidCheckpoint extends Error {
+  constructor(checkpoint: string, store: string) {
+    super(`not a ${store} event store checkpoint: '${checkpoint}'`);
+    this.name = 'InvalidCheckpoint';
+  }
+}
+
 export interface AppendResult {
   /** Stream position of the last appended event: the expected version for the next append. */
   readonly nextExpectedVersion: number;

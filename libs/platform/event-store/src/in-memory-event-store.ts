@@ -6,6 +6,7 @@ import {
   type AppendResult,
   EventStore,
   type ExpectedVersion,
+  InvalidCheckpoint,
   type ReadAllOptions,
   type ReadStreamOptions,
   type Snapshot,
@@ -62,6 +63,7 @@ export class InMemoryEventStore extends EventStore {
 
   async readAll(options: ReadAllOptions): Promise<StoredEvent[]> {
     const after = options.after === '' ? 0 : Number(options.after);
+    if (!Number.isSafeInteger(after) || after < 0) throw new InvalidCheckpoint(options.after, 'in-memory');
     return this.all.slice(after, after + options.maxCount);
   }
 

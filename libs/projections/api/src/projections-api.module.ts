@@ -1,4 +1,6 @@
 import { Global, Module } from '@nestjs/common';
+import { AccountEventsHttpController } from './event-history/account-events.http.controller';
+import { StreamEventsHttpController } from './event-history/stream-events.http.controller';
 import { ExportUsersHttpController } from './export-users/export-users.http.controller';
 import { InvitesListReader } from './list-invites/invites-list.reader';
 import { ListInvitesHttpController } from './list-invites/list-invites.http.controller';
@@ -8,7 +10,8 @@ import { RebuildReadModelsHttpController } from './rebuild-read-models/rebuild-r
 import { UsersListReader } from './users-query/users-list.reader';
 
 /**
- * Read models over HTTP and the runner that feeds and rebuilds them. The runtime binds EventStore,
+ * Read models over HTTP and the runner that feeds and rebuilds them; beside them, the account's event
+ * history for auditors, read from the store. The runtime binds EventStore,
  * EventSubscriber, ReadModelStore, ProjectionsConfig and an Authenticator; its readiness checks take
  * readModelsReadiness (global, so the runtime's readiness provider can inject the runner).
  */
@@ -19,6 +22,8 @@ import { UsersListReader } from './users-query/users-list.reader';
     ExportUsersHttpController,
     ListInvitesHttpController,
     RebuildReadModelsHttpController,
+    AccountEventsHttpController,
+    StreamEventsHttpController,
   ],
   providers: [ProjectionRunner, UsersListReader, InvitesListReader],
   exports: [ProjectionRunner],

@@ -1,5 +1,11 @@
 import type { StoredEvent } from '@gatehouse/contracts';
-import { type EventStore, NO_STREAM, type ReadAccountOptions, START } from '@gatehouse/event-store';
+import {
+  type EventStore,
+  InvalidCheckpoint,
+  NO_STREAM,
+  type ReadAccountOptions,
+  START,
+} from '@gatehouse/event-store';
 import { type EventStoreUnderTest, eventIds, newTestEvent } from './event-store.fixtures';
 
 /**
@@ -63,6 +69,14 @@ export function readAccountContract(subject: () => EventStoreUnderTest, heldTran
       expect(read[0]).toEqual((await store.readStream('user-a', { fromPosition: 1 }))[0]);
       const since = (await readAccountUntil(store, 'acct-a', { since: window.until, maxCount: 1 }, 1)).flat();
       expect(eventIds(since)).toEqual([events[3].eventId]);
+    });
+
+    it('refuses a checkpoint it never gave as InvalidCheckpoint, as readAll does', async () => {
+      const { store } = subject();
+      for (const after of ['not-a-checkpoint', '-1', '99999999999999999999999:1']) {
+        await expect(store.readAccount('acct-a', { after, maxCount: 1 })).rejects.toThrow(InvalidCheckpoint);
+        await expect(store.readAll({ after, maxCount: 1 })).rejects.toThrow(InvalidCheckpoint);
+      }
     });
 
     if (heldTransactions) {

@@ -167,6 +167,24 @@ export const rows: Row[] = [
     refused: 'support',
   },
   ...accessAndInviteRows,
+  {
+    endpoint: 'GET /v1/accounts/:accountId/events',
+    request: (c) => ({ method: 'GET', path: `/v1/accounts/${c.accountId}/events` }),
+    allowed: 'admin',
+    refused: 'manager',
+  },
+  {
+    endpoint: 'GET /v1/accounts/:accountId/streams/:streamId/events',
+    request: (c) => ({ method: 'GET', path: `/v1/accounts/${c.accountId}/streams/user-${c.target}/events` }),
+    allowed: 'admin',
+    refused: 'manager',
+  },
+  {
+    endpoint: 'GET /v1/accounts/:accountId/users/:userId/state',
+    request: (c) => ({ method: 'GET', path: `${user(c)}/state?at=${new Date().toISOString()}` }),
+    allowed: 'admin',
+    refused: 'manager',
+  },
 ];
 
 /**

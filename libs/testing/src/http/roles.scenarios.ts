@@ -24,7 +24,7 @@ export function rolesScenarios(stack: () => LifecycleStack): void {
             id: 'account-admin',
             name: 'Account admin',
             builtIn: true,
-            permissions: ['users:read', 'users:manage', 'roles:manage', 'access:manage'],
+            permissions: ['users:read', 'users:manage', 'roles:manage', 'access:manage', 'audit:read'],
           },
           { id: 'support', name: 'Support', builtIn: true, permissions: ['users:read'] },
         ]),

@@ -11,7 +11,10 @@ const principal = (roles: string[], permissions: Permission[]): Principal => ({
   roles: new Set(roles),
   permissions: new Set(permissions),
 });
-const admin = principal(['account-admin'], ['users:read', 'users:manage', 'roles:manage', 'access:manage']);
+const admin = principal(
+  ['account-admin'],
+  ['users:read', 'users:manage', 'roles:manage', 'access:manage', 'audit:read'],
+);
 const manager = principal(['user-manager'], ['users:read', 'users:manage']);
 const developer = principal(['developer'], []);
 

@@ -9,6 +9,7 @@ import { CreateUserHandler } from './create-user/create-user.handler';
 import { UsernameReadAhead } from './create-user/username-read-ahead';
 import { CreateUserHttpController } from './create-user/create-user.http.controller';
 import { GetUserHttpController } from './get-user/get-user.http.controller';
+import { UserStateHttpController } from './user-state/user-state.http.controller';
 import { LoginHandler } from './login/login.handler';
 import { LoginThrottle } from './login/login-throttle';
 import { LoginHttpController } from './login/login.http.controller';
@@ -50,6 +51,7 @@ import { UsernameReservationsMigration } from './username-reservations/username-
     EndSessionHttpController,
     CreateUserHttpController,
     GetUserHttpController,
+    UserStateHttpController,
     UpdateUserDetailsHttpController,
     ChangeContactInfoHttpController,
     ChangePasswordHttpController,
