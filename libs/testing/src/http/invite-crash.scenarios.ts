@@ -55,6 +55,8 @@ export function inviteCrashScenarios(stack: () => DistributedStack): void {
   const appliedAccess = {
     ipSafelist: [{ address: '127.0.0.1', label: null }],
     apiAccess: { http: false, smpp: true },
+    twoFactor: { channel: null, failover: ['sms', 'voice', 'email'] },
+    mobileDevices: [],
   };
 
   describe('when the invites service is SIGKILLed between the user’s creation and InviteAccepted', () => {

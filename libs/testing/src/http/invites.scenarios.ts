@@ -73,6 +73,9 @@ export function invitesScenarios(stack: () => LifecycleStack): void {
           { address: '203.0.113.0/24', label: null },
         ],
         apiAccess: { http: true, smpp: false },
+        // An invite chooses no 2FA channel and registers no device.
+        twoFactor: { channel: null, failover: ['sms', 'voice', 'email'] },
+        mobileDevices: [],
       });
       expect(problemOf(await accept(resetTokenIn(message)))).toMatchObject({
         status: 422,
