@@ -9,7 +9,7 @@ import {
   StateCache,
 } from '@gatehouse/event-store';
 import { Grants } from '@gatehouse/identity';
-import type { AccessState } from '@gatehouse/identity-domain';
+import type { AccessState, PrincipalUser } from '@gatehouse/identity-domain';
 
 /**
  * The access-control context's one write path: a user's `access-<userId>` stream, decided on the state
@@ -25,8 +25,14 @@ export class AccessCommands {
   ) {}
 
   async assertUserOf(accountId: string, userId: string): Promise<void> {
+    await this.userOf(accountId, userId);
+  }
+
+  /** The user as authentication reads them (404 for a user of another account). */
+  async userOf(accountId: string, userId: string): Promise<Extract<PrincipalUser, { exists: true }>> {
     const user = await this.grants.user(userId);
     if (!user.exists || user.accountId !== accountId) throw AccessErrors.userNotFound();
+    return user;
   }
 
   /** The user's access controls as they are now (404 for a user of another account). */

@@ -65,6 +65,13 @@ export const AccessErrors = {
       `a user holds at most ${API_KEYS_MAX_LIVE} live API keys; revoke one first`,
     ),
   keyNotFound: () => new DomainError('API_KEY_NOT_FOUND', 'not-found', 'no such API key', 'keyId'),
+  twoFactorNeedsMobile: () =>
+    new DomainError(
+      'TWO_FACTOR_NEEDS_MOBILE',
+      'unprocessable',
+      "a PIN by SMS or voice needs a mobile number in the user's contact info; add one first",
+      'channel',
+    ),
   deviceNameInvalid: () =>
     new DomainError(
       'MOBILE_DEVICE_NAME_INVALID',

@@ -4,8 +4,8 @@ import { accessDecider } from './access.decider';
 
 const spec = deciderSpec(accessDecider);
 const now = '2026-12-01T12:00:00.000Z';
-const select = (channel: TwoFactorChannel, actorId = 'u1') =>
-  ({ type: 'SelectTwoFactorChannel', userId: 'u1', actorId, channel }) as const;
+const select = (channel: TwoFactorChannel, actorId = 'u1', hasMobile = true) =>
+  ({ type: 'SelectTwoFactorChannel', userId: 'u1', actorId, channel, hasMobile }) as const;
 const selected = (channel: TwoFactorChannel, previous: TwoFactorChannel | null, actor = 'u1') =>
   ({ type: 'TwoFactorChannelSelected', data: { userId: 'u1', actor, channel, previous } }) as const;
 const register = (deviceId: string, name: string) =>
@@ -30,6 +30,26 @@ describe('the sign-in settings of access controls', () => {
         .given([selected('sms', null)])
         .when(select('email', 'admin'))
         .then([selected('email', 'sms', 'admin')]);
+    });
+    it('refuses SMS or voice for a user with no mobile number, not email', () => {
+      spec
+        .given([])
+        .when(select('sms', 'u1', false))
+        .thenThrows('TWO_FACTOR_NEEDS_MOBILE');
+      spec
+        .given([])
+        .when(select('voice', 'u1', false))
+        .thenThrows('TWO_FACTOR_NEEDS_MOBILE');
+      spec
+        .given([])
+        .when(select('email', 'u1', false))
+        .then([selected('email', null)]);
+    });
+    it('keeps a chosen channel whose number has gone: choosing it again changes nothing', () => {
+      spec
+        .given([selected('sms', null)])
+        .when(select('sms', 'u1', false))
+        .then([]);
     });
     it('records nothing when the channel is already the chosen one', () => {
       spec

@@ -8,13 +8,19 @@ import type {
 import type { AccessState } from '@gatehouse/identity-domain';
 import { AccessErrors, MOBILE_DEVICE_NAME_MAX_LENGTH, MOBILE_DEVICES_MAX } from './access.errors';
 
-/** The channel a 2FA PIN goes to first; choosing the channel already chosen changes nothing. */
+/**
+ * The channel a 2FA PIN goes to first; choosing the channel already chosen changes nothing. `hasMobile`,
+ * from the user's profile as the identity lib reads it: SMS and voice need a number to call.
+ */
 export type SelectTwoFactorChannel = {
   readonly type: 'SelectTwoFactorChannel';
   readonly userId: string;
   readonly actorId: string;
   readonly channel: TwoFactorChannel;
+  readonly hasMobile: boolean;
 };
+
+const needsMobile: ReadonlySet<TwoFactorChannel> = new Set(['sms', 'voice']);
 
 /** A device of the user's for mobile authentication. Its id and the clock are facts from the edge. */
 export type RegisterMobileDevice = {
@@ -39,6 +45,7 @@ export function selectTwoFactorChannel(
 ): TwoFactorChannelSelected[] {
   const { userId, actorId: actor, channel } = command;
   if (state.twoFactorChannel === channel) return [];
+  if (needsMobile.has(channel) && !command.hasMobile) throw AccessErrors.twoFactorNeedsMobile();
   return [
     { type: 'TwoFactorChannelSelected', data: { userId, actor, channel, previous: state.twoFactorChannel } },
   ];

@@ -48,3 +48,30 @@ describe('an invitee whose invite carried access controls', () => {
     expect(initialAccessPending(principalUserView.initialState(), -1)).toBe(false);
   });
 });
+
+describe("a user's mobile number, for 2FA by SMS or voice", () => {
+  const created = createdWith(null) as Extract<UserEvent, { type: 'UserCreated' }>;
+  const mobileChange = (from: string | null, to: string | null): UserEvent => ({
+    type: 'UserContactInfoChanged',
+    data: { userId: 'u1', changes: { mobile: { from, to } } },
+  });
+  const hasMobile = (...events: UserEvent[]) => {
+    const user = events.reduce(principalUserView.evolve, principalUserView.initialState());
+    return user.exists && user.hasMobile;
+  };
+
+  it('follows the number given at creation and every change of it', () => {
+    expect(hasMobile(created)).toBe(false);
+    const withMobile: UserEvent = { ...created, data: { ...created.data, mobile: '+15550100' } };
+    expect(hasMobile(withMobile)).toBe(true);
+    expect(hasMobile(created, mobileChange(null, '+15550100'))).toBe(true);
+    expect(hasMobile(withMobile, mobileChange('+15550100', null))).toBe(false);
+  });
+  it('is not moved by a change of the email alone', () => {
+    const emailOnly: UserEvent = {
+      type: 'UserContactInfoChanged',
+      data: { userId: 'u1', changes: { email: { from: 'ida@example.com', to: 'ida@example.org' } } },
+    };
+    expect(hasMobile(created, mobileChange(null, '+15550100'), emailOnly)).toBe(true);
+  });
+});

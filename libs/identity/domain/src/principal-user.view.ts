@@ -22,6 +22,8 @@ export type PrincipalUser =
        * access-control context applies after the creation.
        */
       readonly createdWithAccess: boolean;
+      /** Has a mobile number: a 2FA PIN can go by SMS or voice. */
+      readonly hasMobile: boolean;
       readonly sessions: ReadonlyMap<string, OpenSession>;
     };
 
@@ -37,10 +39,10 @@ const none: ReadonlyMap<string, OpenSession> = new Map();
 
 export const principalUserView: View<PrincipalUser, UserEvent> = {
   initialState: () => ({ exists: false }),
-  snapshot: 'principal-user.2',
+  snapshot: 'principal-user.3',
   evolve: (user, event) => {
     if (event.type === 'UserCreated') {
-      const { userId, accountId, invite, accessControls } = event.data;
+      const { userId, accountId, invite, accessControls, mobile } = event.data;
       return {
         exists: true,
         userId,
@@ -49,6 +51,7 @@ export const principalUserView: View<PrincipalUser, UserEvent> = {
         locked: false,
         deletionRequested: false,
         createdWithAccess: restrictsAccess(invite?.accessControls ?? accessControls),
+        hasMobile: typeof mobile === 'string',
         sessions: none,
       };
     }
@@ -83,6 +86,10 @@ export const principalUserView: View<PrincipalUser, UserEvent> = {
         return { ...user, locked: false };
       case 'UserPasswordReset':
         return { ...user, sessions: none };
+      case 'UserContactInfoChanged': {
+        const mobile = event.data.changes.mobile;
+        return mobile ? { ...user, hasMobile: typeof mobile.to === 'string' } : user;
+      }
       default:
         return user;
     }

@@ -44,6 +44,20 @@ export function signInSettingsScenarios(stack: () => LifecycleStack): void {
         const shown = await member.client.get<SignInSettings>(access(member.userId));
         expect(shown.body.twoFactor).toEqual({ channel: null, failover: ['sms', 'voice', 'email'] });
       });
+      it('refuses SMS or voice while the user has no mobile number, naming the field', async () => {
+        const refused = await select(member.client, member.userId, 'voice');
+        expect(problemOf(refused)).toEqual({
+          status: 422,
+          code: 'TWO_FACTOR_NEEDS_MOBILE',
+          fields: ['channel'],
+        });
+        const contactInfo = `/v1/accounts/${account.accountId}/users/${member.userId}/contact-info`;
+        const given = await member.client.request('PUT', contactInfo, {
+          email: member.email,
+          mobile: '+447700900123',
+        });
+        expect(given.status).toBe(204);
+      });
       it('lets users choose their own, the others staying the failover, and counts one change', async () => {
         const before = await member.client.get(access(member.userId));
         const chosen = await select(member.client, member.userId, 'voice');

@@ -7,7 +7,7 @@ import { created, disabled, locked, loggedIn } from './user.fixtures';
 /**
  * Every service authenticates with the identity lib's view of a user's stream, not with this decider:
  * over every sequence of the events that touch sessions and status, both must agree on who may act in
- * which session (a user asked to be deleted acts in none).
+ * which session (a user asked to be deleted acts in none), and on whether a PIN can go to their mobile.
  */
 const events: UserEvent[] = [
   loggedIn('s1'),
@@ -21,6 +21,14 @@ const events: UserEvent[] = [
   { type: 'UserPasswordReset', data: { userId: 'u1', resetId: 'r1' } },
   { type: 'UserDeletionRequested', data: { userId: 'u1' } },
   { type: 'UserDeletionRequestWithdrawn', data: { userId: 'u1' } },
+  {
+    type: 'UserContactInfoChanged',
+    data: { userId: 'u1', changes: { mobile: { from: null, to: '+15550100' } } },
+  },
+  {
+    type: 'UserContactInfoChanged',
+    data: { userId: 'u1', changes: { mobile: { from: '+15550100', to: null } } },
+  },
 ];
 
 function* sequences(length: number): Generator<UserEvent[]> {
@@ -37,6 +45,7 @@ describe('the principal view of a user and the user decider', () => {
       const principal = fold(principalUserView.evolve, principalUserView.initialState(), history);
       if (user.status === 'none' || !principal.exists) throw new Error('the user must exist');
       expect(principal.accountId).toBe(user.accountId);
+      expect(principal.hasMobile).toBe(user.profile.mobile !== null);
       for (const sessionId of ['s1', 's2']) {
         const decided = user.status === 'active' && !user.deletionRequested && user.sessions.has(sessionId);
         expect([sessionId, activeSession(principal, sessionId)]).toEqual([sessionId, decided]);

@@ -13,7 +13,10 @@ import { SelectTwoFactorChannelDto } from './select-two-factor-channel.dto';
 export class SelectTwoFactorChannelHttpController {
   constructor(private readonly access: AccessCommands) {}
 
-  /** Permission: the user themselves, or access:manage. The preferred channel for 2FA PINs. */
+  /**
+   * Permission: the user themselves, or access:manage. The preferred channel for 2FA PINs; SMS and voice
+   * only for a user with a mobile number (422 TWO_FACTOR_NEEDS_MOBILE).
+   */
   @Put()
   async select(
     @Param('accountId', ParseUUIDPipe) accountId: string,
@@ -24,9 +27,10 @@ export class SelectTwoFactorChannelHttpController {
     @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<AccessControlsView> {
     assertSelfOrPermission(principal, accountId, userId, 'access:manage');
+    const { hasMobile } = await this.access.userOf(accountId, userId);
     const { state, version } = await this.access.run(
       userId,
-      { type: 'SelectTwoFactorChannel', userId, actorId: principal.userId, channel: body.channel },
+      { type: 'SelectTwoFactorChannel', userId, actorId: principal.userId, channel: body.channel, hasMobile },
       commandContext(request, accountId, principal.userId),
     );
     response.header('ETag', accessTag(version));
