@@ -13,3 +13,4 @@ export * from './read-ahead';
 export * from './time-zone';
 export * from './initial-access-controls.dto';
 export * from './name-length';
+export * from './instant';

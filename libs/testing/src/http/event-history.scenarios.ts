@@ -149,9 +149,13 @@ export function eventHistoryScenarios(stack: () => LifecycleStack): void {
         status: 400,
         fields: ['cursor'],
       });
-      expect(problemOf(await history('?since=yesterday'))).toMatchObject({ status: 400, fields: ['since'] });
-      const state = await account.admin.get(path(`/users/${userId}/state?at=soon`));
-      expect(problemOf(state)).toMatchObject({ status: 400, fields: ['at'] });
+      for (const since of ['yesterday', '20261201', '2026-W01', '0000-01-01']) {
+        expect(problemOf(await history(`?since=${since}`))).toMatchObject({ status: 400, fields: ['since'] });
+      }
+      for (const at of ['soon', '2026-W01']) {
+        const state = await account.admin.get(path(`/users/${userId}/state?at=${at}`));
+        expect(problemOf(state)).toMatchObject({ status: 400, fields: ['at'] });
+      }
     });
   });
 }

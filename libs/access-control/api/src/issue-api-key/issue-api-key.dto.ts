@@ -1,14 +1,15 @@
+import { IsInstant } from '@gatehouse/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { API_KEY_NAME_MAX_LENGTH } from '@gatehouse/access-control-domain';
 import { type Permission, Permissions } from '@gatehouse/contracts';
-import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class ExpiryDto {
   @ApiProperty({
     example: '2027-06-01T00:00:00Z',
     description: 'required; in the future and at most 365 days from now',
   })
-  @IsISO8601({ strict: true })
+  @IsInstant()
   expiresAt!: string;
 }
 

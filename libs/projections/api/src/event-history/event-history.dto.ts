@@ -1,18 +1,18 @@
-import { PageLimit } from '@gatehouse/http';
+import { PageLimit, IsInstant } from '@gatehouse/http';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsString, Max, Min, MaxLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, Min, MaxLength } from 'class-validator';
 
 /** An account's history: what occurred from `since` and before `until`, in the order it was stored. */
 export class AccountEventsQueryDto {
   @ApiPropertyOptional({ description: 'Events that occurred at or after this instant' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   since?: string;
 
   @ApiPropertyOptional({ description: 'Events that occurred before this instant' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   until?: string;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })

@@ -1,8 +1,8 @@
 import { languageTags } from '@gatehouse/contracts';
-import { PageLimit } from '@gatehouse/http';
+import { PageLimit, IsInstant } from '@gatehouse/http';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export const userStatuses = ['active', 'disabled', 'locked', 'deletion-requested'] as const;
 export const userSorts = ['name', 'username', 'email', 'lastLogin', 'created'] as const;
@@ -51,12 +51,12 @@ export class UsersQueryDto {
     description: 'Last login strictly before this instant (users who never logged in excluded)',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   lastLoginBefore?: string;
 
   @ApiPropertyOptional({ description: 'Last login strictly after this instant' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   lastLoginAfter?: string;
 
   @ApiPropertyOptional({
