@@ -39,6 +39,12 @@ export const nastyStrings: readonly string[] = [
   'ada@example',
   'ada@example.com',
   'null',
+  // Instants: ISO 8601 forms a Date cannot read, and years some stores refuse.
+  '2026-12-01T12:00:00Z',
+  '20261201',
+  '2026-W01',
+  '0000-01-01',
+  '+010000-01-01T00:00:00Z',
 ];
 
 const wrongTypes = fc.constantFrom<unknown>(null, 0, -1, 1.5, 1e308, true, [], {}, [null], { a: 1 });
