@@ -1,3 +1,5 @@
+import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 
 /**
@@ -13,6 +15,23 @@ export function IsIanaTimeZone(options?: ValidationOptions): PropertyDecorator {
       options: { message: '$property must be an IANA time zone such as Europe/Berlin', ...options },
       validator: { validate: (value: unknown) => typeof value === 'string' && isTimeZone(value) },
     });
+}
+
+/**
+ * A time zone field: kept as Intl spells the zone when only the case differs (`europe/berlin` is stored
+ * `Europe/Berlin`), as typed otherwise (a link such as `US/Pacific` stays itself, though Intl would name
+ * its target), and then held to IsIanaTimeZone.
+ */
+export const TimeZoneField = (): PropertyDecorator =>
+  applyDecorators(
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? timeZoneCase(value) : value)),
+    IsIanaTimeZone(),
+  );
+
+export function timeZoneCase(value: string): string {
+  if (!isTimeZone(value)) return value;
+  const named = new Intl.DateTimeFormat('en', { timeZone: value }).resolvedOptions().timeZone;
+  return named.toLowerCase() === value.toLowerCase() ? named : value;
 }
 
 /**

@@ -86,10 +86,15 @@ export function usersApiScenarios(stack: () => RunningStack): void {
         ...bad,
         email: 'ok@example.com',
         language: 'en',
-        timeZone: 'UTC',
+        timeZone: 'europe/berlin',
         extra: undefined,
       });
       expect(retry.status).toBe(201);
+      // Kept as Intl spells the zone, whatever the case it was typed in.
+      const created = await account.admin.get<{ timeZone: string }>(
+        `${usersPath()}/${(retry.body as { userId: string }).userId}`,
+      );
+      expect(created.body.timeZone).toBe('Europe/Berlin');
     });
 
     it('answers malformed JSON with 400 problem+json, not 500', async () => {

@@ -1,5 +1,5 @@
 import { languageTags } from '@gatehouse/contracts';
-import { IsIanaTimeZone, IsNameLength } from '@gatehouse/http';
+import { TimeZoneField, IsNameLength } from '@gatehouse/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
@@ -13,7 +13,7 @@ export class UserDetailsFields {
   @ApiProperty({ enum: languageTags, example: 'en' })
   @IsIn(languageTags)
   language!: (typeof languageTags)[number];
-  @ApiProperty({ example: 'Europe/London' }) @IsIanaTimeZone() timeZone!: string;
+  @ApiProperty({ example: 'Europe/London' }) @TimeZoneField() timeZone!: string;
 }
 
 export class NewUserFields extends UserDetailsFields {

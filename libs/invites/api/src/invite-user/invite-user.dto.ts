@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { languageTags } from '@gatehouse/contracts';
-import { InitialAccessControlsDto, IsIanaTimeZone } from '@gatehouse/http';
+import { InitialAccessControlsDto, TimeZoneField } from '@gatehouse/http';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -21,7 +21,7 @@ export class InviteUserDto extends InviteeNames {
   @IsIn(languageTags)
   language!: (typeof languageTags)[number];
   @ApiProperty({ example: 'Europe/London' })
-  @IsIanaTimeZone()
+  @TimeZoneField()
   timeZone!: string;
 
   @ApiProperty({ type: [String], example: ['developer'] })
