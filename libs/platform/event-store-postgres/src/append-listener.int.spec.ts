@@ -159,5 +159,31 @@ describe('PostgreSQL append listener', () => {
       await pause(20);
     }
     expect(await heardAheadOfWanted(typed, 'Unwanted')).toBe(false);
+    // The dropped connection is replaced once, not twice ('error' and 'end' both report the drop), and
+    // closing ends the one left: no connection is left open to hold the process.
+    await pause(1500);
+    expect(await listenConnections(1)).toBe(1);
+    await typed.listener.close();
+    expect(await listenConnections(0)).toBe(0);
   });
+
+  /** This schema's listener connections (by the name they give the server), once `expected` or after 5 s. */
+  async function listenConnections(expected: number): Promise<number> {
+    const admin = new Client({ connectionString: testEnv.pgUrl });
+    await admin.connect();
+    try {
+      const deadline = Date.now() + 5000;
+      for (;;) {
+        const { rows } = await admin.query<{ count: string }>(
+          'SELECT count(*) FROM pg_stat_activity WHERE application_name = $1',
+          [`gatehouse-listen:${schema}`],
+        );
+        // A backend ends a moment after its client does: a count not yet as expected is asked again.
+        if (Number(rows[0].count) === expected || Date.now() > deadline) return Number(rows[0].count);
+        await pause(50);
+      }
+    } finally {
+      await admin.end();
+    }
+  }
 });

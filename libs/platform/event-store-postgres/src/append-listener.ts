@@ -104,17 +104,27 @@ export class PostgresAppendListener {
   }
 
   private async connect(): Promise<void> {
-    const client = new Client({ connectionString: this.connectionString });
+    const client = new Client({
+      connectionString: this.connectionString,
+      application_name: `gatehouse-listen:${this.schema}`,
+    });
     this.client = client;
     this.queries = Promise.resolve();
     this.asked.clear();
     this.onMain = false;
+    // A dropped connection says so twice ('error', then 'end'): handled once, and its retry clears only
+    // its own place. Were a second call to clear the place of the connection that replaced it, a third
+    // would be opened and the second, never ended, would hold the process open.
+    let gone = false;
     const lost = () => {
-      if (this.client !== client) return;
+      if (gone || this.client !== client) return;
+      gone = true;
       this.connected = false;
       this.notices.notify();
       void client.end().catch(() => undefined);
-      setTimeout(() => (this.client = null), RECONNECT_MS).unref();
+      setTimeout(() => {
+        if (this.client === client) this.client = null;
+      }, RECONNECT_MS).unref();
     };
     client.on('error', lost);
     client.on('end', lost);
@@ -128,7 +138,7 @@ export class PostgresAppendListener {
     });
     try {
       await client.connect();
-      if (this.closed) return void (await client.end());
+      if (this.closed || this.client !== client) return void (await client.end());
       this.connected = true;
       this.reconcile();
     } catch {
