@@ -21,10 +21,10 @@ import {
 import { closeSync, fdatasync, fdatasyncSync, openSync } from 'node:fs';
 import { promisify } from 'node:util';
 import Sqlite, { type Database } from 'better-sqlite3';
-import { LRUCache } from 'lru-cache';
 import { GroupCommit } from './group-commit';
 import { StreamBounds } from './stream-bounds';
-import { type EventRow, eventRow, prepare, toStoredEvent } from './sqlite-statements';
+import { ParsedEvents } from './parsed-events';
+import { type EventRow, eventRow, prepare } from './sqlite-statements';
 import { migrate } from './sqlite-migrations';
 
 export interface SqliteEventStoreOptions {
@@ -35,9 +35,6 @@ export interface SqliteEventStoreOptions {
 }
 
 const syncData = promisify(fdatasync);
-
-/** How many parsed events are kept: a few seconds of appends at full speed. */
-const PARSED_EVENTS = 4096;
 
 /**
  * The embedded event store. Appends, multi-stream ones too, run in BEGIN IMMEDIATE transactions, so
@@ -61,12 +58,7 @@ export class SqliteEventStore extends EventStore {
   private readonly statements: ReturnType<typeof prepare>;
   private readonly notices = new AppendNotices();
   private readonly writes: GroupCommit;
-  /**
-   * Events lately read or committed here, by global position, so each is parsed once: the relay and every
-   * reaction tail the same new events (from here, see recentlyParsed), and the state cache reads them again
-   * for the streams it holds. Stored events never change, and readers only read them.
-   */
-  private readonly parsed = new LRUCache<number, StoredEvent>({ max: PARSED_EVENTS });
+  private readonly parsed = new ParsedEvents();
 
   /** The newest global position known to be on disk: `readAll`'s limit while a sync is running. */
   private durable: number;
@@ -118,7 +110,7 @@ export class SqliteEventStore extends EventStore {
     const result = await this.writes.run(() =>
       this.appendInTransaction(streamId, events, expectedVersion, rows),
     );
-    this.committed(rows);
+    for (const row of rows) this.parsed.of(row);
     this.notices.notify(events.flatMap(noticeNamesOf));
     return result;
   }
@@ -127,7 +119,7 @@ export class SqliteEventStore extends EventStore {
     assertDistinctAppends(appends);
     const rows: EventRow[] = [];
     const results = await this.writes.run(() => this.appendMultiInTransaction(appends, rows));
-    this.committed(rows);
+    for (const row of rows) this.parsed.of(row);
     this.notices.notify(noticeNamesOfAppends(appends));
     return results;
   }
@@ -143,7 +135,7 @@ export class SqliteEventStore extends EventStore {
       options.maxCount === undefined
         ? this.statements.readStream.all(streamId, from)
         : this.statements.readStreamPage.all(streamId, from, options.maxCount);
-    return rows.map((row) => this.stored(row));
+    return rows.map((row) => this.parsed.of(row));
   }
 
   override async readStreams(reads: readonly StreamRead[]): Promise<StoredEvent[][]> {
@@ -159,7 +151,7 @@ export class SqliteEventStore extends EventStore {
       const rows = this.statements.readStreams.all(
         JSON.stringify(asked.map(({ streamId, fromPosition }) => [streamId, fromPosition])),
       );
-      for (const row of rows) streams[asked[row.ord].index].push(this.stored(row));
+      for (const row of rows) streams[asked[row.ord].index].push(this.parsed.of(row));
     }
     for (const { streamId, fromPosition, index } of asked) {
       const events = streams[index];
@@ -175,8 +167,10 @@ export class SqliteEventStore extends EventStore {
     const after = this.position(options.after);
     const upTo = this.writes.awaitingFlush ? this.durable : Number.MAX_SAFE_INTEGER;
     return (
-      this.recentlyParsed(after, Math.min(upTo, after + options.maxCount)) ??
-      this.statements.readAll.all(after, upTo, options.maxCount).map((row) => this.stored(row))
+      this.parsed.inOrder(
+        after,
+        Math.min(upTo, after + options.maxCount, this.statements.lastPosition.get() ?? 0),
+      ) ?? this.statements.readAll.all(after, upTo, options.maxCount).map((row) => this.parsed.of(row))
     );
   }
 
@@ -187,7 +181,7 @@ export class SqliteEventStore extends EventStore {
     const [since, until] = [options.since ?? '', options.until ?? '~'];
     return this.statements.readAccount
       .all(accountId, after, upTo, since, until, options.maxCount)
-      .map((row) => this.stored(row));
+      .map((row) => this.parsed.of(row));
   }
 
   async loadSnapshot(streamId: string, view: string): Promise<Snapshot | null> {
@@ -224,38 +218,6 @@ export class SqliteEventStore extends EventStore {
     const upTo = this.statements.lastPosition.get() ?? 0;
     await this.syncLog(wal);
     this.durable = upTo;
-  }
-
-  private stored(row: EventRow): StoredEvent {
-    let event = this.parsed.get(row.global_position);
-    if (!event) {
-      event = toStoredEvent(row);
-      this.parsed.set(row.global_position, event);
-    }
-    return event;
-  }
-
-  /** Own appends, once committed, are parsed here for the readers that tail the store (see recentlyParsed). */
-  private committed(rows: readonly EventRow[]): void {
-    for (const row of rows) this.stored(row);
-  }
-
-  /**
-   * The events after `after` up to `end` (or to the newest there is), when every one of them is among the
-   * parsed events: the tailing readers read what was just appended here, and asked the file for it again
-   * (the statement was 3-4 % of embedded manipulate_user). Stored events never change and committed
-   * positions are never taken again, so a parsed event is still the event at its position; a position not
-   * held (another connection's append, one evicted) sends the read to the file.
-   */
-  private recentlyParsed(after: number, end: number): StoredEvent[] | undefined {
-    const last = Math.min(end, this.statements.lastPosition.get() ?? 0);
-    const events: StoredEvent[] = [];
-    for (let position = after + 1; position <= last; position++) {
-      const event = this.parsed.get(position);
-      if (event === undefined) return undefined;
-      events.push(event);
-    }
-    return events;
   }
 
   private appendInTransaction(
