@@ -29,7 +29,7 @@ export class AccessCommands {
   }
 
   /** The user as authentication reads them (404 for a user of another account). */
-  async userOf(accountId: string, userId: string): Promise<Extract<PrincipalUser, { exists: true }>> {
+  async userOf(accountId: string, userId: string): Promise<KnownUser> {
     const user = await this.grants.user(userId);
     if (!user.exists || user.accountId !== accountId) throw AccessErrors.userNotFound();
     return user;
@@ -41,13 +41,21 @@ export class AccessCommands {
     return this.grants.access(userId);
   }
 
-  async run(userId: string, command: AccessCommand, context: CommandContext): Promise<Handled<AccessState>> {
-    await this.assertUserOf(context.accountId, userId);
-    return handleCommand(this.store, accessStreamId(userId), accessDecider, command, context, {
+  /** `command` may be made from the user as authentication reads them, from the same read as the check. */
+  async run(
+    userId: string,
+    command: AccessCommand | ((user: KnownUser) => AccessCommand),
+    context: CommandContext,
+  ): Promise<Handled<AccessState>> {
+    const user = await this.userOf(context.accountId, userId);
+    const decided = typeof command === 'function' ? command(user) : command;
+    return handleCommand(this.store, accessStreamId(userId), accessDecider, decided, context, {
       cache: this.states,
     });
   }
 }
+
+type KnownUser = Extract<PrincipalUser, { exists: true }>;
 
 /** The ETag of a user's access controls: how many changes they have had (-1: none yet). */
 export const accessTag = (version: number): string => `"${version + 1}"`;

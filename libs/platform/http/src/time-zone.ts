@@ -29,27 +29,31 @@ export const TimeZoneField = (): PropertyDecorator =>
   );
 
 export function timeZoneCase(value: string): string {
-  if (!isTimeZone(value)) return value;
-  const named = new Intl.DateTimeFormat('en', { timeZone: value }).resolvedOptions().timeZone;
-  return named.toLowerCase() === value.toLowerCase() ? named : value;
+  const named = spelling(value);
+  return named !== undefined && named.toLowerCase() === value.toLowerCase() ? named : value;
 }
 
 /**
- * Names Intl accepted. Building a formatter to ask costs more than the rest of a create's validation;
- * the canonical names are a few hundred, but Intl ignores case, so the set is capped (past it, Intl is
- * asked every time) and a rejected name is never kept.
+ * Names Intl accepted, each with Intl's own spelling of its zone. Building a formatter to ask costs more
+ * than the rest of a create's validation, so it is built once a name; the canonical names are a few
+ * hundred, but Intl ignores case, so the map is capped (past it, Intl is asked every time) and a rejected
+ * name is never kept.
  */
-const knownTimeZones = new Set<string>();
+const knownTimeZones = new Map<string, string>();
 const KNOWN_TIME_ZONES_MAX = 2000;
 
-function isTimeZone(value: string): boolean {
-  if (knownTimeZones.has(value)) return true;
-  if (value.length > 64 || !/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(value)) return false;
+const isTimeZone = (value: string): boolean => spelling(value) !== undefined;
+
+function spelling(value: string): string | undefined {
+  const known = knownTimeZones.get(value);
+  if (known !== undefined) return known;
+  if (value.length > 64 || !/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(value)) return undefined;
+  let named: string;
   try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
+    named = new Intl.DateTimeFormat('en', { timeZone: value }).resolvedOptions().timeZone;
   } catch {
-    return false;
+    return undefined;
   }
-  if (knownTimeZones.size < KNOWN_TIME_ZONES_MAX) knownTimeZones.add(value);
-  return true;
+  if (knownTimeZones.size < KNOWN_TIME_ZONES_MAX) knownTimeZones.set(value, named);
+  return named;
 }

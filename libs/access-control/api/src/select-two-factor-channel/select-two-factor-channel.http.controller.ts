@@ -27,10 +27,15 @@ export class SelectTwoFactorChannelHttpController {
     @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<AccessControlsView> {
     assertSelfOrPermission(principal, accountId, userId, 'access:manage');
-    const { hasMobile } = await this.access.userOf(accountId, userId);
     const { state, version } = await this.access.run(
       userId,
-      { type: 'SelectTwoFactorChannel', userId, actorId: principal.userId, channel: body.channel, hasMobile },
+      ({ hasMobile }) => ({
+        type: 'SelectTwoFactorChannel',
+        userId,
+        actorId: principal.userId,
+        channel: body.channel,
+        hasMobile,
+      }),
       commandContext(request, accountId, principal.userId),
     );
     response.header('ETag', accessTag(version));
