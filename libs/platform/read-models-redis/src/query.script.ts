@@ -169,7 +169,12 @@ elseif setsOnly then
   if #singles == 1 then
     total = redis.call('SCARD', singles[1])
   else
-    total = redis.call('SINTERCARD', #singles, unpack(singles), 'LIMIT', countCap)
+    -- unpack gives all its values only as the last argument: before 'LIMIT' it would give one.
+    local args = { 'SINTERCARD', #singles }
+    for _, key in ipairs(singles) do args[#args + 1] = key end
+    args[#args + 1] = 'LIMIT'
+    args[#args + 1] = countCap
+    total = redis.call(unpack(args))
     atLeast = total >= countCap
   end
 elseif rangeSort then

@@ -90,6 +90,9 @@ export function readModelQueryContract(name: string, factory: ReadModelStoreFact
         expect(await ids({ anyOf: [['role:support', 'role:developer']] })).toEqual([1, 3]);
         expect(await ids({ anyOf: [['language:fr']] })).toEqual([1, 5]);
         expect(await ids({ anyOf: [['language:fr'], ['status:active']], search: 'e' })).toEqual([5]);
+        // Two groups of one set each, counted by intersecting them (a walk's exact total).
+        const both = await page(acme, { anyOf: [['language:fr'], ['status:active']], limit: 1 });
+        expect([both.rows.length, both.total, both.totalIsAtLeast]).toEqual([1, 2, undefined]);
       });
 
       it("matches filters only on memberships and the search only on terms, whatever a name or role's text holds", async () => {
