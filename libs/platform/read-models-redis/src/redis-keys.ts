@@ -1,16 +1,31 @@
 import type { ReadModelDeclaration } from '@gatehouse/read-model-kit';
+import { createHash } from 'node:crypto';
 import { escapeGlob } from './redis-encoding';
 
 /**
- * The key layout's version, part of the `current` pointer's name: a store that finds no pointer of its own
- * layout (a deployment of the previous one) has no generation, and the runner rebuilds at start.
+ * The key layout's version, part of the `current` pointer's name with the declaration's fingerprint: a
+ * store that finds no pointer of its own layout and declaration (a deployment of the previous one, or one
+ * whose model gained an index) has no generation, and the runner rebuilds at start.
  */
 export const LAYOUT = 6;
+
+const fingerprints = new WeakMap<ReadModelDeclaration, string>();
+
+/** A short digest of the declaration as JSON: its indexes, sorts, search and CSV cells. */
+function fingerprintOf(model: ReadModelDeclaration): string {
+  let fingerprint = fingerprints.get(model);
+  if (fingerprint === undefined) {
+    fingerprint = createHash('sha256').update(JSON.stringify(model)).digest('base64url').slice(0, 12);
+    fingerprints.set(model, fingerprint);
+  }
+  return fingerprint;
+}
 
 /**
  * Keys of model `m` (the prefix `<p>` holds no braces; `{accountId}` is the cluster hash tag, so each
  * account's keys of a generation share a slot and every script touches one slot):
- * - `<p>m:current:v<layout>` the serving generation, `<p>m:generations` the last generation number;
+ * - `<p>m:current:v<layout>:<fingerprint>` the serving generation, `<p>m:generations` the last generation
+ *   number;
  * - `<p>m:g<n>:{a}:row:<id>` hash of one row: JSON columns, `_n:<column>` folded keys, `_s` its sets,
  *   `_t` its search terms, `_p:<stream>` positions (the row id in a stream id written `*`);
  * - `<p>m:g<n>:{a}:csv` and `…:json` hashes of each listed row's CSV line and JSON record by id (apart
@@ -31,7 +46,7 @@ export class RedisKeys {
 
   /** The serving generation's number. */
   pointer(model: ReadModelDeclaration): string {
-    return `${this.prefix}${model.name}:current:v${LAYOUT}`;
+    return `${this.prefix}${model.name}:current:v${LAYOUT}:${fingerprintOf(model)}`;
   }
 
   /** The last generation number handed out. */
