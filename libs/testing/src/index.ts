@@ -36,6 +36,7 @@ export * from './fuzz/openapi-fuzz.scenarios';
 export * from './http/tracing.scenarios';
 export * from './infra/users-replay';
 export * from './http/invites.scenarios';
+export * from './http/invites-list.scenarios';
 export * from './http/invite-crash.scenarios';
 export * from './http/access-control.scenarios';
 export * from './http/sign-in-settings.scenarios';

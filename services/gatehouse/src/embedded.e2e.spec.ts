@@ -10,6 +10,7 @@ import {
   ApiClient,
   eventually,
   malformedInputScenarios,
+  invitesListScenarios,
   invitesScenarios,
   newUserBody,
   openAccount,
@@ -76,6 +77,7 @@ describe('embedded mode', () => {
     () => routeTable(EmbeddedModule.register(loadEmbeddedConfig({ GATEHOUSE_DATA_DIR: dataDir }))),
   );
   invitesScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
+  invitesListScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   accessControlScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   signInSettingsScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));
   eventHistoryScenarios(() => ({ ...running.stack, outboxDir: join(dataDir, 'outbox') }));

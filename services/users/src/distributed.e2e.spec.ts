@@ -8,6 +8,7 @@ import {
   DistributedStack,
   gatewayScenarios,
   inviteCrashScenarios,
+  invitesListScenarios,
   invitesScenarios,
   operationsScenarios,
   pagesScenarios,
@@ -42,6 +43,7 @@ describe('distributed mode', () => {
   usersApiScenarios(() => stack);
   rolesScenarios(() => stack);
   invitesScenarios(() => stack);
+  invitesListScenarios(() => stack);
   inviteCrashScenarios(() => stack);
   userLifecycleScenarios(() => stack);
   permissionMatrixScenarios(() => stack);

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 /** The page size of a list's query string: 1 to 200, 50 when absent. */
 export const PageLimit = (): PropertyDecorator =>
@@ -12,4 +12,13 @@ export const PageLimit = (): PropertyDecorator =>
     IsInt(),
     Min(1),
     Max(200),
+  );
+
+/** A list's opaque cursor: the `nextCursor` of the previous page, for the same query. */
+export const PageCursor = (): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({ description: 'nextCursor of the previous page, for the same query' }),
+    IsOptional(),
+    IsString(),
+    MaxLength(2000),
   );

@@ -3,17 +3,24 @@ import { timeKey } from '@gatehouse/read-model-kit';
 import type { InviteFields, InviteRow, InviteStatus } from './invite-row';
 
 /**
- * The invites list's indexes: a filter on the stored status, the invite time (the list's order, newest
- * first) and the deadline, whose key range splits pending invites into live and expired at a query's `now`.
+ * The invites list's indexes: filters on the stored status and the roles offered; sorts by invite time
+ * (the list's default, newest first), deadline, name and email; prefix search on the name and the email,
+ * as the users list searches them. The deadline's key range splits pending invites into live and expired
+ * at a query's `now`.
  */
 export const invitesListDeclaration: ReadModelDeclaration = {
   name: 'invites-list',
   listedBy: 'invitedAt',
-  columns: { invitedAt: 'time', expiresAt: 'time' },
-  sets: { status: { column: 'status', kind: 'value' } },
-  sorts: { invited: ['invitedAt'], expires: ['expiresAt'] },
+  columns: { invitedAt: 'time', expiresAt: 'time', firstName: 'text', lastName: 'text', email: 'text' },
+  sets: { status: { column: 'status', kind: 'value' }, role: { column: 'roles', kind: 'each' } },
+  sorts: {
+    invited: ['invitedAt'],
+    expires: ['expiresAt'],
+    name: ['firstName', 'lastName'],
+    email: ['email'],
+  },
   defaultSort: 'invited',
-  search: [],
+  search: [['firstName', 'lastName'], ['email']],
 };
 
 /** Time keys have millisecond width, so `now`'s key and the one after it split past from live exactly. */

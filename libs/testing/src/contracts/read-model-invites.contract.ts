@@ -5,6 +5,7 @@ import {
   type InviteStatus,
   inviteStatusFilter,
 } from '@gatehouse/invites-list';
+import { fold, type RowQuery } from '@gatehouse/read-model-kit';
 import type { ReadModelStore } from '@gatehouse/read-models';
 import { eventTime, testUserId as id } from './users-list.fixtures';
 import type { ReadModelStoreFactory } from './read-model.contract-kit';
@@ -23,11 +24,21 @@ function inviteEvent(n: number, position: number, minute: number, type: string, 
     occurredAt: eventTime(minute),
   });
 }
-const invited = (n: number, minute: number, expiresMinute: number) =>
+const invited = (
+  n: number,
+  minute: number,
+  expiresMinute: number,
+  { firstName = null, lastName = null, email = `i${n}@acme.test`, roles = ['developer'] } = {} as {
+    firstName?: string | null;
+    lastName?: string | null;
+    email?: string;
+    roles?: string[];
+  },
+) =>
   inviteEvent(n, 0, minute, 'UserInvited', {
     accountId: acme,
-    invitee: { email: `i${n}@acme.test`, firstName: null, lastName: null, language: 'en', timeZone: 'UTC' },
-    roles: ['developer'],
+    invitee: { email, firstName, lastName, language: 'en', timeZone: 'UTC' },
+    roles,
     accessControls: null,
     invitedBy: 'admin',
     sendId: 's1',
@@ -36,7 +47,8 @@ const invited = (n: number, minute: number, expiresMinute: number) =>
 
 /**
  * The invites list's queries on every adapter: newest first, the status set joined with a deadline range
- * on another sort (pending vs expired at a query's `now`), a resend moving that range's key, paging.
+ * on another sort (pending vs expired at a query's `now`), a resend moving that range's key, paging; the
+ * search on names and emails, the roles filter and the name and email orders, with invites that have no name.
  */
 export function readModelInvitesContract(name: string, factory: ReadModelStoreFactory): void {
   describe(`ReadModelStore contract (invites list): ${name}`, () => {
@@ -53,6 +65,35 @@ export function readModelInvitesContract(name: string, factory: ReadModelStoreFa
       });
       return page.rows.map(({ row }) => Number.parseInt(row.id.slice(-4), 16));
     };
+
+    const ids = async (query: Partial<RowQuery>) => {
+      const page = await store.query(model, {
+        accountId: acme,
+        anyOf: [],
+        ranges: [],
+        sort: 'invited',
+        descending: true,
+        limit: 100,
+        ...query,
+      });
+      return { ids: page.rows.map(({ row }) => Number.parseInt(row.id.slice(-4), 16)), total: page.total };
+    };
+    // Two named invites beside the four unnamed ones: 5 offers support, 6 developer and support.
+    const givenNamed = () =>
+      given(
+        invited(5, 7, 60, {
+          firstName: 'Zoë',
+          lastName: 'Ångström',
+          email: 'Zoe@acme.test',
+          roles: ['support'],
+        }),
+        invited(6, 8, 60, {
+          firstName: 'Émile',
+          lastName: 'Zola',
+          email: 'ez@other.test',
+          roles: ['developer', 'support'],
+        }),
+      );
 
     beforeEach(async () => {
       store = await factory();
@@ -100,6 +141,41 @@ export function readModelInvitesContract(name: string, factory: ReadModelStoreFa
       const second = await store.query(model, { ...query, after: first.next ?? first.rows.at(-1)?.member });
       expect(second.rows.map(({ row }) => row.id)).toEqual([id(1)]);
       expect(second.more).toBe(false);
+    });
+
+    it('searches names, each word of them, and emails by prefix, ignoring case and accents', async () => {
+      await givenNamed();
+      expect(await ids({ search: fold('ZOË') })).toEqual({ ids: [5], total: 1 });
+      expect(await ids({ search: fold('zol') })).toEqual({ ids: [6], total: 1 });
+      expect(await ids({ search: fold('Émile Z') })).toEqual({ ids: [6], total: 1 });
+      expect(await ids({ search: fold('i2@') })).toEqual({ ids: [2], total: 1 });
+      expect((await ids({ search: 'i' })).ids).toEqual([4, 3, 2, 1]);
+      expect((await ids({ search: 'acme' })).ids).toEqual([]);
+    });
+
+    it('filters by any of the roles offered, joined with a status and a search', async () => {
+      await givenNamed();
+      expect(await ids({ anyOf: [['role:support']] })).toEqual({ ids: [6, 5], total: 2 });
+      expect((await ids({ anyOf: [['role:developer']] })).ids).toEqual([6, 4, 3, 2, 1]);
+      const pending = inviteStatusFilter('pending', new Date(eventTime(9)));
+      expect(
+        await ids({
+          search: 'z',
+          anyOf: [...pending.anyOf, ['role:support', 'role:analyst']],
+          ranges: pending.ranges,
+        }),
+      ).toEqual({ ids: [6, 5], total: 2 });
+      const revoked = inviteStatusFilter('revoked', new Date(eventTime(9)));
+      expect((await ids({ anyOf: [...revoked.anyOf, ['role:developer']] })).ids).toEqual([3]);
+      expect((await ids({ anyOf: [...revoked.anyOf, ['role:support']] })).ids).toEqual([]);
+    });
+
+    it('sorts by name and by email either way; invites with no name come first ascending', async () => {
+      await givenNamed();
+      expect((await ids({ sort: 'name', descending: false })).ids).toEqual([1, 2, 3, 4, 6, 5]);
+      expect((await ids({ sort: 'name', descending: true })).ids).toEqual([5, 6, 4, 3, 2, 1]);
+      expect((await ids({ sort: 'email', descending: false })).ids).toEqual([6, 1, 2, 3, 4, 5]);
+      expect((await ids({ sort: 'email', descending: true, search: 'i' })).ids).toEqual([4, 3, 2, 1]);
     });
   });
 }

@@ -1,54 +1,48 @@
 import { Injectable } from '@nestjs/common';
 import {
   type InviteRow,
-  type InviteStatus,
   invitesListDeclaration,
   inviteStatusFilter,
   toInviteRow,
 } from '@gatehouse/invites-list';
-import type { RowQuery } from '@gatehouse/read-model-kit';
-import { encodeCursor, ReadModelStore } from '@gatehouse/read-models';
-import { startAfter } from '../page-cursor';
+import { fold, type RowQuery } from '@gatehouse/read-model-kit';
+import { ReadModelStore } from '@gatehouse/read-models';
+import { type ListPage, listPage, startAfter } from '../page-cursor';
+import type { ListInvitesQuery } from './list-invites.query';
 
-export interface InvitesPage {
-  readonly items: InviteRow[];
-  /** Null when this page is the last one. */
-  readonly nextCursor: string | null;
-}
+export type InvitesPage = ListPage<InviteRow>;
 
 /**
- * The invites list read for HTTP: newest invite first. "Expired" and "pending" split pending invites at
- * the query's `now`, so the cursor is bound to the status asked for, not to that instant's deadline key.
+ * The invites list read for HTTP, newest invite first unless sorted otherwise. "Expired" and "pending"
+ * split pending invites at the query's `now`, so the cursor is bound to the status asked for, not to that
+ * instant's deadline key: a cursor outlives the instant of the page that made it.
  */
 @Injectable()
 export class InvitesListReader {
   constructor(private readonly store: ReadModelStore) {}
 
-  async page(
-    accountId: string,
-    options: { status?: InviteStatus; cursor?: string; limit: number },
-    now: Date,
-  ): Promise<InvitesPage> {
-    const cursorShape: Omit<RowQuery, 'limit' | 'after'> = {
+  async page(accountId: string, query: ListInvitesQuery, now: Date): Promise<InvitesPage> {
+    const sort = query.sort ?? 'invited';
+    const search = fold(query.q ?? '');
+    const roles = (query.role ?? []).map((role) => `role:${role}`);
+    const rolesGroup = roles.length > 0 ? [roles] : [];
+    const shape: Omit<RowQuery, 'limit' | 'after'> = {
       accountId,
-      anyOf: [[`status:${options.status ?? 'any'}`]],
+      ...(search === '' ? {} : { search }),
+      anyOf: [[`status:${query.status ?? 'any'}`], ...rolesGroup],
       ranges: [],
-      sort: 'invited',
-      descending: true,
+      sort,
+      descending: (query.order ?? (sort === 'invited' ? 'desc' : 'asc')) === 'desc',
     };
-    const start = options.cursor === undefined ? undefined : startAfter(cursorShape, options.cursor);
+    const start = query.cursor === undefined ? undefined : startAfter(shape, query.cursor);
+    const status = inviteStatusFilter(query.status, now);
     const page = await this.store.query(invitesListDeclaration, {
-      ...cursorShape,
-      ...inviteStatusFilter(options.status, now),
+      ...shape,
+      anyOf: [...status.anyOf, ...rolesGroup],
+      ranges: status.ranges,
       after: start?.member,
-      limit: options.limit,
+      limit: query.limit ?? 50,
     });
-    const next = page.next ?? page.rows.at(-1)?.member;
-    const served = (start?.served ?? 0) + page.rows.length;
-    return {
-      items: page.rows.map(({ row }) => toInviteRow(row, now)),
-      nextCursor:
-        page.more && next !== undefined ? encodeCursor(cursorShape, { member: next, served }) : null,
-    };
+    return listPage(shape, start, page, (row) => toInviteRow(row, now));
   }
 }

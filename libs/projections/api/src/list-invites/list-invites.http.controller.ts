@@ -1,22 +1,8 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { assertPermission, CurrentPrincipal, PageLimit, type Principal } from '@gatehouse/http';
-import type { InviteStatus } from '@gatehouse/invites-list';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { assertPermission, CurrentPrincipal, type Principal } from '@gatehouse/http';
 import { InvitesListReader, type InvitesPage } from './invites-list.reader';
-
-const statuses: readonly InviteStatus[] = ['pending', 'accepted', 'revoked', 'expired'];
-
-export class ListInvitesQuery {
-  @ApiPropertyOptional({ enum: statuses }) @IsOptional() @IsIn(statuses) status?: InviteStatus;
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page, for the same status' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  cursor?: string;
-  @PageLimit()
-  limit?: number;
-}
+import { ListInvitesQuery } from './list-invites.query';
 
 @ApiTags('invites')
 @ApiBearerAuth()
@@ -28,8 +14,9 @@ export class ListInvitesHttpController {
   @Get()
   @ApiOkResponse({
     description:
-      '{ items, nextCursor }, newest invite first; `expired` is a pending invite at or past its deadline ' +
-      'when asked. A page may hold fewer rows than limit; page on while nextCursor is not null.',
+      '{ items, nextCursor, total, totalIsAtLeast? }, newest invite first unless sorted otherwise; ' +
+      '`expired` is a pending invite at or past its deadline when asked. A page may hold fewer rows than ' +
+      'limit; page on while nextCursor is not null.',
   })
   invites(
     @Param('accountId', ParseUUIDPipe) accountId: string,
@@ -37,7 +24,6 @@ export class ListInvitesHttpController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<InvitesPage> {
     assertPermission(principal, accountId, 'users:read');
-    const { status, cursor, limit = 50 } = query;
-    return this.reader.page(accountId, { status, cursor, limit }, new Date());
+    return this.reader.page(accountId, query, new Date());
   }
 }

@@ -1,25 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { encodeCursor, ReadModelStore } from '@gatehouse/read-models';
+import { ReadModelStore } from '@gatehouse/read-models';
 import { toUserRow, type UserRow, usersListDeclaration } from '@gatehouse/users-list';
 import type { ListUsersQueryDto, UsersQueryDto } from './users-query.dto';
 import { usersRowQuery } from './users-row-query';
-import { startAfter } from '../page-cursor';
+import { type ListPage, listPage, startAfter } from '../page-cursor';
 
 /** A row of the users list as the API shows it: the stored row and the full name the list displays. */
 export type UserListItem = UserRow & { readonly name: string };
 
-export interface UsersPage {
-  readonly items: UserListItem[];
-  /** Null when this page is the last one. */
-  readonly nextCursor: string | null;
-  /** Users matching the search and filters, over all pages; with `totalIsAtLeast`, at least that many. */
-  readonly total: number;
-  /**
-   * True when counting every match would cost more than a page may (a broad search at scale): `total` is
-   * then a lower bound. Absent when `total` is exact. See docs/adr (list totals).
-   */
-  readonly totalIsAtLeast?: true;
-}
+export type UsersPage = ListPage<UserListItem>;
 
 /**
  * Field by field, not `{ ...row, name }`: spreading a freshly parsed row cost more than parsing and
@@ -57,16 +46,7 @@ export class UsersListReader {
       after: start?.member,
       limit: query.limit ?? 50,
     });
-    const next = page.next ?? page.rows.at(-1)?.member;
-    const served = (start?.served ?? 0) + page.rows.length;
-    return {
-      items: page.rows.map(({ row }) => toItem(toUserRow(row))),
-      nextCursor: page.more && next !== undefined ? encodeCursor(shape, { member: next, served }) : null,
-      // A lower bound counts the matches after the cursor: the rows of earlier pages come on top.
-      ...(page.totalIsAtLeast
-        ? { total: (start?.served ?? 0) + page.total, totalIsAtLeast: true as const }
-        : { total: page.total }),
-    };
+    return listPage(shape, start, page, (row) => toItem(toUserRow(row)));
   }
 
   /**

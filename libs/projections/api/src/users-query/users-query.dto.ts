@@ -1,19 +1,12 @@
 import { languageTags } from '@gatehouse/contracts';
-import { PageLimit, IsInstant } from '@gatehouse/http';
+import { IsInstant, PageCursor, PageLimit } from '@gatehouse/http';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { booleanFlag, commaList, RoleIdsFilter } from '../query-params';
 
 export const userStatuses = ['active', 'disabled', 'locked', 'deletion-requested'] as const;
 export const userSorts = ['name', 'username', 'email', 'lastLogin', 'created'] as const;
-
-/** `a,b` and `?x=a&x=b` both give ['a', 'b']. */
-const list = ({ value }: { value: unknown }) =>
-  (Array.isArray(value) ? value : [value])
-    .flatMap((item) => String(item).split(','))
-    .filter((item) => item !== '');
-
-const flag = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 /** The users list's search, filters and order: the same for a page and for the CSV export. */
 export class UsersQueryDto {
@@ -27,22 +20,17 @@ export class UsersQueryDto {
 
   @ApiPropertyOptional({ description: 'Any of, comma-separated', example: 'active,locked' })
   @IsOptional()
-  @Transform(list)
+  @Transform(commaList)
   @ArrayMaxSize(userStatuses.length)
   @IsIn(userStatuses, { each: true })
   status?: (typeof userStatuses)[number][];
 
-  @ApiPropertyOptional({ description: 'Role ids, any of, comma-separated', example: 'support,developer' })
-  @IsOptional()
-  @Transform(list)
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MaxLength(100, { each: true })
+  @RoleIdsFilter('Role ids, any of, comma-separated')
   role?: string[];
 
   @ApiPropertyOptional({ description: 'Language tags, any of, comma-separated', example: 'en,fr' })
   @IsOptional()
-  @Transform(list)
+  @Transform(commaList)
   @ArrayMaxSize(languageTags.length)
   @IsIn(languageTags, { each: true })
   language?: string[];
@@ -63,7 +51,7 @@ export class UsersQueryDto {
     description: 'true: only users who never logged in (with lastLoginBefore/After: none)',
   })
   @IsOptional()
-  @Transform(flag)
+  @Transform(booleanFlag)
   @IsBoolean()
   neverLoggedIn?: boolean;
 
@@ -79,10 +67,7 @@ export class UsersQueryDto {
 }
 
 export class ListUsersQueryDto extends UsersQueryDto {
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page, for the same query' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @PageCursor()
   cursor?: string;
   @PageLimit()
   limit?: number;
@@ -94,7 +79,7 @@ export class ExportUsersQueryDto extends UsersQueryDto {
     default: false,
   })
   @IsOptional()
-  @Transform(flag)
+  @Transform(booleanFlag)
   @IsBoolean()
   bom?: boolean;
 }
