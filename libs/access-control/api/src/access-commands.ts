@@ -29,7 +29,7 @@ export class AccessCommands {
   }
 
   /** The user as authentication reads them (404 for a user of another account). */
-  async userOf(accountId: string, userId: string): Promise<KnownUser> {
+  private async userOf(accountId: string, userId: string): Promise<KnownUser> {
     const user = await this.grants.user(userId);
     if (!user.exists || user.accountId !== accountId) throw AccessErrors.userNotFound();
     return user;

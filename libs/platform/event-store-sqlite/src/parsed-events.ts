@@ -13,7 +13,12 @@ const PARSED_EVENTS = 4096;
 export class ParsedEvents {
   private readonly parsed = new LRUCache<number, StoredEvent>({ max: PARSED_EVENTS });
 
-  /** The row's event, parsed once. Own appends go through here once committed, for the readers that tail. */
+  /** Own appends, once committed: parsed here for the readers that tail the store (see inOrder). */
+  committed(rows: readonly EventRow[]): void {
+    for (const row of rows) this.of(row);
+  }
+
+  /** The row's event, parsed once. */
   of(row: EventRow): StoredEvent {
     let event = this.parsed.get(row.global_position);
     if (!event) {

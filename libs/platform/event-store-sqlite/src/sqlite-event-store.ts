@@ -110,7 +110,7 @@ export class SqliteEventStore extends EventStore {
     const result = await this.writes.run(() =>
       this.appendInTransaction(streamId, events, expectedVersion, rows),
     );
-    for (const row of rows) this.parsed.of(row);
+    this.parsed.committed(rows);
     this.notices.notify(events.flatMap(noticeNamesOf));
     return result;
   }
@@ -119,7 +119,7 @@ export class SqliteEventStore extends EventStore {
     assertDistinctAppends(appends);
     const rows: EventRow[] = [];
     const results = await this.writes.run(() => this.appendMultiInTransaction(appends, rows));
-    for (const row of rows) this.parsed.of(row);
+    this.parsed.committed(rows);
     this.notices.notify(noticeNamesOfAppends(appends));
     return results;
   }

@@ -24,8 +24,7 @@ export class InvitesListReader {
   async page(accountId: string, query: ListInvitesQuery, now: Date): Promise<InvitesPage> {
     const sort = query.sort ?? 'invited';
     const search = fold(query.q ?? '');
-    const roles = (query.role ?? []).map((role) => `role:${role}`);
-    const rolesGroup = roles.length > 0 ? [roles] : [];
+    const rolesGroup = query.role?.length ? [query.role.map((role) => `role:${role}`)] : [];
     const shape: Omit<RowQuery, 'limit' | 'after'> = {
       accountId,
       ...(search === '' ? {} : { search }),
