@@ -25,7 +25,8 @@ function fingerprintOf(model: ReadModelDeclaration): string {
  * Keys of model `m` (the prefix `<p>` holds no braces; `{accountId}` is the cluster hash tag, so each
  * account's keys of a generation share a slot and every script touches one slot):
  * - `<p>m:current:v<layout>:<fingerprint>` the serving generation, `<p>m:generations` the last generation
- *   number;
+ *   number, `<p>m:pointers` the names of the model's pointers (every layout and declaration that has served),
+ *   `<p>m:holds` sorted set of held generations, scored by when their hold ends (ms since the epoch);
  * - `<p>m:g<n>:{a}:row:<id>` hash of one row: JSON columns, `_n:<column>` folded keys, `_s` its sets,
  *   `_t` its search terms, `_p:<stream>` positions (the row id in a stream id written `*`);
  * - `<p>m:g<n>:{a}:csv` and `…:json` hashes of each listed row's CSV line and JSON record by id (apart
@@ -52,6 +53,16 @@ export class RedisKeys {
   /** The last generation number handed out. */
   generations(model: ReadModelDeclaration): string {
     return `${this.prefix}${model.name}:generations`;
+  }
+
+  /** The names of every pointer of the model, so a sweep finds the other declarations' pointers. */
+  pointers(model: ReadModelDeclaration): string {
+    return `${this.prefix}${model.name}:pointers`;
+  }
+
+  /** Held generations, scored by when their hold ends. */
+  holds(model: ReadModelDeclaration): string {
+    return `${this.prefix}${model.name}:holds`;
   }
 
   /** What every key of one account in one generation starts with. */

@@ -15,6 +15,7 @@ import { indexLoadedAccount } from './loaded-rows-indexer';
 import { loadScript } from './load.script';
 import { popLoadedScript } from './pop-loaded.script';
 import { queryScript } from './query.script';
+import { holdGenerations, sweepGenerations } from './generation-holds';
 import { decodeRow, execOrThrow, type Scripts, scriptRuns } from './redis-encoding';
 import { LAYOUT, RedisKeys } from './redis-keys';
 import { scanChunks } from './scan-chunks';
@@ -196,12 +197,25 @@ export class RedisReadModelStore extends ReadModelStore {
     return this.redis.incr(this.keys.generations(model));
   }
 
+  /** Names the pointer among the model's first, so a sweep finds it whenever it exists. */
   async switchTo(model: ReadModelDeclaration, generation: number): Promise<void> {
+    await this.redis.sadd(this.keys.pointers(model), this.keys.pointer(model));
     await this.redis.set(this.keys.pointer(model), String(generation));
   }
 
-  dropGeneration(model: ReadModelDeclaration, generation: number): Promise<void> {
-    return this.unlinkMatching(this.keys.generationPattern(model, generation));
+  async dropGeneration(model: ReadModelDeclaration, generation: number): Promise<void> {
+    await this.unlinkMatching(this.keys.generationPattern(model, generation));
+    await this.redis.zrem(this.keys.holds(model), generation);
+  }
+
+  hold(model: ReadModelDeclaration, generations: readonly number[], until: number): Promise<void> {
+    return holdGenerations(this.redis, this.keys, model, generations, until);
+  }
+
+  sweep(model: ReadModelDeclaration, now: number): Promise<number[]> {
+    return sweepGenerations(this.redis, this.keys, model, now, (generation) =>
+      this.unlinkMatching(this.keys.generationPattern(model, generation)),
+    );
   }
 
   clear(model: ReadModelDeclaration): Promise<void> {
@@ -231,6 +245,7 @@ export class RedisReadModelStore extends ReadModelStore {
     const existing = await this.current(model);
     if (existing !== null) return existing;
     const first = await this.createGeneration(model);
+    await this.redis.sadd(this.keys.pointers(model), this.keys.pointer(model));
     await this.redis.set(this.keys.pointer(model), String(first), 'NX');
     return (await this.current(model)) as number;
   }

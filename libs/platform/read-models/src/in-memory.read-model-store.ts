@@ -22,6 +22,8 @@ interface ModelState {
   current: number | null;
   last: number;
   readonly generations: Map<number, Generation>;
+  /** Until when each held generation is kept from sweep(), in ms since the epoch. */
+  readonly holds: Map<number, number>;
 }
 
 /**
@@ -133,7 +135,23 @@ export class InMemoryReadModelStore extends ReadModelStore {
   }
 
   async dropGeneration(model: ReadModelDeclaration, generation: number): Promise<void> {
-    this.state(model).generations.delete(generation);
+    const state = this.state(model);
+    state.generations.delete(generation);
+    state.holds.delete(generation);
+  }
+
+  async hold(model: ReadModelDeclaration, generations: readonly number[], until: number): Promise<void> {
+    const { holds } = this.state(model);
+    for (const generation of generations) holds.set(generation, Math.max(until, holds.get(generation) ?? 0));
+  }
+
+  async sweep(model: ReadModelDeclaration, now: number): Promise<number[]> {
+    const state = this.state(model);
+    const lapsed = [...state.holds].filter(
+      ([generation, until]) => until < now && generation !== state.current,
+    );
+    for (const [generation] of lapsed) await this.dropGeneration(model, generation);
+    return lapsed.map(([generation]) => generation);
   }
 
   async clear(model: ReadModelDeclaration): Promise<void> {
@@ -147,7 +165,7 @@ export class InMemoryReadModelStore extends ReadModelStore {
   private state(model: ReadModelDeclaration): ModelState {
     const existing = this.models.get(model.name);
     if (existing) return existing;
-    const created: ModelState = { current: null, last: 0, generations: new Map() };
+    const created: ModelState = { current: null, last: 0, generations: new Map(), holds: new Map() };
     this.models.set(model.name, created);
     return created;
   }

@@ -64,6 +64,18 @@ export abstract class ReadModelStore {
   /** Makes `generation` current in one atomic step. */
   abstract switchTo(model: ReadModelDeclaration, generation: number): Promise<void>;
   abstract dropGeneration(model: ReadModelDeclaration, generation: number): Promise<void>;
+  /**
+   * Keeps `generations` from sweep() until `until` (ms since the epoch): the processes serving, building or
+   * exporting a generation hold it, and renew their hold while they do. A hold is only ever extended.
+   */
+  abstract hold(model: ReadModelDeclaration, generations: readonly number[], until: number): Promise<void>;
+  /**
+   * Drops every generation held once whose hold ended before `now`, but the one this declaration serves;
+   * a generation never held is never swept. Another declaration of the model (a deployment's previous or
+   * next version) that served a dropped generation serves none after it, and rebuilds. Returns the numbers
+   * dropped.
+   */
+  abstract sweep(model: ReadModelDeclaration, now: number): Promise<number[]>;
   /** Forgets every generation of the model (tests and operators). */
   abstract clear(model: ReadModelDeclaration): Promise<void>;
   abstract close(): Promise<void>;

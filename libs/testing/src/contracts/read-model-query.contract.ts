@@ -275,6 +275,32 @@ export function readModelQueryContract(name: string, factory: ReadModelStoreFact
         expect(await ids({ search: 'fresh' })).toEqual([9]);
         expect(await store.current(model)).toBe(next);
       });
+
+      it('sweeps a generation once its hold has ended, never the serving one nor one never held', async () => {
+        const serving = (await store.current(model)) as number;
+        const [held, extended, neverHeld] = [
+          await store.createGeneration(model),
+          await store.createGeneration(model),
+          await store.createGeneration(model),
+        ];
+        await store.apply(model, usersListProjection.project(created(acme, id(9), 'Held')), held);
+        await store.hold(model, [serving, held, extended], 1_000);
+        await store.hold(model, [extended], 3_000);
+        await store.hold(model, [extended], 2_000);
+
+        expect(await store.sweep(model, 1_000)).toEqual([]);
+        expect((await store.query(model, query(acme), held)).total).toBe(1);
+        expect(await store.sweep(model, 1_001)).toEqual([held]);
+        expect(await store.sweep(model, 2_500)).toEqual([]);
+        expect(await store.sweep(model, 3_001)).toEqual([extended]);
+        expect(await store.sweep(model, 1e15)).toEqual([]);
+
+        expect(await store.current(model)).toBe(serving);
+        expect(await ids({})).toEqual([1, 2, 3, 4, 5]);
+        expect((await store.query(model, query(acme), neverHeld)).total).toBe(0);
+        await store.hold(model, [held], 4_000);
+        expect(await store.sweep(model, 5_000)).toEqual([held]);
+      });
     });
   });
 }

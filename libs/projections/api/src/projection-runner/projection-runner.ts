@@ -6,6 +6,7 @@ import { Metrics } from '@gatehouse/operations';
 import { ReadModelStore } from '@gatehouse/read-models';
 import { projectedTopics, projections, ProjectionsConfig } from './projections';
 import { batchesOfATurn } from './batches-of-a-turn';
+import { GenerationKeeper, HOLD_MS } from './generation-keeper';
 import { ReadModelRebuild, type RebuildStatus } from './read-model-rebuild';
 import { SwitchLock } from './switch-lock';
 
@@ -16,13 +17,16 @@ import { SwitchLock } from './switch-lock';
  * meanwhile. Live writes are applied under the switch lock's shared side, so a rebuild's switch sees none
  * in flight. The store dedupes by stream position, so a batch delivered again after a crash (offsets not
  * yet committed) changes nothing. The batches handed over in one turn (the partitions of one fetch) are
- * applied as one (batchesOfATurn).
+ * applied as one (batchesOfATurn). Every third of HOLD_MS it holds the generations it serves or builds and
+ * sweeps those nobody holds (GenerationKeeper).
  */
 @Injectable()
 export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('projection-runner');
   private readonly lock = new SwitchLock();
   private readonly rebuilds: ReadModelRebuild;
+  private readonly keeper: GenerationKeeper;
+  private keeping?: NodeJS.Timeout;
   private subscription?: Subscription;
   private readonly projectTurn = batchesOfATurn((batch: readonly StoredEvent[]) => this.project(batch));
 
@@ -36,6 +40,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
     this.rebuilds = new ReadModelRebuild(events, store, projections, this.lock, {
       graceMs: config.rebuildGraceMs,
     });
+    this.keeper = new GenerationKeeper(store, projections, this.rebuilds, () => void this.rebuild());
   }
 
   get status(): RebuildStatus {
@@ -52,6 +57,8 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
       (batch) => this.lock.shared(() => this.projectTurn(batch)),
     );
     this.logger.log(`projecting ${projectedTopics.join(', ')} as group ${this.config.groupId}`);
+    await this.keep();
+    this.keeping = setInterval(() => void this.keep(), HOLD_MS / 3).unref();
   }
 
   /** Rebuilds every read model in the background, or joins the rebuild running; failures are logged. */
@@ -65,8 +72,22 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
   }
 
   async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.keeping);
     await this.subscription?.close();
     await this.rebuilds.close();
+  }
+
+  /** Holds and sweeps (see GenerationKeeper); a failure is logged and the next round tries again. */
+  private async keep(): Promise<void> {
+    try {
+      const swept = await this.keeper.keep(Date.now());
+      for (const [name, generations] of Object.entries(swept))
+        this.logger.log(`swept ${name} generations ${generations.join(', ')}: no process holds them`);
+    } catch (error) {
+      this.logger.error(
+        `holding generations failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
   }
 
   private async project(batch: readonly StoredEvent[]): Promise<void> {

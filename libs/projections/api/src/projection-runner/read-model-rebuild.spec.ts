@@ -43,7 +43,7 @@ describe('rebuilding the read models from the store', () => {
     );
   });
 
-  it('serves the old generation while replaying, then switches to the complete one and drops the old', async () => {
+  it('serves the old generation while replaying, then switches to the complete one, holding the old for its grace', async () => {
     const old = (await readModels.current(model)) as number;
     const rebuild = new ReadModelRebuild(events, readModels, [usersListProjection], new SwitchLock(), {
       graceMs: 0,
@@ -63,7 +63,8 @@ describe('rebuilding the read models from the store', () => {
       replayedEvents: 3,
       generations: { 'users-list': old + 1 },
     });
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await listed(old)).toEqual([1, 2].map(testUserId));
+    expect(await readModels.sweep(model, Date.now() + 1)).toEqual([old]);
     await expect(listed(old)).rejects.toThrow(RangeError);
   });
 

@@ -2,6 +2,7 @@ import type { StoredEvent } from '@gatehouse/contracts';
 import { type EventStore, START } from '@gatehouse/event-store';
 import type { Projection, ReadModelDeclaration } from '@gatehouse/read-model-kit';
 import type { ReadModelStore } from '@gatehouse/read-models';
+import { HOLD_MS } from './generation-keeper';
 import type { SwitchLock } from './switch-lock';
 
 export interface RebuildStatus {
@@ -14,7 +15,7 @@ export interface RebuildStatus {
 }
 
 export interface RebuildOptions {
-  /** How long an old generation outlives the switch, for exports reading it; default five minutes. */
+  /** How long an old generation is held past the switch, for exports reading it; default five minutes. */
   readonly graceMs?: number;
   readonly batchSize?: number;
 }
@@ -23,14 +24,15 @@ export interface RebuildOptions {
  * Rebuilds every read model from the store without downtime: loads all events into fresh generations
  * while the current ones serve (in bulk: nobody else writes them, see ReadModelStore.load), indexes them,
  * applies what arrived meanwhile; then takes the switch lock (live batches pause), applies what arrived
- * since, switches each model in one step and releases; the old generations go after a grace period.
- * Live events applied again to the new generation are skipped by their stream positions. A rebuild that
- * fails drops its generations; one cut short by a crash leaves them unused (the next takes new numbers).
+ * since, switches each model in one step and releases; the old generations are held for a grace period,
+ * then swept (GenerationKeeper). Live events applied again to the new generation are skipped by their
+ * stream positions. A rebuild that fails drops its generations; one cut short by a crash stops holding
+ * them, and they are swept (the next rebuild takes new numbers).
  */
 export class ReadModelRebuild {
   private running: Promise<void> | null = null;
   private state: RebuildStatus = { rebuilding: false, replayedEvents: 0, lagMs: null, generations: {} };
-  private readonly timers = new Set<NodeJS.Timeout>();
+  private targets: readonly { projection: Projection<StoredEvent>; generation: number }[] = [];
 
   constructor(
     private readonly events: EventStore,
@@ -44,29 +46,40 @@ export class ReadModelRebuild {
     return this.state;
   }
 
+  /** Whether a rebuild runs (from its first step, before it has generations). */
+  get isRunning(): boolean {
+    return this.running !== null;
+  }
+
+  /** The generation the running rebuild fills for `declaration`, if any. */
+  building(declaration: ReadModelDeclaration): number | null {
+    return this.targets.find((t) => t.projection.declaration.name === declaration.name)?.generation ?? null;
+  }
+
   /** Starts a rebuild, or joins the one running; resolves once switched. */
   run(): Promise<void> {
     this.running ??= this.rebuild().finally(() => {
       this.running = null;
+      this.targets = [];
       this.state = { ...this.state, rebuilding: false };
     });
     return this.running;
   }
 
-  /** Drops pending old generations at once (shutdown). */
+  /** Waits for a running rebuild to end (shutdown). */
   async close(): Promise<void> {
     await this.running?.catch(() => undefined);
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
   }
 
   private async rebuild(): Promise<void> {
     const targets = await Promise.all(
-      this.projections.map(async (projection) => ({
-        projection,
-        generation: await this.store.createGeneration(projection.declaration),
-      })),
+      this.projections.map(async (projection) => {
+        const generation = await this.store.createGeneration(projection.declaration);
+        await this.store.hold(projection.declaration, [generation], Date.now() + HOLD_MS);
+        return { projection, generation };
+      }),
     );
+    this.targets = targets;
     this.state = { ...this.state, rebuilding: true, replayedEvents: 0, lagMs: null };
     let previous: { declaration: ReadModelDeclaration; old: number | null }[];
     try {
@@ -97,15 +110,12 @@ export class ReadModelRebuild {
       ...this.state,
       generations: Object.fromEntries(targets.map((t) => [t.projection.declaration.name, t.generation])),
     };
-    for (const { declaration, old } of previous) {
-      if (old === null) continue;
-      const timer = setTimeout(() => {
-        this.timers.delete(timer);
-        void this.store.dropGeneration(declaration, old);
-      }, this.options.graceMs ?? 300_000);
-      timer.unref();
-      this.timers.add(timer);
-    }
+    const graceEnds = Date.now() + (this.options.graceMs ?? 300_000);
+    await Promise.all(
+      previous.flatMap(({ declaration, old }) =>
+        old === null ? [] : [this.store.hold(declaration, [old], graceEnds)],
+      ),
+    );
   }
 
   /**

@@ -1,0 +1,41 @@
+import type { StoredEvent } from '@gatehouse/contracts';
+import type { Projection } from '@gatehouse/read-model-kit';
+import type { ReadModelStore } from '@gatehouse/read-models';
+import type { ReadModelRebuild } from './read-model-rebuild';
+
+/**
+ * How long a hold on a generation lasts. The keeper renews its holds every third of it, so a hold lapses
+ * only when the process holding it has gone, or stalled for two thirds of it.
+ */
+export const HOLD_MS = 60_000;
+
+/**
+ * Holds the generations this process serves or builds, and sweeps the model's generations nobody holds any
+ * longer: an old one once its grace after a switch has passed, one a crashed rebuild was filling, and a
+ * previous declaration's once its deployment has stopped. A model left with no generation (another
+ * declaration's sweep took it) is rebuilt.
+ */
+export class GenerationKeeper {
+  constructor(
+    private readonly store: ReadModelStore,
+    private readonly projections: readonly Projection<StoredEvent>[],
+    private readonly rebuilds: ReadModelRebuild,
+    private readonly rebuild: () => void,
+  ) {}
+
+  /** Returns the generations swept, by model name. */
+  async keep(now: number): Promise<Record<string, number[]>> {
+    const swept: Record<string, number[]> = {};
+    let lost = false;
+    for (const { declaration } of this.projections) {
+      const held = [await this.store.current(declaration), this.rebuilds.building(declaration)];
+      if (held[0] === null) lost = true;
+      const generations = held.filter((generation): generation is number => generation !== null);
+      await this.store.hold(declaration, generations, now + HOLD_MS);
+      const dropped = await this.store.sweep(declaration, now);
+      if (dropped.length > 0) swept[declaration.name] = dropped;
+    }
+    if (lost && !this.rebuilds.isRunning) this.rebuild();
+    return swept;
+  }
+}
