@@ -1,5 +1,5 @@
 import type { StoredEvent } from '@gatehouse/contracts';
-import type { Projection } from '@gatehouse/read-model-kit';
+import type { Projection, ReadModelDeclaration } from '@gatehouse/read-model-kit';
 import type { ReadModelStore } from '@gatehouse/read-models';
 import type { ReadModelRebuild } from './read-model-rebuild';
 
@@ -37,5 +37,25 @@ export class GenerationKeeper {
     }
     if (lost && !this.rebuilds.isRunning) this.rebuild();
     return swept;
+  }
+}
+
+/**
+ * Yields `source` while holding `generation`, renewed every third of HOLD_MS by a timer (a slow client may
+ * leave a chunk unread for longer than a hold), so an export outlives a switch and the sweep after it.
+ */
+export async function* heldWhileRead<T>(
+  store: ReadModelStore,
+  declaration: ReadModelDeclaration,
+  generation: number,
+  source: AsyncIterable<T>,
+): AsyncGenerator<T> {
+  const hold = () => store.hold(declaration, [generation], Date.now() + HOLD_MS);
+  await hold();
+  const renewing = setInterval(() => void hold().catch(() => undefined), HOLD_MS / 3).unref();
+  try {
+    yield* source;
+  } finally {
+    clearInterval(renewing);
   }
 }

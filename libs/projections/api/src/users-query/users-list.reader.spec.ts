@@ -2,6 +2,7 @@ import type { ReadModelDeclaration, RowPage, RowQuery } from '@gatehouse/read-mo
 import { InMemoryReadModelStore } from '@gatehouse/read-models';
 import { testUserId, userCreatedEvent } from '@gatehouse/testing';
 import { usersListProjection } from '@gatehouse/users-list';
+import { HOLD_MS } from '../projection-runner/generation-keeper';
 import { UsersListReader } from './users-list.reader';
 
 const acme = '0190a000-0000-7000-8000-00000000acme';
@@ -15,6 +16,36 @@ class LowerBoundingStore extends InMemoryReadModelStore {
 }
 
 describe('UsersListReader', () => {
+  describe('exporting', () => {
+    afterEach(() => jest.useRealTimers());
+
+    it('holds its generation while it runs, so a switch and a sweep meanwhile do not tear it', async () => {
+      jest.useFakeTimers({ now: 1_000_000, doNotFake: ['setImmediate', 'nextTick'] });
+      const store = new InMemoryReadModelStore();
+      const model = usersListProjection.declaration;
+      await store.apply(
+        model,
+        Array.from({ length: 1500 }, (_, n) => n + 1).flatMap((n) =>
+          usersListProjection.project(userCreatedEvent(acme, testUserId(n))),
+        ),
+      );
+      const exported = new UsersListReader(store).csvLines(acme, {});
+      const first = await exported.next();
+      // As a rebuild switches: the old generation held for a grace period shorter than the export.
+      await store.switchTo(model, await store.createGeneration(model));
+      await store.hold(model, [1], Date.now() + 5 * HOLD_MS);
+
+      jest.advanceTimersByTime(10 * HOLD_MS);
+      expect(await store.sweep(model, Date.now())).toEqual([]);
+      const rest = [];
+      for await (const lines of exported) rest.push(lines);
+      expect(`${first.value}${rest.join('')}`.split('\n')).toHaveLength(1501);
+
+      jest.advanceTimersByTime(HOLD_MS + 1);
+      expect(await store.sweep(model, Date.now())).toEqual([1]);
+    });
+  });
+
   describe('when the store gives a lower bound', () => {
     it('adds the rows of earlier pages, so the bound grows to the count by the last page', async () => {
       const store = new LowerBoundingStore();

@@ -4,6 +4,7 @@ import { toUserRow, type UserRow, usersListDeclaration } from '@gatehouse/users-
 import type { ListUsersQueryDto, UsersQueryDto } from './users-query.dto';
 import { usersRowQuery } from './users-row-query';
 import { type ListPage, listPage, startAfter } from '../page-cursor';
+import { heldWhileRead } from '../projection-runner/generation-keeper';
 
 /** A row of the users list as the API shows it: the stored row and the full name the list displays. */
 export type UserListItem = UserRow & { readonly name: string };
@@ -51,12 +52,12 @@ export class UsersListReader {
 
   /**
    * Every matching row's CSV line in order, a batch of lines to a text, all from the generation serving
-   * when the export starts: a rebuild switching meanwhile cannot tear it (the old generation outlives the
-   * switch by a grace period, see ProjectionRunner).
+   * when the export starts, held while it runs: a rebuild switching meanwhile cannot tear it.
    */
   async *csvLines(accountId: string, query: UsersQueryDto): AsyncGenerator<Buffer> {
     const generation = await this.store.current(usersListDeclaration);
     if (generation === null) return;
-    yield* this.store.scanCsv(usersListDeclaration, usersRowQuery(accountId, query), generation, 1000);
+    const lines = this.store.scanCsv(usersListDeclaration, usersRowQuery(accountId, query), generation, 1000);
+    yield* heldWhileRead(this.store, usersListDeclaration, generation, lines);
   }
 }
