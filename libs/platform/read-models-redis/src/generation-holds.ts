@@ -1,5 +1,6 @@
 import type { ReadModelDeclaration } from '@gatehouse/read-model-kit';
 import type { Redis } from 'ioredis';
+import { execOrThrow } from './redis-encoding';
 import type { RedisKeys } from './redis-keys';
 
 /** Removes a generation from the holds if its hold still ends before `now`: one sweeper claims it. */
@@ -24,12 +25,13 @@ export async function holdGenerations(
   const pipeline = redis.pipeline().sadd(keys.pointers(model), keys.pointer(model));
   if (generations.length > 0)
     pipeline.zadd(keys.holds(model), 'GT', ...generations.flatMap((generation) => [until, generation]));
-  await pipeline.exec();
+  await execOrThrow(pipeline);
 }
 
 /**
  * Each step touches one key, so the sweep holds in a Redis Cluster: a lapsed generation is claimed (taken
- * out of the holds) before anything goes, then the pointers still naming it are deleted, then its keys.
+ * out of the holds) before anything goes, then the pointers still naming it are deleted, then its keys
+ * (should that fail, it goes back into the holds as lapsed).
  * A process that holds the generation again meanwhile finds its pointer gone at its next hold, and
  * rebuilds (see GenerationKeeper).
  */
@@ -50,7 +52,13 @@ export async function sweepGenerations(
     for (const pointer of await redis.smembers(keys.pointers(model)))
       if ((await redis.eval(DELETE_IF_NAMING, 1, pointer, generation)) === 1)
         await redis.srem(keys.pointers(model), pointer);
-    await drop(Number(generation));
+    try {
+      await drop(Number(generation));
+    } catch (error) {
+      // Claimed but not gone: held again as lapsed, so the next sweep tries again rather than never.
+      await redis.zadd(keys.holds(model), 0, generation);
+      throw error;
+    }
     dropped.push(Number(generation));
   }
   return dropped;
