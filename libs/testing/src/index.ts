@@ -5,6 +5,7 @@ export * from './contracts/read-model-query.contract';
 export * from './contracts/read-model-invites.contract';
 export * from './contracts/read-model-load.contract';
 export * from './contracts/read-model-equivalence.contract';
+export * from './contracts/read-model-invites-equivalence.contract';
 export * from './contracts/secret-store.contract';
 export * from './contracts/delivery-log.contract';
 export * from './contracts/event-store.contract';

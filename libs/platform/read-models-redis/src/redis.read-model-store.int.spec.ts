@@ -1,6 +1,5 @@
 import { usersListDeclaration as model, usersListProjection } from '@gatehouse/users-list';
 import {
-  readModelEquivalenceContract,
   readModelInvitesContract,
   readModelLoadContract,
   readModelQueryContract,
@@ -33,24 +32,6 @@ readModelInvitesContract(
 readModelQueryContract(
   'redis, walking the order',
   () => new RedisReadModelStore(testEnv.redisUrl, { keyPrefix: `${uniqueName('rm')}:`, readUpTo: 0 }),
-);
-
-// Any history and query, against the in-memory store: as it plans by default, walking every filtered
-// query, and walking with budgets so small that pages come short and resume.
-readModelEquivalenceContract('redis', fresh);
-readModelEquivalenceContract(
-  'redis, walking the order',
-  () => new RedisReadModelStore(testEnv.redisUrl, { keyPrefix: `${uniqueName('rm')}:`, readUpTo: 0 }),
-);
-readModelEquivalenceContract(
-  'redis, walking a few members a page',
-  () =>
-    new RedisReadModelStore(testEnv.redisUrl, {
-      keyPrefix: `${uniqueName('rm')}:`,
-      readUpTo: 0,
-      walkBudget: 3,
-      countBudget: 2,
-    }),
 );
 
 describe('RedisReadModelStore', () => {

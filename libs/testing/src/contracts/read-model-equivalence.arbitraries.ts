@@ -9,7 +9,7 @@ import * as users from './users-list.fixtures';
 export const acme = 'acct-acme';
 // Accents composed and not, a letter outside the BMP, a dotted capital I, a sharp s, and a name holding
 // what a set's needle looks like.
-const FIRST = [
+export const FIRST = [
   'Ada',
   'ada',
   'Zoë',
@@ -24,8 +24,8 @@ const FIRST = [
   'Straße',
 ];
 const ODD = ['|status:active|', 'role:support', 'a b', 'ß', '\u0308'];
-const LAST = ['Lovelace', 'Zola', 'Kodály', 'de la Cruz', 'Ma', 'Ångström', '', 'x|status:active|'];
-const ROLES = ['support', 'developer', 'account-admin', 'analyst'];
+export const LAST = ['Lovelace', 'Zola', 'Kodály', 'de la Cruz', 'Ma', 'Ångström', '', 'x|status:active|'];
+export const ROLES = ['support', 'developer', 'account-admin', 'analyst'];
 const LANGUAGES = ['en', 'fr', 'de'];
 const STATUSES = ['UserDisabled', 'UserLocked', 'UserDeletionRequested'] as const;
 const SETS = ['status:active', 'status:disabled', 'status:locked', 'deletionRequested:yes'];

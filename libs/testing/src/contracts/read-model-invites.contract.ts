@@ -14,7 +14,13 @@ import { storedTestEvent } from './stored-event.fixtures';
 const acme = 'acct-acme';
 
 /** An invite event at minute `minute` of 2025-01-01, at position `position` of the invite's stream. */
-function inviteEvent(n: number, position: number, minute: number, type: string, data: object): StoredEvent {
+export function inviteEvent(
+  n: number,
+  position: number,
+  minute: number,
+  type: string,
+  data: object,
+): StoredEvent {
   return storedTestEvent({
     accountId: acme,
     streamId: `invite-${id(n)}`,
@@ -24,7 +30,7 @@ function inviteEvent(n: number, position: number, minute: number, type: string, 
     occurredAt: eventTime(minute),
   });
 }
-const invited = (
+export const invited = (
   n: number,
   minute: number,
   expiresMinute: number,
