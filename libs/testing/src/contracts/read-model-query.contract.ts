@@ -4,6 +4,7 @@ import { contractKit, model, type ReadModelStoreFactory } from './read-model.con
 import { usersListProjection } from '@gatehouse/users-list';
 import {
   eventTime as at,
+  queryContractHistory,
   roleToggledEvent as toggled,
   testUserId as id,
   userCreatedEvent as created,
@@ -13,13 +14,6 @@ import {
 } from './users-list.fixtures';
 
 const acme = 'acct-acme';
-const people = [
-  { n: 1, first: 'Zoë', last: 'Ångström', username: 'zoe.a', email: 'zoe@acme.test', language: 'fr' },
-  { n: 2, first: 'Ada', last: 'Lovelace', username: 'ada', email: 'countess@acme.test', language: 'en' },
-  { n: 3, first: 'Zoltan', last: 'Kodály', username: 'zk', email: 'zk@acme.test', language: 'de' },
-  { n: 4, first: 'ada', last: 'Byron', username: 'Ada.B', email: 'byron@acme.test', language: 'en' },
-  { n: 5, first: 'Émile', last: 'Zola', username: 'emile', email: 'emile@acme.test', language: 'fr' },
-];
 
 /** Search, filters, sorts, paging and generations: what every ReadModelStore adapter answers alike. */
 export function readModelQueryContract(name: string, factory: ReadModelStoreFactory): void {
@@ -31,25 +25,7 @@ export function readModelQueryContract(name: string, factory: ReadModelStoreFact
 
     beforeEach(async () => {
       store = await factory();
-      await given(
-        ...people.map((p) =>
-          created(acme, id(p.n), p.first, {
-            lastName: p.last,
-            username: p.username,
-            email: p.email,
-            language: p.language,
-          }),
-        ),
-        loggedIn(acme, id(1), 5),
-        loggedIn(acme, id(2), 10),
-        loggedIn(acme, id(3), 20),
-        toggled(acme, id(1), 'support', true, 0),
-        toggled(acme, id(2), 'account-admin', true, 0),
-        toggled(acme, id(3), 'developer', true, 0),
-        status(acme, id(3), 'UserDisabled', 21),
-        status(acme, id(4), 'UserLocked', 1),
-        status(acme, id(5), 'UserDeletionRequested', 1),
-      );
+      await given(...queryContractHistory(acme));
     });
     afterEach(async () => {
       await store.clear(model);

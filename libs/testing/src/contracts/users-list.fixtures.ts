@@ -84,3 +84,35 @@ export const roleToggledEvent = (
   position: number,
 ): StoredEvent =>
   event(accountId, `role-assignments-${userId}`, position, 'RoleToggled', { userId, roleId, enabled });
+
+const people = [
+  { n: 1, first: 'Zoë', last: 'Ångström', username: 'zoe.a', email: 'zoe@acme.test', language: 'fr' },
+  { n: 2, first: 'Ada', last: 'Lovelace', username: 'ada', email: 'countess@acme.test', language: 'en' },
+  { n: 3, first: 'Zoltan', last: 'Kodály', username: 'zk', email: 'zk@acme.test', language: 'de' },
+  { n: 4, first: 'ada', last: 'Byron', username: 'Ada.B', email: 'byron@acme.test', language: 'en' },
+  { n: 5, first: 'Émile', last: 'Zola', username: 'emile', email: 'emile@acme.test', language: 'fr' },
+];
+
+/**
+ * The query contract's five users: accents, case twins (Ada, ada), logins at minutes 5, 10 and 20 for
+ * users 1–3, one role each for them, 3 disabled, 4 locked, 5 with a deletion requested.
+ */
+export const queryContractHistory = (accountId: string): StoredEvent[] => [
+  ...people.map((p) =>
+    userCreatedEvent(accountId, testUserId(p.n), p.first, {
+      lastName: p.last,
+      username: p.username,
+      email: p.email,
+      language: p.language,
+    }),
+  ),
+  userLoginEvent(accountId, testUserId(1), 5),
+  userLoginEvent(accountId, testUserId(2), 10),
+  userLoginEvent(accountId, testUserId(3), 20),
+  roleToggledEvent(accountId, testUserId(1), 'support', true, 0),
+  roleToggledEvent(accountId, testUserId(2), 'account-admin', true, 0),
+  roleToggledEvent(accountId, testUserId(3), 'developer', true, 0),
+  userStatusEvent(accountId, testUserId(3), 'UserDisabled', 21),
+  userStatusEvent(accountId, testUserId(4), 'UserLocked', 1),
+  userStatusEvent(accountId, testUserId(5), 'UserDeletionRequested', 1),
+];
