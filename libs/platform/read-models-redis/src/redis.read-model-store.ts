@@ -197,9 +197,8 @@ export class RedisReadModelStore extends ReadModelStore {
     return this.redis.incr(this.keys.generations(model));
   }
 
-  /** Names the pointer among the model's first, so a sweep finds it whenever it exists. */
   async switchTo(model: ReadModelDeclaration, generation: number): Promise<void> {
-    await this.redis.sadd(this.keys.pointers(model), this.keys.pointer(model));
+    await this.namePointer(model);
     await this.redis.set(this.keys.pointer(model), String(generation));
   }
 
@@ -214,7 +213,7 @@ export class RedisReadModelStore extends ReadModelStore {
 
   sweep(model: ReadModelDeclaration, now: number): Promise<number[]> {
     return sweepGenerations(this.redis, this.keys, model, now, (generation) =>
-      this.unlinkMatching(this.keys.generationPattern(model, generation)),
+      this.dropGeneration(model, generation),
     );
   }
 
@@ -245,9 +244,14 @@ export class RedisReadModelStore extends ReadModelStore {
     const existing = await this.current(model);
     if (existing !== null) return existing;
     const first = await this.createGeneration(model);
-    await this.redis.sadd(this.keys.pointers(model), this.keys.pointer(model));
+    await this.namePointer(model);
     await this.redis.set(this.keys.pointer(model), String(first), 'NX');
     return (await this.current(model)) as number;
+  }
+
+  /** Names the pointer among the model's before it is set, so a sweep finds it whenever it exists. */
+  private async namePointer(model: ReadModelDeclaration): Promise<void> {
+    await this.redis.sadd(this.keys.pointers(model), this.keys.pointer(model));
   }
 
   /** Defines the model's scripts once (ioredis sends EVALSHA, loading on NOSCRIPT). */

@@ -28,10 +28,11 @@ export class GenerationKeeper {
     const swept: Record<string, number[]> = {};
     let lost = false;
     for (const { declaration } of this.projections) {
-      const held = [await this.store.current(declaration), this.rebuilds.building(declaration)];
-      if (held[0] === null) lost = true;
-      const generations = held.filter((generation): generation is number => generation !== null);
-      await this.store.hold(declaration, generations, now + HOLD_MS);
+      const serving = await this.store.current(declaration);
+      const building = this.rebuilds.building(declaration);
+      if (serving === null) lost = true;
+      const held = [serving, building].filter((generation): generation is number => generation !== null);
+      await this.store.hold(declaration, held, now + HOLD_MS);
       const dropped = await this.store.sweep(declaration, now);
       if (dropped.length > 0) swept[declaration.name] = dropped;
     }
