@@ -3,11 +3,13 @@ import { entriesLua } from './row-entries.lua';
 
 /**
  * Bulk writes of a rebuild into a generation nobody else writes, in store order (see ReadModelStore.load).
- * KEYS: the account's set of loaded rows to index. ARGV: key base, and the apply script's write arguments
+ * KEYS: the account's list of loaded rows to index. ARGV: key base, and the apply script's write arguments
  * as one JSON array.
  * No position is checked and no index touched: each row's writes of the run are merged, a list column read
  * once if toggled, and the row written with one HSET (positions included, so live writes after the switch
- * stay idempotent). Rows the run lists go into the loaded set, which indexLoaded empties (loaded-rows-indexer.ts).
+ * stay idempotent). Rows the run lists are appended to the loaded list, which indexLoaded empties from its head
+ * (loaded-rows-indexer.ts): rows are indexed in the order the store listed them, so their records and sort
+ * members are allocated in that order, which is creation order in a store appended as time goes.
  */
 export const loadScript = (declaration: ReadModelDeclaration): string => `${entriesLua(declaration)}
 local base, a = ARGV[1], cjson.decode(ARGV[2])
@@ -48,6 +50,6 @@ for _, id in ipairs(order) do
   end
   redis.call('HSET', base .. 'row:' .. id, unpack(fields))
 end
-for from = 1, #listed, 3000 do redis.call('SADD', KEYS[1], unpack(listed, from, math.min(from + 2999, #listed))) end
+for from = 1, #listed, 3000 do redis.call('RPUSH', KEYS[1], unpack(listed, from, math.min(from + 2999, #listed))) end
 return #order
 `;

@@ -38,8 +38,9 @@ function fingerprintOf(model: ReadModelDeclaration): string {
  * - `<p>m:g<n>:{a}:set:<set>:<value>` set of ids; `<p>m:g<n>:{a}:search` members `<term>\0<id>`, but for
  *   terms a sort's members already hold whole (a search group with a sort's columns: name, username, email);
  * - `<p>m:g<n>:{a}:scratch` a query's working set, created and deleted inside one script run;
- * - while a rebuild loads a generation: `<p>m:g<n>:{a}:loaded` the ids of listed rows not yet indexed, and
- *   `<p>m:g<n>:loaded-accounts` the accounts holding such sets (both emptied by indexLoaded).
+ * - while a rebuild loads a generation: `<p>m:g<n>:{a}:loaded` a list of the ids of listed rows not yet
+ *   indexed, in the order they were listed, and `<p>m:g<n>:loaded-accounts` the set of accounts holding
+ *   such lists (both emptied by indexLoaded).
  * The client must not set ioredis' own keyPrefix: this adapter prefixes keys itself, SCAN patterns included.
  */
 export class RedisKeys {

@@ -75,7 +75,7 @@ export class RedisReadModelStore extends ReadModelStore {
 
   /**
    * As apply(), but each run only merges its writes into the rows (see loadScript) and notes the listed
-   * ones in the account's loaded set; the accounts written go into the generation's set for indexLoaded().
+   * ones in the account's loaded list; the accounts written go into the generation's set for indexLoaded().
    */
   async load(model: ReadModelDeclaration, writes: readonly RowWrite[], generation: number): Promise<void> {
     if (writes.length === 0) return;
