@@ -7,9 +7,9 @@ import { entriesLua } from './row-entries.lua';
  * as one JSON array.
  * No position is checked and no index touched: each row's writes of the run are merged, a list column read
  * once if toggled, and the row written with one HSET (positions included, so live writes after the switch
- * stay idempotent). Rows the run lists are appended to the loaded list, which indexLoaded empties from its head
- * (loaded-rows-indexer.ts): rows are indexed in the order the store listed them, so their records and sort
- * members are allocated in that order, which is creation order in a store appended as time goes.
+ * stay idempotent). Rows the run lists are appended to the loaded list, which indexLoaded empties from its
+ * head (loaded-rows-indexer.ts): rows are indexed in the order the store listed them, so their records and
+ * sort members are allocated in that order, which is creation order in a store appended as time goes.
  */
 export const loadScript = (declaration: ReadModelDeclaration): string => `${entriesLua(declaration)}
 local base, a = ARGV[1], cjson.decode(ARGV[2])

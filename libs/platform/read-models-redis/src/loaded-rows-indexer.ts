@@ -13,11 +13,12 @@ const MEMBERS_PER_COMMAND = 1000;
 
 /**
  * Indexes the rows a rebuild loaded into one account's generation (see ReadModelStore.indexLoaded): pops
- * a chunk of ids with their hashes in the order the store listed them (pop-loaded.script.ts), makes their entries here (row-index.ts), adds
- * the index members with plain commands, one per index key and chunk, and stores the rows' records with
- * one script run (store-indexed.script.ts). Nothing needs to be atomic: nobody else writes a generation
- * being loaded, and a rebuild cut short drops or abandons it anyway. The next chunk is read while this
- * process indexes the current one; at most one chunk's writes are in flight.
+ * a chunk of ids with their hashes, in the order the store listed them (pop-loaded.script.ts), makes
+ * their entries here (row-index.ts), adds the index members with plain commands, one per index key and
+ * chunk, and stores the rows' records with one script run (store-indexed.script.ts). Nothing needs to be
+ * atomic: nobody else writes a generation being loaded, and a rebuild cut short drops or abandons it
+ * anyway. The next chunk is read while this process indexes the current one; at most one chunk's writes
+ * are in flight.
  */
 export async function indexLoadedAccount(
   redis: Redis,

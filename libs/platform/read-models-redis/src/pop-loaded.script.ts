@@ -1,6 +1,6 @@
 /**
- * Pops up to ARGV[2] ids from the head of a rebuild's loaded list (KEYS[1]) and returns them with their rows' hashes as
- * one JSON text, `[id, [field, value, …], …]` (see indexLoadedAccount). ARGV[1]: key base.
+ * Pops up to ARGV[2] ids from the head of a rebuild's loaded list (KEYS[1]) and returns them with their
+ * rows' hashes as one JSON text, `[id, [field, value, …], …]` (see indexLoadedAccount). ARGV[1]: key base.
  * One text rather than a reply element per field: decoding fifty elements a row was a third of a
  * rebuild's indexing cost in the client, where one JSON.parse a chunk costs little.
  */
