@@ -33,7 +33,13 @@ export async function readStackTopics(prefix: string): Promise<KafkaRecordText[]
       },
     });
   });
-  await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 30_000))]);
+  // Cleared once the records are in: a pending 30 s timer kept the test process alive after the run.
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([done, new Promise((resolve) => (timer = setTimeout(resolve, 30_000)))]);
+  } finally {
+    clearTimeout(timer);
+  }
   await consumer.disconnect();
   return records;
 }
