@@ -5,12 +5,16 @@ import { InMemoryReadModelStore, type ReadModelStore } from '@gatehouse/read-mod
 /** A query without its account and start: the differential contracts page through it from the first row. */
 export type QueryShape = Omit<RowQuery, 'accountId' | 'after'>;
 
-/** Every page of the query, each after the previous one's `next` (or last row): ids, and the first total. */
+/**
+ * Every page of the query, each after the previous one's `next` (or last row): ids, and the first total.
+ * `between(k)` runs after page k when another follows (the writes of the paging-under-writes check).
+ */
 export async function pagesOf(
   store: ReadModelStore,
   projection: Projection<StoredEvent>,
   accountId: string,
   shape: QueryShape,
+  between?: (page: number) => Promise<void>,
 ) {
   const ids: string[] = [];
   let first: { total: number; atLeast: boolean; rows: number } | undefined;
@@ -21,6 +25,7 @@ export async function pagesOf(
     ids.push(...page.rows.map(({ row }) => row.id));
     if (!page.more) return { ids, first };
     after = page.next ?? page.rows.at(-1)?.member;
+    await between?.(pages);
   }
   throw new Error('no last page after 500');
 }
