@@ -1,6 +1,6 @@
 import { RedisReadModelStore } from '@gatehouse/read-models-redis';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenForParent, runChild } from './child-server';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { usersCsv } from '../libs/projections/api/src/export-users/users-csv';
@@ -22,15 +22,7 @@ async function main(): Promise<void> {
       (error: unknown) => console.error('export failed', error),
     );
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  process.on('disconnect', () => {
-    server.close();
-    void store.close().finally(() => process.exit(0));
-  });
-  process.send?.({ port: (server.address() as AddressInfo).port });
+  await listenForParent(server, store);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runChild(main);

@@ -6,7 +6,6 @@ import { Redis } from 'ioredis';
 import { Client, escapeIdentifier } from 'pg';
 import { ReadModelRebuild } from '../libs/projections/api/src/projection-runner/read-model-rebuild';
 import { SwitchLock } from '../libs/projections/api/src/projection-runner/switch-lock';
-import { UsersListReader } from '../libs/projections/api/src/users-query/users-list.reader';
 import { rawReplay } from './event-store-replay';
 import { exportBench, listBench } from './readside-runs';
 import { BIG_ACCOUNT, SMALL_ACCOUNTS, seedReadsideEvents } from './readside-seed';
@@ -55,8 +54,7 @@ export async function readsideSection(options: { signal?: AbortSignal } = {}): P
     const bytesPerUser =
       (await accountBytes(redis, `${prefix}${model.name}:g${generation}:{${BIG_ACCOUNT}}:*`)) / users;
 
-    const reader = new UsersListReader(readModels);
-    const list = await listBench(reader, redis, prefix, generation, seconds, options.signal);
+    const list = await listBench(testEnv.redisUrl, redis, prefix, generation, seconds, options.signal);
     const csv = await exportBench(readModels, testEnv.redisUrl, prefix, generation, users);
 
     const rows = [

@@ -5,11 +5,14 @@
  * - `columns`: the indexed columns and how each is keyed — `text` folds case and accents, `time` (an ISO
  *   instant or null) becomes a fixed-width millisecond key where null ("never") sorts first.
  * - `sets`: filters. `value` puts the row in one set per column value, `each` in one per element of a
- *   list column, `present` in the set `yes` while the column is not null.
+ *   list column (read as [] on a row that never had it), `present` in the set `yes` while the column is
+ *   not null.
  * - `sorts`: orders over one or more indexed columns (joined by a space); ties break by row id.
  * - `search`: groups of text columns whose joined value, and each of its words onwards, is a prefix term.
  * - `listedBy`: a row is listed, counted and returned once a write has set this column.
  * - `csv`: the cells of a row's line in a CSV export (see csv-line.ts); a store may keep each line ready.
+ * - `joined`: fields every read of a row carries beside its columns, each the texts of its columns as a CSV
+ *   cell joins them (the users list's `name`); see read-fields.ts.
  */
 export interface ReadModelDeclaration {
   readonly name: string;
@@ -20,6 +23,7 @@ export interface ReadModelDeclaration {
   readonly defaultSort: string;
   readonly search: readonly (readonly string[])[];
   readonly csv?: readonly CsvCell[];
+  readonly joined?: Readonly<Record<string, readonly string[]>>;
 }
 
 /**

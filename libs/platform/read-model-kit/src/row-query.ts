@@ -28,9 +28,30 @@ export interface RowQuery {
   readonly limit: number;
 }
 
+/** A row of a page: the row, its sort member (from which the caller makes the next cursor), its JSON. */
+export interface PageRow {
+  readonly row: Row;
+  readonly member: string;
+  /** The row as a JSON object text: a reader may pass it on without parsing it. */
+  readonly json: string;
+}
+
+/** A page's row kept as the JSON text a store gave, parsed the first time it is read as an object. */
+export class JsonPageRow implements PageRow {
+  private parsed?: Row;
+
+  constructor(
+    readonly member: string,
+    readonly json: string,
+  ) {}
+
+  get row(): Row {
+    return (this.parsed ??= JSON.parse(this.json) as Row);
+  }
+}
+
 export interface RowPage {
-  /** Each row with its sort member, from which the caller makes the next cursor. */
-  readonly rows: readonly { readonly row: Row; readonly member: string }[];
+  readonly rows: readonly PageRow[];
   /**
    * Rows matching the predicates, whatever the page. With `totalIsAtLeast`, a lower bound: the matches the
    * store found from the page's start on (rows before `after` not included).

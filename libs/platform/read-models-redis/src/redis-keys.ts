@@ -7,7 +7,7 @@ import { escapeGlob } from './redis-encoding';
  * store that finds no pointer of its own layout and declaration (a deployment of the previous one, or one
  * whose model gained an index) has no generation, and the runner rebuilds at start.
  */
-export const LAYOUT = 6;
+export const LAYOUT = 7;
 
 const fingerprints = new WeakMap<ReadModelDeclaration, string>();
 

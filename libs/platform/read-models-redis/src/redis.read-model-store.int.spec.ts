@@ -119,7 +119,17 @@ describe('RedisReadModelStore', () => {
   it('indexes a loaded generation into exactly the keys apply() writes, member for member', async () => {
     const prefix = `${uniqueName('rm')}:`;
     const store = new RedisReadModelStore(redis, { keyPrefix: prefix });
-    const names = ['Zoë', 'Ada', 'Émile Jean', '𝒜da', 'Ana  Maria', '=Bob, "the" builder', 'Ångström', 'zed'];
+    const names = [
+      'Zoë',
+      'Ada',
+      'Émile Jean',
+      '𝒜da',
+      'Ana  Maria',
+      '=Bob, "the" builder',
+      'Ångström',
+      'zed',
+      'Tab\tback\\slash',
+    ];
     const history: StoredEvent[] = [
       toggled('acct-p', testUserId(3), 'viewer', true, 0),
       ...names.map((name, n) =>

@@ -1,7 +1,10 @@
 import { ReadModelStore } from '@gatehouse/read-models';
 import {
   assertLimit,
+  JsonPageRow,
+  type PageRow,
   type ReadModelDeclaration,
+  readFields,
   type Row,
   type RowPage,
   type RowQuery,
@@ -130,10 +133,11 @@ export class RedisReadModelStore extends ReadModelStore {
       base,
       json,
     )) as [number, number, number, string | null, ...string[]];
-    const members = page.slice(0, page.length / 2);
-    const records = page.slice(page.length / 2);
+    const half = page.length / 2;
+    const rows: PageRow[] = [];
+    for (let index = 0; index < half; index++) rows.push(pageRow(page[index], page[half + index]));
     return {
-      rows: parseRecords(members, records).map((row, index) => ({ row, member: members[index] })),
+      rows,
       total,
       more: more === 1,
       ...(atLeast === 1 ? { totalIsAtLeast: true } : {}),
@@ -179,7 +183,7 @@ export class RedisReadModelStore extends ReadModelStore {
     if (number === null) return null;
     const flat = await this.redis.call('HGETALL', `${this.keys.base(model, number, accountId)}row:${rowId}`);
     const row = decodeRow(rowId, flat as string[]);
-    return row[model.listedBy] === undefined ? null : row;
+    return row[model.listedBy] === undefined ? null : { ...row, ...readFields(model, row) };
   }
 
   async count(model: ReadModelDeclaration, accountId: string, generation?: number): Promise<number> {
@@ -283,12 +287,9 @@ const scripts = {
 };
 
 /**
- * Rows from their positions (`<key>\0<id>`) and stored JSON records (the row's fields without braces or
- * id), parsed as one JSON text.
+ * A page's row from its position (`<key>\0<id>`) and stored JSON record (the row's fields without braces or
+ * id), as JSON text: a users page goes out as stored, never parsed (parsing and serialising a 50-row page
+ * again was a third of the serving process's time).
  */
-function parseRecords(positions: readonly string[], records: readonly string[]): Row[] {
-  const objects = records.map(
-    (record, index) => `{"id":${JSON.stringify(rowIdOf(positions[index]))},${record}}`,
-  );
-  return JSON.parse(`[${objects.join(',')}]`) as Row[];
-}
+const pageRow = (position: string, record: string): PageRow =>
+  new JsonPageRow(position, `{"id":${JSON.stringify(rowIdOf(position))},${record}}`);

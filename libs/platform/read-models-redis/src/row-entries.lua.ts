@@ -168,6 +168,14 @@ local function csvText(raw)
   if type(value) == 'table' then return table.concat(value, '; ') end
   return ''
 end
+-- The texts of columns joined by a space and, when several, trimmed (read-model-kit's csvCellText).
+local function joinedText(columns, h)
+  local parts = {}
+  for j, column in ipairs(columns) do parts[j] = csvText(h[column]) end
+  local text = table.concat(parts, ' ')
+  if #parts > 1 then text = string.match(text, '^[\\t\\n\\v\\f\\r ]*(.-)[\\t\\n\\v\\f\\r ]*$') end
+  return text
+end
 local function csvLineOf(h)
   local cells = {}
   for i, cell in ipairs(csvCells) do
@@ -176,10 +184,7 @@ local function csvLineOf(h)
     if set and set ~= 'null' then
       text = cell.whenSet.text
     else
-      local parts = {}
-      for j, column in ipairs(cell.columns) do parts[j] = csvText(h[column]) end
-      text = table.concat(parts, ' ')
-      if #parts > 1 then text = string.match(text, '^[\\t\\n\\v\\f\\r ]*(.-)[\\t\\n\\v\\f\\r ]*$') end
+      text = joinedText(cell.columns, h)
     end
     if string.find(text, '^[=+%-@\\t\\r]') then text = "'" .. text end
     if string.find(text, '[,"\\r\\n]') then text = '"' .. string.gsub(text, '"', '""') .. '"' end

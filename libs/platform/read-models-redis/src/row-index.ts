@@ -2,6 +2,7 @@ import {
   compareKeys,
   csvLine,
   type ReadModelDeclaration,
+  readFields,
   setMemberships,
   sortKey,
 } from '@gatehouse/read-model-kit';
@@ -33,12 +34,18 @@ export function rowIndexer(
   const covered = model.search.map((group) =>
     sorts.some((columns) => columns.length === group.length && columns.every((c, i) => c === group[i])),
   );
-  // Only the columns sets and CSV cells read are parsed: a rebuild indexes a million rows here.
+  // Only the columns sets, CSV cells and joined fields read are parsed: a rebuild indexes a million rows here.
   const read = new Set([
     ...Object.values(model.sets).map((set) => set.column),
     ...(model.csv ?? []).flatMap((cell) => [...cell.columns, ...(cell.whenSet ? [cell.whenSet.column] : [])]),
+    ...Object.values(model.joined ?? {}).flat(),
   ]);
   const quoted = new Map<string, string>();
+  const fieldKey = (name: string): string => {
+    let key = quoted.get(name);
+    if (key === undefined) quoted.set(name, (key = `${JSON.stringify(name)}:`));
+    return key;
+  };
   return (id, hash) => {
     if (hash[model.listedBy] === undefined) return null;
     const row: Record<string, unknown> = {};
@@ -51,10 +58,10 @@ export function rowIndexer(
         continue;
       }
       if (read.has(name)) row[name] = JSON.parse(value);
-      let key = quoted.get(name);
-      if (key === undefined) quoted.set(name, (key = `${JSON.stringify(name)}:`));
-      json.push(key + value);
+      json.push(fieldKey(name) + value);
     }
+    for (const [name, value] of Object.entries(readFields(model, row)))
+      json.push(fieldKey(name) + JSON.stringify(value));
     const memberships = [...new Set(setMemberships(model, row))].sort(compareKeys);
     const { terms, indexed } = termsOf(model, covered, keys);
     const s = `|${memberships.join('|')}|`;

@@ -4,6 +4,8 @@ import {
   compareKeys,
   csvLine,
   isAfter,
+  type PageRow,
+  readFields,
   type ReadModelDeclaration,
   type Row,
   type RowPage,
@@ -60,7 +62,8 @@ export class InMemoryReadModelStore extends ReadModelStore {
   async query(model: ReadModelDeclaration, query: RowQuery, generation?: number): Promise<RowPage> {
     assertLimit(query.limit);
     const entries = this.inOrder(model, query.accountId, query.sort, generation);
-    if (!query.search && query.anyOf.length === 0 && query.ranges.length === 0) return pageOf(entries, query);
+    if (!query.search && query.anyOf.length === 0 && query.ranges.length === 0)
+      return pageOf(model, entries, query);
     const page: SortedEntry[] = [];
     let total = 0;
     let more = false;
@@ -73,7 +76,7 @@ export class InMemoryReadModelStore extends ReadModelStore {
       else more = true;
     }
     return {
-      rows: page.map(({ id, row, member }) => ({ row: toRow(id, row), member })),
+      rows: page.map(({ id, row, member }) => new ObjectPageRow(member, toRow(model, id, row))),
       total,
       more,
     };
@@ -111,7 +114,7 @@ export class InMemoryReadModelStore extends ReadModelStore {
 
   async get(model: ReadModelDeclaration, accountId: string, rowId: string, generation?: number) {
     const row = this.accountRows(model, accountId, generation)?.get(rowId);
-    return row && listed(model, row) ? toRow(rowId, row) : null;
+    return row && listed(model, row) ? toRow(model, rowId, row) : null;
   }
 
   async count(model: ReadModelDeclaration, accountId: string, generation?: number): Promise<number> {
@@ -211,7 +214,11 @@ export class InMemoryReadModelStore extends ReadModelStore {
 }
 
 /** A query without predicates: every row matches, so its page starts where the cursor sorts. */
-function pageOf(entries: readonly SortedEntry[], { after, descending, limit }: RowQuery): RowPage {
+function pageOf(
+  model: ReadModelDeclaration,
+  entries: readonly SortedEntry[],
+  { after, descending, limit }: RowQuery,
+): RowPage {
   let page: readonly SortedEntry[];
   let more: boolean;
   if (descending) {
@@ -225,7 +232,7 @@ function pageOf(entries: readonly SortedEntry[], { after, descending, limit }: R
     more = start + limit < entries.length;
   }
   return {
-    rows: page.map(({ id, row, member }) => ({ row: toRow(id, row), member })),
+    rows: page.map(({ id, row, member }) => new ObjectPageRow(member, toRow(model, id, row))),
     total: entries.length,
     more,
   };
@@ -269,4 +276,20 @@ function matches(model: ReadModelDeclaration, query: RowQuery, row: StoredRow): 
   });
 }
 
-const toRow = (id: string, row: StoredRow): Row => ({ ...row.columns, id });
+const toRow = (model: ReadModelDeclaration, id: string, row: StoredRow): Row => ({
+  ...row.columns,
+  ...readFields(model, row.columns),
+  id,
+});
+
+/** A page's row as this store holds it, its JSON made only when a reader asks for it. */
+class ObjectPageRow implements PageRow {
+  constructor(
+    readonly member: string,
+    readonly row: Row,
+  ) {}
+
+  get json(): string {
+    return JSON.stringify(this.row);
+  }
+}

@@ -35,10 +35,26 @@ export function listPage<Item>(
   page: RowPage,
   item: (row: Row) => Item,
 ): ListPage<Item> {
+  return { items: page.rows.map(({ row }) => item(row)), ...pageEnd(shape, start, page) };
+}
+
+/**
+ * As listPage, the rows as the items, as the JSON text the API answers: the rows' JSON goes out as the
+ * store gave it, unparsed.
+ */
+export function listPageJson(shape: Shape, start: CursorPosition | undefined, page: RowPage): string {
+  const end = JSON.stringify(pageEnd(shape, start, page));
+  return `{"items":[${page.rows.map((row) => row.json).join(',')}],${end.slice(1)}`;
+}
+
+function pageEnd(
+  shape: Shape,
+  start: CursorPosition | undefined,
+  page: RowPage,
+): Omit<ListPage<never>, 'items'> {
   const next = page.next ?? page.rows.at(-1)?.member;
   const served = (start?.served ?? 0) + page.rows.length;
   return {
-    items: page.rows.map(({ row }) => item(row)),
     nextCursor: page.more && next !== undefined ? encodeCursor(shape, { member: next, served }) : null,
     // A lower bound counts the matches after the cursor: the rows of earlier pages come on top.
     ...(page.totalIsAtLeast

@@ -3,6 +3,8 @@ import type { LanguageTag, LoginChannel, UserStatus } from '@gatehouse/contracts
 /** One line of the users list, as every read-model adapter returns it. */
 export interface UserRow {
   readonly id: string;
+  /** First and last name joined by a space, as the list shows it (the declaration's `joined`). */
+  readonly name: string;
   readonly firstName: string;
   readonly lastName: string;
   readonly email: string;
@@ -21,5 +23,5 @@ export interface UserRow {
   readonly deletionRequestedAt: string | null;
 }
 
-/** The columns a write may set directly; `id` is the row key and `roles` change only by toggles. */
-export type UserFields = Omit<UserRow, 'id' | 'roles'>;
+/** The columns a write may set directly; `id` is the row key, `roles` change only by toggles, `name` is read. */
+export type UserFields = Omit<UserRow, 'id' | 'roles' | 'name'>;

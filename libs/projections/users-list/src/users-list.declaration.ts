@@ -31,6 +31,8 @@ export const usersListDeclaration: ReadModelDeclaration = {
     created: ['createdAt'],
   },
   defaultSort: 'created',
+  // The list's display name; with `roles` ([] until a toggle), a row reads as the API's list item.
+  joined: { name: ['firstName', 'lastName'] },
   search: [['firstName', 'lastName'], ['username'], ['email']],
   // The product page's columns; a pending deletion shows as the status.
   csv: [
@@ -47,10 +49,5 @@ export const usersListDeclaration: ReadModelDeclaration = {
   ],
 };
 
-/** A stored row as a UserRow: every UserCreated sets all columns; roles exist once one was toggled. */
-export function toUserRow(row: Row): UserRow {
-  // The row itself once it has roles: a page maps every row, and a copy each time showed in its profile.
-  return row['roles'] === undefined
-    ? { ...(row as unknown as UserRow), roles: [] }
-    : (row as unknown as UserRow);
-}
+/** A row as read: every UserCreated sets all columns, and a read gives `roles` and `name` (readFields). */
+export const toUserRow = (row: Row): UserRow => row as unknown as UserRow;

@@ -69,8 +69,14 @@ export function readModelLoadContract(name: string, factory: ReadModelStoreFacto
       { anyOf: [['deletionRequested:yes']] },
       { search: 'augusta', anyOf: [['language:en']] },
     ];
+    // Rows as objects: a row's JSON lists its fields in whatever order the path that wrote it kept them.
     const answers = (accountId: string, generation: number) =>
-      Promise.all(queries.map((options) => store.query(model, query(accountId, options), generation)));
+      Promise.all(
+        queries.map(async (options) => {
+          const page = await store.query(model, query(accountId, options), generation);
+          return { ...page, rows: page.rows.map(({ row, member }) => ({ row, member })) };
+        }),
+      );
     const csv = async (accountId: string, generation: number) => {
       let text = '';
       for await (const lines of store.scanCsv(model, query(accountId, { sort: 'name' }), generation, 5))

@@ -46,6 +46,7 @@ export function readModelStoreContract(name: string, factory: ReadModelStoreFact
         await given(created(acme, testUserId(1)));
         const row: PersonRow = {
           id: testUserId(1),
+          name: 'Ada Lovelace',
           firstName: 'Ada',
           lastName: 'Lovelace',
           email: `${testUserId(1)}@example.com`,

@@ -2,6 +2,7 @@ import type { ReadModelDeclaration, RowPage, RowQuery } from '@gatehouse/read-mo
 import { InMemoryReadModelStore } from '@gatehouse/read-models';
 import { testUserId, userCreatedEvent } from '@gatehouse/testing';
 import { usersListProjection } from '@gatehouse/users-list';
+import type { ListPage } from '../page-cursor';
 import { HOLD_MS } from '../projection-runner/generation-keeper';
 import { UsersListReader } from './users-list.reader';
 
@@ -46,6 +47,22 @@ describe('UsersListReader', () => {
     });
   });
 
+  describe('paging', () => {
+    it("answers the API's JSON: each item the row as read, its name joined and its roles [] before any", async () => {
+      const store = new InMemoryReadModelStore();
+      const model = usersListProjection.declaration;
+      await store.apply(model, usersListProjection.project(userCreatedEvent(acme, testUserId(1), 'Zoë')));
+      const { items, nextCursor, total } = JSON.parse(
+        await new UsersListReader(store).pageJson(acme, {}),
+      ) as ListPage<Record<string, unknown>>;
+
+      expect({ nextCursor, total }).toEqual({ nextCursor: null, total: 1 });
+      expect(items).toEqual([
+        expect.objectContaining({ id: testUserId(1), name: 'Zoë Lovelace', firstName: 'Zoë', roles: [] }),
+      ]);
+    });
+  });
+
   describe('when the store gives a lower bound', () => {
     it('adds the rows of earlier pages, so the bound grows to the count by the last page', async () => {
       const store = new LowerBoundingStore();
@@ -56,7 +73,7 @@ describe('UsersListReader', () => {
       const reader = new UsersListReader(store);
       const pages = [];
       for (let cursor: string | undefined, more = true; more; ) {
-        const page = await reader.page(acme, { limit: 2, cursor });
+        const page = JSON.parse(await reader.pageJson(acme, { limit: 2, cursor })) as ListPage<unknown>;
         pages.push([page.items.length, page.total, page.totalIsAtLeast]);
         cursor = page.nextCursor ?? undefined;
         more = page.nextCursor !== null;
