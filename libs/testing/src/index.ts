@@ -37,6 +37,7 @@ export * from './http/malformed-input.scenarios';
 export * from './fuzz/openapi-fuzz.scenarios';
 export * from './http/tracing.scenarios';
 export * from './infra/users-replay';
+export * from './infra/redis-keys-under';
 export * from './http/invites.scenarios';
 export * from './http/invites-list.scenarios';
 export * from './http/invite-crash.scenarios';
