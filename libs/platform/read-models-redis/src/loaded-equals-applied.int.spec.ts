@@ -16,8 +16,8 @@ import { RedisReadModelStore } from './redis.read-model-store';
 
 /**
  * A rebuild indexes loaded rows in Node (row-index.ts), live writes in Lua (apply.script.ts): a later apply
- * computes a row's old members in Lua to remove them, so both sides must write the same keys and members, byte
- * for byte (JSON records compared as objects: each side lists their fields in its own order).
+ * computes a row's old members in Lua to remove them, so both sides must write the same keys and members,
+ * byte for byte (JSON records compared as objects: each side lists their fields in its own order).
  */
 describe('RedisReadModelStore, loaded and applied', () => {
   const redis = new Redis(testEnv.redisUrl);
