@@ -44,9 +44,11 @@ export async function listBench(
   ]);
   const url = `http://127.0.0.1:${port}/`;
   try {
-    await autocannon({ url, connections: CONNECTIONS, duration: 1 });
+    // In a worker thread: its own heap, not this process's, which holds the seeding's and the rebuild's.
+    const load = { url, connections: CONNECTIONS, workers: 1 };
+    await autocannon({ ...load, duration: 1 });
     child.send('reset');
-    const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds });
+    const result = await autocannon({ ...load, duration: seconds });
     if (result.non2xx > 0 || result.errors > 0)
       throw new Error(`${result.non2xx} non-2xx, ${result.errors} errors`);
     const server = await new Promise<{ p50: number; p99: number; total: string }>((resolve) => {
