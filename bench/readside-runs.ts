@@ -161,6 +161,9 @@ export async function exportBench(
   }
 }
 
+/** Whether this run compiled dist/ yet: the list and the export fork from the same build. */
+let built = false;
+
 /**
  * A bench server (bench/*.child.ts) forked compiled, as `npm start` runs, with npm start's young-generation
  * flag rather than this bench's flags (its TypeScript loader); resolves once it says its port.
@@ -169,7 +172,8 @@ async function serving(
   file: string,
   args: readonly string[],
 ): Promise<{ child: ChildProcess; port: number }> {
-  execFileSync(process.execPath, [join(__dirname, '../tools/build.js')], { stdio: 'ignore' });
+  if (!built) execFileSync(process.execPath, [join(__dirname, '../tools/build.js')], { stdio: 'ignore' });
+  built = true;
   const child = fork(join(__dirname, '../dist/bench', file), args, {
     cwd: join(__dirname, '..'),
     execArgv: ['--max-semi-space-size=8'],

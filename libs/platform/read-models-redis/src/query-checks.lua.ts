@@ -132,9 +132,6 @@ local function rowsJson(columns)
   local encoded = {}
   if columns then for i, column in ipairs(columns) do encoded[i] = ',' .. cjson.encode(column) .. ':' end end
   local out, ids, rows = { '[' }, {}, { count = 0 }
-  -- An each set's list column reads as [] on a row that never had it (readFields).
-  local lists = {}
-  for _, set in pairs(spec.sets) do if set.kind == 'each' then lists[set.column] = true end end
   local function opening(id) return (#out > 1 and ',{"id":' or '{"id":') .. cjson.encode(id) end
   function rows.add(id)
     rows.count = rows.count + 1
@@ -145,7 +142,7 @@ local function rowsJson(columns)
     out[#out + 1] = opening(id)
     local values = redis.call('HMGET', base .. 'row:' .. id, unpack(columns))
     for i = 1, #columns do
-      local value = values[i] or (lists[columns[i]] and '[]')
+      local value = values[i] or (listColumns[columns[i]] and '[]')
       if value then
         out[#out + 1] = encoded[i]
         out[#out + 1] = value

@@ -12,6 +12,10 @@ import { luaLiteral } from './lua-literal';
 export const entriesLua = (declaration: ReadModelDeclaration): string => `
 local spec = ${luaLiteral(declaration)}
 
+-- The list columns of \`each\` sets: a row that never had one reads it as [] (read-model-kit's readFields).
+local listColumns = {}
+for _, set in pairs(spec.sets) do if set.kind == 'each' then listColumns[set.column] = true end end
+
 local function sortKeyOf(h, sort)
   local parts = {}
   for i, column in ipairs(spec.sorts[sort]) do parts[i] = h['_n:' .. column] or '' end

@@ -3,7 +3,7 @@
  * query reads a page's rows with one HMGET rather than an HGETALL per row: its columns as the members of a
  * JSON object, `"<column>":<value>,…`, the stored JSON values as they are, then its read fields
  * (read-model-kit's readFields: `joined` texts, [] for an `each` set's list never set); a reader adds the
- * id and the braces. Runs after row-entries.lua.ts (spec, joinedText).
+ * id and the braces. Runs after row-entries.lua.ts (spec, listColumns, joinedText).
  */
 export const rowRecordsLua = `
 -- Column names repeat across rows: each is encoded once per script run.
@@ -25,10 +25,6 @@ local function jsonString(text)
   return '"' .. escaped .. '"'
 end
 
-local eachLists = {}
-for _, set in pairs(spec.sets) do
-  if set.kind == 'each' then eachLists[set.column] = true end
-end
 local joinedNames = {}
 for name in pairs(spec.joined or {}) do joinedNames[#joinedNames + 1] = name end
 table.sort(joinedNames)
@@ -38,7 +34,7 @@ local function jsonFieldsOf(h)
   for name, value in pairs(h) do
     if string.byte(name) ~= 95 then out[#out + 1] = encodedName(name) .. value end
   end
-  for column in pairs(eachLists) do
+  for column in pairs(listColumns) do
     if h[column] == nil then out[#out + 1] = encodedName(column) .. '[]' end
   end
   for _, name in ipairs(joinedNames) do
