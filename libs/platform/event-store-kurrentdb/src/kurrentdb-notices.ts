@@ -1,0 +1,83 @@
+import { noticeNamesOf, type NewEvent } from '@gatehouse/contracts';
+import { AppendNotices } from '@gatehouse/event-store';
+import {
+  type AllStreamSubscription,
+  END,
+  type KurrentDBClient,
+  streamNameFilter,
+} from '@kurrent/kurrentdb-client';
+import { type Recorded, type StreamNames, toStoredEvent } from './kurrentdb-records';
+
+/** How long a dropped subscription waits before it subscribes again. */
+const RESUBSCRIBE_MS = 1000;
+
+/**
+ * Append notices from a subscription to the log's end, filtered to this namespace's events: each event
+ * is a notice naming its kinds (noticeNamesOf), from whichever process appended it. This process's own
+ * appends are told at once too (`appended`), ahead of their round trip through the server. Until the
+ * server confirms the subscription there are no notices (readers poll); when it confirms again after a
+ * drop, an untyped notice wakes every reader (one may have been missed meanwhile).
+ */
+export class KurrentDbNotices {
+  private readonly notices = new AppendNotices();
+  private subscription: AllStreamSubscription | undefined;
+  private confirmed = false;
+  private closed = false;
+  private retry: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly client: KurrentDBClient,
+    private readonly names: StreamNames,
+  ) {
+    this.subscribe();
+  }
+
+  current(): AppendNotices | null {
+    return this.confirmed ? this.notices : null;
+  }
+
+  appended(types: readonly string[]): void {
+    this.notices.notify(types);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.retry);
+    await this.subscription?.unsubscribe();
+  }
+
+  private subscribe(): void {
+    // Delivery from the log's end starts when the server confirms: until then readers poll.
+    const subscription = this.client.subscribeToAll({
+      fromPosition: END,
+      filter: streamNameFilter({ prefixes: [this.names.eventsPrefix] }),
+    });
+    this.subscription = subscription;
+    subscription.on('confirmation', () => {
+      if (this.confirmed) this.notices.notify();
+      this.confirmed = true;
+    });
+    subscription.on('data', ({ event }) => {
+      if (event && this.names.holds(event.streamId)) this.notices.notify(this.kindsOf(event as Recorded));
+    });
+    subscription.on('error', () => this.dropped());
+    subscription.on('end', () => this.dropped());
+  }
+
+  /** An event this adapter did not write (no envelope) still wakes every reader, untyped. */
+  private kindsOf(event: Recorded): string[] | undefined {
+    try {
+      return noticeNamesOf(toStoredEvent(event, this.names) as NewEvent);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private dropped(): void {
+    if (this.closed || this.retry) return;
+    this.retry = setTimeout(() => {
+      this.retry = undefined;
+      if (!this.closed) this.subscribe();
+    }, RESUBSCRIBE_MS);
+  }
+}
