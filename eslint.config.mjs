@@ -36,9 +36,21 @@ const depConstraints = [
     sourceTag: 'type:testing',
     onlyDependOnLibsWithTags: ['type:port', 'type:adapter', 'type:domain', 'type:contract', 'type:testing'],
   },
+  // What several apps compose alike: which adapter serves a port, chosen from the environment.
+  {
+    sourceTag: 'type:composition',
+    onlyDependOnLibsWithTags: ['type:adapter', 'type:port', 'type:domain', 'type:contract'],
+  },
   {
     sourceTag: 'type:app',
-    onlyDependOnLibsWithTags: ['type:feature', 'type:adapter', 'type:port', 'type:domain', 'type:contract'],
+    onlyDependOnLibsWithTags: [
+      'type:composition',
+      'type:feature',
+      'type:adapter',
+      'type:port',
+      'type:domain',
+      'type:contract',
+    ],
   },
   // A context reaches another only through shared libs: published contracts and the identity read side.
   // Only the embedded runtime (scope:runtime) holds every context in one process.

@@ -1,9 +1,9 @@
+import { openEventStore } from '@gatehouse/distributed-stores';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AccessControlApiModule, ServiceTokenConfig } from '@gatehouse/access-control-api';
 import { type DistributedEnv } from '@gatehouse/config';
 import { StreamOwners } from '@gatehouse/contracts';
 import { EventStore, ownedStreams } from '@gatehouse/event-store';
-import { PostgresEventStore } from '@gatehouse/event-store-postgres';
 import { IDENTITY_CONFIG, identityConfig, IdentityModule, type IdentitySecrets } from '@gatehouse/identity';
 import {
   meteredEventStore,
@@ -41,14 +41,7 @@ export class AccessControlServiceModule {
           provide: EventStore,
           useFactory: async (metrics: Metrics) =>
             meteredEventStore(
-              ownedStreams(
-                await PostgresEventStore.open({
-                  connectionString: env.pgUrl,
-                  schema: env.pgSchema,
-                  poolSize: 10,
-                }),
-                [...StreamOwners.access, ...StreamOwners.edge],
-              ),
+              ownedStreams(await openEventStore(env, 10), [...StreamOwners.access, ...StreamOwners.edge]),
               metrics,
             ),
           inject: [Metrics],

@@ -1,7 +1,8 @@
+import { openEventStore } from '@gatehouse/distributed-stores';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type DistributedEnv } from '@gatehouse/config';
 import { EventStore, ownedStreams } from '@gatehouse/event-store';
-import { PostgresDeliveryLog, PostgresEventStore } from '@gatehouse/event-store-postgres';
+import { PostgresDeliveryLog } from '@gatehouse/event-store-postgres';
 import {
   IDENTITY_CONFIG,
   identityConfig,
@@ -62,14 +63,7 @@ export class InvitesServiceModule {
           provide: EventStore,
           useFactory: async (metrics: Metrics) =>
             meteredEventStore(
-              ownedStreams(
-                await PostgresEventStore.open({
-                  connectionString: env.pgUrl,
-                  schema: env.pgSchema,
-                  poolSize: 10,
-                }),
-                [...StreamOwners.invites, ...StreamOwners.edge],
-              ),
+              ownedStreams(await openEventStore(env, 10), [...StreamOwners.invites, ...StreamOwners.edge]),
               metrics,
             ),
           inject: [Metrics],

@@ -1,10 +1,10 @@
+import { openEventStore } from '@gatehouse/distributed-stores';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { EventSubscriber } from '@gatehouse/bus';
 import { ensureTopics, KafkaEventSubscriber } from '@gatehouse/bus-kafka';
 import { type DistributedEnv } from '@gatehouse/config';
 import { EventStore, ownedStreams } from '@gatehouse/event-store';
 import { createServiceLogger, kafkaLogs, TracedSubscriber } from '@gatehouse/logging';
-import { PostgresEventStore } from '@gatehouse/event-store-postgres';
 import {
   projectedTopics,
   ProjectionRunner,
@@ -57,15 +57,7 @@ export class ProjectionsServiceModule {
           provide: EventStore,
           // It authenticates callers from the store and owns no stream of a context of its own: only the
           // refusals its edge records.
-          useFactory: async () =>
-            ownedStreams(
-              await PostgresEventStore.open({
-                connectionString: env.pgUrl,
-                schema: env.pgSchema,
-                poolSize: 10,
-              }),
-              StreamOwners.edge,
-            ),
+          useFactory: async () => ownedStreams(await openEventStore(env, 10), StreamOwners.edge),
         },
         {
           provide: EventSubscriber,

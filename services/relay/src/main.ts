@@ -1,6 +1,7 @@
+import { openEventStore } from '@gatehouse/distributed-stores';
 import { readDistributedEnv } from '@gatehouse/config';
 import { ensureTopics, KafkaEventPublisher } from '@gatehouse/bus-kafka';
-import { PostgresEventStore, PostgresLeaderLock } from '@gatehouse/event-store-postgres';
+import { PostgresLeaderLock } from '@gatehouse/event-store-postgres';
 import {
   KafkaOperations,
   Metrics,
@@ -28,10 +29,7 @@ async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => shutdown.abort());
   const metrics = new Metrics('relay');
   // It reads the global order and saves its checkpoint; it appends to no stream.
-  const store = ownedStreams(
-    await PostgresEventStore.open({ connectionString: env.pgUrl, schema: env.pgSchema, poolSize: 2 }),
-    [],
-  );
+  const store = ownedStreams(await openEventStore(env, 2), []);
   const kafka = new Kafka({
     clientId: 'gatehouse-relay',
     brokers: env.kafkaBrokers,

@@ -1,6 +1,6 @@
+import { openEventStore } from '@gatehouse/distributed-stores';
 import { readDistributedEnv } from '@gatehouse/config';
 import { ensureTopics } from '@gatehouse/bus-kafka';
-import { PostgresEventStore } from '@gatehouse/event-store-postgres';
 import { Kafka, logLevel } from 'kafkajs';
 import { reconcileRelay } from './reconcile-relay';
 
@@ -13,11 +13,7 @@ import { reconcileRelay } from './reconcile-relay';
 async function main(): Promise<void> {
   const env = readDistributedEnv(process.env, 0);
   const republish = process.argv.includes('--republish');
-  const store = await PostgresEventStore.open({
-    connectionString: env.pgUrl,
-    schema: env.pgSchema,
-    poolSize: 2,
-  });
+  const store = await openEventStore(env, 2);
   const kafka = new Kafka({
     clientId: 'gatehouse-reconcile',
     brokers: env.kafkaBrokers,

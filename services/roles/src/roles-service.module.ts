@@ -1,8 +1,8 @@
+import { openEventStore } from '@gatehouse/distributed-stores';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type DistributedEnv } from '@gatehouse/config';
 import { StreamOwners } from '@gatehouse/contracts';
 import { EventStore, ownedStreams } from '@gatehouse/event-store';
-import { PostgresEventStore } from '@gatehouse/event-store-postgres';
 import { IDENTITY_CONFIG, identityConfig, IdentityModule, type IdentitySecrets } from '@gatehouse/identity';
 import { SecretStore } from '@gatehouse/secrets';
 import { PostgresSecretStore } from '@gatehouse/secrets-postgres';
@@ -36,14 +36,7 @@ export class RolesServiceModule {
           provide: EventStore,
           useFactory: async (metrics: Metrics) =>
             meteredEventStore(
-              ownedStreams(
-                await PostgresEventStore.open({
-                  connectionString: env.pgUrl,
-                  schema: env.pgSchema,
-                  poolSize: 10,
-                }),
-                [...StreamOwners.roles, ...StreamOwners.edge],
-              ),
+              ownedStreams(await openEventStore(env, 10), [...StreamOwners.roles, ...StreamOwners.edge]),
               metrics,
             ),
           inject: [Metrics],

@@ -1,3 +1,4 @@
+import { openEventStore } from '@gatehouse/distributed-stores';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type DistributedEnv } from '@gatehouse/config';
 import { StreamOwners } from '@gatehouse/contracts';
@@ -11,7 +12,7 @@ import {
   ReadinessChecks,
   storeReadiness,
 } from '@gatehouse/operations';
-import { PostgresDeliveryLog, PostgresEventStore } from '@gatehouse/event-store-postgres';
+import { PostgresDeliveryLog } from '@gatehouse/event-store-postgres';
 import { SecretStore } from '@gatehouse/secrets';
 import { PostgresSecretStore } from '@gatehouse/secrets-postgres';
 import {
@@ -58,14 +59,7 @@ export class UsersServiceModule {
           provide: EventStore,
           useFactory: async (metrics: Metrics) =>
             meteredEventStore(
-              ownedStreams(
-                await PostgresEventStore.open({
-                  connectionString: env.pgUrl,
-                  schema: env.pgSchema,
-                  poolSize: 20,
-                }),
-                [...StreamOwners.users, ...StreamOwners.edge],
-              ),
+              ownedStreams(await openEventStore(env, 20), [...StreamOwners.users, ...StreamOwners.edge]),
               metrics,
             ),
           inject: [Metrics],

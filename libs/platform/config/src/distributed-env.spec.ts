@@ -22,4 +22,21 @@ describe('readDistributedEnv', () => {
       );
     });
   });
+
+  describe('GATEHOUSE_KURRENTDB_URL', () => {
+    it('leaves the event store on PostgreSQL when unset or empty', () => {
+      expect(readDistributedEnv({}, 0).kurrentDb).toBeUndefined();
+      expect(readDistributedEnv({ GATEHOUSE_KURRENTDB_URL: '' }, 0).kurrentDb).toBeUndefined();
+    });
+
+    it('names KurrentDB, its streams under GATEHOUSE_KURRENTDB_NAMESPACE or `gatehouse`', () => {
+      const url = 'kurrentdb://127.0.0.1:2113?tls=false';
+      expect(readDistributedEnv({ GATEHOUSE_KURRENTDB_URL: url }, 0).kurrentDb).toEqual({
+        url,
+        namespace: 'gatehouse',
+      });
+      const named = { GATEHOUSE_KURRENTDB_URL: url, GATEHOUSE_KURRENTDB_NAMESPACE: 'staging' };
+      expect(readDistributedEnv(named, 0).kurrentDb).toEqual({ url, namespace: 'staging' });
+    });
+  });
 });

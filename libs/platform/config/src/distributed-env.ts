@@ -18,6 +18,11 @@ export interface DistributedEnv {
    * closer together than this go to Kafka, and on to the projections, as one batch (see RELAY_LINGER_MS).
    */
   readonly relayLingerMs: number;
+  /**
+   * The event store on KurrentDB (GATEHOUSE_KURRENTDB_URL, e.g. `kurrentdb://host:2113?tls=false`; its
+   * streams prefixed by GATEHOUSE_KURRENTDB_NAMESPACE, default `gatehouse`); unset: on PostgreSQL.
+   */
+  readonly kurrentDb?: { readonly url: string; readonly namespace: string };
   /** Peers whose X-Forwarded-For is believed (`trust proxy` values as Express and Fastify take them): the gateway, on this host. */
   readonly trustedProxies: readonly string[];
 }
@@ -34,6 +39,14 @@ export function readDistributedEnv(env: NodeJS.ProcessEnv, defaultPort: number):
     kafkaSessionTimeoutMs: optionalMs(env, 'GATEHOUSE_KAFKA_SESSION_TIMEOUT_MS'),
     kafkaHeartbeatIntervalMs: optionalMs(env, 'GATEHOUSE_KAFKA_HEARTBEAT_MS'),
     relayLingerMs: boundedMs(env, 'GATEHOUSE_RELAY_LINGER_MS', RELAY_LINGER_MS, 1000),
+    ...(env['GATEHOUSE_KURRENTDB_URL']
+      ? {
+          kurrentDb: {
+            url: env['GATEHOUSE_KURRENTDB_URL'],
+            namespace: env['GATEHOUSE_KURRENTDB_NAMESPACE'] ?? 'gatehouse',
+          },
+        }
+      : {}),
     trustedProxies: (env['GATEHOUSE_TRUSTED_PROXIES'] ?? 'loopback')
       .split(',')
       .map((proxy) => proxy.trim())
