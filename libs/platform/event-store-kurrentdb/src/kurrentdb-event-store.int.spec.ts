@@ -10,16 +10,30 @@ import { KurrentDbEventStore } from './kurrentdb-event-store';
 const url = testEnv.kurrentDbUrl;
 
 describe('KurrentDB event store, no server answering', () => {
+  const refusal = async (connectionString: string) => {
+    const error = await KurrentDbEventStore.open({ connectionString, tryLead: async () => null }).then(
+      () => undefined,
+      (reason: unknown) => reason as Error,
+    );
+    if (!error) throw new Error('opened with no server');
+    return error;
+  };
+
   it('fails at open, naming the server without the credentials of its connection string', async () => {
     const port = await freePort();
-    const opening = KurrentDbEventStore.open({
-      connectionString: `kurrentdb://admin:changeit@127.0.0.1:${port}?tls=false`,
-      tryLead: async () => null,
-    });
-    await expect(opening).rejects.toThrow(
-      `KurrentDB at kurrentdb://127.0.0.1:${port}?tls=false did not answer`,
-    );
-    await expect(opening).rejects.not.toThrow(/changeit/);
+    for (const password of ['chan/ge', 'chan@ge']) {
+      const error = await refusal(`kurrentdb://admin:${password}@127.0.0.1:${port}?tls=false`);
+      expect(error.message).toContain(`KurrentDB at kurrentdb://127.0.0.1:${port}?tls=false did not answer`);
+      expect(JSON.stringify({ ...error, message: error.message, cause: error.cause })).not.toContain(
+        password,
+      );
+    }
+  });
+
+  it('fails at open on a malformed connection string, without repeating its credentials', async () => {
+    const error = await refusal('kurrentdb://admin:s3cret@?tls=maybe');
+    expect(error.message).toMatch(/^KurrentDB at kurrentdb:\/\/\?tls=maybe did not answer/);
+    expect(JSON.stringify({ ...error, message: error.message, cause: error.cause })).not.toMatch(/s3cret/);
   });
 });
 

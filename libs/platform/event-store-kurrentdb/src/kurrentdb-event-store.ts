@@ -62,6 +62,9 @@ export interface KurrentDbEventStoreOptions {
  * With `'any'`, a retry is deduplicated only as far as the server's cache of recent ids reaches.
  */
 export class KurrentDbEventStore extends EventStore {
+  /** Snapshot and checkpoint streams this process has set to keep their latest event only. */
+  private readonly trimmed = new Set<string>();
+
   private constructor(
     private readonly client: KurrentDBClient,
     private readonly names: StreamNames,
@@ -73,30 +76,30 @@ export class KurrentDbEventStore extends EventStore {
   }
 
   /**
-   * Connects and reads once, so an unreachable server fails here, not at first use. `client`: a model of
-   * the server for unit tests (KurrentDbLogModel).
+   * Connects and reads once, so an unreachable server (or a malformed connection string) fails here, not at
+   * first use. `client`: a model of the server for unit tests (KurrentDbLogModel).
    */
   static async open(
     options: KurrentDbEventStoreOptions,
-    client = KurrentDBClient.connectionString(options.connectionString),
+    client?: KurrentDBClient,
   ): Promise<KurrentDbEventStore> {
-    const names = new StreamNames(options.namespace ?? 'gatehouse');
-    const store = new KurrentDbEventStore(
-      client,
-      names,
-      new KurrentDbNotices(client, names),
-      new StreamReads(client, names),
-      options.tryLead,
-    );
+    let store: KurrentDbEventStore | undefined;
     try {
+      const connected = client ?? KurrentDBClient.connectionString(options.connectionString);
+      const names = new StreamNames(options.namespace ?? 'gatehouse');
+      store = new KurrentDbEventStore(
+        connected,
+        names,
+        new KurrentDbNotices(connected, names),
+        new StreamReads(connected, names),
+        options.tryLead,
+      );
       await store.loadCheckpoint('open');
+      return store;
     } catch (error) {
-      await store.close();
-      // Without the credentials a connection string may hold: this message may be logged.
-      const server = options.connectionString.replace(/\/\/[^@/]*@/, '//');
-      throw new Error(`KurrentDB at ${server} did not answer: ${String(error)}`, { cause: error });
+      await store?.close().catch(() => undefined);
+      throw unreachable(options.connectionString, error);
     }
-    return store;
   }
 
   async append(
@@ -195,6 +198,7 @@ export class KurrentDbEventStore extends EventStore {
    */
   async readAll(options: ReadAllOptions): Promise<StoredEvent[]> {
     const events: StoredEvent[] = [];
+    if (options.maxCount <= 0) return events;
     let from = positionOf(options.after);
     for (;;) {
       // A read starts at its position, inclusive, which it then skips: one more than a page covers it.
@@ -235,7 +239,7 @@ export class KurrentDbEventStore extends EventStore {
             streamState: latest ? latest.revision : KURRENT_NO_STREAM,
           },
         );
-        if (!latest) await this.client.setStreamMetadata(name, { maxCount: 1 });
+        await this.keepLatestOnly(name);
         return;
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
@@ -250,15 +254,10 @@ export class KurrentDbEventStore extends EventStore {
 
   async saveCheckpoint(name: string, checkpoint: string): Promise<void> {
     const stream = this.names.checkpoint(name);
-    const result = await this.client.appendToStream(
-      stream,
-      [jsonEvent({ type: 'CheckpointSaved', data: { checkpoint } })],
-      {
-        streamState: ANY,
-      },
-    );
-    // The stream keeps its latest event only; set once, when the first save made it.
-    if (result.nextExpectedRevision === 0n) await this.client.setStreamMetadata(stream, { maxCount: 1 });
+    await this.client.appendToStream(stream, [jsonEvent({ type: 'CheckpointSaved', data: { checkpoint } })], {
+      streamState: ANY,
+    });
+    await this.keepLatestOnly(stream);
   }
 
   override appendNotices(): AppendNotices | null {
@@ -270,13 +269,31 @@ export class KurrentDbEventStore extends EventStore {
   }
 
   async close(): Promise<void> {
-    await this.notices.close();
-    await this.client.dispose();
+    try {
+      await this.notices.close();
+    } finally {
+      await this.client.dispose();
+    }
+  }
+
+  /**
+   * Sets a snapshot or checkpoint stream to keep its latest event only, once per stream and process: a
+   * save is done once its event is stored, so a failure here is left to the next process's first save.
+   */
+  private async keepLatestOnly(streamName: string): Promise<void> {
+    if (this.trimmed.has(streamName)) return;
+    try {
+      await this.client.setStreamMetadata(streamName, { maxCount: 1 });
+      this.trimmed.add(streamName);
+    } catch {
+      // The stream only grows until the metadata is set; a later save tries again.
+    }
   }
 
   /** The result of an append whose last event is at `revision`: its checkpoint as a read gives it. */
   private async lastOf(streamId: string, revision: bigint): Promise<AppendResult> {
     const [last] = await this.reads.read(this.names.events(streamId), revision, 1);
+    if (!last) throw new Error(`stream ${streamId} has no event at revision ${revision} after appending it`);
     return { nextExpectedVersion: last.streamPosition, checkpoint: last.checkpoint };
   }
 }
@@ -284,4 +301,15 @@ export class KurrentDbEventStore extends EventStore {
 function streamStateOf(expectedVersion: ExpectedVersion): AppendStreamState {
   if (expectedVersion === 'any') return ANY;
   return expectedVersion === NO_STREAM ? KURRENT_NO_STREAM : BigInt(expectedVersion);
+}
+
+/**
+ * The error of an open that failed, naming the server without the credentials its connection string may
+ * hold (the message is logged), and without the client's error as its cause, which may carry the string.
+ */
+function unreachable(connectionString: string, error: unknown): Error {
+  // Up to the last '@' before the query: a password the client's parser refuses may hold one too.
+  const server = connectionString.replace(/\/\/[^?#]*@/, '//');
+  const reason = String(error).split(connectionString).join(server);
+  return new Error(`KurrentDB at ${server} did not answer: ${reason}`);
 }

@@ -121,8 +121,15 @@ export class KurrentDbLogModel {
     });
   }
 
-  async dispose() {
+  /** Drops every subscription, as a lost connection would: each errors and ends. */
+  dropSubscriptions(): void {
+    for (const { emitter } of this.subscriptions) emitter.emit('error', new Error('connection lost'));
     this.subscriptions.clear();
+  }
+
+  /** A client's end: the model is the server, which outlives it (its subscriptions end by unsubscribe). */
+  async dispose() {
+    return undefined;
   }
 
   private write(records: { streamName: string; record: EventData }[]): LogRecord {

@@ -15,13 +15,16 @@ const RESUBSCRIBE_MS = 1000;
  * Append notices from a subscription to the log's end, filtered to this namespace's events: each event
  * is a notice naming its kinds (noticeNamesOf), from whichever process appended it. This process's own
  * appends are told at once too (`appended`), ahead of their round trip through the server. Until the
- * server confirms the subscription there are no notices (readers poll); when it confirms again after a
- * drop, an untyped notice wakes every reader (one may have been missed meanwhile).
+ * server confirms the subscription, and from a drop until it confirms a new one, there are no notices
+ * (readers poll); the new one's confirmation wakes every reader, untyped (a notice may have been missed).
  */
 export class KurrentDbNotices {
   private readonly notices = new AppendNotices();
   private subscription: AllStreamSubscription | undefined;
+  /** Whether the subscription is live: the server confirmed it and it has not dropped since. */
   private confirmed = false;
+  /** Whether it ever was: a later confirmation follows a drop, during which a notice may have been missed. */
+  private everConfirmed = false;
   private closed = false;
   private retry: NodeJS.Timeout | undefined;
 
@@ -40,10 +43,11 @@ export class KurrentDbNotices {
     this.notices.notify(types);
   }
 
+  /** Never rejects: a subscription that never connected may fail its unsubscribe too. */
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.retry);
-    await this.subscription?.unsubscribe();
+    await this.subscription?.unsubscribe().catch(() => undefined);
   }
 
   private subscribe(): void {
@@ -54,8 +58,8 @@ export class KurrentDbNotices {
     });
     this.subscription = subscription;
     subscription.on('confirmation', () => {
-      if (this.confirmed) this.notices.notify();
-      this.confirmed = true;
+      if (this.everConfirmed) this.notices.notify();
+      this.confirmed = this.everConfirmed = true;
     });
     subscription.on('data', ({ event }) => {
       if (event && this.names.holds(event.streamId)) this.notices.notify(this.kindsOf(event as Recorded));
@@ -74,6 +78,8 @@ export class KurrentDbNotices {
   }
 
   private dropped(): void {
+    // Readers poll again until the server confirms a new subscription.
+    this.confirmed = false;
     if (this.closed || this.retry) return;
     this.retry = setTimeout(() => {
       this.retry = undefined;

@@ -95,7 +95,7 @@ export function toStoredEvent(recorded: Recorded, names: StreamNames): StoredEve
     data: recorded.data,
     streamId: names.streamIdOf(recorded.streamId),
     streamPosition: Number(recorded.revision),
-    // The prepare position is the event's own place in the log; events of one append share a commit.
+    // Each event has a log position of its own (commit = prepare), in the order of $all.
     globalPosition: Number(recorded.position.prepare),
     checkpoint: checkpointOf(recorded.position),
   };

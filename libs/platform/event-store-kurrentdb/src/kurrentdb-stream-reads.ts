@@ -3,7 +3,10 @@ import { NO_STREAM, type StoredAt, type StreamAppend, type StreamFound } from '@
 import { BACKWARDS, END, type KurrentDBClient, StreamNotFoundError } from '@kurrent/kurrentdb-client';
 import { type Recorded, type StreamNames, toStoredEvent } from './kurrentdb-records';
 
-/** Reads of single streams: a stream missing is a stream without events. */
+/**
+ * Reads of single streams: a stream missing is a stream without events. From the leader, as a follower may
+ * not yet hold what was just appended, which the store reads back (results, retries, version checks).
+ */
 export class StreamReads {
   constructor(
     private readonly client: KurrentDBClient,
@@ -30,7 +33,11 @@ export class StreamReads {
   async read(streamName: string, from: bigint, maxCount?: number): Promise<StoredEvent[]> {
     const events: StoredEvent[] = [];
     try {
-      for await (const { event } of this.client.readStream(streamName, { fromRevision: from, maxCount })) {
+      for await (const { event } of this.client.readStream(streamName, {
+        fromRevision: from,
+        maxCount,
+        requiresLeader: true,
+      })) {
         if (event) events.push(toStoredEvent(event as Recorded, this.names));
       }
     } catch (error) {
@@ -47,6 +54,7 @@ export class StreamReads {
         fromRevision: END,
         direction: BACKWARDS,
         maxCount: 1,
+        requiresLeader: true,
       })) {
         if (event) return { revision: event.revision, data: event.data };
       }

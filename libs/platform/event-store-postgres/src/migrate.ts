@@ -1,4 +1,4 @@
-import { escapeIdentifier, type Pool } from 'pg';
+import { escapeIdentifier, Pool } from 'pg';
 import { migrations } from './migrations';
 
 /**
@@ -35,5 +35,18 @@ export async function migrate(pool: Pool, schema: string): Promise<void> {
     // Drop the connection rather than hand a half-open transaction back to the pool.
     client.release(error instanceof Error ? error : true);
     throw error;
+  }
+}
+
+/**
+ * Migrates `schema` on a connection of its own: for a process whose events are elsewhere (KurrentDB) but
+ * whose delivery logs are here, in tables these migrations create.
+ */
+export async function migrateSchema(connectionString: string, schema: string): Promise<void> {
+  const pool = new Pool({ connectionString, max: 1 });
+  try {
+    await migrate(pool, schema);
+  } finally {
+    await pool.end();
   }
 }
