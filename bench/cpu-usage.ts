@@ -76,3 +76,28 @@ async function ticksOf(pid: string): Promise<{ command: string; ppid: number; ti
   const command = stat.slice(stat.indexOf('(') + 1, close);
   return { command, ppid: Number(rest[1]), ticks: Number(rest[11]) + Number(rest[12]) };
 }
+
+/**
+ * Waits until the whole machine has been at most `busyShare` busy over a window of `windowMs` (from
+ * /proc/stat), or `maxMs` have passed: a timing started while the work before it still settles (PostgreSQL
+ * writing out what a seed dirtied, the allocator returning a rebuild's pages) measures that work too.
+ * Returns whether it came to rest, how long it waited and how busy the last window was.
+ */
+export async function untilQuiet({ busyShare = 0.1, windowMs = 2000, maxMs = 120_000 } = {}): Promise<{
+  quiet: boolean;
+  waitedMs: number;
+  busy: number;
+}> {
+  const started = performance.now();
+  let before = await cpuSnapshot();
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    const after = await cpuSnapshot();
+    const busy =
+      (after.machineBusy - before.machineBusy) / Math.max(1, after.machineTotal - before.machineTotal);
+    const waitedMs = performance.now() - started;
+    const quiet = busy <= busyShare;
+    if (quiet || waitedMs >= maxMs || after.machineTotal === 0) return { quiet, waitedMs, busy };
+    before = after;
+  }
+}

@@ -6,6 +6,7 @@ import { Redis } from 'ioredis';
 import { Client, escapeIdentifier } from 'pg';
 import { ReadModelRebuild } from '../libs/projections/api/src/projection-runner/read-model-rebuild';
 import { SwitchLock } from '../libs/projections/api/src/projection-runner/switch-lock';
+import { untilQuiet } from './cpu-usage';
 import { rawReplay } from './event-store-replay';
 import { exportBench, listBench } from './readside-runs';
 import { BIG_ACCOUNT, SMALL_ACCOUNTS, seedReadsideEvents } from './readside-seed';
@@ -41,10 +42,14 @@ export async function readsideSection(options: { signal?: AbortSignal } = {}): P
     const count = await seedReadsideEvents(client, schema, users);
     console.log(`seeded ${count} events in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
     options.signal?.throwIfAborted();
+    // The seed's dirty pages written out now, not by the checkpointer while a later phase is timed.
+    await client.query('CHECKPOINT');
+    await settled();
 
     const rawStarted = performance.now();
     await rawReplay(client, `${escapeIdentifier(schema)}.gh_events`, 2000, options.signal);
     const rawPerSecond = count / ((performance.now() - rawStarted) / 1000);
+    await settled();
     const rebuild = new ReadModelRebuild(events, readModels, [usersListProjection], new SwitchLock());
     const rebuildStarted = performance.now();
     await rebuild.run();
@@ -54,7 +59,9 @@ export async function readsideSection(options: { signal?: AbortSignal } = {}): P
     const bytesPerUser =
       (await accountBytes(redis, `${prefix}${model.name}:g${generation}:{${BIG_ACCOUNT}}:*`)) / users;
 
+    await settled();
     const list = await listBench(testEnv.redisUrl, redis, prefix, generation, seconds, options.signal);
+    await settled();
     const csv = await exportBench(readModels, testEnv.redisUrl, prefix, generation, users);
 
     const rows = [
@@ -102,6 +109,13 @@ export async function readsideSection(options: { signal?: AbortSignal } = {}): P
 }
 
 const fmt = (value: number): string => Math.round(value).toLocaleString('en');
+
+/** Before a timed phase: the machine back at rest, or said to be not (see untilQuiet). */
+async function settled(): Promise<void> {
+  const { quiet, waitedMs, busy } = await untilQuiet();
+  const state = quiet ? 'quiet' : 'still busy';
+  console.log(`machine ${state} (${(busy * 100).toFixed(0)}% busy) after ${(waitedMs / 1000).toFixed(0)} s`);
+}
 
 /** MEMORY USAGE summed over the account's keys (this run's prefix only: the server is shared). */
 async function accountBytes(redis: Redis, match: string): Promise<number> {
