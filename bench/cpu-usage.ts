@@ -41,7 +41,8 @@ export async function cpuSnapshot(): Promise<CpuSnapshot> {
     processes.set(script?.replace(/^.*services\/([^/]+)\/.*$/, '$1') ?? pid, stat.ticks);
   }
   const machine = await readFile('/proc/stat', 'utf8').catch(() => '');
-  const fields = (machine.split('\n')[0] ?? '').split(/\s+/).slice(1).map(Number);
+  // user … steal: guest and guest_nice, after them, are already counted in user and nice.
+  const fields = (machine.split('\n')[0] ?? '').split(/\s+/).slice(1, 9).map(Number);
   const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
   const total = fields.reduce((sum, value) => sum + (value || 0), 0);
   return { at: performance.now(), processes, machineBusy: total - idle, machineTotal: total };
@@ -83,7 +84,12 @@ async function ticksOf(pid: string): Promise<{ command: string; ppid: number; ti
  * writing out what a seed dirtied, the allocator returning a rebuild's pages) measures that work too.
  * Returns whether it came to rest, how long it waited and how busy the last window was.
  */
-export async function untilQuiet({ busyShare = 0.1, windowMs = 2000, maxMs = 120_000 } = {}): Promise<{
+export async function untilQuiet({
+  busyShare = 0.1,
+  windowMs = 2000,
+  maxMs = 120_000,
+  signal,
+}: { busyShare?: number; windowMs?: number; maxMs?: number; signal?: AbortSignal } = {}): Promise<{
   quiet: boolean;
   waitedMs: number;
   busy: number;
@@ -92,6 +98,7 @@ export async function untilQuiet({ busyShare = 0.1, windowMs = 2000, maxMs = 120
   let before = await cpuSnapshot();
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, windowMs));
+    signal?.throwIfAborted();
     const after = await cpuSnapshot();
     const busy =
       (after.machineBusy - before.machineBusy) / Math.max(1, after.machineTotal - before.machineTotal);

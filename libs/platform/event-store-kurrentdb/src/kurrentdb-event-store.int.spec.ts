@@ -21,19 +21,20 @@ describe('KurrentDB event store, no server answering', () => {
 
   it('fails at open, naming the server without the credentials of its connection string', async () => {
     const port = await freePort();
-    for (const password of ['chan/ge', 'chan@ge']) {
-      const error = await refusal(`kurrentdb://admin:${password}@127.0.0.1:${port}?tls=false`);
-      expect(error.message).toContain(`KurrentDB at kurrentdb://127.0.0.1:${port}?tls=false did not answer`);
-      expect(JSON.stringify({ ...error, message: error.message, cause: error.cause })).not.toContain(
-        password,
+    // Passwords a parser might cut anywhere: no piece of the credentials may show.
+    for (const separator of ['/', '@', '?', '#']) {
+      const error = await refusal(`kurrentdb://usr7:pw1${separator}pw2@127.0.0.1:${port}?tls=false`);
+      expect(error.message).toMatch(
+        /^KurrentDB at kurrentdb:\/\/127\.0\.0\.1:\d+\?tls=false did not answer \(/,
       );
+      const told = JSON.stringify({ ...error, message: error.message, cause: error.cause });
+      for (const piece of ['usr7', 'pw1', 'pw2']) expect(told).not.toContain(piece);
     }
   });
 
   it('fails at open on a malformed connection string, without repeating its credentials', async () => {
     const error = await refusal('kurrentdb://admin:s3cret@?tls=maybe');
-    expect(error.message).toMatch(/^KurrentDB at kurrentdb:\/\/\?tls=maybe did not answer/);
-    expect(JSON.stringify({ ...error, message: error.message, cause: error.cause })).not.toMatch(/s3cret/);
+    expect(error.message).toBe('KurrentDB at kurrentdb://?tls=maybe did not answer (ParseError)');
   });
 });
 

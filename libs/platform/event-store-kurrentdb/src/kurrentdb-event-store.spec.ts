@@ -1,4 +1,5 @@
-import { eventStoreContract, uniqueName } from '@gatehouse/testing';
+import { NO_STREAM, START } from '@gatehouse/event-store';
+import { eventStoreContract, newTestEvent, uniqueName } from '@gatehouse/testing';
 import { KurrentDbEventStore } from './kurrentdb-event-store';
 import { KurrentDbLogModel } from './kurrentdb-log-model';
 
@@ -22,3 +23,18 @@ eventStoreContract(
   },
   { eventIdsPerStreamOnly: true },
 );
+
+describe('KurrentDB event store, a global read of no events', () => {
+  it('answers none', async () => {
+    const store = await KurrentDbEventStore.open(
+      { connectionString: 'kurrentdb://model', namespace: 'gh-none', tryLead: async () => null },
+      new KurrentDbLogModel().asClient(),
+    );
+    try {
+      await store.append('user-1', [newTestEvent()], NO_STREAM);
+      expect(await store.readAll({ after: START, maxCount: 0 })).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
+});

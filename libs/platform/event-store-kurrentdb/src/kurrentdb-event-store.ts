@@ -41,6 +41,9 @@ import {
   toStoredEvent,
 } from './kurrentdb-records';
 
+/** Snapshot and checkpoint streams a process remembers having trimmed (see keepLatestOnly). */
+const TRIMMED_REMEMBERED = 10_000;
+
 export interface KurrentDbEventStoreOptions {
   /** e.g. `kurrentdb://127.0.0.1:2113?tls=false`. */
   readonly connectionString: string;
@@ -284,6 +287,8 @@ export class KurrentDbEventStore extends EventStore {
     if (this.trimmed.has(streamName)) return;
     try {
       await this.client.setStreamMetadata(streamName, { maxCount: 1 });
+      // Bounded: forgetting costs one more metadata write, which sets the same again.
+      if (this.trimmed.size >= TRIMMED_REMEMBERED) this.trimmed.clear();
       this.trimmed.add(streamName);
     } catch {
       // The stream only grows until the metadata is set; a later save tries again.
@@ -305,11 +310,13 @@ function streamStateOf(expectedVersion: ExpectedVersion): AppendStreamState {
 
 /**
  * The error of an open that failed, naming the server without the credentials its connection string may
- * hold (the message is logged), and without the client's error as its cause, which may carry the string.
+ * hold (the message is logged): up to the string's last '@', as a password may hold '@', '?' or '#'. The
+ * client's error gives only its name: its text and fields may repeat the string, or a piece of it the
+ * client took for a host.
  */
 function unreachable(connectionString: string, error: unknown): Error {
-  // Up to the last '@' before the query: a password the client's parser refuses may hold one too.
-  const server = connectionString.replace(/\/\/[^?#]*@/, '//');
-  const reason = String(error).split(connectionString).join(server);
-  return new Error(`KurrentDB at ${server} did not answer: ${reason}`);
+  const server = connectionString.replace(/\/\/.*@/, '//');
+  // The class, as the client names its errors by class (UnavailableError, ParseError, …).
+  const reason = typeof error === 'object' && error !== null ? error.constructor.name : typeof error;
+  return new Error(`KurrentDB at ${server} did not answer (${reason})`);
 }

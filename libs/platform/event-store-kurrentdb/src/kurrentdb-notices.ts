@@ -57,15 +57,19 @@ export class KurrentDbNotices {
       filter: streamNameFilter({ prefixes: [this.names.eventsPrefix] }),
     });
     this.subscription = subscription;
+    // A subscription dropped and replaced may still speak: only the current one changes anything.
+    const current = () => this.subscription === subscription;
     subscription.on('confirmation', () => {
+      if (!current()) return;
       if (this.everConfirmed) this.notices.notify();
       this.confirmed = this.everConfirmed = true;
     });
     subscription.on('data', ({ event }) => {
-      if (event && this.names.holds(event.streamId)) this.notices.notify(this.kindsOf(event as Recorded));
+      if (current() && event && this.names.holds(event.streamId))
+        this.notices.notify(this.kindsOf(event as Recorded));
     });
-    subscription.on('error', () => this.dropped());
-    subscription.on('end', () => this.dropped());
+    subscription.on('error', () => current() && this.dropped());
+    subscription.on('end', () => current() && this.dropped());
   }
 
   /** An event this adapter did not write (no envelope) still wakes every reader, untyped. */
@@ -80,6 +84,7 @@ export class KurrentDbNotices {
   private dropped(): void {
     // Readers poll again until the server confirms a new subscription.
     this.confirmed = false;
+    void this.subscription?.unsubscribe().catch(() => undefined);
     if (this.closed || this.retry) return;
     this.retry = setTimeout(() => {
       this.retry = undefined;
