@@ -33,7 +33,7 @@ describe('KurrentDB event store, no server answering', () => {
   });
 
   it('fails at open on a malformed connection string, without repeating its credentials', async () => {
-    const error = await refusal('kurrentdb://admin:s3cret@?tls=maybe');
+    const error = await refusal('kurrentdb://usr7:pw1@?tls=maybe');
     expect(error.message).toBe('KurrentDB at kurrentdb://?tls=maybe did not answer (ParseError)');
   });
 });

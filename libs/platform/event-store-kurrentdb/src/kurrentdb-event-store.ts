@@ -21,7 +21,6 @@ import {
   ANY,
   AppendConsistencyViolationError,
   type AppendStreamState,
-  jsonEvent,
   KurrentDBClient,
   NO_STREAM as KURRENT_NO_STREAM,
   START as KURRENT_START,
@@ -29,6 +28,7 @@ import {
   streamNameFilter,
   WrongExpectedVersionError,
 } from '@kurrent/kurrentdb-client';
+import { LatestOnlyStreams } from './kurrentdb-latest-only-streams';
 import { KurrentDbNotices } from './kurrentdb-notices';
 import { StreamReads } from './kurrentdb-stream-reads';
 import {
@@ -40,9 +40,6 @@ import {
   toEventData,
   toStoredEvent,
 } from './kurrentdb-records';
-
-/** Snapshot and checkpoint streams a process remembers having trimmed (see keepLatestOnly). */
-const TRIMMED_REMEMBERED = 10_000;
 
 export interface KurrentDbEventStoreOptions {
   /** e.g. `kurrentdb://127.0.0.1:2113?tls=false`. */
@@ -65,8 +62,7 @@ export interface KurrentDbEventStoreOptions {
  * With `'any'`, a retry is deduplicated only as far as the server's cache of recent ids reaches.
  */
 export class KurrentDbEventStore extends EventStore {
-  /** Snapshot and checkpoint streams this process has set to keep their latest event only. */
-  private readonly trimmed = new Set<string>();
+  private readonly latestOnly: LatestOnlyStreams;
 
   private constructor(
     private readonly client: KurrentDBClient,
@@ -76,6 +72,7 @@ export class KurrentDbEventStore extends EventStore {
     private readonly lead: (name: string) => Promise<Lease | null>,
   ) {
     super();
+    this.latestOnly = new LatestOnlyStreams(client, reads);
   }
 
   /**
@@ -111,12 +108,8 @@ export class KurrentDbEventStore extends EventStore {
     expectedVersion: ExpectedVersion,
   ): Promise<AppendResult> {
     assertDistinctAppends([{ streamId, events, expectedVersion }]);
-    if (events.length === 0) {
-      const [found] = await this.reads.inspect([{ streamId, events, expectedVersion }]);
-      if (expectedVersion !== 'any' && expectedVersion !== found.version)
-        throw new WrongExpectedVersion(streamId, expectedVersion, found.version);
-      return { nextExpectedVersion: found.version, checkpoint: START };
-    }
+    // Nothing to write: a version check, as appendMulti makes it for a stream with no events.
+    if (events.length === 0) return (await this.appendMulti([{ streamId, events, expectedVersion }]))[0];
     try {
       const result = await this.client.appendToStream(this.names.events(streamId), events.map(toEventData), {
         streamState: streamStateOf(expectedVersion),
@@ -223,44 +216,25 @@ export class KurrentDbEventStore extends EventStore {
     }
   }
 
-  async loadSnapshot(streamId: string, view: string): Promise<Snapshot | null> {
-    const latest = await this.reads.latest(this.names.snapshot(streamId, view));
-    return latest ? (latest.data as Snapshot) : null;
+  loadSnapshot(streamId: string, view: string): Promise<Snapshot | null> {
+    return this.latestOnly.load<Snapshot>(this.names.snapshot(streamId, view)).then((saved) => saved ?? null);
   }
 
-  /** Appends at the version read, so of two saves racing the older cannot land after the newer. */
-  async saveSnapshot(streamId: string, view: string, snapshot: Snapshot): Promise<void> {
-    const name = this.names.snapshot(streamId, view);
-    for (;;) {
-      const latest = await this.reads.latest(name);
-      if (latest && (latest.data as Snapshot).version >= snapshot.version) return;
-      try {
-        await this.client.appendToStream(
-          name,
-          [jsonEvent({ type: 'SnapshotSaved', data: { ...snapshot } })],
-          {
-            streamState: latest ? latest.revision : KURRENT_NO_STREAM,
-          },
-        );
-        await this.keepLatestOnly(name);
-        return;
-      } catch (error) {
-        if (!(error instanceof WrongExpectedVersionError)) throw error;
-      }
-    }
+  /** Of two saves racing, the older cannot land after the newer (see LatestOnlyStreams.save). */
+  saveSnapshot(streamId: string, view: string, snapshot: Snapshot): Promise<void> {
+    return this.latestOnly.save(this.names.snapshot(streamId, view), 'SnapshotSaved', snapshot, (saved) =>
+      saved.version >= snapshot.version ? 'keep' : 'replace',
+    );
   }
 
   async loadCheckpoint(name: string): Promise<string> {
-    const latest = await this.reads.latest(this.names.checkpoint(name));
-    return latest ? (latest.data as { checkpoint: string }).checkpoint : START;
+    return (
+      (await this.latestOnly.load<{ checkpoint: string }>(this.names.checkpoint(name)))?.checkpoint ?? START
+    );
   }
 
-  async saveCheckpoint(name: string, checkpoint: string): Promise<void> {
-    const stream = this.names.checkpoint(name);
-    await this.client.appendToStream(stream, [jsonEvent({ type: 'CheckpointSaved', data: { checkpoint } })], {
-      streamState: ANY,
-    });
-    await this.keepLatestOnly(stream);
+  saveCheckpoint(name: string, checkpoint: string): Promise<void> {
+    return this.latestOnly.save(this.names.checkpoint(name), 'CheckpointSaved', { checkpoint });
   }
 
   override appendNotices(): AppendNotices | null {
@@ -276,22 +250,6 @@ export class KurrentDbEventStore extends EventStore {
       await this.notices.close();
     } finally {
       await this.client.dispose();
-    }
-  }
-
-  /**
-   * Sets a snapshot or checkpoint stream to keep its latest event only, once per stream and process: a
-   * save is done once its event is stored, so a failure here is left to the next process's first save.
-   */
-  private async keepLatestOnly(streamName: string): Promise<void> {
-    if (this.trimmed.has(streamName)) return;
-    try {
-      await this.client.setStreamMetadata(streamName, { maxCount: 1 });
-      // Bounded: forgetting costs one more metadata write, which sets the same again.
-      if (this.trimmed.size >= TRIMMED_REMEMBERED) this.trimmed.clear();
-      this.trimmed.add(streamName);
-    } catch {
-      // The stream only grows until the metadata is set; a later save tries again.
     }
   }
 

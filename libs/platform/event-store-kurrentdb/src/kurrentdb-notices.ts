@@ -1,4 +1,4 @@
-import { noticeNamesOf, type NewEvent } from '@gatehouse/contracts';
+import { noticeNamesOf } from '@gatehouse/contracts';
 import { AppendNotices } from '@gatehouse/event-store';
 import {
   type AllStreamSubscription,
@@ -6,7 +6,7 @@ import {
   type KurrentDBClient,
   streamNameFilter,
 } from '@kurrent/kurrentdb-client';
-import { type Recorded, type StreamNames, toStoredEvent } from './kurrentdb-records';
+import type { Recorded, StreamNames } from './kurrentdb-records';
 
 /** How long a dropped subscription waits before it subscribes again. */
 const RESUBSCRIBE_MS = 1000;
@@ -72,10 +72,10 @@ export class KurrentDbNotices {
     subscription.on('end', () => current() && this.dropped());
   }
 
-  /** An event this adapter did not write (no envelope) still wakes every reader, untyped. */
+  /** Its notice names, from type and data alone; an event of unexpected shape wakes every reader, untyped. */
   private kindsOf(event: Recorded): string[] | undefined {
     try {
-      return noticeNamesOf(toStoredEvent(event, this.names) as NewEvent);
+      return noticeNamesOf(event);
     } catch {
       return undefined;
     }
